@@ -1,0 +1,108 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyServerOptions } from 'fastify'
+import helmet from '@fastify/helmet'
+import fastifyStatic from '@fastify/static'
+import swagger from '@fastify/swagger'
+import swaggerUi from '@fastify/swagger-ui'
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import type { Db } from './db/connect'
+import type { Reference } from './shared/reference'
+import { ClientError } from './shared/http-errors'
+import { healthRoutes } from './features/health/routes'
+import { institutionRoutes } from './features/institutions/routes'
+import { regionRoutes } from './features/regions/routes'
+import { gradeRoutes } from './features/grades/routes'
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    database: Db
+    reference: Reference
+  }
+}
+
+export interface AppOptions {
+  database: Db
+  reference: Reference
+  /** Directory of the H5 build to serve at '/'; skipped when it does not exist. */
+  h5Dir?: string
+  logger?: FastifyServerOptions['logger']
+}
+
+/** "querystring/lat must be <= 90" → field "lat". */
+function fieldOf(error: FastifyError): string | undefined {
+  const first = error.validation?.[0]
+  if (!first) return undefined
+  const missing = (first.params as { missingProperty?: string }).missingProperty
+  const pathPart = first.instancePath.split('/').filter(Boolean)[0]
+  return missing ?? pathPart ?? error.validationContext
+}
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    // Ids in the logs, never the query string: it can carry a parent's coordinates.
+    disableRequestLogging: false,
+    ajv: { customOptions: { allErrors: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>()
+
+  app.decorate('database', options.database)
+  app.decorate('reference', options.reference)
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'", "'unsafe-inline'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+      },
+    },
+  })
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error.validation) {
+      const field = fieldOf(error)
+      return reply.code(400).send({ statusCode: 400, error: 'Bad Request', message: `参数 ${field} 无效：${error.message}`, field })
+    }
+    if (error instanceof ClientError) {
+      const error_ = error.statusCode === 404 ? 'Not Found' : 'Bad Request'
+      if (!error.field) return reply.code(error.statusCode).send({ statusCode: error.statusCode, error: error_, message: error.message })
+      return reply.code(error.statusCode).send({ statusCode: error.statusCode, error: error_, message: `参数 ${error.field} 无效：${error.message}`, field: error.field })
+    }
+    if (error.statusCode && error.statusCode < 500) {
+      return reply.code(error.statusCode).send({ statusCode: error.statusCode, error: error.name, message: error.message })
+    }
+    request.log.error({ err: error }, 'unhandled error')
+    return reply.code(500).send({ statusCode: 500, error: 'Internal Server Error', message: '服务暂时不可用，请稍后再试' })
+  })
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: '吉林托育 BFF', version: '0.1.0', description: 'API of the Jilin public childcare service (parents, committees, centres, regulators).' },
+      tags: [{ name: 'institutions' }, { name: 'reference' }, { name: 'health' }],
+    },
+  })
+  await app.register(swaggerUi, { routePrefix: '/api/docs' })
+
+  await app.register(async (api) => {
+    await api.register(healthRoutes)
+    await api.register(institutionRoutes)
+    await api.register(regionRoutes)
+    await api.register(gradeRoutes)
+    api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger())
+  }, { prefix: '/api' })
+
+  const h5Dir = options.h5Dir
+  if (h5Dir && fs.existsSync(path.join(h5Dir, 'index.html'))) {
+    await app.register(fastifyStatic, { root: h5Dir, prefix: '/', wildcard: false, index: ['index.html'] })
+  }
+
+  app.setNotFoundHandler((request, reply) => {
+    reply.code(404).send({ statusCode: 404, error: 'Not Found', message: `没有这个地址：${request.method} ${request.url.split('?')[0]}` })
+  })
+
+  return app
+}

@@ -1,0 +1,62 @@
+import { PGlite } from '@electric-sql/pglite'
+import { cube } from '@electric-sql/pglite/contrib/cube'
+import { earthdistance } from '@electric-sql/pglite/contrib/earthdistance'
+import { CamelCasePlugin, Kysely, PostgresDialect } from 'kysely'
+import pg from 'pg'
+import { PGliteDialect } from './pglite-dialect'
+import type { Database } from './schema'
+
+export type DatabaseKind = 'pglite' | 'postgres'
+
+export interface Db {
+  db: Kysely<Database>
+  kind: DatabaseKind
+  close(): Promise<void>
+}
+
+const DATE_OID = 1082
+const TIMESTAMPTZ_OID = 1184
+const TIMESTAMP_OID = 1114
+const INT8_OID = 20
+// Both drivers return the same JS values: dates stay 'YYYY-MM-DD' (no time-zone shift), timestamps become ISO strings.
+const keepDate = (value: string) => value
+const toIso = (value: string) => new Date(value).toISOString()
+const toNumber = (value: string) => Number(value)
+
+export interface ConnectOptions {
+  databaseUrl: string | null
+  /** PGlite data directory; 'memory://' for a throw-away database. */
+  dataDir: string
+  /** PostgreSQL only: put every table in this schema (tests isolate themselves this way). */
+  schema?: string
+  /** PGlite only: start from a dumped data directory (tests reuse one migrated database). */
+  loadDataDir?: Blob
+}
+
+export async function connect(options: ConnectOptions): Promise<Db> {
+  if (options.databaseUrl) {
+    const pool = new pg.Pool({
+      connectionString: options.databaseUrl,
+      max: 10,
+      options: options.schema ? `-c search_path=${options.schema},public` : undefined,
+      types: {
+        getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
+          if (oid === DATE_OID) return keepDate
+          if (oid === TIMESTAMPTZ_OID || oid === TIMESTAMP_OID) return toIso
+          if (oid === INT8_OID) return toNumber
+          return pg.types.getTypeParser(oid, format)
+        }) as typeof pg.types.getTypeParser,
+      },
+    })
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] })
+    return { db, kind: 'postgres', close: () => db.destroy() }
+  }
+  const pglite = await PGlite.create({
+    dataDir: options.dataDir,
+    loadDataDir: options.loadDataDir,
+    extensions: { cube, earthdistance },
+    parsers: { [DATE_OID]: keepDate, [TIMESTAMPTZ_OID]: toIso, [TIMESTAMP_OID]: toIso, [INT8_OID]: toNumber },
+  })
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite), plugins: [new CamelCasePlugin()] })
+  return { db, kind: 'pglite', close: () => db.destroy() }
+}

@@ -1,0 +1,18 @@
+import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely'
+import * as institutions from './migrations/2026-11-28T1800-institutions'
+
+// Listed by hand (no directory scanning) so bundlers, tsx and jest all see the same set, in order.
+const migrations: Record<string, Migration> = {
+  '2026-11-28T1800-institutions': institutions,
+}
+
+const provider: MigrationProvider = { getMigrations: async () => migrations }
+
+export async function migrateToLatest(db: Kysely<any>): Promise<void> {
+  const migrator = new Migrator({ db, provider })
+  const { error, results } = await migrator.migrateToLatest()
+  const failed = results?.find((r) => r.status === 'Error')
+  if (error || failed) {
+    throw new Error(`migration ${failed?.migrationName ?? ''} failed: ${error instanceof Error ? error.message : String(error)}`)
+  }
+}

@@ -1,0 +1,29 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import type { FastifyBaseLogger } from 'fastify'
+import { connect, type ConnectOptions, type Db } from './connect'
+import { migrateToLatest } from './migrate'
+import { seedReference } from './seed-reference'
+import { countInstitutions } from '../features/institutions/repository'
+import { importInstitutionsCsv } from '../features/institutions/import/import-csv'
+
+export const DEMO_CSV = path.resolve(__dirname, '../../mock/fixtures/institutions.csv')
+
+/** Connects, migrates, writes reference data and, on an empty registry, loads the demo institutions. */
+export async function openDatabase(options: ConnectOptions & { seedDemo: boolean; log?: Pick<FastifyBaseLogger, 'info' | 'warn'> }): Promise<Db> {
+  if (!options.databaseUrl && !options.dataDir.startsWith('memory://')) fs.mkdirSync(options.dataDir, { recursive: true })
+  const database = await connect(options)
+  try {
+    await migrateToLatest(database.db)
+    await seedReference(database.db)
+    if (options.seedDemo && (await countInstitutions(database.db)) === 0) {
+      const report = await importInstitutionsCsv(database.db, fs.readFileSync(DEMO_CSV, 'utf8'))
+      options.log?.info({ imported: report.imported, rejected: report.rejectedLines }, 'loaded demo institutions')
+      if (report.errors.length) options.log?.warn({ errors: report.errors.slice(0, 5) }, 'demo data has invalid rows')
+    }
+    return database
+  } catch (error) {
+    await database.close()
+    throw error
+  }
+}

@@ -1,0 +1,106 @@
+import type {
+  ClassDetail, ClassSummary, ClassType, Evaluation, InstitutionDetail, InstitutionKind, InstitutionSummary, Ownership,
+  ProfitType, RegisteringAuthority, SanctionKind, ServiceForm, FeeUnit, StaffRole,
+} from '../../../types/institutions'
+import type { Reference } from '../../shared/reference'
+import { classBreaches } from './class-rules'
+import type { InstitutionRow, findClasses, findDetailExtras } from './repository'
+
+type ClassRow = Awaited<ReturnType<typeof findClasses>>[number]
+type Extras = Awaited<ReturnType<typeof findDetailExtras>>
+
+const roundKm = (km: number) => Math.round(km * 100) / 100
+
+export function presentSummary(row: InstitutionRow, classes: ClassRow[], today: string): InstitutionSummary {
+  return {
+    id: row.id,
+    name: row.name,
+    kind: row.kind as InstitutionKind,
+    ownership: row.ownership as Ownership,
+    profit: row.profit as ProfitType,
+    inclusive: row.inclusive,
+    demonstration: row.demonstration,
+    cityCode: row.cityCode,
+    cityName: row.cityName,
+    districtCode: row.districtCode,
+    districtName: row.districtName,
+    address: row.address,
+    lat: row.lat,
+    lng: row.lng,
+    distanceKm: row.distanceKm === null ? null : roundKm(row.distanceKm),
+    grade: row.gradeLevel && row.gradedOn && row.gradeValidUntil
+      ? {
+          level: row.gradeLevel,
+          label: row.gradeLabel ?? row.gradeLevel,
+          rank: row.gradeRank ?? 0,
+          score: row.gradeScore ?? 0,
+          gradedOn: row.gradedOn,
+          validUntil: row.gradeValidUntil,
+          lapsed: row.gradeValidUntil < today,
+        }
+      : null,
+    serviceForms: row.serviceForms as ServiceForm[],
+    monthlyFee: row.monthlyFeeMin !== null && row.monthlyFeeMax !== null ? { min: row.monthlyFeeMin, max: row.monthlyFeeMax } : null,
+    classes: classes.map((k): ClassSummary => ({
+      type: k.type as ClassType, name: k.name, minAgeMonths: k.minAgeMonths, maxAgeMonths: k.maxAgeMonths,
+      freePlaces: Math.max(0, k.capacity - k.enrolled),
+    })),
+    freePlaces: row.freePlaces,
+    vacanciesUpdatedAt: row.vacanciesUpdatedAt,
+    breachesLimits: row.breachesLimits,
+    isDemo: row.isDemo,
+  }
+}
+
+function presentClass(k: ClassRow, kind: InstitutionKind): ClassDetail {
+  const limits = classBreaches(k, kind)
+  return {
+    type: k.type as ClassType,
+    name: k.name,
+    minAgeMonths: k.minAgeMonths,
+    maxAgeMonths: k.maxAgeMonths,
+    capacity: k.capacity,
+    enrolled: k.enrolled,
+    freePlaces: Math.max(0, k.capacity - k.enrolled),
+    caregivers: k.caregivers,
+    childrenPerCaregiver: limits.childrenPerCaregiver,
+    legalMaxSize: limits.legalMaxSize,
+    legalMaxChildrenPerCaregiver: limits.legalMaxChildrenPerCaregiver,
+    breaches: limits.breaches,
+    updatedAt: k.updatedAt,
+  }
+}
+
+export function presentDetail(row: InstitutionRow, classes: ClassRow[], extras: Extras, reference: Reference, today: string): InstitutionDetail {
+  const summary = presentSummary(row, classes, today)
+  const { record } = extras
+  const evaluations: Evaluation[] = extras.evaluations.map((e) => ({
+    round: e.round,
+    evaluatedOn: e.evaluatedOn,
+    validUntil: e.validUntil,
+    level: e.level,
+    label: e.label,
+    score: e.score,
+    department: e.department,
+    dimensions: reference.gradeScheme.dimensions.map((d) => ({ code: d.code, name: d.name, maxScore: d.maxScore, score: e.dimensionScores[d.code] ?? 0 })),
+  }))
+  return {
+    ...summary,
+    creditCode: record.creditCode,
+    registeringAuthority: record.registeringAuthority as RegisteringAuthority,
+    filedOn: record.filedOn,
+    filingAuthority: record.filingAuthority,
+    phone: record.phone,
+    description: record.description,
+    refundPolicy: record.refundPolicy,
+    prepaymentTerms: record.prepaymentTerms,
+    services: extras.services.map((s) => ({ form: s.form as ServiceForm, hours: s.hours, days: s.days, fee: s.fee, feeUnit: s.feeUnit as FeeUnit, updatedAt: s.updatedAt })),
+    classDetails: classes.map((k) => presentClass(k, summary.kind)),
+    staff: extras.staff.map((s) => ({ role: s.role as StaffRole, count: s.count })),
+    staffUpdatedAt: record.staffUpdatedAt,
+    evaluations,
+    committee: { established: record.committeeEstablishedOn !== null, establishedOn: record.committeeEstablishedOn },
+    sanctions: extras.sanctions.map((s) => ({ kind: s.kind as SanctionKind, measure: s.measure, reason: s.reason, department: s.department, decidedOn: s.decidedOn })),
+    updatedAt: record.updatedAt,
+  }
+}

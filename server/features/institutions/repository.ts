@@ -1,0 +1,164 @@
+import { sql, type Kysely, type SqlBool, type Expression } from 'kysely'
+import type { Database } from '../../db/schema'
+import type { InstitutionSort, ServiceForm, InstitutionKind, Ownership, ProfitType } from '../../../types/institutions'
+
+type Db = Kysely<Database>
+
+export interface Point { lat: number; lng: number }
+
+/** The search after validation: every value here is known to be well-formed. */
+export interface SearchCriteria {
+  origin: Point | null
+  radiusKm: number | null
+  regionCode: string | null
+  serviceForms: ServiceForm[]
+  kinds: InstitutionKind[]
+  childAgeMonths: number | null
+  minRank: number | null
+  ownership: Ownership | null
+  profit: ProfitType | null
+  inclusive: boolean | null
+  demonstration: boolean | null
+  vacanciesOnly: boolean
+  nameContains: string | null
+  sort: InstitutionSort
+  limit: number
+  offset: number
+  today: string
+}
+
+const earthOf = (lat: Expression<number> | number, lng: Expression<number> | number) => sql`ll_to_earth(${lat}, ${lng})`
+const rowEarth = sql`ll_to_earth(i.lat, i.lng)`
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`)
+}
+
+function whereClauses(c: SearchCriteria) {
+  const clauses: Array<Expression<SqlBool>> = []
+  if (c.origin && c.radiusKm !== null) {
+    const metres = c.radiusKm * 1000
+    const origin = earthOf(c.origin.lat, c.origin.lng)
+    clauses.push(sql<SqlBool>`earth_box(${origin}, ${metres}::float8) @> ${rowEarth}`)
+    clauses.push(sql<SqlBool>`earth_distance(${origin}, ${rowEarth}) <= ${metres}::float8`)
+  }
+  if (c.regionCode) clauses.push(sql<SqlBool>`(i.city_code = ${c.regionCode} OR i.district_code = ${c.regionCode})`)
+  if (c.serviceForms.length) clauses.push(sql<SqlBool>`i.service_forms @> ${sql.val(c.serviceForms)}::text[]`)
+  if (c.kinds.length) clauses.push(sql<SqlBool>`i.kind = ANY(${sql.val(c.kinds)}::text[])`)
+  if (c.childAgeMonths !== null) {
+    const vacancy = c.vacanciesOnly ? sql`AND k.enrolled < k.capacity` : sql``
+    clauses.push(sql<SqlBool>`EXISTS (SELECT 1 FROM institution_classes k WHERE k.institution_id = i.id
+      AND k.min_age_months <= ${c.childAgeMonths} AND ${c.childAgeMonths} < k.max_age_months ${vacancy})`)
+  } else if (c.vacanciesOnly) {
+    clauses.push(sql<SqlBool>`i.free_places > 0`)
+  }
+  if (c.minRank !== null) clauses.push(sql<SqlBool>`i.grade_rank >= ${c.minRank} AND i.grade_valid_until >= ${c.today}::date`)
+  if (c.ownership) clauses.push(sql<SqlBool>`i.ownership = ${c.ownership}`)
+  if (c.profit) clauses.push(sql<SqlBool>`i.profit = ${c.profit}`)
+  if (c.inclusive !== null) clauses.push(sql<SqlBool>`i.inclusive = ${c.inclusive}`)
+  if (c.demonstration !== null) clauses.push(sql<SqlBool>`i.demonstration = ${c.demonstration}`)
+  if (c.nameContains) clauses.push(sql<SqlBool>`i.name ILIKE ${'%' + escapeLike(c.nameContains) + '%'}`)
+  return clauses.length ? sql`WHERE ${sql.join(clauses, sql` AND `)}` : sql``
+}
+
+function orderBy(c: SearchCriteria) {
+  // The KNN operator lets the GiST index walk institutions nearest first instead of sorting them all.
+  const nearest = c.origin ? sql`${rowEarth} <-> ${earthOf(c.origin.lat, c.origin.lng)}` : sql`i.name`
+  const currentRank = sql`CASE WHEN i.grade_valid_until >= ${c.today}::date THEN i.grade_rank END`
+  switch (c.sort) {
+    case 'distance': return sql`ORDER BY ${nearest}, i.id`
+    case 'grade': return sql`ORDER BY ${currentRank} DESC NULLS LAST, i.grade_score DESC NULLS LAST, ${nearest}, i.id`
+    case 'fee': return sql`ORDER BY i.monthly_fee_min ASC NULLS LAST, ${nearest}, i.id`
+  }
+}
+
+export interface InstitutionRow {
+  id: string
+  name: string
+  kind: string
+  ownership: string
+  profit: string
+  inclusive: boolean
+  demonstration: boolean
+  cityCode: string
+  cityName: string
+  districtCode: string
+  districtName: string
+  address: string
+  lat: number
+  lng: number
+  distanceKm: number | null
+  serviceForms: string[]
+  monthlyFeeMin: number | null
+  monthlyFeeMax: number | null
+  freePlaces: number
+  breachesLimits: boolean
+  gradeLevel: string | null
+  gradeLabel: string | null
+  gradeRank: number | null
+  gradeScore: number | null
+  gradedOn: string | null
+  gradeValidUntil: string | null
+  vacanciesUpdatedAt: string
+  isDemo: boolean
+}
+
+function selectSummary(origin: Point | null) {
+  const distance = origin ? sql`earth_distance(${rowEarth}, ${earthOf(origin.lat, origin.lng)}) / 1000.0` : sql`NULL::float8`
+  return sql`SELECT i.id, i.name, i.kind, i.ownership, i.profit, i.inclusive, i.demonstration,
+      i.city_code, c.name AS city_name, i.district_code, d.name AS district_name, i.address, i.lat, i.lng,
+      ${distance} AS distance_km, i.service_forms, i.monthly_fee_min, i.monthly_fee_max, i.free_places, i.breaches_limits,
+      i.grade_level, g.label AS grade_label, i.grade_rank, i.grade_score, i.graded_on, i.grade_valid_until,
+      i.vacancies_updated_at, i.is_demo`
+}
+const summaryJoins = sql`FROM institutions i
+      JOIN regions c ON c.code = i.city_code
+      JOIN regions d ON d.code = i.district_code
+      LEFT JOIN grade_levels g ON g.code = i.grade_level`
+
+export async function searchInstitutions(db: Db, criteria: SearchCriteria): Promise<{ rows: InstitutionRow[]; total: number }> {
+  const where = whereClauses(criteria)
+  const [page, count] = await Promise.all([
+    sql<InstitutionRow>`${selectSummary(criteria.origin)} ${summaryJoins} ${where} ${orderBy(criteria)}
+      LIMIT ${criteria.limit} OFFSET ${criteria.offset}`.execute(db),
+    sql<{ total: number }>`SELECT count(*)::int AS total FROM institutions i ${where}`.execute(db),
+  ])
+  return { rows: page.rows, total: count.rows[0]?.total ?? 0 }
+}
+
+export async function findInstitutionRows(db: Db, ids: string[], origin: Point | null): Promise<InstitutionRow[]> {
+  if (!ids.length) return []
+  const result = await sql<InstitutionRow>`${selectSummary(origin)} ${summaryJoins}
+    WHERE i.id = ANY(${sql.val(ids)}::uuid[])`.execute(db)
+  return result.rows
+}
+
+export async function findClasses(db: Db, institutionIds: string[]) {
+  if (!institutionIds.length) return []
+  return db.selectFrom('institutionClasses').selectAll()
+    .where('institutionId', 'in', institutionIds)
+    .orderBy('institutionId').orderBy('position')
+    .execute()
+}
+
+export async function findDetailExtras(db: Db, id: string) {
+  const [record, services, staff, evaluations, sanctions] = await Promise.all([
+    db.selectFrom('institutions')
+      .select(['creditCode', 'registeringAuthority', 'filedOn', 'filingAuthority', 'phone', 'description', 'refundPolicy',
+        'prepaymentTerms', 'committeeEstablishedOn', 'staffUpdatedAt', 'updatedAt'])
+      .where('id', '=', id).executeTakeFirstOrThrow(),
+    db.selectFrom('institutionServices').selectAll().where('institutionId', '=', id)
+      .orderBy(sql`array_position(array['full_day','half_day','hourly','temporary'], form)`).execute(),
+    db.selectFrom('institutionStaff').selectAll().where('institutionId', '=', id).execute(),
+    db.selectFrom('evaluations').innerJoin('gradeLevels', 'gradeLevels.code', 'evaluations.level')
+      .select(['round', 'evaluatedOn', 'validUntil', 'level', 'gradeLevels.label', 'score', 'department', 'dimensionScores'])
+      .where('institutionId', '=', id).orderBy('evaluatedOn', 'desc').execute(),
+    db.selectFrom('sanctions').selectAll().where('institutionId', '=', id).orderBy('decidedOn', 'desc').execute(),
+  ])
+  return { record, services, staff, evaluations, sanctions }
+}
+
+export async function countInstitutions(db: Db): Promise<number> {
+  const row = await db.selectFrom('institutions').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow()
+  return row.n
+}

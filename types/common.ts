@@ -1,0 +1,20 @@
+import { Type, type TSchema, type TUnsafe } from '@sinclair/typebox'
+
+/** A string enum that validates as `{ enum: [...] }`, so a bad value gets "must be equal to one of the allowed values" naming the field. */
+export function StringEnum<const T extends readonly string[]>(values: T, options: Record<string, unknown> = {}): TUnsafe<T[number]> {
+  return Type.Unsafe<T[number]>({ type: 'string', enum: [...values], ...options })
+}
+
+export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()])
+
+/** Every 4xx/5xx answer of the BFF. `field` names the offending input when there is one. */
+export const ErrorResponse = Type.Object({
+  statusCode: Type.Integer(),
+  error: Type.String(),
+  message: Type.String(),
+  field: Type.Optional(Type.String()),
+})
+export type ErrorResponse = typeof ErrorResponse.static
+
+export const DateString = Type.String({ format: 'date', description: 'YYYY-MM-DD' })
+export const DateTimeString = Type.String({ format: 'date-time' })

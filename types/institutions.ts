@@ -1,0 +1,213 @@
+import { Type, type Static } from '@sinclair/typebox'
+import { DateString, DateTimeString, Nullable, StringEnum } from './common'
+
+export const SERVICE_FORMS = ['full_day', 'half_day', 'hourly', 'temporary'] as const // 全日托 半日托 计时托 临时托
+export const INSTITUTION_KINDS = ['standalone', 'kindergarten', 'employer', 'community', 'home'] as const // 独立机构 幼儿园托班 用人单位办托 社区托育点 家庭托育点
+export const OWNERSHIPS = ['public', 'private'] as const // 公办 民办
+export const PROFIT_TYPES = ['nonprofit', 'forprofit'] as const // 非营利 营利
+export const CLASS_TYPES = ['infant', 'toddler', 'senior', 'mixed', 'kindergarten'] as const // 乳儿班 托小班 托大班 混龄班 幼儿园托班
+export const STAFF_ROLES = ['management', 'care', 'health', 'security', 'logistics'] as const // 综合管理 保育照护 卫生保健 安全保卫 后勤保障
+export const FEE_UNITS = ['month', 'day', 'half_day', 'hour', 'time'] as const // 元/月 元/天 元/半天 元/小时 元/次
+export const SANCTION_KINDS = ['sanction', 'credit_warning'] as const // 行政处罚 信用警示
+export const REGISTERING_AUTHORITIES = ['establishment', 'civil_affairs', 'market_regulation', 'health'] as const // 机构编制部门 民政部门 市场监管部门 卫生健康部门 (幼儿园托班直接备案)
+export const SORTS = ['distance', 'grade', 'fee'] as const
+
+export const ServiceForm = StringEnum(SERVICE_FORMS)
+export type ServiceForm = Static<typeof ServiceForm>
+export const InstitutionKind = StringEnum(INSTITUTION_KINDS)
+export type InstitutionKind = Static<typeof InstitutionKind>
+export const Ownership = StringEnum(OWNERSHIPS)
+export type Ownership = Static<typeof Ownership>
+export const ProfitType = StringEnum(PROFIT_TYPES)
+export type ProfitType = Static<typeof ProfitType>
+export const ClassType = StringEnum(CLASS_TYPES)
+export type ClassType = Static<typeof ClassType>
+export const StaffRole = StringEnum(STAFF_ROLES)
+export type StaffRole = Static<typeof StaffRole>
+export const FeeUnit = StringEnum(FEE_UNITS)
+export type FeeUnit = Static<typeof FeeUnit>
+export const SanctionKind = StringEnum(SANCTION_KINDS)
+export type SanctionKind = Static<typeof SanctionKind>
+export const RegisteringAuthority = StringEnum(REGISTERING_AUTHORITIES)
+export type RegisteringAuthority = Static<typeof RegisteringAuthority>
+export const InstitutionSort = StringEnum(SORTS)
+export type InstitutionSort = Static<typeof InstitutionSort>
+
+export const InstitutionId = Type.String({ format: 'uuid', description: 'institution id' })
+
+export const GradeSummary = Type.Object({
+  level: Type.String(),
+  label: Type.String(),
+  rank: Type.Integer(),
+  score: Type.Integer(),
+  gradedOn: DateString,
+  validUntil: DateString,
+  lapsed: Type.Boolean({ description: 'validUntil is in the past' }),
+})
+export type GradeSummary = Static<typeof GradeSummary>
+
+export const FeeRange = Type.Object({ min: Type.Integer(), max: Type.Integer() })
+export type FeeRange = Static<typeof FeeRange>
+
+export const ClassSummary = Type.Object({
+  type: ClassType,
+  name: Type.String(),
+  minAgeMonths: Type.Integer(),
+  maxAgeMonths: Type.Integer(),
+  freePlaces: Type.Integer(),
+})
+export type ClassSummary = Static<typeof ClassSummary>
+
+export const InstitutionSummary = Type.Object({
+  id: InstitutionId,
+  name: Type.String(),
+  kind: InstitutionKind,
+  ownership: Ownership,
+  profit: ProfitType,
+  inclusive: Type.Boolean({ description: '普惠' }),
+  demonstration: Type.Boolean({ description: '示范' }),
+  cityCode: Type.String(),
+  cityName: Type.String(),
+  districtCode: Type.String(),
+  districtName: Type.String(),
+  address: Type.String(),
+  lat: Type.Number(),
+  lng: Type.Number(),
+  distanceKm: Nullable(Type.Number({ description: 'null when no location was given' })),
+  grade: Nullable(GradeSummary),
+  serviceForms: Type.Array(ServiceForm),
+  monthlyFee: Nullable(FeeRange),
+  classes: Type.Array(ClassSummary),
+  freePlaces: Type.Integer(),
+  vacanciesUpdatedAt: DateTimeString,
+  breachesLimits: Type.Boolean({ description: 'a class exceeds the legal size or carer ratio' }),
+  isDemo: Type.Boolean(),
+})
+export type InstitutionSummary = Static<typeof InstitutionSummary>
+
+export const ServiceOffer = Type.Object({
+  form: ServiceForm,
+  hours: Type.String({ description: 'e.g. 07:30-17:30' }),
+  days: Type.String({ description: 'e.g. 周一至周五' }),
+  fee: Type.Integer({ description: 'yuan' }),
+  feeUnit: FeeUnit,
+  updatedAt: DateTimeString,
+})
+export type ServiceOffer = Static<typeof ServiceOffer>
+
+export const ClassDetail = Type.Object({
+  type: ClassType,
+  name: Type.String(),
+  minAgeMonths: Type.Integer(),
+  maxAgeMonths: Type.Integer(),
+  capacity: Type.Integer(),
+  enrolled: Type.Integer(),
+  freePlaces: Type.Integer(),
+  caregivers: Type.Integer(),
+  childrenPerCaregiver: Nullable(Type.Number({ description: 'enrolled / caregivers' })),
+  legalMaxSize: Nullable(Type.Integer()),
+  legalMaxChildrenPerCaregiver: Nullable(Type.Number()),
+  breaches: Type.Array(StringEnum(['size', 'ratio'] as const)),
+  updatedAt: DateTimeString,
+})
+export type ClassDetail = Static<typeof ClassDetail>
+
+export const StaffCount = Type.Object({ role: StaffRole, count: Type.Integer() })
+export type StaffCount = Static<typeof StaffCount>
+
+export const Evaluation = Type.Object({
+  round: Type.String({ description: 'e.g. 2026年第一批' }),
+  evaluatedOn: DateString,
+  validUntil: DateString,
+  level: Type.String(),
+  label: Type.String(),
+  score: Type.Integer(),
+  department: Type.String(),
+  dimensions: Type.Array(Type.Object({ code: Type.String(), name: Type.String(), score: Type.Integer(), maxScore: Type.Integer() })),
+})
+export type Evaluation = Static<typeof Evaluation>
+
+export const Sanction = Type.Object({
+  kind: SanctionKind,
+  measure: Type.String({ description: 'e.g. 警告并罚款5000元' }),
+  reason: Type.String(),
+  department: Type.String(),
+  decidedOn: DateString,
+})
+export type Sanction = Static<typeof Sanction>
+
+export const InstitutionDetail = Type.Composite([
+  InstitutionSummary,
+  Type.Object({
+    creditCode: Type.String({ description: '统一社会信用代码' }),
+    registeringAuthority: RegisteringAuthority,
+    filedOn: DateString,
+    filingAuthority: Type.String({ description: 'e.g. 长春市朝阳区卫生健康局' }),
+    phone: Type.String(),
+    description: Type.String(),
+    refundPolicy: Type.String(),
+    prepaymentTerms: Type.String(),
+    services: Type.Array(ServiceOffer),
+    classDetails: Type.Array(ClassDetail),
+    staff: Type.Array(StaffCount),
+    staffUpdatedAt: DateTimeString,
+    evaluations: Type.Array(Evaluation, { description: 'newest first' }),
+    committee: Type.Object({ established: Type.Boolean(), establishedOn: Nullable(DateString) }),
+    sanctions: Type.Array(Sanction),
+    updatedAt: DateTimeString,
+  }),
+])
+export type InstitutionDetail = Static<typeof InstitutionDetail>
+
+const Latitude = Type.Number({ minimum: -90, maximum: 90, description: 'WGS-84/GCJ-02 latitude of the parent' })
+const Longitude = Type.Number({ minimum: -180, maximum: 180 })
+
+export const InstitutionSearchQuery = Type.Object(
+  {
+    lat: Type.Optional(Latitude),
+    lng: Type.Optional(Longitude),
+    radiusKm: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 500, description: 'only with lat/lng' })),
+    region: Type.Optional(Type.String({ pattern: '^[0-9]{6}$', description: '市州 or district code' })),
+    serviceForm: Type.Optional(Type.Array(ServiceForm, { maxItems: 4 })),
+    kind: Type.Optional(Type.Array(InstitutionKind, { maxItems: 5 })),
+    childBirthMonth: Type.Optional(Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$', description: 'YYYY-MM; only institutions with a class for that age' })),
+    minLevel: Type.Optional(Type.String({ maxLength: 8, description: 'grade code; institutions graded at this level or better' })),
+    ownership: Type.Optional(Ownership),
+    profit: Type.Optional(ProfitType),
+    inclusive: Type.Optional(Type.Boolean()),
+    demonstration: Type.Optional(Type.Boolean()),
+    vacanciesOnly: Type.Optional(Type.Boolean()),
+    q: Type.Optional(Type.String({ minLength: 1, maxLength: 50, description: 'name contains' })),
+    sort: Type.Optional(InstitutionSort),
+    page: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 1 })),
+    pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 50, default: 20 })),
+  },
+  { additionalProperties: false },
+)
+export type InstitutionSearchQuery = Static<typeof InstitutionSearchQuery>
+
+export const InstitutionPage = Type.Object({
+  items: Type.Array(InstitutionSummary),
+  total: Type.Integer(),
+  page: Type.Integer(),
+  pageSize: Type.Integer(),
+  hasMore: Type.Boolean(),
+  sort: InstitutionSort,
+})
+export type InstitutionPage = Static<typeof InstitutionPage>
+
+export const InstitutionParams = Type.Object({ id: InstitutionId })
+export const DetailQuery = Type.Object({ lat: Type.Optional(Latitude), lng: Type.Optional(Longitude) }, { additionalProperties: false })
+export type DetailQuery = Static<typeof DetailQuery>
+
+export const CompareQuery = Type.Object(
+  {
+    ids: Type.String({ pattern: '^[^,]+(,[^,]+){1,3}$', description: '2 to 4 institution ids, comma-separated' }),
+    lat: Type.Optional(Latitude),
+    lng: Type.Optional(Longitude),
+  },
+  { additionalProperties: false },
+)
+export type CompareQuery = Static<typeof CompareQuery>
+export const CompareResponse = Type.Object({ items: Type.Array(InstitutionDetail) })
+export type CompareResponse = Static<typeof CompareResponse>
