@@ -11,6 +11,7 @@ const config: Config = {
       testEnvironment: 'node',
       roots: ['<rootDir>/server', '<rootDir>/scripts'],
       testMatch: ['**/*.test.ts'],
+      setupFilesAfterEnv: ['<rootDir>/test/setup-server.ts'],
       transform: { '^.+\\.(t|j)sx?$': swc as never },
     },
     {
@@ -19,6 +20,8 @@ const config: Config = {
       roots: ['<rootDir>/src', '<rootDir>/mock'],
       testMatch: ['**/*.test.ts', '**/*.test.tsx'],
       setupFilesAfterEnv: ['<rootDir>/test/setup-app.ts'],
+      // Loads msw's ESM-only dependencies as CommonJS even under --experimental-vm-modules (see the file).
+      resolver: '<rootDir>/test/esm-resolver.js',
       moduleNameMapper: {
         '^@tarojs/taro$': '<rootDir>/test/stubs/taro.ts',
         '^@tarojs/components$': '<rootDir>/test/stubs/components.tsx',
@@ -26,6 +29,16 @@ const config: Config = {
       },
       transform: { '^.+\\.(t|j)sx?$': swc as never },
       transformIgnorePatterns: [`/node_modules/(?!(${esmPackages.join('|')})/)`],
+    },
+    {
+      displayName: 'e2e',
+      testEnvironment: 'node',
+      roots: ['<rootDir>/test/e2e'],
+      testMatch: ['**/*.e2e.ts'],
+      globalSetup: '<rootDir>/test/e2e/global-setup.ts',
+      globalTeardown: '<rootDir>/test/e2e/global-teardown.ts',
+      setupFilesAfterEnv: ['<rootDir>/test/e2e/setup.ts'],
+      transform: { '^.+\\.(t|j)sx?$': swc as never },
     },
   ],
 }

@@ -41,8 +41,6 @@ function fieldOf(error: FastifyError): string | undefined {
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
-    // Ids in the logs, never the query string: it can carry a parent's coordinates.
-    disableRequestLogging: false,
     ajv: { customOptions: { allErrors: false } },
   }).withTypeProvider<TypeBoxTypeProvider>()
 

@@ -1,0 +1,87 @@
+import type { FastifyInstance } from 'fastify'
+import { buildApp } from './app'
+import { createTestDatabase, type TestDatabase } from '../test/support/test-database'
+
+/** "GET /api/institutions/{id}" for every route, read from the indented tree printRoutes draws. */
+function registeredRoutes(instance: FastifyInstance): string[] {
+  const stack: Array<{ depth: number; path: string }> = []
+  const routes: string[] = []
+  for (const line of instance.printRoutes({ commonPrefix: false }).split('\n')) {
+    const match = /^([\s│]*)[└├]── (\S+)(?: \(([A-Z, ]+)\))?/.exec(line)
+    if (!match) continue
+    const depth = match[1].length
+    while (stack.length && stack[stack.length - 1].depth >= depth) stack.pop()
+    const path = (stack.length ? stack[stack.length - 1].path : '') + match[2]
+    stack.push({ depth, path })
+    for (const method of match[3]?.split(', ') ?? []) {
+      if (method !== 'HEAD') routes.push(`${method} ${path.replace(/:(\w+)/g, '{$1}')}`)
+    }
+  }
+  return routes
+}
+
+let testDb: TestDatabase
+let app: FastifyInstance
+
+beforeAll(async () => {
+  testDb = await createTestDatabase()
+  app = await buildApp({ database: testDb.database, reference: testDb.reference })
+})
+
+afterAll(async () => {
+  await app?.close()
+  await testDb?.close()
+})
+
+it('answers the health check with the database in use', async () => {
+  const response = await app.inject('/api/health')
+  expect(response.statusCode).toBe(200)
+  expect(response.json()).toMatchObject({ status: 'ok', database: process.env.DATABASE_URL ? 'postgres' : 'pglite' })
+})
+
+it('publishes an OpenAPI 3 document that covers every API route', async () => {
+  const response = await app.inject('/api/openapi.json')
+  expect(response.statusCode).toBe(200)
+  const document = response.json()
+  expect(document.openapi).toMatch(/^3\./)
+  const documented = new Set<string>()
+  for (const [path, methods] of Object.entries(document.paths as Record<string, Record<string, unknown>>)) {
+    for (const method of Object.keys(methods)) documented.add(`${method.toUpperCase()} ${path}`)
+  }
+  const registered = registeredRoutes(app).filter((route) => route.includes(' /api/') && !/\/api\/(docs|openapi\.json)/.test(route))
+  expect(registered).toEqual(expect.arrayContaining(['GET /api/institutions', 'GET /api/institutions/{id}', 'GET /api/health']))
+  for (const route of registered) expect(documented).toContain(route)
+  expect(document.paths['/api/institutions'].get.parameters.map((p: { name: string }) => p.name)).toEqual(
+    expect.arrayContaining(['lat', 'lng', 'radiusKm', 'serviceForm', 'childBirthMonth', 'sort', 'page', 'pageSize']),
+  )
+})
+
+it('serves interactive API docs', async () => {
+  const response = await app.inject('/api/docs/')
+  expect(response.statusCode).toBe(200)
+  expect(response.headers['content-type']).toContain('text/html')
+})
+
+it('lists every 市州 with its districts', async () => {
+  const response = await app.inject('/api/regions')
+  const { cities } = response.json()
+  expect(cities).toHaveLength(11)
+  const yanbian = cities.find((c: { code: string }) => c.code === '222400')
+  expect(yanbian.shortName).toBe('延边')
+  expect(yanbian.districts.map((d: { name: string }) => d.name)).toContain('延吉市')
+  const changchun = cities.find((c: { code: string }) => c.code === '220100')
+  expect(changchun.districts.map((d: { name: string }) => d.name)).toEqual(expect.arrayContaining(['朝阳区', '南关区']))
+})
+
+it('publishes the grade scheme with its seven dimensions', async () => {
+  const scheme = (await app.inject('/api/grade-scheme')).json()
+  expect(scheme.levels.map((l: { code: string }) => l.code)).toEqual(['A', 'B', 'C', 'D'])
+  expect(scheme.dimensions.map((d: { name: string }) => d.name)).toEqual(['办托条件', '托育队伍', '保育照护', '卫生保健', '养育支持', '安全保障', '机构管理'])
+  expect(scheme.dimensions.reduce((sum: number, d: { maxScore: number }) => sum + d.maxScore, 0)).toBe(scheme.maxScore)
+})
+
+it('answers unknown API paths with a JSON 404', async () => {
+  const response = await app.inject('/api/nothing-here')
+  expect(response.statusCode).toBe(404)
+  expect(response.json().message).toContain('/api/nothing-here')
+})

@@ -1,0 +1,2 @@
+// Browser tests drive a real Chromium against the real BFF: give them time.
+jest.setTimeout(120_000)
