@@ -21,13 +21,12 @@ const config: Config = {
       testMatch: ['**/*.test.ts', '**/*.test.tsx'],
       setupFilesAfterEnv: ['<rootDir>/test/setup-app.ts'],
       // Loads msw's ESM-only dependencies as CommonJS even under --experimental-vm-modules (see the file).
-      resolver: '<rootDir>/test/esm-resolver.js',
       moduleNameMapper: {
         '^@tarojs/taro$': '<rootDir>/test/stubs/taro.ts',
         '^@tarojs/components$': '<rootDir>/test/stubs/components.tsx',
         '\\.(css|scss|sass)$': '<rootDir>/test/stubs/style.ts',
       },
-      transform: { '^.+\\.(t|j)sx?$': swc as never },
+      transform: { '^.+\\.(tsx?|jsx?|mjs)$': swc as never },
       transformIgnorePatterns: [`/node_modules/(?!(${esmPackages.join('|')})/)`],
     },
     {

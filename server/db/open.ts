@@ -1,16 +1,20 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import type { FastifyBaseLogger } from 'fastify'
 import { connect, type ConnectOptions, type Db } from './connect'
 import { migrateToLatest } from './migrate'
 import { seedReference } from './seed-reference'
 import { countInstitutions } from '../features/institutions/repository'
 import { importInstitutionsCsv } from '../features/institutions/import/import-csv'
 
+export interface BootLog {
+  info(details: object, message: string): void
+  warn(details: object, message: string): void
+}
+
 export const DEMO_CSV = path.resolve(__dirname, '../../mock/fixtures/institutions.csv')
 
 /** Connects, migrates, writes reference data and, on an empty registry, loads the demo institutions. */
-export async function openDatabase(options: ConnectOptions & { seedDemo: boolean; log?: Pick<FastifyBaseLogger, 'info' | 'warn'> }): Promise<Db> {
+export async function openDatabase(options: ConnectOptions & { seedDemo: boolean; log?: BootLog }): Promise<Db> {
   if (!options.databaseUrl && !options.dataDir.startsWith('memory://')) fs.mkdirSync(options.dataDir, { recursive: true })
   const database = await connect(options)
   try {

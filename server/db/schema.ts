@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely'
+import type { ClassType, FeeUnit, SanctionKind, ServiceForm, StaffRole } from '../../types/institutions'
 
 /** Dates come back as 'YYYY-MM-DD' strings and timestamps as ISO strings on both drivers (see connect.ts). */
 type DateColumn = ColumnType<string, string, string>
@@ -68,18 +69,18 @@ export interface InstitutionsTable {
 
 export interface InstitutionServicesTable {
   institutionId: string
-  form: string
+  form: ServiceForm
   hours: string
   days: string
   fee: number
-  feeUnit: string
+  feeUnit: FeeUnit
   updatedAt: Timestamp
 }
 
 export interface InstitutionClassesTable {
   institutionId: string
   position: number
-  type: string
+  type: ClassType
   name: string
   minAgeMonths: number
   maxAgeMonths: number
@@ -91,7 +92,7 @@ export interface InstitutionClassesTable {
 
 export interface InstitutionStaffTable {
   institutionId: string
-  role: string
+  role: StaffRole
   count: number
 }
 
@@ -108,7 +109,7 @@ export interface EvaluationsTable {
 
 export interface SanctionsTable {
   institutionId: string
-  kind: string
+  kind: SanctionKind
   measure: string
   reason: string
   department: string

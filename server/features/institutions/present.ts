@@ -1,6 +1,6 @@
 import type {
-  ClassDetail, ClassSummary, ClassType, Evaluation, InstitutionDetail, InstitutionKind, InstitutionSummary, Ownership,
-  ProfitType, RegisteringAuthority, SanctionKind, ServiceForm, FeeUnit, StaffRole,
+  ClassDetail, ClassSummary, Evaluation, InstitutionDetail, InstitutionKind, InstitutionSummary, Ownership,
+  ProfitType, RegisteringAuthority, ServiceForm,
 } from '../../../types/institutions'
 import type { Reference } from '../../shared/reference'
 import { classBreaches } from './class-rules'
@@ -42,7 +42,7 @@ export function presentSummary(row: InstitutionRow, classes: ClassRow[], today: 
     serviceForms: row.serviceForms as ServiceForm[],
     monthlyFee: row.monthlyFeeMin !== null && row.monthlyFeeMax !== null ? { min: row.monthlyFeeMin, max: row.monthlyFeeMax } : null,
     classes: classes.map((k): ClassSummary => ({
-      type: k.type as ClassType, name: k.name, minAgeMonths: k.minAgeMonths, maxAgeMonths: k.maxAgeMonths,
+      type: k.type, name: k.name, minAgeMonths: k.minAgeMonths, maxAgeMonths: k.maxAgeMonths,
       freePlaces: Math.max(0, k.capacity - k.enrolled),
     })),
     freePlaces: row.freePlaces,
@@ -55,7 +55,7 @@ export function presentSummary(row: InstitutionRow, classes: ClassRow[], today: 
 function presentClass(k: ClassRow, kind: InstitutionKind): ClassDetail {
   const limits = classBreaches(k, kind)
   return {
-    type: k.type as ClassType,
+    type: k.type,
     name: k.name,
     minAgeMonths: k.minAgeMonths,
     maxAgeMonths: k.maxAgeMonths,
@@ -94,13 +94,13 @@ export function presentDetail(row: InstitutionRow, classes: ClassRow[], extras: 
     description: record.description,
     refundPolicy: record.refundPolicy,
     prepaymentTerms: record.prepaymentTerms,
-    services: extras.services.map((s) => ({ form: s.form as ServiceForm, hours: s.hours, days: s.days, fee: s.fee, feeUnit: s.feeUnit as FeeUnit, updatedAt: s.updatedAt })),
+    services: extras.services.map((s) => ({ form: s.form, hours: s.hours, days: s.days, fee: s.fee, feeUnit: s.feeUnit, updatedAt: s.updatedAt })),
     classDetails: classes.map((k) => presentClass(k, summary.kind)),
-    staff: extras.staff.map((s) => ({ role: s.role as StaffRole, count: s.count })),
+    staff: extras.staff.map((s) => ({ role: s.role, count: s.count })),
     staffUpdatedAt: record.staffUpdatedAt,
     evaluations,
     committee: { established: record.committeeEstablishedOn !== null, establishedOn: record.committeeEstablishedOn },
-    sanctions: extras.sanctions.map((s) => ({ kind: s.kind as SanctionKind, measure: s.measure, reason: s.reason, department: s.department, decidedOn: s.decidedOn })),
+    sanctions: extras.sanctions.map((s) => ({ kind: s.kind, measure: s.measure, reason: s.reason, department: s.department, decidedOn: s.decidedOn })),
     updatedAt: record.updatedAt,
   }
 }

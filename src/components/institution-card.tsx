@@ -1,0 +1,56 @@
+import { Text, View } from '@tarojs/components'
+import type { ReactNode } from 'react'
+import type { InstitutionSummary } from '../../types/institutions'
+import { t } from '../i18n'
+import { formatDistance, formatMonthlyFee } from '../utils/format'
+import { fromNow } from '../utils/time'
+import { GradeBadge } from './grade-badge'
+import { Tag } from './tag'
+import './ui.scss'
+
+type Props = { institution: InstitutionSummary; onOpen: (id: string) => void; actions?: ReactNode }
+
+export function InstitutionCard({ institution: item, onOpen, actions }: Props) {
+  return (
+    <View className='card institution-card' onClick={() => onOpen(item.id)}>
+      <View className='card__head'>
+        <Text className='card__name'>{item.name}</Text>
+        {item.distanceKm !== null ? <Text className='card__distance'>{formatDistance(item.distanceKm)}</Text> : null}
+      </View>
+      <View className='card__meta'>
+        <Text>
+          {t(`enums.kind.${item.kind}`)} · {item.districtName} · {item.address}
+        </Text>
+      </View>
+      <View className='card__tags'>
+        {item.isDemo ? <Tag tone='red'>{t('common.demo')}</Tag> : null}
+        {item.inclusive ? <Tag tone='green'>{t('institution.inclusive')}</Tag> : null}
+        {item.demonstration ? <Tag tone='blue'>{t('institution.demonstration')}</Tag> : null}
+        <Tag>{t(`enums.ownership.${item.ownership}`)}</Tag>
+        {item.breachesLimits ? <Tag tone='red'>⚠ {t('institution.breaches')}</Tag> : null}
+      </View>
+      <View className='card__row'>
+        <GradeBadge grade={item.grade} />
+      </View>
+      <View className='card__row'>
+        <Text className='card__fee'>{formatMonthlyFee(item.monthlyFee)}</Text>
+        <Text className='card__forms'>{item.serviceForms.map((form) => t(`enums.serviceForm.${form}`)).join(' · ')}</Text>
+      </View>
+      <View className='card__classes'>
+        {item.classes.map((c) => (
+          <Text key={c.type + c.name} className={`card__class ${c.freePlaces > 0 ? 'card__class--free' : ''}`}>
+            {c.freePlaces > 0 ? t('institution.classFree', { name: c.name, count: c.freePlaces }) : t('institution.classFull', { name: c.name })}
+          </Text>
+        ))}
+      </View>
+      <View className='card__foot'>
+        <Text className='updated'>{t('institution.vacanciesUpdated', { relative: fromNow(item.vacanciesUpdatedAt) })}</Text>
+        {actions ? (
+          <View className='card__actions' onClick={(event) => event.stopPropagation()}>
+            {actions}
+          </View>
+        ) : null}
+      </View>
+    </View>
+  )
+}

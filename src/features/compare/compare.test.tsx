@@ -1,0 +1,71 @@
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
+import Taro from '@tarojs/taro'
+import { institutionFixtures } from '../../../mock/fixtures/app'
+import { server } from '../../../mock/handlers/server'
+import type { InstitutionDetail } from '../../../types/institutions'
+import { CompareButton } from './components/compare-toggle'
+import { CompareTable } from './components/compare-table'
+import { CompareTray } from './components/compare-tray'
+import { CompareView } from './components/compare-view'
+import { useCompareStore } from './store'
+
+const [a, b, c, d, e] = institutionFixtures
+
+describe('compare', () => {
+  it('shows the tray with 开始对比 once two are chosen, and opens the compare page', () => {
+    render(
+      <>
+        <CompareButton institution={a} />
+        <CompareTray />
+      </>,
+    )
+    fireEvent.click(screen.getByText('加入对比'))
+    expect(screen.getByText('再选 1 家即可对比')).toBeTruthy()
+    expect(screen.queryByText('开始对比')).toBeNull()
+
+    act(() => void useCompareStore.getState().add(b))
+    fireEvent.click(screen.getByText('开始对比'))
+
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/compare/index' })
+    expect(screen.getByText('移出对比')).toBeTruthy()
+  })
+
+  it('refuses a fifth institution with a message', () => {
+    for (const item of [a, b, c, d]) useCompareStore.getState().add(item)
+    render(<CompareButton institution={e} />)
+
+    fireEvent.click(screen.getByText('加入对比'))
+
+    expect(useCompareStore.getState().candidates).toHaveLength(4)
+    expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '最多同时对比 4 家' }))
+  })
+
+  it('highlights only the rows where the institutions differ', () => {
+    const twin: InstitutionDetail = { ...a, id: 'twin', name: '对照机构', monthlyFee: { min: 999, max: 999 } }
+    render(<CompareTable items={[a, twin]} onRemove={jest.fn()} />)
+
+    const differing = [...document.querySelectorAll('.compare-table__row--diff')].map((row) => row.getAttribute('data-row'))
+    expect(differing).toEqual(['monthlyFee'])
+    expect(document.querySelectorAll('.compare-table__column')).toHaveLength(2)
+
+    fireEvent.click(screen.getByRole('switch'))
+    expect(document.querySelectorAll('.compare-table__row:not(.compare-table__row--head)')).toHaveLength(1)
+  })
+
+  it('loads the chosen institutions with the parent position and shows one column each', async () => {
+    const urls: URL[] = []
+    server.events.on('request:start', ({ request }) => urls.push(new URL(request.url)))
+    for (const item of [a, b, c]) useCompareStore.getState().add(item)
+
+    render(<CompareView origin={{ kind: 'device', lat: 43.86, lng: 125.31 }} />)
+
+    await waitFor(() => expect(document.querySelectorAll('.compare-table .compare-table__column')).toHaveLength(3))
+    const url = urls.find((u) => u.pathname === '/api/institutions/compare')!
+    expect(url.searchParams.get('ids')).toBe([a.id, b.id, c.id].join(','))
+    expect(url.searchParams.get('lat')).toBe('43.86')
+    expect(screen.getAllByText(/公里$/)).toHaveLength(3)
+
+    fireEvent.click(screen.getAllByText('移除')[0])
+    await waitFor(() => expect(document.querySelectorAll('.compare-table__column')).toHaveLength(2))
+  })
+})

@@ -1,0 +1,58 @@
+import { ScrollView, Switch, Text, View } from '@tarojs/components'
+import { useState } from 'react'
+import type { InstitutionDetail } from '../../../../types/institutions'
+import { t } from '../../../i18n'
+import { openInstitution } from '../../../utils/routes'
+import { compareRows, rowDiffers } from '../rows'
+import './compare.scss'
+
+type Props = { items: InstitutionDetail[]; onRemove: (id: string) => void }
+
+export function CompareTable({ items, onRemove }: Props) {
+  const [onlyDiff, setOnlyDiff] = useState(false)
+  const rows = compareRows.map((row) => ({ row, differs: rowDiffers(row, items) })).filter(({ differs }) => differs || !onlyDiff)
+
+  return (
+    <View className='compare'>
+      <View className='compare__toolbar'>
+        <Text>{t('compare.onlyDiff')}</Text>
+        <Switch checked={onlyDiff} color='#1d5fbf' aria-label={t('compare.onlyDiff')} onChange={(event) => setOnlyDiff(event.detail.value)} />
+      </View>
+      <ScrollView scrollX className='compare__scroll'>
+        <View className='compare-table'>
+          <View className='compare-table__row compare-table__row--head'>
+            <View className='compare-table__label' />
+            {items.map((item) => (
+              <View key={item.id} className='compare-table__cell compare-table__column' data-id={item.id}>
+                <Text className='compare-table__name' onClick={() => openInstitution(item.id)}>
+                  {item.name}
+                </Text>
+                {item.isDemo ? <Text className='tag tag--red'>{t('common.demo')}</Text> : null}
+                <Text className='compare-table__remove' onClick={() => onRemove(item.id)}>
+                  {t('compare.remove')}
+                </Text>
+              </View>
+            ))}
+          </View>
+          {rows.map(({ row, differs }) => (
+            <View key={row.key} className={`compare-table__row ${differs ? 'compare-table__row--diff' : ''}`} data-row={row.key}>
+              <View className='compare-table__label'>
+                <Text>{t(row.label)}</Text>
+                {differs ? <Text className='compare-table__diff-mark'>{t('compare.differs')}</Text> : null}
+              </View>
+              {items.map((item) => (
+                <View key={item.id} className='compare-table__cell'>
+                  {row.value(item).map((line, index) => (
+                    <Text key={index} className='compare-table__line'>
+                      {line}
+                    </Text>
+                  ))}
+                </View>
+              ))}
+            </View>
+          ))}
+        </View>
+      </ScrollView>
+    </View>
+  )
+}

@@ -1,0 +1,80 @@
+import Taro from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { useEffect, type ReactNode } from 'react'
+import type { InstitutionDetail as Detail } from '../../../../types/institutions'
+import { ErrorView } from '../../../components/error-view'
+import { GradeBadge } from '../../../components/grade-badge'
+import { Tag } from '../../../components/tag'
+import { t } from '../../../i18n'
+import { formatDistance, formatMonthlyFee } from '../../../utils/format'
+import { originToQuery, type Origin } from '../../../utils/origin'
+import { useInstitutionDetail } from '../use-institution-detail'
+import {
+  AboutSection,
+  AddressSection,
+  ClassesSection,
+  FilingSection,
+  GradeSection,
+  MoneySection,
+  OversightSection,
+  ServicesSection,
+  StaffSection,
+} from './detail-sections'
+import './institutions.scss'
+
+type Props = { id: string | undefined; origin: Origin | null; renderActions?: (detail: Detail) => ReactNode }
+
+function Header({ detail, actions }: { detail: Detail; actions?: ReactNode }) {
+  return (
+    <View className='detail__header'>
+      {detail.isDemo ? <View className='detail__demo'>{t('detail.demoNotice')}</View> : null}
+      <Text className='detail__name'>{detail.name}</Text>
+      <View className='card__tags'>
+        {detail.isDemo ? <Tag tone='red'>{t('common.demo')}</Tag> : null}
+        {detail.inclusive ? <Tag tone='green'>{t('institution.inclusive')}</Tag> : null}
+        {detail.demonstration ? <Tag tone='blue'>{t('institution.demonstration')}</Tag> : null}
+        <Tag>{t(`enums.kind.${detail.kind}`)}</Tag>
+        <Tag>{t(`enums.ownership.${detail.ownership}`)}</Tag>
+        <Tag>{t(`enums.profit.${detail.profit}`)}</Tag>
+      </View>
+      {detail.breachesLimits ? <Text className='card__warning'>⚠ {t('institution.breaches')}</Text> : null}
+      <View className='detail__summary'>
+        <GradeBadge grade={detail.grade} />
+        {detail.distanceKm !== null ? <Text className='card__distance'>{formatDistance(detail.distanceKm)}</Text> : null}
+      </View>
+      <View className='detail__summary'>
+        <Text className='card__fee'>{formatMonthlyFee(detail.monthlyFee)}</Text>
+        <Text className={detail.freePlaces > 0 ? 'detail__ok' : 'detail__muted'}>
+          {detail.freePlaces > 0 ? t('institution.freePlaces', { count: detail.freePlaces }) : t('institution.noFreePlaces')}
+        </Text>
+      </View>
+      <AddressSection detail={detail} />
+      {actions ? <View className='detail__actions'>{actions}</View> : null}
+    </View>
+  )
+}
+
+export function InstitutionDetailView({ id, origin, renderActions }: Props) {
+  const { state, reload } = useInstitutionDetail(id, originToQuery(origin))
+
+  useEffect(() => {
+    if (state.status === 'ready') void Taro.setNavigationBarTitle({ title: state.detail.name }).catch(() => undefined)
+  }, [state])
+
+  if (state.status === 'loading') return <View className='finder__loading'>{t('common.loading')}</View>
+  if (state.status === 'error') return <ErrorView message={state.message} onRetry={reload} />
+  const { detail } = state
+  return (
+    <View className='detail'>
+      <Header detail={detail} actions={renderActions?.(detail)} />
+      <ServicesSection detail={detail} />
+      <ClassesSection detail={detail} />
+      <GradeSection detail={detail} />
+      <MoneySection detail={detail} />
+      <OversightSection detail={detail} />
+      <StaffSection detail={detail} />
+      <FilingSection detail={detail} />
+      <AboutSection detail={detail} />
+    </View>
+  )
+}

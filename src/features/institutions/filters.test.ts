@@ -1,0 +1,21 @@
+import { buildSearchQuery, countPanelFilters, emptyFilters } from './filters'
+
+const device = { kind: 'device', lat: 43.86, lng: 125.31 } as const
+const region = { kind: 'region', code: '220104', name: '长春 · 朝阳区', lat: 43.83, lng: 125.29 } as const
+
+describe('buildSearchQuery', () => {
+  it('searches around the device with a radius and only the filters that are set', () => {
+    const query = buildSearchQuery(device, { ...emptyFilters, radiusKm: 3, serviceForms: ['hourly'], vacanciesOnly: true, q: '  阳光 ' }, 'distance', 2, 10)
+    expect(query).toEqual({ lat: 43.86, lng: 125.31, radiusKm: 3, serviceForm: ['hourly'], vacanciesOnly: true, q: '阳光', sort: 'distance', page: 2, pageSize: 10 })
+  })
+
+  it('sends the region instead of coordinates, drops the radius and never sorts by distance', () => {
+    const query = buildSearchQuery(region, { ...emptyFilters, radiusKm: 3 }, 'distance', 1, 10)
+    expect(query).toEqual({ region: '220104', sort: 'grade', page: 1, pageSize: 10 })
+  })
+
+  it('counts only filters that live in the panel', () => {
+    expect(countPanelFilters({ ...emptyFilters, serviceForms: ['full_day'], q: 'x' })).toBe(0)
+    expect(countPanelFilters({ ...emptyFilters, kinds: ['home'], ownership: 'public', childBirthMonth: '2025-01' })).toBe(3)
+  })
+})

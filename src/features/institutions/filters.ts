@@ -1,0 +1,78 @@
+import type { InstitutionKind, InstitutionSearchQuery, InstitutionSort, Ownership, ProfitType, ServiceForm } from '../../../types/institutions'
+import { originToQuery, type Origin } from '../../utils/origin'
+
+export type InstitutionFilters = {
+  serviceForms: ServiceForm[]
+  kinds: InstitutionKind[]
+  childBirthMonth: string | null
+  minLevel: string | null
+  ownership: Ownership | null
+  profit: ProfitType | null
+  inclusive: boolean
+  demonstration: boolean
+  vacanciesOnly: boolean
+  radiusKm: number | null
+  q: string
+}
+
+export const RADIUS_OPTIONS = [1, 3, 5, 10, null] as const
+
+export const emptyFilters: InstitutionFilters = {
+  serviceForms: [],
+  kinds: [],
+  childBirthMonth: null,
+  minLevel: null,
+  ownership: null,
+  profit: null,
+  inclusive: false,
+  demonstration: false,
+  vacanciesOnly: false,
+  radiusKm: null,
+  q: '',
+}
+
+/** Filters set inside the panel (the service-form chips and the search box are visible on the page). */
+export function countPanelFilters(filters: InstitutionFilters): number {
+  return [
+    filters.kinds.length > 0,
+    filters.childBirthMonth,
+    filters.minLevel,
+    filters.ownership,
+    filters.profit,
+    filters.inclusive,
+    filters.demonstration,
+    filters.vacanciesOnly,
+    filters.radiusKm,
+  ].filter(Boolean).length
+}
+
+export function hasAnyFilter(filters: InstitutionFilters): boolean {
+  return countPanelFilters(filters) > 0 || filters.serviceForms.length > 0 || filters.q.trim() !== ''
+}
+
+/** Distance sorting and the radius only make sense around the device's position. */
+export function defaultSortFor(origin: Origin | null): InstitutionSort {
+  return origin?.kind === 'device' ? 'distance' : 'grade'
+}
+
+export function buildSearchQuery(origin: Origin | null, filters: InstitutionFilters, sort: InstitutionSort, page: number, pageSize: number): InstitutionSearchQuery {
+  const near = origin?.kind === 'device'
+  const q = filters.q.trim()
+  return {
+    ...originToQuery(origin),
+    ...(near && filters.radiusKm ? { radiusKm: filters.radiusKm } : {}),
+    ...(filters.serviceForms.length ? { serviceForm: filters.serviceForms } : {}),
+    ...(filters.kinds.length ? { kind: filters.kinds } : {}),
+    ...(filters.childBirthMonth ? { childBirthMonth: filters.childBirthMonth } : {}),
+    ...(filters.minLevel ? { minLevel: filters.minLevel } : {}),
+    ...(filters.ownership ? { ownership: filters.ownership } : {}),
+    ...(filters.profit ? { profit: filters.profit } : {}),
+    ...(filters.inclusive ? { inclusive: true } : {}),
+    ...(filters.demonstration ? { demonstration: true } : {}),
+    ...(filters.vacanciesOnly ? { vacanciesOnly: true } : {}),
+    ...(q ? { q: q.slice(0, 50) } : {}),
+    sort: !near && sort === 'distance' ? 'grade' : sort,
+    page,
+    pageSize,
+  }
+}

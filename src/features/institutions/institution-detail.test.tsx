@@ -1,0 +1,65 @@
+import { fireEvent, render, screen, within } from '@testing-library/react'
+import Taro from '@tarojs/taro'
+import { http } from 'msw'
+import { institutionFixtures } from '../../../mock/fixtures/app'
+import { errorResponse } from '../../../mock/handlers'
+import { server } from '../../../mock/handlers/server'
+import { InstitutionDetailView } from './components/institution-detail'
+
+const breaching = institutionFixtures.find((i) => i.breachesLimits && i.sanctions.length > 0)!
+const demo = institutionFixtures.find((i) => i.isDemo)!
+const near = { kind: 'device', lat: 43.8595, lng: 125.3102 } as const
+
+describe('InstitutionDetailView', () => {
+  it('shows filing facts, fees per form, the dated grade with its seven dimensions, money terms and sanctions', async () => {
+    render(<InstitutionDetailView id={breaching.id} origin={near} />)
+
+    expect(await screen.findByText(breaching.name)).toBeTruthy()
+    expect(screen.getByText(breaching.creditCode)).toBeTruthy()
+    expect(screen.getByText(breaching.filingAuthority)).toBeTruthy()
+    expect(screen.getByText('市场监管部门')).toBeTruthy()
+    expect(screen.getByText(/公里$/)).toBeTruthy()
+    expect(screen.getByText(`${breaching.evaluations[0].label}`, { selector: '.detail__grade-level' })).toBeTruthy()
+    expect(screen.getAllByText(/\d{4}年\d{1,2}月\d{1,2}日 评定/).length).toBeGreaterThan(0)
+    expect(document.querySelectorAll('.detail__dim')).toHaveLength(7)
+    expect(screen.getByText(breaching.refundPolicy)).toBeTruthy()
+    expect(screen.getByText(breaching.prepaymentTerms)).toBeTruthy()
+    expect(screen.getByText(breaching.sanctions[0].measure)).toBeTruthy()
+    expect(screen.getAllByText(/前更新 · \d{4}年/).length).toBeGreaterThan(0)
+  })
+
+  it('highlights a class that breaches the legal size or ratio', async () => {
+    render(<InstitutionDetailView id={breaching.id} origin={near} />)
+    await screen.findByText(breaching.name)
+
+    const flagged = document.querySelectorAll('.detail__class--breach')
+    expect(flagged).toHaveLength(breaching.classDetails.filter((c) => c.breaches.length).length)
+    expect(within(flagged[0] as HTMLElement).getByText('师幼比不达标')).toBeTruthy()
+    expect(within(flagged[0] as HTMLElement).getByText('超出班额')).toBeTruthy()
+  })
+
+  it('navigates and calls through the mini-program APIs', async () => {
+    render(<InstitutionDetailView id={breaching.id} origin={near} />)
+    await screen.findByText(breaching.name)
+
+    fireEvent.click(screen.getByText('导航'))
+    fireEvent.click(screen.getByText('拨打电话'))
+
+    expect(Taro.openLocation).toHaveBeenCalledWith(expect.objectContaining({ latitude: breaching.lat, longitude: breaching.lng, name: breaching.name }))
+    expect(Taro.makePhoneCall).toHaveBeenCalledWith({ phoneNumber: breaching.phone })
+  })
+
+  it('marks demo data clearly', async () => {
+    render(<InstitutionDetailView id={demo.id} origin={null} />)
+    expect(await screen.findByText('本机构为演示数据，并非真实机构')).toBeTruthy()
+  })
+
+  it('offers a retry when the institution cannot be loaded', async () => {
+    server.use(http.get('*/api/institutions/:id', () => errorResponse(404, 'institution not found'), { once: true }))
+    render(<InstitutionDetailView id={demo.id} origin={null} />)
+
+    expect(await screen.findByText('没有找到该机构，可能已注销备案')).toBeTruthy()
+    fireEvent.click(screen.getByText('重试'))
+    expect(await screen.findByText(demo.name)).toBeTruthy()
+  })
+})

@@ -1,0 +1,160 @@
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
+import { http, HttpResponse } from 'msw'
+import { fireReachBottom } from '../../../test/stubs/taro'
+import { institutionFixtures } from '../../../mock/fixtures/app'
+import { errorResponse } from '../../../mock/handlers'
+import { server } from '../../../mock/handlers/server'
+import type { Origin } from '../../utils/origin'
+import { InstitutionFinder } from './components/institution-finder'
+
+const near: Origin = { kind: 'device', lat: 43.8595, lng: 125.3102 }
+
+function recordQueries() {
+  const queries: URLSearchParams[] = []
+  server.events.on('request:start', ({ request }) => {
+    const url = new URL(request.url)
+    if (url.pathname === '/api/institutions') queries.push(url.searchParams)
+  })
+  return queries
+}
+
+async function renderFinder(origin: Origin = near) {
+  const view = render(<InstitutionFinder origin={origin} />)
+  await screen.findByText(/共 \d+ 家备案机构/)
+  return view
+}
+
+const cards = () => document.querySelectorAll('.institution-card')
+
+describe('InstitutionFinder', () => {
+  it('lists nearby institutions closest first with distance, dated grade, fees and badges', async () => {
+    await renderFinder()
+
+    const first = cards()[0] as HTMLElement
+    expect(cards()).toHaveLength(10)
+    const distances = [...cards()].map((card) => Number(card.querySelector('.card__distance')?.textContent?.replace(' 公里', '')))
+    expect(distances).toEqual([...distances].sort((a, b) => a - b))
+    expect(within(first).getByText(/公里$/)).toBeTruthy()
+    // Every grade carries its date.
+    for (const grade of document.querySelectorAll('.grade:not(.grade--none)')) expect(grade.textContent).toMatch(/\d{4}年\d{1,2}月\d{1,2}日 评定/)
+    expect(screen.getAllByText(/^¥\d+–\d+\/月$/).length).toBeGreaterThan(0)
+    expect(screen.getAllByText('普惠').length).toBeGreaterThan(0)
+  })
+
+  it('marks a lapsed grade and an institution that breaches legal limits', async () => {
+    await renderFinder()
+    await act(async () => fireReachBottom())
+    await screen.findByText('没有更多了，共 13 家')
+
+    const lapsedCard = screen.getByText('南关区桂林路社区托育点').closest('.institution-card') as HTMLElement
+    expect(within(lapsedCard).getByText('已过期')).toBeTruthy()
+    const breachingCard = screen.getByText('长春市朝阳区贝乐托育中心').closest('.institution-card') as HTMLElement
+    expect(within(breachingCard).getByText(/存在超额或师幼比不达标/)).toBeTruthy()
+  })
+
+  it('re-queries with serviceForm when a service-form chip is tapped', async () => {
+    const queries = recordQueries()
+    await renderFinder()
+
+    fireEvent.click(screen.getByText('计时托', { selector: '.service-form-chip' }))
+
+    await waitFor(() => expect(queries.at(-1)?.getAll('serviceForm')).toEqual(['hourly']))
+    expect(queries.at(-1)?.get('page')).toBe('1')
+    const offeringHourly = institutionFixtures.filter((item) => item.serviceForms.includes('hourly')).length
+    await waitFor(() => expect(cards().length).toBe(offeringHourly))
+    expect(offeringHourly).toBeLessThan(institutionFixtures.length)
+  })
+
+  it('applies panel filters together: vacancies only, radius, kind, birth month and nature', async () => {
+    const queries = recordQueries()
+    await renderFinder()
+
+    fireEvent.click(screen.getByText('筛选'))
+    fireEvent.click(screen.getByText('只看有空位', { selector: '.chip' }))
+    fireEvent.click(screen.getByText('3 公里内'))
+    fireEvent.click(screen.getByText('社区托育点', { selector: '.chip' }))
+    fireEvent.click(screen.getByText('普惠', { selector: '.chip' }))
+    fireEvent.click(screen.getByText('公办', { selector: '.chip' }))
+    fireEvent.change(screen.getByLabelText('picker-date'), { target: { value: '2025-03' } })
+    fireEvent.click(screen.getByText('查看结果'))
+
+    await waitFor(() => expect(queries.at(-1)?.get('vacanciesOnly')).toBe('true'))
+    const query = queries.at(-1)!
+    expect(query.get('radiusKm')).toBe('3')
+    expect(query.getAll('kind')).toEqual(['community'])
+    expect(query.get('childBirthMonth')).toBe('2025-03')
+    expect(query.get('inclusive')).toBe('true')
+    expect(query.get('ownership')).toBe('public')
+    expect(await screen.findByText('筛选 · 6')).toBeTruthy()
+  })
+
+  it('searches by name and sorts by fee', async () => {
+    const queries = recordQueries()
+    await renderFinder()
+
+    fireEvent.change(screen.getByLabelText('搜索机构名称'), { target: { value: '托育点' } })
+    fireEvent.click(screen.getByText('搜索'))
+    await waitFor(() => expect(queries.at(-1)?.get('q')).toBe('托育点'))
+
+    fireEvent.click(screen.getByText('费用最低'))
+    await waitFor(() => expect(queries.at(-1)?.get('sort')).toBe('fee'))
+    expect(queries.at(-1)?.get('q')).toBe('托育点')
+  })
+
+  it('appends the next page on reaching the bottom and then says the list has ended', async () => {
+    const queries = recordQueries()
+    await renderFinder()
+    expect(screen.queryByText(/没有更多了/)).toBeNull()
+
+    await act(async () => fireReachBottom())
+
+    await screen.findByText('没有更多了，共 13 家')
+    expect(cards()).toHaveLength(13)
+    expect(queries.at(-1)?.get('page')).toBe('2')
+    fireReachBottom()
+    expect(queries.at(-1)?.get('page')).toBe('2')
+  })
+
+  it('offers to widen the search when nothing matches, and the button clears the filters', async () => {
+    const queries = recordQueries()
+    await renderFinder()
+    fireEvent.change(screen.getByLabelText('搜索机构名称'), { target: { value: '不存在的机构' } })
+    fireEvent.click(screen.getByText('搜索'))
+
+    await screen.findByText('没有符合条件的机构')
+    expect(screen.getByText('试试扩大距离范围或清除筛选条件')).toBeTruthy()
+    fireEvent.click(screen.getByText('扩大范围并清除筛选'))
+
+    await waitFor(() => expect(cards()).toHaveLength(10))
+    expect(queries.at(-1)?.has('q')).toBe(false)
+  })
+
+  it('shows an error with a retry that loads the list again', async () => {
+    server.use(http.get('*/api/institutions', () => errorResponse(500, 'boom'), { once: true }))
+    render(<InstitutionFinder origin={near} />)
+
+    expect(await screen.findByText('机构列表加载失败')).toBeTruthy()
+    expect(screen.getByText('服务暂时不可用，请稍后再试')).toBeTruthy()
+    fireEvent.click(screen.getByText('重试'))
+
+    await waitFor(() => expect(cards()).toHaveLength(10))
+  })
+
+  it('says the network is down when the request cannot be made', async () => {
+    server.use(http.get('*/api/institutions', () => HttpResponse.error(), { once: true }))
+    render(<InstitutionFinder origin={near} />)
+    expect(await screen.findByText('网络连接失败，请检查网络后重试')).toBeTruthy()
+  })
+
+  it('in a picked region sends the region code, sorts by grade and hides distance sorting', async () => {
+    const queries = recordQueries()
+    await renderFinder({ kind: 'region', code: '220102', name: '长春 · 南关区', lat: 43.86, lng: 125.35 })
+
+    const query = queries.at(-1)!
+    expect(query.get('region')).toBe('220102')
+    expect(query.get('sort')).toBe('grade')
+    expect(query.has('lat')).toBe(false)
+    expect(screen.queryByText('距离最近')).toBeNull()
+    expect(document.querySelector('.card__distance')).toBeNull()
+  })
+})

@@ -1,0 +1,32 @@
+import { Text, View } from '@tarojs/components'
+import { useEffect } from 'react'
+import { t } from '../../../i18n'
+import { useLocationStore } from '../store'
+import './location.scss'
+
+/** Shows which location the list is using, and lets the parent switch. Starts locating on first show. */
+export function LocationBar() {
+  const { status, origin, failure, start, openPicker } = useLocationStore()
+
+  useEffect(() => {
+    void start()
+  }, [start])
+
+  const label =
+    status === 'locating' ? t('location.locating') : origin?.kind === 'device' ? t('location.usingDevice') : origin ? origin.name : t('location.chooseRegion')
+
+  return (
+    <View className='location-bar'>
+      <View className='location-bar__main' onClick={openPicker}>
+        <Text className='location-bar__pin'>●</Text>
+        <Text className='location-bar__label'>{label}</Text>
+        <Text className='location-bar__switch'>{t('location.switch')} ›</Text>
+      </View>
+      {failure && origin?.kind !== 'device' ? (
+        <Text className='location-bar__notice'>{failure === 'denied' ? t('location.denied') : t('location.failed')}</Text>
+      ) : origin?.kind === 'region' ? (
+        <Text className='location-bar__notice location-bar__notice--calm'>{t('location.hint')}</Text>
+      ) : null}
+    </View>
+  )
+}

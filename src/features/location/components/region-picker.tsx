@@ -1,0 +1,63 @@
+import { Text, View } from '@tarojs/components'
+import { useState } from 'react'
+import type { City } from '../../../../types/regions'
+import { BottomSheet } from '../../../components/bottom-sheet'
+import { ErrorView } from '../../../components/error-view'
+import { t } from '../../../i18n'
+import { useLocationStore } from '../store'
+import './location.scss'
+
+/** 市州 first, then its districts ("全市" picks the whole 市州). */
+export function RegionPicker() {
+  const { pickerOpen, cities, regionsStatus, closePicker, chooseRegion, locate, loadRegions } = useLocationStore()
+  const [city, setCity] = useState<City | null>(null)
+
+  const close = () => {
+    setCity(null)
+    closePicker()
+  }
+
+  return (
+    <BottomSheet open={pickerOpen} title={t('location.pickerTitle')} onClose={close} className='region-picker'>
+      <View className='region-picker__row region-picker__device' onClick={() => void locate()}>
+        <Text>◎ {t('location.useDevice')}</Text>
+      </View>
+      {regionsStatus === 'error' ? <ErrorView message={t('location.regionsFailed')} onRetry={() => void loadRegions()} /> : null}
+      {regionsStatus === 'loading' ? <View className='region-picker__row'>{t('common.loading')}</View> : null}
+      {city === null
+        ? cities.map((c) => (
+            <View key={c.code} className='region-picker__row' onClick={() => setCity(c)}>
+              <Text>{c.name}</Text>
+              <Text className='region-picker__arrow'>›</Text>
+            </View>
+          ))
+        : [
+            <View key='back' className='region-picker__row region-picker__back' onClick={() => setCity(null)}>
+              <Text>‹ {city.name}</Text>
+            </View>,
+            <View
+              key={city.code}
+              className='region-picker__row'
+              onClick={() => {
+                chooseRegion({ kind: 'region', code: city.code, name: city.name, lat: city.lat, lng: city.lng })
+                setCity(null)
+              }}
+            >
+              <Text>{t('location.wholeCity')}</Text>
+            </View>,
+            ...city.districts.map((d) => (
+              <View
+                key={d.code}
+                className='region-picker__row'
+                onClick={() => {
+                  chooseRegion({ kind: 'region', code: d.code, name: `${city.shortName} · ${d.name}`, lat: d.lat, lng: d.lng })
+                  setCity(null)
+                }}
+              >
+                <Text>{d.name}</Text>
+              </View>
+            )),
+          ]}
+    </BottomSheet>
+  )
+}

@@ -1,0 +1,93 @@
+import { create } from 'zustand'
+import { persist } from 'zustand/middleware'
+import type { City } from '../../../types/regions'
+import { taroStorage } from '../../services/storage'
+import type { Origin } from '../../utils/origin'
+import { getRegions } from './api'
+import { getDevicePosition, LocationError, type LocationFailure } from './device-location'
+
+export type RegionOrigin = Extract<Origin, { kind: 'region' }>
+
+type State = {
+  status: 'idle' | 'locating' | 'settled'
+  origin: Origin | null
+  failure: LocationFailure | null
+  /** The last region picked by hand; used again when the device position is unavailable. */
+  savedRegion: RegionOrigin | null
+  pickerOpen: boolean
+  cities: City[]
+  regionsStatus: 'idle' | 'loading' | 'ready' | 'error'
+}
+
+type Actions = {
+  start: () => Promise<void>
+  locate: () => Promise<void>
+  chooseRegion: (region: RegionOrigin) => void
+  openPicker: () => void
+  closePicker: () => void
+  loadRegions: () => Promise<void>
+}
+
+const initialState: State = {
+  status: 'idle',
+  origin: null,
+  failure: null,
+  savedRegion: null,
+  pickerOpen: false,
+  cities: [],
+  regionsStatus: 'idle',
+}
+
+export const useLocationStore = create<State & Actions>()(
+  persist(
+    (set, get) => ({
+      ...initialState,
+
+      start: async () => {
+        if (get().status !== 'idle') return
+        await get().locate()
+      },
+
+      locate: async () => {
+        set({ status: 'locating' })
+        try {
+          const { lat, lng } = await getDevicePosition()
+          set({ status: 'settled', origin: { kind: 'device', lat, lng }, failure: null, pickerOpen: false })
+        } catch (error) {
+          const failure = error instanceof LocationError ? error.reason : 'failed'
+          const fallback = get().origin?.kind === 'region' ? get().origin : get().savedRegion
+          set({ status: 'settled', failure, origin: fallback, pickerOpen: fallback === null })
+          if (fallback === null) await get().loadRegions()
+        }
+      },
+
+      chooseRegion: (region) => set({ origin: region, savedRegion: region, pickerOpen: false, status: 'settled' }),
+
+      openPicker: () => {
+        set({ pickerOpen: true })
+        void get().loadRegions()
+      },
+
+      closePicker: () => set({ pickerOpen: false }),
+
+      loadRegions: async () => {
+        if (get().regionsStatus === 'ready' || get().regionsStatus === 'loading') return
+        set({ regionsStatus: 'loading' })
+        try {
+          const { cities } = await getRegions()
+          set({ cities, regionsStatus: 'ready' })
+        } catch {
+          set({ regionsStatus: 'error' })
+        }
+      },
+    }),
+    {
+      name: 'jilin-tuoyu/location',
+      storage: taroStorage,
+      version: 1,
+      partialize: (state) => ({ savedRegion: state.savedRegion }),
+    },
+  ),
+)
+
+export const useOrigin = () => useLocationStore((s) => s.origin)

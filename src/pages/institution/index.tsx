@@ -1,0 +1,27 @@
+import { useRouter } from '@tarojs/taro'
+import { View } from '@tarojs/components'
+import { CompareButton } from '../../features/compare/components/compare-toggle'
+import { CompareTray } from '../../features/compare/components/compare-tray'
+import { FavouriteButton } from '../../features/favourites/components/favourite-button'
+import { InstitutionDetailView } from '../../features/institutions/components/institution-detail'
+import { useOrigin } from '../../features/location/store'
+
+export default function InstitutionPage() {
+  const { id } = useRouter().params
+  const origin = useOrigin()
+  return (
+    <View className='page-institution'>
+      <InstitutionDetailView
+        id={id}
+        origin={origin}
+        renderActions={(detail) => (
+          <>
+            <FavouriteButton institution={detail} />
+            <CompareButton institution={detail} />
+          </>
+        )}
+      />
+      <CompareTray />
+    </View>
+  )
+}

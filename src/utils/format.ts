@@ -1,0 +1,12 @@
+import type { FeeRange } from '../../types/institutions'
+import { t } from '../i18n'
+
+export function formatDistance(km: number): string {
+  return t('institution.distance', { km: km < 10 ? km.toFixed(1) : Math.round(km) })
+}
+
+export function formatMonthlyFee(fee: FeeRange | null): string {
+  if (!fee) return t('institution.feeUnknown')
+  if (fee.min === fee.max) return t('institution.feeSingle', { min: fee.min })
+  return t('institution.fee', { min: fee.min, max: fee.max })
+}

@@ -1,0 +1,63 @@
+/** Hand-written stand-ins for @tarojs/components: plain DOM elements with Taro's event shapes. */
+import { createElement, type ChangeEvent, type KeyboardEvent, type ReactNode } from 'react'
+
+type Props = Record<string, unknown> & { children?: ReactNode }
+
+const TARO_ONLY = ['scrollX', 'scrollY', 'confirmType', 'maxlength', 'placeholderClass', 'hoverClass', 'enableFlex', 'fields', 'mode', 'start', 'end', 'range', 'color', 'selectable', 'userSelect']
+
+function domProps(props: Props): Props {
+  const out: Props = {}
+  for (const [key, value] of Object.entries(props)) if (!TARO_ONLY.includes(key)) out[key] = value
+  return out
+}
+
+const element = (tag: string) =>
+  function TaroElement(props: Props) {
+    return createElement(tag, domProps(props))
+  }
+
+export const View = element('div')
+export const Text = element('span')
+export const ScrollView = element('div')
+export const Image = element('img')
+export const Label = element('label')
+
+export function Button({ children, ...props }: Props) {
+  return createElement('button', { type: 'button', ...domProps(props) }, children)
+}
+
+export function Input({ onInput, onConfirm, value, placeholder, ...props }: Props) {
+  return createElement('input', {
+    ...domProps(props),
+    value: value ?? '',
+    placeholder,
+    onChange: (event: ChangeEvent<HTMLInputElement>) => (onInput as ((e: unknown) => void) | undefined)?.({ detail: { value: event.target.value } }),
+    onKeyDown: (event: KeyboardEvent<HTMLInputElement>) => {
+      if (event.key === 'Enter') (onConfirm as ((e: unknown) => void) | undefined)?.({ detail: { value: event.currentTarget.value } })
+    },
+  })
+}
+
+export function Switch({ checked, onChange, ...props }: Props) {
+  return createElement('input', {
+    ...domProps(props),
+    type: 'checkbox',
+    role: 'switch',
+    checked: Boolean(checked),
+    onChange: (event: ChangeEvent<HTMLInputElement>) => (onChange as (e: unknown) => void)?.({ detail: { value: event.target.checked } }),
+  })
+}
+
+/** The native picker becomes a visible label plus an input a test can type a value into. */
+export function Picker({ children, onChange, value, mode }: Props) {
+  return createElement(
+    'div',
+    { 'data-picker': mode },
+    children,
+    createElement('input', {
+      'aria-label': `picker-${String(mode)}`,
+      value: value ?? '',
+      onChange: (event: ChangeEvent<HTMLInputElement>) => (onChange as (e: unknown) => void)?.({ detail: { value: event.target.value } }),
+    }),
+  )
+}
