@@ -36,5 +36,6 @@ export async function openPhone(browser: Browser, location?: { latitude: number;
 
 export async function screenshot(page: Page, name: string) {
   fs.mkdirSync(ARTIFACTS, { recursive: true })
+  await page.waitForTimeout(600) // let Taro's page slide-in finish
   await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`) })
 }

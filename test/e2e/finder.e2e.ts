@@ -1,0 +1,76 @@
+import type { Browser, Page } from 'playwright-core'
+import { baseUrl, launchBrowser, openPhone, screenshot } from './browser'
+
+const CHANGCHUN = { latitude: 43.88, longitude: 125.32 }
+
+let browser: Browser
+
+beforeAll(async () => { browser = await launchBrowser() })
+afterAll(async () => { await browser?.close() })
+
+async function api<T>(path: string): Promise<T> {
+  const response = await fetch(`${baseUrl()}${path}`, { headers: { connection: 'close' } })
+  if (!response.ok) throw new Error(`${path}: ${response.status}`)
+  return (await response.json()) as T
+}
+type Page1 = { total: number; items: Array<{ name: string; serviceForms: string[] }> }
+
+const cards = (page: Page) => page.locator('.institution-card')
+
+it('a parent finds the nearest institution, filters by 计时托, opens it and compares two', async () => {
+  const { page, context } = await openPhone(browser, CHANGCHUN)
+  const nearest = await api<Page1>(`/api/institutions?lat=${CHANGCHUN.latitude}&lng=${CHANGCHUN.longitude}&pageSize=3`)
+  const hourly = await api<Page1>(`/api/institutions?lat=${CHANGCHUN.latitude}&lng=${CHANGCHUN.longitude}&serviceForm=hourly&pageSize=3`)
+  expect(hourly.total).toBeLessThan(nearest.total)
+
+  await page.goto(baseUrl())
+  await cards(page).first().waitFor()
+  await expect(cards(page).first().textContent()).resolves.toContain(nearest.items[0].name)
+  await expect(cards(page).first().textContent()).resolves.toMatch(/\d+(\.\d+)? 公里/)
+  await expect(page.getByText(`共 ${nearest.total} 家备案机构`).isVisible()).resolves.toBe(true)
+  await screenshot(page, 'finder-nearest')
+
+  await page.locator('.service-form-chip', { hasText: '计时托' }).click()
+  await page.getByText(`共 ${hourly.total} 家备案机构`).waitFor()
+  await expect(cards(page).first().textContent()).resolves.toContain(hourly.items[0].name)
+  const visibleCards = await cards(page).allTextContents()
+  expect(visibleCards.length).toBeGreaterThan(1)
+  for (const text of visibleCards) expect(text).toContain('计时托')
+  await screenshot(page, 'finder-hourly')
+
+  const [first, second] = hourly.items
+  await cards(page).filter({ hasText: first.name }).click()
+  await page.getByText('托育服务与收费').waitFor()
+  await expect(page.getByText('统一社会信用代码').first().isVisible()).resolves.toBe(true)
+  await page.getByText('加入对比', { exact: true }).click()
+  await page.getByText('移出对比', { exact: true }).waitFor()
+  await screenshot(page, 'institution-detail')
+
+  await page.goBack()
+  await cards(page).filter({ hasText: second.name }).click()
+  await page.getByText('托育服务与收费').waitFor()
+  await page.getByText('加入对比', { exact: true }).click()
+  // Taro's H5 router keeps earlier pages in the DOM, hidden: act on the visible tray.
+  await page.locator('.compare-tray__start').filter({ visible: true }).click()
+
+  const table = page.locator('.compare-table')
+  await table.waitFor()
+  await expect(table.textContent()).resolves.toContain(first.name)
+  await expect(table.textContent()).resolves.toContain(second.name)
+  await expect(table.locator('.compare-table__column').count()).resolves.toBe(2)
+  await screenshot(page, 'compare')
+  await context.close()
+})
+
+it('without location permission the parent picks a 市州 and still gets a list', async () => {
+  const { page, context } = await openPhone(browser) // no geolocation permission: the browser refuses
+  const yanbian = await api<Page1>('/api/institutions?region=222400&sort=grade&pageSize=3')
+  await page.goto(baseUrl())
+  await page.getByText('延边朝鲜族自治州', { exact: true }).click()
+  await page.getByText('全市', { exact: false }).first().click()
+  await page.getByText(`共 ${yanbian.total} 家备案机构`).waitFor()
+  await expect(cards(page).first().textContent()).resolves.toContain(yanbian.items[0].name)
+  await expect(cards(page).first().textContent()).resolves.not.toContain('公里')
+  await screenshot(page, 'finder-region')
+  await context.close()
+})
