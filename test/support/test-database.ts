@@ -41,7 +41,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     }
   }
   const database = await connect({ databaseUrl, dataDir: 'memory://', schema })
-  await migrateToLatest(database.db)
+  await migrateToLatest(database.db, schema)
   await seedReference(database.db)
   const reference = await loadReference(database.db)
   return {
