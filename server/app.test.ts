@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify'
-import { buildApp } from './app'
+import { buildTestApp } from '../test/support/test-app'
 import { createTestDatabase, type TestDatabase } from '../test/support/test-database'
 
 /** "GET /api/institutions/{id}" for every route, read from the indented tree printRoutes draws. */
@@ -25,7 +25,7 @@ let app: FastifyInstance
 
 beforeAll(async () => {
   testDb = await createTestDatabase()
-  app = await buildApp({ database: testDb.database, reference: testDb.reference })
+  app = (await buildTestApp(testDb)).app
 })
 
 afterAll(async () => {
@@ -84,4 +84,12 @@ it('answers unknown API paths with a JSON 404', async () => {
   const response = await app.inject('/api/nothing-here')
   expect(response.statusCode).toBe(404)
   expect(response.json().message).toContain('/api/nothing-here')
+})
+
+it('compresses large answers for clients that accept gzip', async () => {
+  const response = await app.inject({ url: '/api/regions', headers: { 'accept-encoding': 'gzip' } })
+  expect(response.headers['content-encoding']).toBe('gzip')
+  const plain = await app.inject('/api/regions')
+  expect(plain.headers['content-encoding']).toBeUndefined()
+  expect(plain.json().cities).toHaveLength(11)
 })

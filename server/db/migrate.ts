@@ -1,9 +1,11 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely'
 import * as institutions from './migrations/2026-11-28T1800-institutions'
+import * as accounts from './migrations/2026-11-28T1900-accounts'
 
 // Listed by hand (no directory scanning) so bundlers, tsx and jest all see the same set, in order.
 const migrations: Record<string, Migration> = {
   '2026-11-28T1800-institutions': institutions,
+  '2026-11-28T1900-accounts': accounts,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }

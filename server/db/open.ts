@@ -3,6 +3,8 @@ import path from 'node:path'
 import { connect, type ConnectOptions, type Db } from './connect'
 import { migrateToLatest } from './migrate'
 import { seedReference } from './seed-reference'
+import { seedPrivacyPolicies } from './seed-privacy-policies'
+import { seedDemoHealthCentres } from './seed-health-centres'
 import { countInstitutions } from '../features/institutions/repository'
 import { importInstitutionsCsv } from '../features/institutions/import/import-csv'
 
@@ -13,17 +15,22 @@ export interface BootLog {
 
 export const DEMO_CSV = path.resolve(__dirname, '../../mock/fixtures/institutions.csv')
 
-/** Connects, migrates, writes reference data and, on an empty registry, loads the demo institutions. */
+/** Connects, migrates, writes reference data and the privacy policy and, on an empty registry, loads the demo institutions and health centres. */
 export async function openDatabase(options: ConnectOptions & { seedDemo: boolean; log?: BootLog }): Promise<Db> {
   if (!options.databaseUrl && !options.dataDir.startsWith('memory://')) fs.mkdirSync(options.dataDir, { recursive: true })
   const database = await connect(options)
   try {
     await migrateToLatest(database.db)
     await seedReference(database.db)
+    await seedPrivacyPolicies(database.db)
     if (options.seedDemo && (await countInstitutions(database.db)) === 0) {
       const report = await importInstitutionsCsv(database.db, fs.readFileSync(DEMO_CSV, 'utf8'))
       options.log?.info({ imported: report.imported, rejected: report.rejectedLines }, 'loaded demo institutions')
       if (report.errors.length) options.log?.warn({ errors: report.errors.slice(0, 5) }, 'demo data has invalid rows')
+    }
+    if (options.seedDemo) {
+      const centres = await seedDemoHealthCentres(database.db)
+      if (centres) options.log?.info({ centres }, 'loaded demo health centres')
     }
     return database
   } catch (error) {

@@ -116,6 +116,108 @@ export interface SanctionsTable {
   decidedOn: DateColumn
 }
 
+export interface UsersTable {
+  id: Generated<string>
+  wechatOpenid: string | null
+  phone: string | null
+  createdAt: Timestamp
+  lastSignInAt: Timestamp
+}
+
+export interface SessionsTable {
+  id: Generated<string>
+  userId: string
+  refreshTokenHash: string
+  method: string
+  createdAt: Timestamp
+  expiresAt: Timestamp
+  revokedAt: Timestamp | null
+}
+
+export interface LoginCodesTable {
+  id: Generated<number>
+  phone: string
+  codeHash: string
+  requestedIp: string
+  createdAt: Timestamp
+  expiresAt: Timestamp
+  failedAttempts: Generated<number>
+  consumedAt: Timestamp | null
+}
+
+export interface HealthCentresTable {
+  id: Generated<string>
+  name: string
+  cityCode: string
+  districtCode: string
+  address: string
+  lat: number
+  lng: number
+  phone: string
+  isDemo: boolean
+}
+
+export interface RoleGrantsTable {
+  id: Generated<string>
+  userId: string
+  role: 'committee' | 'centre_staff' | 'regulator'
+  institutionId: string | null
+  centreId: string | null
+  regionCode: string | null
+  grantedBy: string | null
+  grantedAt: Timestamp
+  revokedBy: string | null
+  revokedAt: Timestamp | null
+}
+
+export interface InvitationsTable {
+  code: string
+  institutionId: string
+  createdBy: string | null
+  createdAt: Timestamp
+  expiresAt: Timestamp
+  maxUses: number
+  uses: Generated<number>
+  revokedAt: Timestamp | null
+}
+
+export interface InstitutionLinksTable {
+  userId: string
+  institutionId: string
+  invitationCode: string | null
+  linkedAt: Timestamp
+}
+
+export interface PrivacyPoliciesTable {
+  version: string
+  publishedAt: Timestamp
+  title: string
+  body: string
+}
+
+export interface ConsentsTable {
+  id: Generated<number>
+  userId: string
+  kind: 'privacy_policy' | 'child_data'
+  policyVersion: string
+  action: 'accept' | 'withdraw'
+  at: Timestamp
+}
+
+export interface ChildrenTable {
+  id: Generated<string>
+  userId: string
+  nickname: string
+  birthMonth: string
+  createdAt: Timestamp
+}
+
+export interface FavouritesTable {
+  userId: string
+  institutionId: string
+  createdAt: Timestamp
+}
+
 export interface Database {
   regions: RegionsTable
   gradeLevels: GradeLevelsTable
@@ -126,4 +228,15 @@ export interface Database {
   institutionStaff: InstitutionStaffTable
   evaluations: EvaluationsTable
   sanctions: SanctionsTable
+  users: UsersTable
+  sessions: SessionsTable
+  loginCodes: LoginCodesTable
+  healthCentres: HealthCentresTable
+  roleGrants: RoleGrantsTable
+  invitations: InvitationsTable
+  institutionLinks: InstitutionLinksTable
+  privacyPolicies: PrivacyPoliciesTable
+  consents: ConsentsTable
+  children: ChildrenTable
+  favourites: FavouritesTable
 }

@@ -10,8 +10,12 @@ export function chinaToday(now: Date = new Date()): string {
   return dayjs(now).utcOffset(CHINA_OFFSET_MINUTES).format('YYYY-MM-DD')
 }
 
-/** Whole months from the first day of `birthMonth` (YYYY-MM) to today in China. Negative for a future month. */
+/**
+ * Age in months of a child born in `birthMonth` (YYYY-MM), counted in calendar months to this month in China:
+ * only the month is known, so a child born in September is 2 months old in November. Negative for a future month.
+ */
 export function ageInMonths(birthMonth: string, now: Date = new Date()): number {
-  const today = dayjs(chinaToday(now))
-  return today.diff(dayjs(`${birthMonth}-01`), 'month')
+  const [year, month] = birthMonth.split('-').map(Number)
+  const [thisYear, thisMonth] = chinaToday(now).split('-').map(Number)
+  return (thisYear - year) * 12 + (thisMonth - month)
 }

@@ -11,3 +11,5 @@ export class ClientError extends Error {
 
 export const badRequest = (field: string, message: string) => new ClientError(400, message, field)
 export const notFound = (message: string) => new ClientError(404, message)
+
+export const conflict = (message: string, field?: string) => new ClientError(409, message, field)

@@ -39,3 +39,17 @@ export async function screenshot(page: Page, name: string) {
   await page.waitForTimeout(600) // let Taro's page slide-in finish
   await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`) })
 }
+
+/** The newest development sign-in code the BFF logged for this phone (the default code sender writes them to its log). */
+export async function signInCodeFromLog(phone: string, timeoutMs = 10_000): Promise<string> {
+  const file = process.env.E2E_BFF_LOG
+  if (!file) throw new Error('E2E_BFF_LOG is not set')
+  const pattern = new RegExp(`sign-in code for ${phone}: (\\d{6})`, 'g')
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline) {
+    const codes = [...fs.readFileSync(file, 'utf8').matchAll(pattern)].map((m) => m[1])
+    if (codes.length) return codes[codes.length - 1]
+    await new Promise((r) => setTimeout(r, 200))
+  }
+  throw new Error(`no sign-in code for ${phone} in the BFF log`)
+}

@@ -38,13 +38,22 @@ export default async function globalSetup() {
   ensureH5Build()
   const port = await freePort()
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tuoyu-e2e-'))
+  // The BFF's log is where development sign-in codes go: the tests read them from this file.
+  const logFile = path.join(dataDir, 'bff.log')
+  const log = fs.openSync(logFile, 'a')
   const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(ROOT, 'server/main.ts')], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn', NODE_OPTIONS: '' },
-    stdio: ['ignore', 'inherit', 'inherit'],
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'info', NODE_OPTIONS: '' },
+    stdio: ['ignore', log, log],
   })
   const baseUrl = `http://127.0.0.1:${port}`
   ;(globalThis as Record<string, unknown>).__E2E__ = { child, dataDir }
-  await waitForHealth(baseUrl, child, 120_000)
+  try {
+    await waitForHealth(baseUrl, child, 120_000)
+  } catch (error) {
+    console.error(fs.readFileSync(logFile, 'utf8'))
+    throw error
+  }
   process.env.E2E_BASE_URL = baseUrl
+  process.env.E2E_BFF_LOG = logFile
 }

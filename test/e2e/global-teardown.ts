@@ -10,5 +10,6 @@ export default async function globalTeardown() {
     await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))])
     if (state.child.exitCode === null) state.child.kill('SIGKILL')
   }
+  if (process.env.E2E_KEEP_LOG) console.log(fs.readFileSync(`${state.dataDir}/bff.log`, 'utf8'))
   fs.rmSync(state.dataDir, { recursive: true, force: true })
 }

@@ -3,6 +3,7 @@ import pg from 'pg'
 import { connect, type Db } from '../../server/db/connect'
 import { migrateToLatest } from '../../server/db/migrate'
 import { seedReference } from '../../server/db/seed-reference'
+import { seedPrivacyPolicies } from '../../server/db/seed-privacy-policies'
 import { loadReference, type Reference } from '../../server/shared/reference'
 
 export interface TestDatabase {
@@ -12,7 +13,7 @@ export interface TestDatabase {
 }
 
 /**
- * A migrated database with reference data and no institutions: an in-memory PGlite, or with DATABASE_URL a
+ * A migrated database with reference data and the privacy policy, and no institutions: an in-memory PGlite, or with DATABASE_URL a
  * schema of its own on that PostgreSQL server (so test files can run in parallel), dropped on close.
  */
 export async function createTestDatabase(): Promise<TestDatabase> {
@@ -43,6 +44,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const database = await connect({ databaseUrl, dataDir: 'memory://', schema })
   await migrateToLatest(database.db, schema)
   await seedReference(database.db)
+  await seedPrivacyPolicies(database.db)
   const reference = await loadReference(database.db)
   return {
     database,

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify'
-import { buildApp } from '../../app'
+import { buildTestApp } from '../../../test/support/test-app'
 import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database'
 import { aRecord, dimensionScores } from '../../../test/support/institution-builder'
 import { upsertInstitutions } from './import/upsert'
@@ -55,7 +55,7 @@ const yanji = aRecord({
 beforeAll(async () => {
   testDb = await createTestDatabase()
   await upsertInstitutions(testDb.database.db, [near, middle, lapsed, yanji])
-  app = await buildApp({ database: testDb.database, reference: testDb.reference })
+  app = (await buildTestApp(testDb)).app
 })
 
 afterAll(async () => {

@@ -1,0 +1,107 @@
+import { sql, type Kysely } from 'kysely'
+import type { Database } from '../../db/schema'
+
+type Db = Kysely<Database>
+
+export interface SignedInUser { id: string; isNew: boolean }
+
+// ON CONFLICT … DO UPDATE makes two concurrent first sign-ins end with one user; xmax = 0 only on the inserted row.
+export async function findOrCreateUserByOpenid(db: Db, openid: string): Promise<SignedInUser> {
+  return db.insertInto('users').values({ wechatOpenid: openid })
+    .onConflict((oc) => oc.column('wechatOpenid').doUpdateSet({ lastSignInAt: sql`now()` }))
+    .returning(['id', sql<boolean>`(xmax = 0)`.as('isNew')])
+    .executeTakeFirstOrThrow()
+}
+
+export async function findOrCreateUserByPhone(db: Db, phone: string): Promise<SignedInUser> {
+  return db.insertInto('users').values({ phone })
+    .onConflict((oc) => oc.column('phone').doUpdateSet({ lastSignInAt: sql`now()` }))
+    .returning(['id', sql<boolean>`(xmax = 0)`.as('isNew')])
+    .executeTakeFirstOrThrow()
+}
+
+// ---- one-time sign-in codes ----
+
+/** Serialises code requests for one phone until the transaction ends, so two at once cannot both pass the limits. */
+export async function lockPhone(trx: Db, phone: string): Promise<void> {
+  await sql`SELECT pg_advisory_xact_lock(hashtext(${`login-code:${phone}`}))`.execute(trx)
+}
+
+export interface RecentCodes {
+  inLastHour: number
+  /** Seconds until the newest code is `resendAfterSeconds` old; 0 or less when a new one may be sent. */
+  cooldownLeftSeconds: number
+  /** Seconds until the oldest code of the last hour drops out of it. */
+  hourSlotFreeInSeconds: number
+}
+
+export async function recentCodes(db: Db, phone: string, resendAfterSeconds: number): Promise<RecentCodes> {
+  // Computed by the database, so the clocks of several BFF instances never matter.
+  const { rows } = await sql<RecentCodes>`
+    SELECT count(*)::int AS in_last_hour,
+      coalesce(ceil(extract(epoch FROM max(created_at) + make_interval(secs => ${resendAfterSeconds}) - now())), 0)::int AS cooldown_left_seconds,
+      coalesce(ceil(extract(epoch FROM min(created_at) + interval '1 hour' - now())), 0)::int AS hour_slot_free_in_seconds
+    FROM login_codes
+    WHERE phone = ${phone} AND created_at > now() - interval '1 hour'`.execute(db)
+  return rows[0]!
+}
+
+/** A new code makes the older ones of the phone useless. */
+export async function expireOpenCodes(db: Db, phone: string): Promise<void> {
+  await db.updateTable('loginCodes').set({ expiresAt: sql`now()` })
+    .where('phone', '=', phone).where('consumedAt', 'is', null).where('expiresAt', '>', sql<string>`now()`)
+    .execute()
+}
+
+export async function insertLoginCode(db: Db, code: { phone: string; codeHash: string; requestedIp: string; validSeconds: number }): Promise<void> {
+  await db.insertInto('loginCodes').values({
+    phone: code.phone,
+    codeHash: code.codeHash,
+    requestedIp: code.requestedIp,
+    expiresAt: sql<string>`now() + make_interval(secs => ${code.validSeconds})`,
+  }).execute()
+}
+
+export type CodeCheck = { outcome: 'matched' } | { outcome: 'wrong'; attemptsLeft: number } | { outcome: 'no-live-code' }
+
+/**
+ * Checks a code against the phone's newest one and, in the same statement, either consumes it or counts a
+ * wrong attempt. Row locking serialises concurrent checks, so a code is consumed once and a dead code
+ * (maxWrongAttempts reached) never matches, however many guesses arrive at once.
+ */
+export async function checkAndConsumeCode(db: Db, phone: string, codeHash: string, maxWrongAttempts: number): Promise<CodeCheck> {
+  const { rows } = await sql<{ matched: boolean; failedAttempts: number }>`
+    UPDATE login_codes SET
+      consumed_at = CASE WHEN code_hash = ${codeHash} THEN now() ELSE NULL END,
+      failed_attempts = failed_attempts + CASE WHEN code_hash = ${codeHash} THEN 0 ELSE 1 END
+    WHERE id = (SELECT id FROM login_codes WHERE phone = ${phone} ORDER BY created_at DESC, id DESC LIMIT 1)
+      AND consumed_at IS NULL AND expires_at > now() AND failed_attempts < ${maxWrongAttempts}
+    RETURNING consumed_at IS NOT NULL AS matched, failed_attempts`.execute(db)
+  const row = rows[0]
+  if (!row) return { outcome: 'no-live-code' }
+  if (row.matched) return { outcome: 'matched' }
+  return { outcome: 'wrong', attemptsLeft: maxWrongAttempts - row.failedAttempts }
+}
+
+// ---- refresh sessions ----
+
+export async function insertSession(db: Db, session: { id: string; userId: string; refreshTokenHash: string; method: string; expiresAt: string }): Promise<void> {
+  await db.insertInto('sessions').values(session).execute()
+}
+
+/** Swaps the refresh secret of a live session if the presented one is its current one; undefined otherwise. */
+export async function rotateSession(db: Db, sessionId: string, presentedHash: string, next: { refreshTokenHash: string; expiresAt: string }) {
+  return db.updateTable('sessions').set(next)
+    .where('id', '=', sessionId).where('refreshTokenHash', '=', presentedHash)
+    .where('revokedAt', 'is', null).where('expiresAt', '>', sql<string>`now()`)
+    .returning(['userId', 'method'])
+    .executeTakeFirst()
+}
+
+export async function revokeSession(db: Db, sessionId: string): Promise<boolean> {
+  const revoked = await db.updateTable('sessions').set({ revokedAt: sql`now()` })
+    .where('id', '=', sessionId).where('revokedAt', 'is', null)
+    .returning('id')
+    .executeTakeFirst()
+  return revoked !== undefined
+}

@@ -1,0 +1,83 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import jwt from '@fastify/jwt'
+import { sql } from 'kysely'
+import type { Role } from '../../types/me'
+import { PROVINCE_CODE } from '../../types/roles'
+import { ClientError } from './http-errors'
+
+export interface AccessClaims {
+  sub: string
+  /** The refresh session this access token belongs to: signing out or deleting the account ends it at once. */
+  sid: string
+}
+
+export interface ActiveGrant {
+  id: string
+  role: Exclude<Role, 'parent'>
+  institutionId: string | null
+  centreId: string | null
+  regionCode: string | null
+}
+
+declare module '@fastify/jwt' {
+  interface FastifyJWT {
+    payload: AccessClaims
+    user: AccessClaims
+  }
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** preHandler: 401 unless a valid, unexpired access token of a live session is presented. */
+    authenticate: (request: FastifyRequest, reply: FastifyReply) => Promise<void>
+    /** preHandler factory: authenticate, then 403 unless the user holds one of the roles. */
+    requireRole: (...roles: Array<Exclude<Role, 'parent'>>) => (request: FastifyRequest, reply: FastifyReply) => Promise<void>
+  }
+  interface FastifyRequest {
+    userId: string
+    grants: ActiveGrant[]
+  }
+}
+
+export const unauthorized = (message = '请先登录 (sign-in required)') => new ClientError(401, message)
+export const forbidden = (message = '没有权限 (not allowed for your role)') => new ClientError(403, message)
+
+export async function activeGrants(app: FastifyInstance, userId: string): Promise<ActiveGrant[]> {
+  const rows = await app.database.db.selectFrom('roleGrants')
+    .select(['id', 'role', 'institutionId', 'centreId', 'regionCode'])
+    .where('userId', '=', userId).where('revokedAt', 'is', null)
+    .execute()
+  return rows as ActiveGrant[]
+}
+
+/** A regulator of the province covers every 市州; one of a 市州 covers only it. */
+export function regulatesCity(grants: ActiveGrant[], cityCode: string): boolean {
+  return grants.some((g) => g.role === 'regulator' && (g.regionCode === PROVINCE_CODE || g.regionCode === cityCode))
+}
+
+export async function registerAuth(app: FastifyInstance, options: { jwtSecret: string; accessTokenSeconds: number }) {
+  await app.register(jwt, { secret: options.jwtSecret, sign: { expiresIn: options.accessTokenSeconds } })
+  app.decorateRequest('userId', '')
+  app.decorateRequest('grants', null as unknown as ActiveGrant[])
+
+  app.decorate('authenticate', async (request: FastifyRequest) => {
+    if (!request.headers.authorization) throw unauthorized()
+    let claims: AccessClaims
+    try {
+      claims = await request.jwtVerify<AccessClaims>()
+    } catch (error) {
+      const expired = (error as { code?: string }).code === 'FST_JWT_AUTHORIZATION_TOKEN_EXPIRED'
+      throw unauthorized(expired ? '登录已过期，请刷新或重新登录 (access token expired)' : '登录凭证无效 (invalid access token)')
+    }
+    const live = await sql<{ ok: number }>`SELECT 1 AS ok FROM sessions
+      WHERE id = ${claims.sid} AND user_id = ${claims.sub} AND revoked_at IS NULL AND expires_at > now()`.execute(app.database.db)
+    if (!live.rows.length) throw unauthorized('登录已失效，请重新登录 (session ended)')
+    request.userId = claims.sub
+  })
+
+  app.decorate('requireRole', (...roles: Array<Exclude<Role, 'parent'>>) => async (request: FastifyRequest, reply: FastifyReply) => {
+    await app.authenticate(request, reply)
+    request.grants = await activeGrants(app, request.userId)
+    if (!request.grants.some((g) => roles.includes(g.role))) throw forbidden()
+  })
+}

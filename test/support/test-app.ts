@@ -1,0 +1,43 @@
+import type { FastifyInstance } from 'fastify'
+import { buildApp, type AppSettings } from '../../server/app'
+import { issueSession } from '../../server/features/auth/sessions'
+import type { TestDatabase } from './test-database'
+
+export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256-signing'
+
+/** Sign-in codes the app "sent", newest last, instead of an SMS gateway. */
+export interface SentCode { phone: string; code: string }
+
+export async function buildTestApp(testDb: TestDatabase, settings: Partial<AppSettings> = {}): Promise<{ app: FastifyInstance; sentCodes: SentCode[] }> {
+  const sentCodes: SentCode[] = []
+  const app = await buildApp({
+    database: testDb.database,
+    reference: testDb.reference,
+    settings: {
+      jwtSecret: TEST_JWT_SECRET,
+      accessTokenSeconds: 900,
+      refreshTokenDays: 30,
+      wechat: { apiBase: 'http://127.0.0.1:9', appId: 'wx-test', appSecret: 'test-secret' },
+      redis: null,
+      codeSender: { send: async (phone, code) => { sentCodes.push({ phone, code }) } },
+      ...settings,
+    },
+  })
+  return { app, sentCodes }
+}
+
+let phoneSerial = 0
+
+/** A signed-up parent with a live session, made directly in the database (sign-in itself is tested in the auth feature). */
+export async function signedInUser(app: FastifyInstance, options: { phone?: string } = {}) {
+  phoneSerial += 1
+  const phone = options.phone ?? `139${String(Date.now() % 1e4).padStart(4, '0')}${String(phoneSerial).padStart(4, '0')}`
+  const user = await app.database.db.insertInto('users').values({ phone }).returning('id').executeTakeFirstOrThrow()
+  const session = await issueSession(app, user.id, 'phone')
+  return { ...session, userId: user.id, phone, headers: { authorization: `Bearer ${session.accessToken}` } }
+}
+
+/** Grants a role straight in the database, e.g. the first regulator (normally done with the grant CLI). */
+export async function grantRole(app: FastifyInstance, userId: string, grant: { role: 'committee'; institutionId: string } | { role: 'centre_staff'; centreId: string } | { role: 'regulator'; regionCode: string }) {
+  return app.database.db.insertInto('roleGrants').values({ userId, ...grant }).returning('id').executeTakeFirstOrThrow()
+}
