@@ -1,9 +1,14 @@
 export default defineAppConfig({
-  pages: ['pages/index/index'],
+  // Tab pages must live in the main package.
+  pages: ['pages/index/index', 'pages/me/index'],
   subPackages: [
     { root: 'pages/institution', pages: ['index'] },
     { root: 'pages/compare', pages: ['index'] },
     { root: 'pages/favourites', pages: ['index'] },
+    { root: 'pages/sign-in', pages: ['index'] },
+    { root: 'pages/child', pages: ['index'] },
+    { root: 'pages/privacy', pages: ['index'] },
+    { root: 'pages/linked', pages: ['index'] },
   ],
   window: {
     backgroundTextStyle: 'dark',
@@ -12,6 +17,18 @@ export default defineAppConfig({
     navigationBarTitleText: '吉林托育',
     navigationBarTextStyle: 'black',
   },
+  tabBar: {
+    color: '#8a93a0',
+    selectedColor: '#1d5fbf',
+    backgroundColor: '#ffffff',
+    borderStyle: 'black',
+    list: [
+      { pagePath: 'pages/index/index', text: '找托育', iconPath: 'assets/tabbar/find.png', selectedIconPath: 'assets/tabbar/find-active.png' },
+      { pagePath: 'pages/me/index', text: '我的', iconPath: 'assets/tabbar/me.png', selectedIconPath: 'assets/tabbar/me-active.png' },
+    ],
+  },
+  // WeChat's 用户隐私保护指引: privacy APIs wait for onNeedPrivacyAuthorization (features/wechat-privacy).
+  __usePrivacyCheck__: true,
   requiredPrivateInfos: ['getFuzzyLocation'],
   permission: {
     'scope.userLocation': {

@@ -1,5 +1,8 @@
 import type { PropsWithChildren } from 'react'
+import { startApp } from './start'
 import './app.scss'
+
+startApp()
 
 function App({ children }: PropsWithChildren) {
   return children

@@ -1,5 +1,6 @@
 import { cleanup } from '@testing-library/react'
 import type { StateCreator } from 'zustand'
+import { accountMock } from '../mock/handlers/account'
 import { server } from '../mock/handlers/server'
 import { resetTaroStub } from './stubs/taro'
 
@@ -29,6 +30,7 @@ afterEach(() => {
   server.resetHandlers()
   mockStoreResets.forEach((reset) => reset())
   resetTaroStub()
+  accountMock.reset()
 })
 
 afterAll(() => server.close())

@@ -188,7 +188,8 @@ export type InstitutionSearchQuery = Static<typeof InstitutionSearchQuery>
 
 export const InstitutionPage = Type.Object({
   items: Type.Array(InstitutionSummary),
-  total: Type.Integer(),
+  total: Type.Integer({ description: 'matching institutions, counted up to 1,000' }),
+  totalCapped: Type.Boolean({ description: 'more than `total` match' }),
   page: Type.Integer(),
   pageSize: Type.Integer(),
   hasMore: Type.Boolean(),

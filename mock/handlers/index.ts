@@ -1,6 +1,7 @@
 import { http, HttpResponse } from 'msw'
 import type { ErrorResponse } from '../../types/common'
 import { gradeSchemeFixture, regionFixtures } from '../fixtures/app'
+import { accountHandlers } from './account'
 import { findInstitution, searchInstitutions } from './search'
 
 // `*/api/...` matches both the H5 build (same origin) and the mini-program (TARO_APP_API_BASE).
@@ -27,4 +28,5 @@ export const handlers = [
     const detail = findInstitution(String(params.id), new URL(request.url).searchParams)
     return detail ? HttpResponse.json(detail) : errorResponse(404, 'institution not found')
   }),
+  ...accountHandlers,
 ]

@@ -1,6 +1,7 @@
 /**
  * Serves the H5 build (dist/h5) with the msw handlers answering /api — for looking at the app
  * without a BFF: `npx tsx mock/handlers/preview-server.ts` then open http://127.0.0.1:4173/.
+ * Sign in with any mobile number and the code 123456 (mock/handlers/account.ts).
  */
 import { createReadStream, existsSync, statSync } from 'node:fs'
 import { createServer } from 'node:http'
@@ -15,8 +16,13 @@ const types: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.j
 createServer(async (req, res) => {
   const url = new URL(req.url ?? '/', `http://${req.headers.host}`)
   if (url.pathname.startsWith('/api/')) {
-    const response = await getResponse(handlers, new Request(url, { method: req.method, headers: req.headers as Record<string, string> }))
-    res.writeHead(response?.status ?? 404, { 'content-type': response?.headers.get('content-type') ?? 'application/json' })
+    const chunks: Buffer[] = []
+    for await (const chunk of req) chunks.push(chunk as Buffer)
+    const body = chunks.length && req.method !== 'GET' && req.method !== 'HEAD' ? Buffer.concat(chunks) : undefined
+    const response = await getResponse(handlers, new Request(url, { method: req.method, headers: req.headers as Record<string, string>, body }))
+    const headers: Record<string, string> = { 'content-type': response?.headers.get('content-type') ?? 'application/json' }
+    for (const name of ['content-disposition', 'retry-after']) if (response?.headers.has(name)) headers[name] = response.headers.get(name) as string
+    res.writeHead(response?.status ?? 404, headers)
     res.end(response ? Buffer.from(await response.arrayBuffer()) : '{"statusCode":404,"error":"Not Found","message":"no mock"}')
     return
   }

@@ -26,7 +26,7 @@ function withDistance<T extends InstitutionSummary>(item: T, params: URLSearchPa
   return { ...item, distanceKm: distanceKm(Number(lat), Number(lng), item.lat, item.lng) }
 }
 
-function ageInMonths(birthMonth: string, today = new Date()): number {
+export function ageInMonths(birthMonth: string, today = new Date()): number {
   const [year, month] = birthMonth.split('-').map(Number)
   return (today.getFullYear() - year) * 12 + (today.getMonth() + 1 - month)
 }
@@ -74,7 +74,7 @@ export function searchInstitutions(params: URLSearchParams, source: InstitutionD
   const all = source.map((detail) => withDistance(toSummary(detail), params)).filter((item) => matches(item, params))
   all.sort(comparators[sort])
   const items = all.slice((page - 1) * pageSize, page * pageSize)
-  return { items, total: all.length, page, pageSize, hasMore: page * pageSize < all.length, sort }
+  return { items, total: Math.min(all.length, 1000), totalCapped: all.length > 1000, page, pageSize, hasMore: page * pageSize < all.length, sort }
 }
 
 export function findInstitution(id: string, params: URLSearchParams, source: InstitutionDetail[] = institutionFixtures): InstitutionDetail | undefined {

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import type { ReactNode } from 'react'
-import type { InstitutionSummary } from '../../types/institutions'
+import type { ClassSummary, InstitutionSummary } from '../../types/institutions'
 import { t } from '../i18n'
 import { formatDistance, formatMonthlyFee } from '../utils/format'
 import { fromNow } from '../utils/time'
@@ -8,9 +8,24 @@ import { GradeBadge } from './grade-badge'
 import { Tag } from './tag'
 import './ui.scss'
 
-type Props = { institution: InstitutionSummary; onOpen: (id: string) => void; actions?: ReactNode }
+type Props = {
+  institution: InstitutionSummary
+  onOpen: (id: string) => void
+  actions?: ReactNode
+  /** The age (months) the parent is looking for: the classes that take it are pointed out. */
+  ageMonths?: number | null
+}
 
-export function InstitutionCard({ institution: item, onOpen, actions }: Props) {
+export const fitsAge = (c: ClassSummary, ageMonths: number) => c.minAgeMonths <= ageMonths && ageMonths < c.maxAgeMonths
+
+function fitsText(classes: ClassSummary[], ageMonths: number): string {
+  const fitting = classes.filter((c) => fitsAge(c, ageMonths))
+  if (fitting.length === 0) return t('institution.fitsNone')
+  const names = fitting.map((c) => (c.freePlaces > 0 ? t('institution.fitsClass', { name: c.name, count: c.freePlaces }) : t('institution.fitsClassFull', { name: c.name })))
+  return t('institution.fits', { classes: names.join('、') })
+}
+
+export function InstitutionCard({ institution: item, onOpen, actions, ageMonths = null }: Props) {
   return (
     <View className='card institution-card' onClick={() => onOpen(item.id)}>
       <View className='card__head'>
@@ -38,11 +53,15 @@ export function InstitutionCard({ institution: item, onOpen, actions }: Props) {
       </View>
       <View className='card__classes'>
         {item.classes.map((c) => (
-          <Text key={c.type + c.name} className={`card__class ${c.freePlaces > 0 ? 'card__class--free' : ''}`}>
+          <Text
+            key={c.type + c.name}
+            className={`card__class ${c.freePlaces > 0 ? 'card__class--free' : ''} ${ageMonths !== null && fitsAge(c, ageMonths) ? 'card__class--fits' : ''}`}
+          >
             {c.freePlaces > 0 ? t('institution.classFree', { name: c.name, count: c.freePlaces }) : t('institution.classFull', { name: c.name })}
           </Text>
         ))}
       </View>
+      {ageMonths !== null ? <Text className='card__fits'>{fitsText(item.classes, ageMonths)}</Text> : null}
       <View className='card__foot'>
         <Text className='updated'>{t('institution.vacanciesUpdated', { relative: fromNow(item.vacanciesUpdatedAt) })}</Text>
         {actions ? (

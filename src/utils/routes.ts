@@ -2,9 +2,14 @@ import Taro from '@tarojs/taro'
 
 export const routes = {
   home: '/pages/index/index',
+  me: '/pages/me/index',
   institution: (id: string) => `/pages/institution/index?id=${encodeURIComponent(id)}`,
   compare: '/pages/compare/index',
   favourites: '/pages/favourites/index',
+  signIn: '/pages/sign-in/index',
+  child: (id?: string) => (id ? `/pages/child/index?id=${encodeURIComponent(id)}` : '/pages/child/index'),
+  privacy: '/pages/privacy/index',
+  linked: '/pages/linked/index',
 }
 
 export function openInstitution(id: string): void {
@@ -17,4 +22,14 @@ export function openCompare(): void {
 
 export function openFavourites(): void {
   void Taro.navigateTo({ url: routes.favourites })
+}
+
+export function openPage(url: string): void {
+  void Taro.navigateTo({ url })
+}
+
+/** Back to the previous page; a page opened directly (H5 refresh, shared link) goes to 我的 instead. */
+export function goBackOr(tabUrl: string): void {
+  if (Taro.getCurrentPages().length > 1) void Taro.navigateBack()
+  else void Taro.switchTab({ url: tabUrl })
 }

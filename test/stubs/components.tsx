@@ -22,8 +22,14 @@ export const ScrollView = element('div')
 export const Image = element('img')
 export const Label = element('label')
 
-export function Button({ children, ...props }: Props) {
-  return createElement('button', { type: 'button', ...domProps(props) }, children)
+/** open-type='agreePrivacyAuthorization': in WeChat a tap agrees and fires onAgreePrivacyAuthorization. */
+export function Button({ children, openType, onAgreePrivacyAuthorization, onClick, ...props }: Props) {
+  const agree = openType === 'agreePrivacyAuthorization' ? (onAgreePrivacyAuthorization as ((e: unknown) => void) | undefined) : undefined
+  const click = (event: unknown) => {
+    ;(onClick as ((e: unknown) => void) | undefined)?.(event)
+    agree?.({ detail: {} })
+  }
+  return createElement('button', { type: 'button', ...domProps(props), 'data-open-type': openType, onClick: click }, children)
 }
 
 export function Input({ onInput, onConfirm, value, placeholder, ...props }: Props) {

@@ -50,6 +50,13 @@ const defaults = {
   showToast: () => Promise.resolve({ errMsg: 'showToast:ok' }),
   stopPullDownRefresh: () => undefined,
   setNavigationBarTitle: () => Promise.resolve({ errMsg: 'setNavigationBarTitle:ok' }),
+  navigateBack: () => Promise.resolve({ errMsg: 'navigateBack:ok' }),
+  switchTab: () => Promise.resolve({ errMsg: 'switchTab:ok' }),
+  getCurrentPages: () => [{ route: 'pages/me/index' }, { route: 'pages/child/index' }],
+  login: () => Promise.resolve({ code: 'wx-login-code', errMsg: 'login:ok' }),
+  setClipboardData: () => Promise.resolve({ errMsg: 'setClipboardData:ok' }),
+  onNeedPrivacyAuthorization: () => undefined,
+  openPrivacyContract: () => undefined,
 }
 
 type Api = { [K in keyof typeof defaults]: jest.Mock }

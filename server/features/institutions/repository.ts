@@ -116,14 +116,26 @@ const summaryJoins = sql`FROM institutions i
       JOIN regions d ON d.code = i.district_code
       LEFT JOIN grade_levels g ON g.code = i.grade_level`
 
-export async function searchInstitutions(db: Db, criteria: SearchCriteria): Promise<{ rows: InstitutionRow[]; total: number }> {
+/** Counting stops here: telling a parent "over 1,000" costs a fraction of counting 100,000 on every page. */
+export const COUNT_CAP = 1000
+
+export interface SearchResult { rows: InstitutionRow[]; total: number; totalCapped: boolean; hasMore: boolean }
+
+export async function searchInstitutions(db: Db, criteria: SearchCriteria): Promise<SearchResult> {
   const where = whereClauses(criteria)
   const [page, count] = await Promise.all([
+    // One row more than the page tells whether another page follows.
     sql<InstitutionRow>`${selectSummary(criteria.origin)} ${summaryJoins} ${where} ${orderBy(criteria)}
-      LIMIT ${criteria.limit} OFFSET ${criteria.offset}`.execute(db),
-    sql<{ total: number }>`SELECT count(*)::int AS total FROM institutions i ${where}`.execute(db),
+      LIMIT ${criteria.limit + 1} OFFSET ${criteria.offset}`.execute(db),
+    sql<{ total: number }>`SELECT count(*)::int AS total FROM (SELECT 1 FROM institutions i ${where} LIMIT ${COUNT_CAP + 1}) matched`.execute(db),
   ])
-  return { rows: page.rows, total: count.rows[0]?.total ?? 0 }
+  const counted = count.rows[0]?.total ?? 0
+  return {
+    rows: page.rows.slice(0, criteria.limit),
+    total: Math.min(counted, COUNT_CAP),
+    totalCapped: counted > COUNT_CAP,
+    hasMore: page.rows.length > criteria.limit,
+  }
 }
 
 export async function findInstitutionRows(db: Db, ids: string[], origin: Point | null): Promise<InstitutionRow[]> {

@@ -36,15 +36,16 @@ export const institutionRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   }, async (request) => {
     const criteria = toSearchCriteria(request.query, app.reference)
-    const { rows, total } = await searchInstitutions(db, criteria)
+    const { rows, total, totalCapped, hasMore } = await searchInstitutions(db, criteria)
     const classes = await findClasses(db, rows.map((r) => r.id))
     const page = request.query.page ?? 1
     return {
       items: rows.map((row) => presentSummary(row, classes.filter((k) => k.institutionId === row.id), criteria.today)),
       total,
+      totalCapped,
       page,
       pageSize: criteria.limit,
-      hasMore: criteria.offset + rows.length < total,
+      hasMore,
       sort: criteria.sort,
     }
   })

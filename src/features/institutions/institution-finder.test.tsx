@@ -52,6 +52,14 @@ describe('InstitutionFinder', () => {
     expect(within(breachingCard).getByText(/存在超额或师幼比不达标/)).toBeTruthy()
   })
 
+  it('says "over 1,000" when the BFF stopped counting, and counts exactly at the end of the list', async () => {
+    const page = { items: institutionFixtures.slice(0, 2), total: 1000, totalCapped: true, page: 1, pageSize: 20, hasMore: false, sort: 'distance' }
+    server.use(http.get('*/api/institutions', () => HttpResponse.json(page)))
+    render(<InstitutionFinder origin={near} />)
+    await screen.findByText('超过 1000 家备案机构')
+    expect(screen.getByText('没有更多了，共 2 家')).toBeTruthy()
+  })
+
   it('re-queries with serviceForm when a service-form chip is tapped', async () => {
     const queries = recordQueries()
     await renderFinder()

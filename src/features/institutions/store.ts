@@ -16,6 +16,7 @@ type State = {
   sort: InstitutionSort
   items: InstitutionSummary[]
   total: number
+  totalCapped: boolean
   page: number
   hasMore: boolean
   status: ListStatus
@@ -44,6 +45,7 @@ const initialState: State = {
   sort: 'distance',
   items: [],
   total: 0,
+  totalCapped: false,
   page: 0,
   hasMore: false,
   status: 'idle',
@@ -65,7 +67,7 @@ export const useInstitutionsStore = create<State & Actions>()((set, get) => {
     try {
       const page = await searchInstitutions(buildSearchQuery(origin, filters, sort, 1, PAGE_SIZE))
       if (mine !== generation) return
-      set({ status: 'ready', items: page.items, total: page.total, page: page.page, hasMore: page.hasMore, loadingMore: false })
+      set({ status: 'ready', items: page.items, total: page.total, totalCapped: page.totalCapped, page: page.page, hasMore: page.hasMore, loadingMore: false })
     } catch (error) {
       if (mine !== generation) return
       set({ status: 'error', error: describeError(error), items: [], loadingMore: false })
@@ -119,6 +121,7 @@ export const useInstitutionsStore = create<State & Actions>()((set, get) => {
           items: [...get().items, ...next.items.filter((item) => !known.has(item.id))],
           page: next.page,
           total: next.total,
+          totalCapped: next.totalCapped,
           hasMore: next.hasMore,
           loadingMore: false,
         })

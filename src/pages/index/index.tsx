@@ -1,19 +1,32 @@
 import { View } from '@tarojs/components'
 import { CompareToggle } from '../../features/compare/components/compare-toggle'
 import { CompareTray } from '../../features/compare/components/compare-tray'
+import { useSignedIn } from '../../features/auth/store'
 import { FavouriteButton } from '../../features/favourites/components/favourite-button'
 import { InstitutionFinder } from '../../features/institutions/components/institution-finder'
+import { useInstitutionsStore } from '../../features/institutions/store'
 import { LocationBar } from '../../features/location/components/location-bar'
 import { RegionPicker } from '../../features/location/components/region-picker'
 import { useOrigin } from '../../features/location/store'
+import { ChildSuggestions } from '../../features/me/components/child-suggestions'
+import { useMeStore } from '../../features/me/store'
+import { useMeData } from '../../features/me/use-me-data'
+import { WechatPrivacySheet } from '../../features/wechat-privacy/components/wechat-privacy-sheet'
 import { HomeLinks } from '../../components/home-links'
 
 export default function IndexPage() {
   const origin = useOrigin()
+  const signedIn = useSignedIn()
+  const children = useMeStore((s) => s.children)
+  const birthMonth = useInstitutionsStore((s) => s.filters.childBirthMonth)
+  const setFilters = useInstitutionsStore((s) => s.setFilters)
+  useMeData(signedIn, { children: true })
+
   return (
     <View className='page-home'>
       <LocationBar />
       <HomeLinks />
+      {signedIn ? <ChildSuggestions items={children} selected={birthMonth} onSelect={(month) => void setFilters({ childBirthMonth: month })} /> : null}
       <InstitutionFinder
         origin={origin}
         renderActions={(institution) => (
@@ -25,6 +38,7 @@ export default function IndexPage() {
       />
       <CompareTray />
       <RegionPicker />
+      <WechatPrivacySheet />
     </View>
   )
 }

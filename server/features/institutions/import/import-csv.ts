@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely'
+import { sql, type Kysely } from 'kysely'
 import type { Database } from '../../../db/schema'
 import { parseInstitutionsCsv } from './parse-csv'
 import type { RowError } from './record'
@@ -19,5 +19,7 @@ export async function importInstitutionsCsv(db: Kysely<Database>, csvText: strin
   const imported = records.length
     ? await db.transaction().execute((trx) => upsertInstitutions(trx, records.map((r) => r.record)))
     : 0
+  // Fresh statistics after a bulk load, or the planner keeps scanning whole tables it believes are empty.
+  if (imported) await sql`ANALYZE`.execute(db)
   return { imported, rejectedLines: new Set(errors.map((e) => e.line)).size, errors }
 }

@@ -6,6 +6,7 @@ import { EmptyState } from '../../../components/empty-state'
 import { ErrorView } from '../../../components/error-view'
 import { InstitutionCard } from '../../../components/institution-card'
 import { t } from '../../../i18n'
+import { ageInMonths } from '../../../utils/age'
 import type { Origin } from '../../../utils/origin'
 import { openInstitution } from '../../../utils/routes'
 import { hasAnyFilter } from '../filters'
@@ -23,7 +24,7 @@ type Props = {
 }
 
 function ListFooter() {
-  const { hasMore, loadingMore, loadMoreError, total, retry } = useInstitutionsStore()
+  const { hasMore, loadingMore, loadMoreError, items, retry } = useInstitutionsStore()
   if (loadMoreError) {
     return (
       <View className='finder__footer'>
@@ -35,16 +36,20 @@ function ListFooter() {
     )
   }
   if (loadingMore || hasMore) return <View className='finder__footer'>{t('list.loadingMore')}</View>
-  return <View className='finder__footer finder__end'>{t('list.end', { total })}</View>
+  // At the end every match is loaded, so the count is exact even when the header's total was capped.
+  return <View className='finder__footer finder__end'>{t('list.end', { total: items.length })}</View>
 }
 
 function Results({ renderActions }: Pick<Props, 'renderActions'>) {
   const status = useInstitutionsStore((s) => s.status)
   const items = useInstitutionsStore((s) => s.items)
   const total = useInstitutionsStore((s) => s.total)
+  const totalCapped = useInstitutionsStore((s) => s.totalCapped)
   const error = useInstitutionsStore((s) => s.error)
   const filtered = useInstitutionsStore((s) => hasAnyFilter(s.filters))
   const near = useInstitutionsStore((s) => s.origin?.kind === 'device')
+  const birthMonth = useInstitutionsStore((s) => s.filters.childBirthMonth)
+  const ageMonths = birthMonth ? ageInMonths(birthMonth) : null
   const { retry, clearFilters } = useInstitutionsStore.getState()
 
   if (status === 'idle') return <View className='finder__loading'>{t('list.waitingLocation')}</View>
@@ -63,9 +68,9 @@ function Results({ renderActions }: Pick<Props, 'renderActions'>) {
   }
   return (
     <View className='finder__list'>
-      <Text className='finder__total'>{t('list.total', { total })}</Text>
+      <Text className='finder__total'>{t(totalCapped ? 'list.totalCapped' : 'list.total', { total })}</Text>
       {items.map((item) => (
-        <InstitutionCard key={item.id} institution={item} onOpen={openInstitution} actions={renderActions?.(item)} />
+        <InstitutionCard key={item.id} institution={item} onOpen={openInstitution} actions={renderActions?.(item)} ageMonths={ageMonths} />
       ))}
       <ListFooter />
     </View>

@@ -1,0 +1,159 @@
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
+import Taro from '@tarojs/taro'
+import { http, HttpResponse } from 'msw'
+import { accountMock, MOCK_PHONE_CODE } from '../../../mock/handlers/account'
+import { server } from '../../../mock/handlers/server'
+import { storage } from '../../../test/stubs/taro'
+import { recordRequests } from '../../../test/support/app-session'
+import MePage from '../../pages/me'
+import { startApp } from '../../start'
+import { useAuthStore } from './store'
+
+const PHONE = '13812345678'
+
+function typeInto(placeholder: string, value: string) {
+  fireEvent.change(screen.getByPlaceholderText(placeholder), { target: { value } })
+}
+
+const codeButton = () => screen.getByText(/获取验证码|秒后重发/, { selector: 'button' }) as HTMLButtonElement
+
+describe('sign-in by phone (H5)', () => {
+  beforeEach(() => startApp())
+  afterEach(() => jest.useRealTimers())
+
+  it('requests a code for the number, counts down 60 s before it can be sent again', async () => {
+    jest.useFakeTimers({ advanceTimers: true })
+    const requests = recordRequests()
+    render(<MePage />)
+
+    typeInto('手机号', PHONE)
+    fireEvent.click(screen.getByText('获取验证码'))
+
+    expect(await screen.findByText('验证码已发送至 138****5678')).toBeTruthy()
+    expect(requests.find((r) => r.path === '/auth/phone/code')?.body).toEqual({ phone: PHONE })
+    expect(codeButton().textContent).toMatch(/^(60|59) 秒后重发$/)
+    expect(codeButton().disabled).toBe(true)
+
+    act(() => jest.advanceTimersByTime(30_000))
+    expect(codeButton().textContent).toMatch(/^(30|29) 秒后重发$/)
+    act(() => jest.advanceTimersByTime(31_000))
+    expect(codeButton().textContent).toBe('获取验证码')
+    expect(codeButton().disabled).toBe(false)
+  })
+
+  it('says how long to wait when the server answers 429', async () => {
+    server.use(
+      http.post('*/api/auth/phone/code', () =>
+        HttpResponse.json({ statusCode: 429, error: 'Too Many Requests', message: 'too many' }, { status: 429, headers: { 'retry-after': '42' } }),
+      ),
+    )
+    render(<MePage />)
+    typeInto('手机号', PHONE)
+    fireEvent.click(screen.getByText('获取验证码'))
+
+    expect(await screen.findByText('请 42 秒后再试')).toBeTruthy()
+    expect(codeButton().textContent).toMatch(/^4[12] 秒后重发$/)
+  })
+
+  it('checks the number before sending anything and explains a wrong code in Chinese', async () => {
+    const requests = recordRequests()
+    render(<MePage />)
+
+    typeInto('手机号', '1381234')
+    fireEvent.click(screen.getByText('获取验证码'))
+    expect(screen.getByText('请输入11位手机号')).toBeTruthy()
+    expect(requests).toHaveLength(0)
+
+    typeInto('手机号', PHONE)
+    fireEvent.click(screen.getByText('获取验证码'))
+    await screen.findByText(/验证码已发送至/)
+    typeInto('验证码', '000000')
+    fireEvent.click(screen.getByText('登录'))
+    expect(await screen.findByText('验证码错误或已过期，请重新获取')).toBeTruthy()
+    expect(useAuthStore.getState().session).toBeNull()
+  })
+
+  it('signs in with the code, keeps the tokens in storage and shows the account', async () => {
+    render(<MePage />)
+    typeInto('手机号', PHONE)
+    fireEvent.click(screen.getByText('获取验证码'))
+    await screen.findByText(/验证码已发送至/)
+    typeInto('验证码', MOCK_PHONE_CODE)
+    fireEvent.click(screen.getByText('登录'))
+
+    expect(await screen.findByText('添加孩子')).toBeTruthy()
+    expect(await screen.findByText('138****5678')).toBeTruthy()
+    const saved = JSON.parse(String(storage.get('jilin-tuoyu/session')))
+    expect(saved.state.session.accessToken).toMatch(/^access-/)
+    expect(saved.state.session.refreshToken).toMatch(/^refresh-/)
+    expect(Date.parse(saved.state.session.accessTokenExpiresAt)).toBeGreaterThan(Date.now())
+    expect(screen.queryByPlaceholderText('手机号')).toBeNull()
+  })
+
+  it('signs out: tells the server, forgets the tokens and shows the sign-in form again', async () => {
+    const requests = recordRequests()
+    const { tokens } = accountMock.signUp({ phone: PHONE })
+    useAuthStore.setState({ session: { ...tokens } })
+    render(<MePage />)
+
+    fireEvent.click(await screen.findByText('退出登录'))
+
+    expect(await screen.findByPlaceholderText('手机号')).toBeTruthy()
+    expect(requests.find((r) => r.path === '/auth/logout')?.body).toEqual({ refreshToken: tokens.refreshToken })
+    expect(JSON.parse(String(storage.get('jilin-tuoyu/session'))).state.session).toBeNull()
+  })
+})
+
+describe('sign-in in the mini-program', () => {
+  const env = process.env.TARO_ENV
+  beforeEach(() => {
+    process.env.TARO_ENV = 'weapp'
+    startApp()
+  })
+  afterEach(() => {
+    process.env.TARO_ENV = env
+  })
+
+  it('signs in with 微信一键登录 (Taro.login code → /auth/wechat)', async () => {
+    const requests = recordRequests()
+    render(<MePage />)
+    expect(screen.queryByPlaceholderText('手机号')).toBeNull()
+
+    fireEvent.click(screen.getByText('微信一键登录'))
+
+    expect(await screen.findByText('微信用户')).toBeTruthy()
+    expect(Taro.login).toHaveBeenCalledTimes(1)
+    expect(requests.find((r) => r.path === '/auth/wechat')?.body).toEqual({ code: 'wx-login-code' })
+  })
+})
+
+describe('an expired access token', () => {
+  beforeEach(() => startApp())
+
+  it('is refreshed once and the request retried; the rotated refresh token is kept', async () => {
+    const requests = recordRequests()
+    const { tokens } = accountMock.signUp({ children: [{ nickname: '小明', birthMonth: '2025-09' }] })
+    useAuthStore.setState({ session: { ...tokens } })
+    accountMock.expireAccessToken(tokens.accessToken)
+
+    render(<MePage />)
+
+    expect(await screen.findByText('小明')).toBeTruthy()
+    await waitFor(() => expect(requests.filter((r) => r.path === '/auth/refresh')).toHaveLength(1))
+    const session = useAuthStore.getState().session
+    expect(session?.refreshToken).not.toBe(tokens.refreshToken)
+    expect(requests.filter((r) => r.path === '/me/children').at(-1)?.authorization).toBe(`Bearer ${session?.accessToken}`)
+  })
+
+  it('signs the parent out when the refresh is refused', async () => {
+    const { tokens } = accountMock.signUp()
+    useAuthStore.setState({ session: { ...tokens } })
+    accountMock.expireAccessToken(tokens.accessToken)
+    accountMock.revokeRefreshTokens()
+
+    render(<MePage />)
+
+    expect(await screen.findByPlaceholderText('手机号')).toBeTruthy()
+    expect(useAuthStore.getState().session).toBeNull()
+  })
+})

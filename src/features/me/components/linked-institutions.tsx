@@ -1,0 +1,95 @@
+import Taro from '@tarojs/taro'
+import { Button, Input, Text, View } from '@tarojs/components'
+import { useEffect, useState } from 'react'
+import { EmptyState } from '../../../components/empty-state'
+import { t } from '../../../i18n'
+import { describeActionError, statusOf } from '../../../services/http'
+import { formatDate } from '../../../utils/time'
+import { useMeStore } from '../store'
+import './me.scss'
+
+const CODE = /^[A-Za-z0-9]{8}$/
+
+/** 我关注的机构: link the child's institution with its invitation code, see and unlink. */
+export function LinkedInstitutions() {
+  const linked = useMeStore((s) => s.linked)
+  const status = useMeStore((s) => s.linkedStatus)
+  const { loadLinked, link, unlink } = useMeStore.getState()
+  const [code, setCode] = useState('')
+  const [error, setError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+
+  useEffect(() => {
+    void loadLinked()
+  }, [loadLinked])
+
+  const submit = async () => {
+    const value = code.trim()
+    if (!CODE.test(value)) {
+      setError(t('linked.invalidCode'))
+      return
+    }
+    setBusy(true)
+    setError(null)
+    try {
+      const item = await link(value)
+      setCode('')
+      void Taro.showToast({ title: t('linked.linkedOk', { name: item.name }), icon: 'none' })
+    } catch (e) {
+      const status = statusOf(e)
+      setError(status === 404 ? t('linked.notFound') : status === 400 ? t('linked.invalidCode') : describeActionError(e))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const remove = async (institutionId: string) => {
+    try {
+      await unlink(institutionId)
+      void Taro.showToast({ title: t('linked.unlinked'), icon: 'none' })
+    } catch (e) {
+      void Taro.showToast({ title: describeActionError(e), icon: 'none' })
+    }
+  }
+
+  return (
+    <View className='linked'>
+      <View className='section linked__form'>
+        <Text className='linked__intro'>{t('linked.intro')}</Text>
+        <View className='linked__row'>
+          <Input
+            className='field linked__input'
+            maxlength={8}
+            placeholder={t('linked.codePlaceholder')}
+            value={code}
+            onInput={(e) => setCode(e.detail.value)}
+            onConfirm={() => void submit()}
+          />
+          <Button className='btn linked__submit' disabled={busy || undefined} onClick={() => void submit()}>
+            {busy ? t('linked.linking') : t('linked.link')}
+          </Button>
+        </View>
+        {error ? (
+          <View className='linked__error' role='alert'>
+            {error}
+          </View>
+        ) : null}
+      </View>
+      {status === 'loading' ? <View className='linked__loading'>{t('common.loading')}</View> : null}
+      {status === 'ready' && linked.length === 0 ? <EmptyState title={t('linked.empty')} /> : null}
+      {linked.map((item) => (
+        <View key={item.institutionId} className='card linked__item'>
+          <View className='linked__item-main'>
+            <Text className='linked__name'>{item.name}</Text>
+            <Text className='linked__meta'>
+              {item.districtName} · {t('linked.linkedOn', { date: formatDate(item.linkedAt) })}
+            </Text>
+          </View>
+          <Button className='btn btn--plain btn--small linked__unlink' onClick={() => void remove(item.institutionId)}>
+            {t('linked.unlink')}
+          </Button>
+        </View>
+      ))}
+    </View>
+  )
+}

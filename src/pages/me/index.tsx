@@ -1,0 +1,56 @@
+import { View } from '@tarojs/components'
+import { ListRow } from '../../components/list-row'
+import { SignInPanel } from '../../features/auth/components/sign-in-panel'
+import { SignOutButton } from '../../features/auth/components/sign-out-button'
+import { useAuthStore, useSignedIn } from '../../features/auth/store'
+import { AccountHeader } from '../../features/me/components/account-header'
+import { ChildrenSection } from '../../features/me/components/children-section'
+import { DeleteAccount } from '../../features/me/components/delete-account'
+import { ExportData } from '../../features/me/components/export-data'
+import { PolicyBanner } from '../../features/me/components/policy-banner'
+import { useMeStore } from '../../features/me/store'
+import { useMeData } from '../../features/me/use-me-data'
+import { WechatPrivacySheet } from '../../features/wechat-privacy/components/wechat-privacy-sheet'
+import { t } from '../../i18n'
+import { openFavourites, openPage, routes } from '../../utils/routes'
+
+export default function MePage() {
+  const signedIn = useSignedIn()
+  const me = useMeStore((s) => s.me)
+  const linkedCount = useMeStore((s) => (s.linkedStatus === 'ready' ? s.linked.length : null))
+  const endSession = useAuthStore((s) => s.endSession)
+  useMeData(signedIn)
+
+  return (
+    <View className='page-me'>
+      {signedIn ? (
+        <>
+          <AccountHeader me={me} />
+          <PolicyBanner onView={() => openPage(routes.privacy)} />
+          <ChildrenSection onAdd={() => openPage(routes.child())} onEdit={(id) => openPage(routes.child(id))} />
+          <View className='list-group'>
+            <ListRow title={t('me.linked')} extra={linkedCount ? t('me.linkedCount', { count: linkedCount }) : undefined} onClick={() => openPage(routes.linked)} />
+            <ListRow title={t('me.favourites')} onClick={openFavourites} />
+            <ListRow title={t('me.privacyPolicy')} onClick={() => openPage(routes.privacy)} />
+          </View>
+          <View className='list-group'>
+            <ExportData />
+            <DeleteAccount onDeleted={() => endSession('deleted')} />
+          </View>
+          <View className='list-group'>
+            <SignOutButton />
+          </View>
+        </>
+      ) : (
+        <>
+          <SignInPanel onUsePhone={() => openPage(routes.signIn)} />
+          <View className='list-group'>
+            <ListRow title={t('me.favourites')} onClick={openFavourites} />
+            <ListRow title={t('me.privacyPolicy')} onClick={() => openPage(routes.privacy)} />
+          </View>
+        </>
+      )}
+      <WechatPrivacySheet />
+    </View>
+  )
+}
