@@ -19,9 +19,13 @@ import { authRoutes } from './features/auth/routes'
 import { meRoutes } from './features/me/routes'
 import { rolesRoutes } from './features/roles/routes'
 import { privacyRoutes } from './features/privacy/routes'
+import { complaintRoutes } from './features/complaints/routes'
+import { complaintPhotoRoutes } from './features/complaints/photos/routes'
 import type { CodeSender } from './features/auth/code-sender'
 import { registerAuth } from './shared/auth'
 import type { Redis } from 'ioredis'
+import type { PhotoStorage } from './features/complaints/photos/storage'
+import type { Department } from '../types/complaints'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -40,6 +44,16 @@ export interface AppSettings {
   /** Shared rate-limit counters; null keeps them in memory (one instance). */
   redis: Redis | null
   codeSender: CodeSender
+  complaints: {
+    /** Days to accept or reject, and to reply, counted from filing (§9 handling targets; configurable). */
+    acceptDays: number
+    replyDays: number
+    photoStorage: PhotoStorage
+    /** Each department's intake endpoint (e.g. the 12345 platform) that accepted complaints are forwarded to. */
+    intakeUrls: Record<Department, string>
+    /** Largest photo upload accepted; 8 MB when unset. */
+    photoMaxBytes?: number
+  }
 }
 
 export interface AppOptions {
@@ -110,7 +124,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     openapi: {
       openapi: '3.0.3',
       info: { title: '吉林托育 BFF', version: '0.1.0', description: 'API of the Jilin public childcare service (parents, committees, centres, regulators).' },
-      tags: [{ name: 'institutions' }, { name: 'reference' }, { name: 'auth' }, { name: 'me' }, { name: 'roles' }, { name: 'privacy' }, { name: 'health' }],
+      tags: [{ name: 'institutions' }, { name: 'reference' }, { name: 'auth' }, { name: 'me' }, { name: 'roles' }, { name: 'privacy' }, { name: 'complaints' }, { name: 'health' }],
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
     },
   })
@@ -125,6 +139,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await api.register(meRoutes)
     await api.register(rolesRoutes)
     await api.register(privacyRoutes)
+    await api.register(complaintRoutes)
+    await api.register(complaintPhotoRoutes)
     api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger())
   }, { prefix: '/api' })
 

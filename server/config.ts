@@ -1,12 +1,28 @@
 import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
+import { DEPARTMENTS, type Department } from '../types/complaints'
+import type { S3StorageConfig } from './features/complaints/photos/s3-storage'
+
+/** The environment, or any map of settings (tests pass plain objects). */
+type Env = Record<string, string | undefined>
 
 export interface WechatConfig {
   /** jscode2session and the message API live here; a stand-in server when no app secret is configured. */
   apiBase: string | null
   appId: string
   appSecret: string | null
+}
+
+export type PhotoStorageConfig = { kind: 'local'; directory: string } | ({ kind: 's3' } & S3StorageConfig)
+
+export interface ComplaintsConfig {
+  acceptDays: number
+  replyDays: number
+  /** Each department's intake endpoint; null starts the local stand-in receiver (development). */
+  intakeUrls: Record<Department, string> | null
+  photoStorage: PhotoStorageConfig
+  photoMaxBytes: number
 }
 
 export interface Config {
@@ -30,6 +46,7 @@ export interface Config {
   smsSender: 'log'
   /** Behind a load balancer: take the client IP (for per-IP limits) from X-Forwarded-For. */
   trustProxy: boolean
+  complaints: ComplaintsConfig
 }
 
 function readInt(name: string, value: string | undefined, fallback: number, min: number, max: number): number {
@@ -49,7 +66,7 @@ function readDatabaseUrl(value: string | undefined): string | null {
  * Without JWT_SECRET the embedded set-up keeps a random secret in its data directory, so sessions survive a
  * restart. With PostgreSQL several instances must share the secret: JWT_SECRET is then required.
  */
-function readJwtSecret(env: NodeJS.ProcessEnv, databaseUrl: string | null, dataDir: string): string {
+function readJwtSecret(env: Env, databaseUrl: string | null, dataDir: string): string {
   const secret = env.JWT_SECRET
   if (secret) {
     if (secret.length < 32) throw new Error('JWT_SECRET must be at least 32 characters')
@@ -64,8 +81,71 @@ function readJwtSecret(env: NodeJS.ProcessEnv, databaseUrl: string | null, dataD
   return generated
 }
 
+function readIntakeUrls(value: string | undefined): Record<Department, string> | null {
+  if (!value) return null
+  const example = 'e.g. {"market_regulation":"https://…","emergency_management":"https://…",…}'
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(value)
+  } catch {
+    throw new Error(`COMPLAINT_INTAKE_URLS must be a JSON object of department → URL, ${example}`)
+  }
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error(`COMPLAINT_INTAKE_URLS must be a JSON object of department → URL, ${example}`)
+  const entries = parsed as Record<string, unknown>
+  const unknown = Object.keys(entries).filter((key) => !(DEPARTMENTS as readonly string[]).includes(key))
+  if (unknown.length) throw new Error(`COMPLAINT_INTAKE_URLS has unknown departments: ${unknown.join(', ')} (known: ${DEPARTMENTS.join(', ')})`)
+  const missing = DEPARTMENTS.filter((department) => !(department in entries))
+  if (missing.length) throw new Error(`COMPLAINT_INTAKE_URLS lacks departments: ${missing.join(', ')} (every department needs an intake URL)`)
+  for (const department of DEPARTMENTS) {
+    if (!isHttpUrl(entries[department])) throw new Error(`COMPLAINT_INTAKE_URLS.${department} must be an http:// or https:// URL, got ${JSON.stringify(entries[department])}`)
+  }
+  return entries as Record<Department, string>
+}
+
+function isHttpUrl(value: unknown): value is string {
+  if (typeof value !== 'string') return false
+  try {
+    return ['http:', 'https:'].includes(new URL(value).protocol)
+  } catch {
+    return false
+  }
+}
+
+function readPhotoStorage(env: Env, dataDir: string): PhotoStorageConfig {
+  const kind = env.PHOTO_STORAGE || 'local'
+  if (kind === 'local') return { kind, directory: path.join(dataDir, 'photos') }
+  if (kind !== 's3') throw new Error(`PHOTO_STORAGE "${kind}" is not supported (local, s3)`)
+  const required = ['S3_ENDPOINT', 'S3_REGION', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const
+  const missing = required.filter((name) => !env[name])
+  if (missing.length) throw new Error(`PHOTO_STORAGE=s3 requires ${missing.join(', ')}`)
+  if (!isHttpUrl(env.S3_ENDPOINT)) throw new Error(`S3_ENDPOINT must be an http:// or https:// URL, got "${env.S3_ENDPOINT}"`)
+  if (env.S3_FORCE_PATH_STYLE && !['true', 'false'].includes(env.S3_FORCE_PATH_STYLE)) throw new Error('S3_FORCE_PATH_STYLE must be true or false')
+  return {
+    kind,
+    endpoint: env.S3_ENDPOINT,
+    region: env.S3_REGION!,
+    bucket: env.S3_BUCKET!,
+    accessKeyId: env.S3_ACCESS_KEY_ID!,
+    secretAccessKey: env.S3_SECRET_ACCESS_KEY!,
+    forcePathStyle: env.S3_FORCE_PATH_STYLE === 'true',
+  }
+}
+
+function readComplaints(env: Env, dataDir: string): ComplaintsConfig {
+  const acceptDays = readInt('COMPLAINT_ACCEPT_DAYS', env.COMPLAINT_ACCEPT_DAYS, 7, 1, 60)
+  const replyDays = readInt('COMPLAINT_REPLY_DAYS', env.COMPLAINT_REPLY_DAYS, 15, 1, 180)
+  if (replyDays < acceptDays) throw new Error(`COMPLAINT_REPLY_DAYS (${replyDays}) must not be less than COMPLAINT_ACCEPT_DAYS (${acceptDays})`)
+  return {
+    acceptDays,
+    replyDays,
+    intakeUrls: readIntakeUrls(env.COMPLAINT_INTAKE_URLS),
+    photoStorage: readPhotoStorage(env, dataDir),
+    photoMaxBytes: readInt('PHOTO_MAX_BYTES', env.PHOTO_MAX_BYTES, 8 * 1024 * 1024, 100 * 1024, 50 * 1024 * 1024),
+  }
+}
+
 /** Parsed once at start; a bad setting stops the process with a message instead of failing later. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+export function loadConfig(env: Env = process.env): Config {
   const databaseUrl = readDatabaseUrl(env.DATABASE_URL)
   const dataDir = path.resolve(env.DATA_DIR || 'data')
   if (env.SMS_SENDER && env.SMS_SENDER !== 'log') throw new Error(`SMS_SENDER "${env.SMS_SENDER}" is not supported (log)`)
@@ -88,5 +168,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     smsSender: 'log',
     trustProxy: env.TRUST_PROXY === 'true',
+    complaints: readComplaints(env, dataDir),
   }
 }

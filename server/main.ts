@@ -1,10 +1,22 @@
+import { randomBytes } from 'node:crypto'
+import os from 'node:os'
 import { Redis } from 'ioredis'
-import { loadConfig } from './config'
+import { loadConfig, type Config } from './config'
 import { openDatabase } from './db/open'
 import { buildApp } from './app'
 import { loadReference } from './shared/reference'
 import { logCodeSender, type CodeSender } from './features/auth/code-sender'
 import { startWechatStandIn } from './features/auth/wechat-stand-in'
+import { localDirectoryStorage } from './features/complaints/photos/local-storage'
+import { startOrphanPhotoCleanup } from './features/complaints/photos/orphan-cleanup'
+import { s3Storage } from './features/complaints/photos/s3-storage'
+import { startIntakeStandIn } from './features/complaints/outbox/intake-stand-in'
+import { startDeliveryWorker } from './features/complaints/outbox/worker'
+
+function openPhotoStorage(config: Config['complaints']['photoStorage']) {
+  if (config.kind === 's3') return s3Storage(config)
+  return { ...localDirectoryStorage(config.directory), destroy: () => {} }
+}
 
 async function main() {
   const config = loadConfig()
@@ -17,6 +29,16 @@ async function main() {
   const wechat = standIn
     ? { apiBase: standIn.url, appId: standIn.appId, appSecret: standIn.appSecret }
     : { apiBase: config.wechat.apiBase ?? 'https://api.weixin.qq.com', appId: config.wechat.appId, appSecret: config.wechat.appSecret! }
+
+  // Without intake URLs there are no real departments to forward to: run the stand-in receiver and forward to it instead.
+  const intakeStandIn = config.complaints.intakeUrls ? null : await startIntakeStandIn({
+    onDelivery: (d) => console.log(`intake stand-in received a complaint for ${d.department}${d.duplicate ? ' (repeat, dropped)' : ''}`),
+  })
+  if (intakeStandIn) console.log(`Complaint intake stand-in on ${intakeStandIn.url}: every department is forwarded to ${intakeStandIn.url}/intake/<department> (no COMPLAINT_INTAKE_URLS configured)`)
+  const photoStorage = openPhotoStorage(config.complaints.photoStorage)
+  if (config.databaseUrl && config.complaints.photoStorage.kind === 'local') {
+    console.warn('PHOTO_STORAGE=local with DATABASE_URL: complaint photos stay on this instance\'s disk; use PHOTO_STORAGE=s3 when several instances run')
+  }
   const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false }) : null
 
   let sender: CodeSender | null = null
@@ -33,18 +55,30 @@ async function main() {
       wechat,
       redis,
       codeSender: { send: (phone, code) => sender!.send(phone, code) },
+      complaints: {
+        acceptDays: config.complaints.acceptDays,
+        replyDays: config.complaints.replyDays,
+        photoStorage,
+        intakeUrls: intakeStandIn?.intakeUrls() ?? config.complaints.intakeUrls!,
+        photoMaxBytes: config.complaints.photoMaxBytes,
+      },
     },
   })
   sender = logCodeSender(app.log)
 
+  let stopBackgroundWork = async () => {}
   let closing = false
   const close = async (signal: string) => {
     if (closing) return
     closing = true
     app.log.info({ signal }, 'closing')
+    // The worker first: a delivery in flight finishes (or its claim lapses) before the database goes away.
+    await stopBackgroundWork()
     await app.close()
     await database.close()
     await standIn?.close()
+    await intakeStandIn?.close()
+    photoStorage.destroy()
     redis?.disconnect()
     process.exit(0)
   }
@@ -52,6 +86,12 @@ async function main() {
   process.on('SIGINT', () => void close('SIGINT'))
 
   await app.listen({ port: config.port, host: config.host })
+  const deliveryWorker = startDeliveryWorker(app, { instanceId: `${os.hostname()}-${process.pid}-${randomBytes(3).toString('hex')}` })
+  const photoCleanup = startOrphanPhotoCleanup(app)
+  stopBackgroundWork = async () => {
+    await deliveryWorker.stop()
+    await photoCleanup.stop()
+  }
   app.log.info(`吉林托育 on http://${config.host}:${config.port} (database: ${database.kind === 'pglite' ? config.dataDir : 'PostgreSQL'})`)
 }
 

@@ -1,6 +1,6 @@
 export default defineAppConfig({
   // Tab pages must live in the main package.
-  pages: ['pages/index/index', 'pages/me/index'],
+  pages: ['pages/index/index', 'pages/complaints/index', 'pages/me/index'],
   subPackages: [
     { root: 'pages/institution', pages: ['index'] },
     { root: 'pages/compare', pages: ['index'] },
@@ -9,6 +9,9 @@ export default defineAppConfig({
     { root: 'pages/child', pages: ['index'] },
     { root: 'pages/privacy', pages: ['index'] },
     { root: 'pages/linked', pages: ['index'] },
+    { root: 'pages/complaint-new', pages: ['index'] },
+    { root: 'pages/complaint-filed', pages: ['index'] },
+    { root: 'pages/complaint-follow', pages: ['index'] },
   ],
   window: {
     backgroundTextStyle: 'dark',
@@ -24,6 +27,7 @@ export default defineAppConfig({
     borderStyle: 'black',
     list: [
       { pagePath: 'pages/index/index', text: '找托育', iconPath: 'assets/tabbar/find.png', selectedIconPath: 'assets/tabbar/find-active.png' },
+      { pagePath: 'pages/complaints/index', text: '投诉', iconPath: 'assets/tabbar/complaint.png', selectedIconPath: 'assets/tabbar/complaint-active.png' },
       { pagePath: 'pages/me/index', text: '我的', iconPath: 'assets/tabbar/me.png', selectedIconPath: 'assets/tabbar/me-active.png' },
     ],
   },

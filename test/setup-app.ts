@@ -1,6 +1,7 @@
 import { cleanup } from '@testing-library/react'
 import type { StateCreator } from 'zustand'
 import { accountMock } from '../mock/handlers/account'
+import { complaintsMock } from '../mock/handlers/complaints'
 import { server } from '../mock/handlers/server'
 import { resetTaroStub } from './stubs/taro'
 
@@ -31,6 +32,7 @@ afterEach(() => {
   mockStoreResets.forEach((reset) => reset())
   resetTaroStub()
   accountMock.reset()
+  complaintsMock.reset()
 })
 
 afterAll(() => server.close())

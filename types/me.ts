@@ -116,6 +116,11 @@ export const MeExport = Type.Object({
   children: Type.Array(Child),
   institutionLinks: Type.Array(LinkedInstitution),
   favourites: Type.Array(Type.Object({ institutionId: Type.String({ format: 'uuid' }), name: Type.String(), createdAt: DateTimeString })),
+  /** Complaints filed signed in and not anonymously; anonymous ones are not linked to anybody. */
+  complaints: Type.Array(Type.Object({
+    trackingNumber: Type.String(), category: Type.String(), status: Type.String(), description: Type.String(),
+    contactPhone: Nullable(Type.String()), filedAt: DateTimeString,
+  })),
   heldElsewhere: Type.Array(Type.String(), { description: 'what else the service holds about the user, and where' }),
 })
 export type MeExport = Static<typeof MeExport>

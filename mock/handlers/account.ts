@@ -324,6 +324,10 @@ export const accountMock = {
   user(id: string): MockUser | undefined {
     return state.users.get(id)
   },
+  /** The signed-in user behind a request's bearer token (for other mocks that need to know who asks), or null. */
+  userIdOf(request: Request): string | null {
+    return userOf(request)?.id ?? null
+  },
   /** Publishes a new privacy-policy version: everyone's acceptance becomes outdated. */
   publishPolicy(version: string): void {
     state.policyVersion = version

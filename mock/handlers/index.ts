@@ -2,6 +2,7 @@ import { http, HttpResponse } from 'msw'
 import type { ErrorResponse } from '../../types/common'
 import { gradeSchemeFixture, regionFixtures } from '../fixtures/app'
 import { accountHandlers } from './account'
+import { complaintHandlers } from './complaints'
 import { findInstitution, searchInstitutions } from './search'
 
 // `*/api/...` matches both the H5 build (same origin) and the mini-program (TARO_APP_API_BASE).
@@ -29,4 +30,5 @@ export const handlers = [
     return detail ? HttpResponse.json(detail) : errorResponse(404, 'institution not found')
   }),
   ...accountHandlers,
+  ...complaintHandlers,
 ]

@@ -218,6 +218,81 @@ export interface FavouritesTable {
   createdAt: Timestamp
 }
 
+export interface ComplaintsTable {
+  id: Generated<string>
+  trackingNumber: string
+  secretHash: string
+  idempotencyKey: string
+  reporterUserId: string | null
+  anonymous: boolean
+  contactPhone: string | null
+  institutionId: string | null
+  providerName: string | null
+  providerAddress: string | null
+  cityCode: string
+  category: string
+  description: string
+  occurredAt: ColumnType<string, string, string>
+  filedAt: Timestamp
+  urgent: boolean
+  departments: string[]
+  status: string
+  acceptBy: DateColumn
+  replyBy: DateColumn
+  reply: string | null
+  rejectionReason: string | null
+  outcome: string | null
+  ratingScore: number | null
+  ratingComment: string | null
+  ratedAt: Timestamp | null
+  sanction: ColumnType<Record<string, string> | null, string | null, string | null>
+  sanctionPublishedAt: Timestamp | null
+}
+
+export interface ComplaintAdditionsTable {
+  id: Generated<number>
+  complaintId: string
+  text: string
+  at: Timestamp
+}
+
+export interface ComplaintPhotosTable {
+  id: Generated<string>
+  complaintId: string | null
+  additionId: number | null
+  storageKey: string
+  contentType: string
+  bytes: number
+  uploadedAt: Timestamp
+}
+
+export interface ComplaintEventsTable {
+  id: Generated<number>
+  complaintId: string
+  type: string
+  fromStatus: string | null
+  toStatus: string | null
+  actor: 'reporter' | 'regulator' | 'system'
+  actorUserId: string | null
+  department: string | null
+  note: string | null
+  at: Timestamp
+}
+
+export interface ComplaintDeliveriesTable {
+  id: Generated<string>
+  complaintId: string
+  department: string
+  payload: ColumnType<Record<string, unknown>, string, string>
+  createdAt: Timestamp
+  attempts: Generated<number>
+  nextAttemptAt: Timestamp
+  lockedUntil: Timestamp | null
+  lockedBy: string | null
+  lastError: string | null
+  deliveredAt: Timestamp | null
+}
+
 export interface Database {
   regions: RegionsTable
   gradeLevels: GradeLevelsTable
@@ -239,4 +314,9 @@ export interface Database {
   consents: ConsentsTable
   children: ChildrenTable
   favourites: FavouritesTable
+  complaints: ComplaintsTable
+  complaintAdditions: ComplaintAdditionsTable
+  complaintPhotos: ComplaintPhotosTable
+  complaintEvents: ComplaintEventsTable
+  complaintDeliveries: ComplaintDeliveriesTable
 }

@@ -10,6 +10,11 @@ export const routes = {
   child: (id?: string) => (id ? `/pages/child/index?id=${encodeURIComponent(id)}` : '/pages/child/index'),
   privacy: '/pages/privacy/index',
   linked: '/pages/linked/index',
+  complaints: '/pages/complaints/index',
+  complaintNew: (institution?: { id: string; name: string }) =>
+    institution ? `/pages/complaint-new/index?institutionId=${encodeURIComponent(institution.id)}&name=${encodeURIComponent(institution.name)}` : '/pages/complaint-new/index',
+  complaintFiled: (trackingNumber: string) => `/pages/complaint-filed/index?tn=${encodeURIComponent(trackingNumber)}`,
+  complaintFollow: (trackingNumber?: string) => (trackingNumber ? `/pages/complaint-follow/index?tn=${encodeURIComponent(trackingNumber)}` : '/pages/complaint-follow/index'),
 }
 
 export function openInstitution(id: string): void {

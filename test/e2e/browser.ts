@@ -27,6 +27,7 @@ export async function openPhone(browser: Browser, location?: { latitude: number;
     isMobile: true,
     hasTouch: true,
     locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai', // the parents' clock, whatever the test machine's
     ...(location ? { geolocation: location, permissions: ['geolocation'] } : {}),
   })
   const page = await context.newPage()

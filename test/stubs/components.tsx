@@ -44,6 +44,15 @@ export function Input({ onInput, onConfirm, value, placeholder, ...props }: Prop
   })
 }
 
+export function Textarea({ onInput, value, placeholder, ...props }: Props) {
+  return createElement('textarea', {
+    ...domProps(props),
+    value: value ?? '',
+    placeholder,
+    onChange: (event: ChangeEvent<HTMLTextAreaElement>) => (onInput as ((e: unknown) => void) | undefined)?.({ detail: { value: event.target.value } }),
+  })
+}
+
 export function Switch({ checked, onChange, ...props }: Props) {
   return createElement('input', {
     ...domProps(props),

@@ -54,6 +54,11 @@ const defaults = {
   switchTab: () => Promise.resolve({ errMsg: 'switchTab:ok' }),
   getCurrentPages: () => [{ route: 'pages/me/index' }, { route: 'pages/child/index' }],
   login: () => Promise.resolve({ code: 'wx-login-code', errMsg: 'login:ok' }),
+  redirectTo: () => Promise.resolve({ errMsg: 'redirectTo:ok' }),
+  previewImage: () => Promise.resolve({ errMsg: 'previewImage:ok' }),
+  /** By default the parent cancels; tests give it files with `mockResolvedValueOnce`. */
+  chooseImage: () => Promise.reject({ errMsg: 'chooseImage:fail cancel' }),
+  uploadFile: () => Promise.reject({ errMsg: 'uploadFile:fail not stubbed' }),
   setClipboardData: () => Promise.resolve({ errMsg: 'setClipboardData:ok' }),
   onNeedPrivacyAuthorization: () => undefined,
   openPrivacyContract: () => undefined,

@@ -1,6 +1,11 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import type { FastifyInstance } from 'fastify'
 import { buildApp, type AppSettings } from '../../server/app'
 import { issueSession } from '../../server/features/auth/sessions'
+import { localDirectoryStorage } from '../../server/features/complaints/photos/local-storage'
+import { DEPARTMENTS, type Department } from '../../types/complaints'
 import type { TestDatabase } from './test-database'
 
 export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256-signing'
@@ -20,6 +25,13 @@ export async function buildTestApp(testDb: TestDatabase, settings: Partial<AppSe
       wechat: { apiBase: 'http://127.0.0.1:9', appId: 'wx-test', appSecret: 'test-secret' },
       redis: null,
       codeSender: { send: async (phone, code) => { sentCodes.push({ phone, code }) } },
+      complaints: {
+        acceptDays: 7,
+        replyDays: 15,
+        photoStorage: localDirectoryStorage(fs.mkdtempSync(path.join(os.tmpdir(), 'tuoyu-photos-'))),
+        // Nothing listens here: tests of forwarding start their own receiver and pass its URLs.
+        intakeUrls: Object.fromEntries(DEPARTMENTS.map((d) => [d, `http://127.0.0.1:9/intake/${d}`])) as Record<Department, string>,
+      },
       ...settings,
     },
   })

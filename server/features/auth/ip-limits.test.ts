@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify'
 import { Redis } from 'ioredis'
 import { buildTestApp } from '../../../test/support/test-app'
 import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database'
-import { IP_LIMITS } from './ip-limits'
+import { IP_LIMITS } from '../../shared/ip-limits'
 import { nextIp, redisAnswers, TEST_REDIS_URL } from './test-helpers'
 
 let testDb: TestDatabase

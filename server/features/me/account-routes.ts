@@ -6,7 +6,7 @@ import { consentsOf } from './consents'
 import { presentChild } from './child-rules'
 import { maskPhone, presentGrant } from './present'
 import { BEARER, ME_TAGS, NoContent, errorResponses } from './route-options'
-import { consentHistory, deleteAccount, findUser, grantsOf, listChildren, listFavourites, listLinks, sessionsOf } from './repository'
+import { complaintsFiledBy, consentHistory, deleteAccount, findUser, grantsOf, listChildren, listFavourites, listLinks, sessionsOf } from './repository'
 
 export const accountRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { db } = app.database
@@ -40,9 +40,9 @@ export const accountRoutes: FastifyPluginAsyncTypebox = async (app) => {
   }, async (request, reply) => {
     const user = await findUser(db, request.userId)
     if (!user) throw unauthorized('账号不存在 (account no longer exists)')
-    const [sessions, grants, consents, children, links, favourites] = await Promise.all([
+    const [sessions, grants, consents, children, links, favourites, complaints] = await Promise.all([
       sessionsOf(db, user.id), grantsOf(db, user.id, { includeRevoked: true }), consentHistory(db, user.id),
-      listChildren(db, user.id), listLinks(db, user.id), listFavourites(db, user.id),
+      listChildren(db, user.id), listLinks(db, user.id), listFavourites(db, user.id), complaintsFiledBy(db, user.id),
     ])
     reply.header('content-disposition', `attachment; filename="jilin-tuoyu-export-${chinaToday().replace(/-/g, '')}.json"`)
     reply.header('cache-control', 'no-store')
@@ -55,8 +55,9 @@ export const accountRoutes: FastifyPluginAsyncTypebox = async (app) => {
       children: children.map((c) => presentChild(c)),
       institutionLinks: links,
       favourites,
+      complaints,
       heldElsewhere: [
-        '投诉记录：目前没有（投诉功能尚未上线）。上线后，注销账号时投诉记录将依法保留并与您解除关联。(complaints: none yet)',
+        '匿名投诉不与任何账号关联，不在此导出；请凭查询编号和查询码查看。注销账号时，您署名的投诉依法保留，但与您解除关联并删除联系电话。(anonymous complaints are linked to nobody; named ones are kept unlinked after deletion)',
         '微信登录时，我们只保存微信为本小程序生成的 openid，不在导出文件中显示。(the WeChat openid is held but not shown)',
       ],
     }

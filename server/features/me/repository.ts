@@ -42,9 +42,10 @@ export async function deleteAccount(trx: Transaction<Database>, userId: string):
   await trx.deleteFrom('favourites').where('userId', '=', userId).execute()
   await trx.deleteFrom('sessions').where('userId', '=', userId).execute()
   await trx.deleteFrom('roleGrants').where('userId', '=', userId).execute()
-  // Complaints (a later feature) are NOT to be deleted here: the law requires keeping them. When that table
-  // exists, set its user reference to NULL (and drop any contact details) in this transaction, before the user row
-  // goes, so the complaint stays on record but can no longer be tied to the person.
+  // Complaints are kept (the record of a case must stay) but unlinked from the person: no reporter, no contact phone.
+  // The audit trail only allows actor_user_id to be nulled, which is all that happens to it.
+  await trx.updateTable('complaints').set({ reporterUserId: null, contactPhone: null }).where('reporterUserId', '=', userId).execute()
+  await trx.updateTable('complaintEvents').set({ actorUserId: null }).where('actorUserId', '=', userId).execute()
   // granted_by / revoked_by / created_by on other people's rows become NULL through ON DELETE SET NULL.
   await trx.deleteFrom('users').where('id', '=', userId).execute()
 }
@@ -196,4 +197,12 @@ export async function addFavourites(db: Db, userId: string, institutionIds: stri
 
 export async function removeFavourite(db: Db, userId: string, institutionId: string): Promise<void> {
   await db.deleteFrom('favourites').where('userId', '=', userId).where('institutionId', '=', institutionId).execute()
+}
+
+/** The user's own complaints (filed signed in, not anonymously), for the export. */
+export async function complaintsFiledBy(db: Db, userId: string) {
+  return db.selectFrom('complaints')
+    .select(['trackingNumber', 'category', 'status', 'description', 'contactPhone', 'filedAt'])
+    .where('reporterUserId', '=', userId).orderBy('filedAt', 'desc')
+    .execute()
 }

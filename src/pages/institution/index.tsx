@@ -2,9 +2,11 @@ import { useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { CompareButton } from '../../features/compare/components/compare-toggle'
 import { CompareTray } from '../../features/compare/components/compare-tray'
+import { ComplainButton } from '../../features/complaints/components/complain-button'
 import { FavouriteButton } from '../../features/favourites/components/favourite-button'
 import { InstitutionDetailView } from '../../features/institutions/components/institution-detail'
 import { useOrigin } from '../../features/location/store'
+import { openPage, routes } from '../../utils/routes'
 
 export default function InstitutionPage() {
   const { id } = useRouter().params
@@ -18,6 +20,7 @@ export default function InstitutionPage() {
           <>
             <FavouriteButton institution={detail} />
             <CompareButton institution={detail} />
+            <ComplainButton onClick={() => openPage(routes.complaintNew({ id: detail.id, name: detail.name }))} />
           </>
         )}
       />

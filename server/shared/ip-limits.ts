@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import rateLimit, { type RateLimitOptions } from '@fastify/rate-limit'
-import { ClientError } from '../../shared/http-errors'
+import { ClientError } from './http-errors'
 
 /** Per client IP, on top of the per-phone limits kept in login_codes. */
 export const IP_LIMITS = {

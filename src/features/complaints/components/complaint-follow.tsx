@@ -1,0 +1,158 @@
+import Taro from '@tarojs/taro'
+import { Image, Text, View } from '@tarojs/components'
+import { useEffect } from 'react'
+import type { ComplaintView } from '../../../../types/complaints'
+import { ErrorView } from '../../../components/error-view'
+import { Section } from '../../../components/section'
+import { Tag } from '../../../components/tag'
+import { t } from '../../../i18n'
+import { formatDate } from '../../../utils/time'
+import { photoUrl } from '../api'
+import { useComplaintFollow } from '../follow-store'
+import { formatDateTime } from '../format'
+import { AdditionForm } from './addition-form'
+import { ProgressSteps } from './progress-steps'
+import { RatingForm } from './rating-form'
+import { StatusTag } from './status-tag'
+import { TrackForm } from './track-form'
+import './complaints.scss'
+
+type Props = { trackingNumber?: string }
+
+function Photos({ photos }: { photos: ComplaintView['photos'] }) {
+  if (!photos.length) return null
+  const urls = photos.map((p) => photoUrl(p.url))
+  return (
+    <View className='photo-grid photo-grid--view'>
+      {urls.map((url) => (
+        <View key={url} className='photo-thumb'>
+          <Image className='photo-thumb__img' src={url} mode='aspectFill' onClick={() => void Taro.previewImage({ urls, current: url }).catch(() => undefined)} />
+        </View>
+      ))}
+    </View>
+  )
+}
+
+function Deadline({ label, date, overdue }: { label: string; date: string; overdue: boolean }) {
+  return (
+    <View className='follow__row'>
+      <Text className='follow__key'>{label}</Text>
+      <Text className={overdue ? 'follow__overdue' : 'follow__value'}>{overdue ? t('complaints.deadlineOverdue', { date: formatDate(date) }) : formatDate(date)}</Text>
+    </View>
+  )
+}
+
+function ComplaintDetails({ view }: { view: ComplaintView }) {
+  const { addAddition, rate } = useComplaintFollow.getState()
+  const open = view.status !== 'closed' && view.status !== 'rejected'
+  const subject = view.institution?.name ?? view.provider?.name ?? ''
+  // Overdue applies to whichever deadline is still ahead of the handling.
+  const acceptPending = view.status === 'submitted'
+  const replyPending = open && view.status !== 'replied'
+  const history = [...view.timeline].sort((a, b) => b.at.localeCompare(a.at))
+
+  return (
+    <View className='follow'>
+      <View className='follow__head card'>
+        <View className='follow__title-row'>
+          <Text className='follow__number'>{view.trackingNumber}</Text>
+          <StatusTag status={view.status} />
+        </View>
+        <View className='card__tags'>
+          {view.urgent ? <Tag tone='red'>{t('complaints.urgent')}</Tag> : null}
+          {view.overdue ? <Tag tone='red'>{t('complaints.overdue')}</Tag> : null}
+          <Tag>{t(`enums.complaintCategory.${view.category}`)}</Tag>
+        </View>
+        <View className='follow__row'>
+          <Text className='follow__key'>{t('complaints.subject')}</Text>
+          <Text className='follow__value'>{subject}</Text>
+        </View>
+        <View className='follow__row'>
+          <Text className='follow__key'>{t('complaints.departments')}</Text>
+          <Text className='follow__value'>{view.departments.map((d) => t(`enums.department.${d}`)).join('、') || t('common.none')}</Text>
+        </View>
+        <Deadline label={t('complaints.acceptBy')} date={view.acceptBy} overdue={view.overdue && acceptPending} />
+        <Deadline label={t('complaints.replyBy')} date={view.replyBy} overdue={view.overdue && replyPending && !acceptPending} />
+      </View>
+
+      <Section title={t('complaints.status')}>
+        <ProgressSteps view={view} />
+      </Section>
+
+      {view.reply || view.outcome ? (
+        <Section title={t('complaints.reply')} className='follow__reply'>
+          {view.outcome ? (
+            <Text className='follow__outcome'>
+              {t('complaints.outcome')}：{t(`enums.outcome.${view.outcome}`)}
+            </Text>
+          ) : null}
+          {view.reply ? <Text className='follow__text'>{view.reply}</Text> : null}
+        </Section>
+      ) : null}
+
+      <Section title={t('complaints.yourReport')}>
+        <Text className='follow__meta'>{t('complaints.occurred', { time: formatDateTime(view.occurredAt) })}</Text>
+        <Text className='follow__text'>{view.description}</Text>
+        <Photos photos={view.photos} />
+      </Section>
+
+      {view.additions.length ? (
+        <Section title={t('complaints.additions')}>
+          {view.additions.map((addition) => (
+            <View key={addition.at} className='follow__addition'>
+              <Text className='follow__meta'>{formatDateTime(addition.at)}</Text>
+              <Text className='follow__text'>{addition.text}</Text>
+              <Photos photos={addition.photos} />
+            </View>
+          ))}
+        </Section>
+      ) : null}
+
+      {open ? (
+        <Section title={t('complaints.addAddition')}>
+          <AdditionForm onSubmit={addAddition} />
+        </Section>
+      ) : null}
+
+      {view.status === 'closed' ? (
+        <Section title={t('complaints.rate')}>
+          <RatingForm rating={view.rating} onRate={rate} />
+        </Section>
+      ) : null}
+
+      <Section title={t('complaints.history')}>
+        <View className='history'>
+          {history.map((entry, index) => (
+            <View key={`${entry.type}-${entry.at}-${index}`} className='history__item'>
+              <Text className='history__time'>{formatDateTime(entry.at)}</Text>
+              <Text className='history__what'>
+                {t(`complaints.event.${entry.type}`)}
+                {entry.department ? ` · ${t(`enums.department.${entry.department}`)}` : ''}
+              </Text>
+              {entry.note ? <Text className='history__note'>{entry.note}</Text> : null}
+            </View>
+          ))}
+        </View>
+      </Section>
+    </View>
+  )
+}
+
+/** 投诉进度: by number + secret (the form), or opened from 我的投诉 / 本机提交的投诉. */
+export function ComplaintFollow({ trackingNumber }: Props) {
+  const status = useComplaintFollow((s) => s.status)
+  const view = useComplaintFollow((s) => s.view)
+  const error = useComplaintFollow((s) => s.error)
+  const busy = useComplaintFollow((s) => s.busy)
+  const current = useComplaintFollow((s) => s.trackingNumber)
+  const { open, track, reload } = useComplaintFollow.getState()
+
+  useEffect(() => {
+    void open(trackingNumber)
+  }, [open, trackingNumber])
+
+  if (status === 'form') return <TrackForm initialNumber={current || trackingNumber} busy={busy} error={error} onTrack={(n, s) => void track(n, s)} />
+  if (status === 'loading') return <View className='finder__loading complaint-loading'>{t('common.loading')}</View>
+  if (status === 'error' || !view) return <ErrorView title={t('complaints.loadFailed')} message={error ?? ''} onRetry={() => void reload()} />
+  return <ComplaintDetails view={view} />
+}

@@ -1,0 +1,70 @@
+import { Button, Text, View } from '@tarojs/components'
+import { useEffect } from 'react'
+import { EmptyState } from '../../../components/empty-state'
+import { ErrorView } from '../../../components/error-view'
+import { Section } from '../../../components/section'
+import { t } from '../../../i18n'
+import { useLocalComplaints } from '../local-complaints'
+import { useMyComplaints } from '../my-complaints'
+import { ComplaintRow } from './complaint-row'
+import './complaints.scss'
+
+type Props = {
+  signedIn: boolean
+  /** Bumped by the page each time the tab shows, so the list follows new filings and status changes. */
+  shownAt?: number
+  onFile: () => void
+  onTrack: () => void
+  onOpen: (trackingNumber: string) => void
+}
+
+/** The 投诉 tab: what the channel is, how to file and follow, and the parent's own complaints. */
+export function ComplaintsHome({ signedIn, shownAt, onFile, onTrack, onOpen }: Props) {
+  const mine = useMyComplaints((s) => s.items)
+  const mineStatus = useMyComplaints((s) => s.status)
+  const load = useMyComplaints((s) => s.load)
+  const local = useLocalComplaints((s) => s.items)
+
+  useEffect(() => {
+    if (signedIn) void load()
+  }, [signedIn, shownAt, load])
+
+  return (
+    <View className='complaints-home'>
+      <View className='complaints-intro'>
+        <Text className='complaints-intro__title'>{t('complaints.introTitle')}</Text>
+        <Text className='complaints-intro__body'>{t('complaints.introBody')}</Text>
+        <Text className='complaints-intro__point'>✓ {t('complaints.introAnonymous')}</Text>
+        <Text className='complaints-intro__point'>✓ {t('complaints.introConfidential')}</Text>
+        <Text className='complaints-intro__emergency'>{t('complaints.introEmergency')}</Text>
+      </View>
+      <View className='complaints-home__actions'>
+        <Button className='btn btn--block complaints-home__file' onClick={onFile}>
+          {t('complaints.file')}
+        </Button>
+        <Button className='btn btn--ghost btn--block complaints-home__track' onClick={onTrack}>
+          {t('complaints.track')}
+        </Button>
+      </View>
+
+      {signedIn ? (
+        <Section title={t('complaints.mine')} className='complaints-mine'>
+          {mineStatus === 'error' ? <ErrorView message={t('complaints.mineFailed')} onRetry={() => void load()} /> : null}
+          {mineStatus === 'loading' ? <Text className='complaints-home__hint'>{t('common.loading')}</Text> : null}
+          {mineStatus === 'ready' && mine.length === 0 ? <EmptyState title={t('complaints.mineEmpty')} /> : null}
+          {mine.map((item) => (
+            <ComplaintRow key={item.trackingNumber} {...item} onOpen={onOpen} />
+          ))}
+        </Section>
+      ) : null}
+
+      {local.length ? (
+        <Section title={t('complaints.local')} extra={t('complaints.localHint')} className='complaints-local'>
+          {local.map((item) => (
+            <ComplaintRow key={item.trackingNumber} {...item} status={undefined} onOpen={onOpen} />
+          ))}
+        </Section>
+      ) : null}
+    </View>
+  )
+}

@@ -1,0 +1,77 @@
+import { Input, Text, View } from '@tarojs/components'
+import { useEffect, useState } from 'react'
+import type { City } from '../../../../types/regions'
+import { Chip } from '../../../components/chip'
+import { t } from '../../../i18n'
+import { getRegions } from '../api'
+import type { DraftTarget, ProviderFields } from '../draft'
+
+type Props = {
+  target: DraftTarget
+  /** The institution the form was opened from (or the one in the restored draft). */
+  institution: { id: string; name: string } | null
+  provider: ProviderFields
+  onTarget: (target: DraftTarget) => void
+  onProvider: (provider: ProviderFields) => void
+}
+
+function useCities(active: boolean) {
+  const [cities, setCities] = useState<City[]>([])
+  const [status, setStatus] = useState<'idle' | 'loading' | 'ready' | 'error'>('idle')
+  const load = () => {
+    setStatus('loading')
+    getRegions()
+      .then((regions) => {
+        setCities(regions.cities)
+        setStatus('ready')
+      })
+      .catch(() => setStatus('error'))
+  }
+  useEffect(() => {
+    if (active && status === 'idle') load()
+  }, [active, status])
+  return { cities, status, load }
+}
+
+/** Who the complaint is about: a listed institution (opened from its page) or a provider typed in. */
+export function TargetSection({ target, institution, provider, onTarget, onProvider }: Props) {
+  const unlisted = target?.kind === 'provider'
+  const { cities, status, load } = useCities(unlisted)
+
+  return (
+    <View className='complaint-form__field'>
+      <Text className='complaint-form__label'>{t('complaints.target')}</Text>
+      <View className='complaint-form__chips'>
+        {institution ? (
+          <Chip selected={target?.kind === 'institution'} onClick={() => onTarget({ kind: 'institution', ...institution })}>
+            {institution.name}
+          </Chip>
+        ) : null}
+        <Chip selected={unlisted} onClick={() => onTarget({ kind: 'provider' })}>
+          {t('complaints.targetUnlisted')}
+        </Chip>
+      </View>
+      {!institution && !unlisted ? <Text className='complaint-form__hint'>{t('complaints.targetChooseHint')}</Text> : null}
+      {unlisted ? (
+        <View className='complaint-form__provider'>
+          <Input className='field' maxlength={100} placeholder={t('complaints.providerName')} value={provider.name} onInput={(e) => onProvider({ ...provider, name: e.detail.value })} />
+          <Input className='field' maxlength={200} placeholder={t('complaints.providerAddress')} value={provider.address} onInput={(e) => onProvider({ ...provider, address: e.detail.value })} />
+          <Text className='complaint-form__sublabel'>{t('complaints.providerCity')}</Text>
+          {status === 'error' ? (
+            <Text className='complaint-form__link' onClick={load}>
+              {t('complaints.regionsFailed')}
+            </Text>
+          ) : null}
+          {status === 'loading' ? <Text className='complaint-form__hint'>{t('common.loading')}</Text> : null}
+          <View className='complaint-form__chips complaint-form__cities' role='radiogroup' aria-label={t('complaints.providerCity')}>
+            {cities.map((city) => (
+              <Chip key={city.code} selected={provider.cityCode === city.code} onClick={() => onProvider({ ...provider, cityCode: city.code })}>
+                {city.name}
+              </Chip>
+            ))}
+          </View>
+        </View>
+      ) : null}
+    </View>
+  )
+}
