@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { closeServer, readBody } from '../../shared/stand-in-http'
 
 /**
  * A small stand-in for WeChat's server API, for development and tests: it answers over real HTTP, so the BFF
@@ -113,18 +114,6 @@ export async function startWechatStandIn(options: WechatStandInOptions = {}): Pr
     appId,
     appSecret,
     messages,
-    close: () => new Promise<void>((resolve) => {
-      server.close(() => resolve())
-      server.closeAllConnections()
-    }),
+    close: () => closeServer(server),
   }
-}
-
-function readBody(request: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = []
-    request.on('data', (chunk: Buffer) => chunks.push(chunk))
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
-    request.on('error', reject)
-  })
 }

@@ -66,7 +66,7 @@ function orderBy(c: SearchCriteria) {
   const nearest = c.origin ? sql`${rowEarth} <-> ${earthOf(c.origin.lat, c.origin.lng)}` : sql`i.name`
   const currentRank = sql`CASE WHEN i.grade_valid_until >= ${c.today}::date THEN i.grade_rank END`
   switch (c.sort) {
-    case 'distance': return sql`ORDER BY ${nearest}, i.id`
+    case 'distance': return sql`ORDER BY ${nearest}, i.id` // with an origin the search goes through nearestPage
     case 'grade': return sql`ORDER BY ${currentRank} DESC NULLS LAST, i.grade_score DESC NULLS LAST, ${nearest}, i.id`
     case 'fee': return sql`ORDER BY i.monthly_fee_min ASC NULLS LAST, ${nearest}, i.id`
   }
@@ -111,10 +111,10 @@ function selectSummary(origin: Point | null) {
       i.grade_level, g.label AS grade_label, i.grade_rank, i.grade_score, i.graded_on, i.grade_valid_until,
       i.vacancies_updated_at, i.is_demo`
 }
-const summaryJoins = sql`FROM institutions i
-      JOIN regions c ON c.code = i.city_code
+const namesJoins = sql`JOIN regions c ON c.code = i.city_code
       JOIN regions d ON d.code = i.district_code
       LEFT JOIN grade_levels g ON g.code = i.grade_level`
+const summaryJoins = sql`FROM institutions i ${namesJoins}`
 
 /** Counting stops here: telling a parent "over 1,000" costs a fraction of counting 100,000 on every page. */
 export const COUNT_CAP = 1000
@@ -125,8 +125,10 @@ export async function searchInstitutions(db: Db, criteria: SearchCriteria): Prom
   const where = whereClauses(criteria)
   const [page, count] = await Promise.all([
     // One row more than the page tells whether another page follows.
-    sql<InstitutionRow>`${selectSummary(criteria.origin)} ${summaryJoins} ${where} ${orderBy(criteria)}
-      LIMIT ${criteria.limit + 1} OFFSET ${criteria.offset}`.execute(db),
+    criteria.sort === 'distance' && criteria.origin
+      ? nearestPage(db, criteria, criteria.origin, where)
+      : sql<InstitutionRow>`${selectSummary(criteria.origin)} ${summaryJoins} ${where} ${orderBy(criteria)}
+          LIMIT ${criteria.limit + 1} OFFSET ${criteria.offset}`.execute(db),
     sql<{ total: number }>`SELECT count(*)::int AS total FROM (SELECT 1 FROM institutions i ${where} LIMIT ${COUNT_CAP + 1}) matched`.execute(db),
   ])
   const counted = count.rows[0]?.total ?? 0
@@ -136,6 +138,21 @@ export async function searchInstitutions(db: Db, criteria: SearchCriteria): Prom
     totalCapped: counted > COUNT_CAP,
     hasMore: page.rows.length > criteria.limit,
   }
+}
+
+/**
+ * Nearest first, as two steps: the GiST index walks institutions by distance alone (a tie-breaker or a join in the
+ * same ORDER BY makes PostgreSQL 15 sort the whole table instead), then the page is joined and ordered stably.
+ */
+function nearestPage(db: Db, criteria: SearchCriteria, origin: Point, where: ReturnType<typeof whereClauses>) {
+  const distance = sql`${rowEarth} <-> ${earthOf(origin.lat, origin.lng)}`
+  return sql<InstitutionRow>`WITH nearest AS (
+      SELECT i.id, ${distance} AS chord FROM institutions i ${where}
+      ORDER BY ${distance} LIMIT ${criteria.offset + criteria.limit + 1}
+    )
+    ${selectSummary(origin)} FROM nearest n JOIN institutions i ON i.id = n.id ${namesJoins}
+    ORDER BY n.chord, i.id
+    LIMIT ${criteria.limit + 1} OFFSET ${criteria.offset}`.execute(db)
 }
 
 export async function findInstitutionRows(db: Db, ids: string[], origin: Point | null): Promise<InstitutionRow[]> {
@@ -154,7 +171,7 @@ export async function findClasses(db: Db, institutionIds: string[]) {
 }
 
 export async function findDetailExtras(db: Db, id: string) {
-  const [record, services, staff, evaluations, sanctions] = await Promise.all([
+  const [record, services, staff, evaluations, sanctions, committee] = await Promise.all([
     db.selectFrom('institutions')
       .select(['creditCode', 'registeringAuthority', 'filedOn', 'filingAuthority', 'phone', 'description', 'refundPolicy',
         'prepaymentTerms', 'committeeEstablishedOn', 'staffUpdatedAt', 'updatedAt'])
@@ -166,8 +183,21 @@ export async function findDetailExtras(db: Db, id: string) {
       .select(['round', 'evaluatedOn', 'validUntil', 'level', 'gradeLevels.label', 'score', 'department', 'dimensionScores'])
       .where('institutionId', '=', id).orderBy('evaluatedOn', 'desc').execute(),
     db.selectFrom('sanctions').selectAll().where('institutionId', '=', id).orderBy('decidedOn', 'desc').execute(),
+    findCommitteeActivity(db, id),
   ])
-  return { record, services, staff, evaluations, sanctions }
+  return { record, services, staff, evaluations, sanctions, committee }
+}
+
+/** Members holding an active committee role in the app, and when the committee last posted a notice parents can see. */
+export async function findCommitteeActivity(db: Db, id: string): Promise<{ activeMembers: number; lastPostedAt: string | null }> {
+  const result = await sql<{ activeMembers: number; lastPostedAt: string | null }>`
+    SELECT
+      (SELECT count(DISTINCT g.user_id)::int FROM role_grants g
+        WHERE g.institution_id = ${id} AND g.role = 'committee' AND g.revoked_at IS NULL) AS active_members,
+      (SELECT max(n.posted_at) FROM notices n
+        WHERE n.institution_id = ${id} AND n.withdrawn_at IS NULL AND n.taken_down_at IS NULL
+          AND (n.expires_at IS NULL OR n.expires_at > now())) AS last_posted_at`.execute(db)
+  return result.rows[0]
 }
 
 export async function countInstitutions(db: Db): Promise<number> {

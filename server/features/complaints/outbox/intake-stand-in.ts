@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { DEPARTMENTS, type Department } from '../../../../types/complaints'
+import { closeServer, readBody } from '../../../shared/stand-in-http'
 
 /**
  * A stand-in for the departments' intake endpoints (e.g. the 12345 platform), for development and tests: it answers
@@ -88,18 +89,6 @@ export async function startIntakeStandIn(options: IntakeStandInOptions = {}): Pr
     deliveriesByKey,
     requestCount: () => requests,
     intakeUrls: () => Object.fromEntries(DEPARTMENTS.map((d) => [d, `${url}/intake/${d}`])) as Record<Department, string>,
-    close: () => new Promise<void>((resolve) => {
-      server.close(() => resolve())
-      server.closeAllConnections()
-    }),
+    close: () => closeServer(server),
   }
-}
-
-function readBody(request: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = []
-    request.on('data', (chunk: Buffer) => chunks.push(chunk))
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
-    request.on('error', reject)
-  })
 }

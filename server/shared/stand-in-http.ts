@@ -1,0 +1,19 @@
+import type { IncomingMessage, Server } from 'node:http'
+
+/** Small helpers for the stand-in servers (WeChat, department intake) that development and tests talk to over HTTP. */
+export function readBody(request: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    request.on('data', (chunk: Buffer) => chunks.push(chunk))
+    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
+    request.on('error', reject)
+  })
+}
+
+/** Stops listening and drops kept-alive connections, so closing never waits for idle clients. */
+export function closeServer(server: Server): Promise<void> {
+  return new Promise<void>((resolve) => {
+    server.close(() => resolve())
+    server.closeAllConnections()
+  })
+}
