@@ -21,6 +21,7 @@ import { rolesRoutes } from './features/roles/routes'
 import { privacyRoutes } from './features/privacy/routes'
 import { complaintRoutes } from './features/complaints/routes'
 import { complaintPhotoRoutes } from './features/complaints/photos/routes'
+import { noticeRoutes } from './features/notices/routes'
 import type { CodeSender } from './features/auth/code-sender'
 import { registerAuth } from './shared/auth'
 import type { Redis } from 'ioredis'
@@ -124,7 +125,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     openapi: {
       openapi: '3.0.3',
       info: { title: '吉林托育 BFF', version: '0.1.0', description: 'API of the Jilin public childcare service (parents, committees, centres, regulators).' },
-      tags: [{ name: 'institutions' }, { name: 'reference' }, { name: 'auth' }, { name: 'me' }, { name: 'roles' }, { name: 'privacy' }, { name: 'complaints' }, { name: 'health' }],
+      tags: [{ name: 'institutions' }, { name: 'reference' }, { name: 'auth' }, { name: 'me' }, { name: 'roles' }, { name: 'privacy' }, { name: 'complaints' }, { name: 'notices' }, { name: 'health' }],
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
     },
   })
@@ -141,6 +142,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await api.register(privacyRoutes)
     await api.register(complaintRoutes)
     await api.register(complaintPhotoRoutes)
+    await api.register(noticeRoutes)
     api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger())
   }, { prefix: '/api' })
 

@@ -12,6 +12,8 @@ export default defineAppConfig({
     { root: 'pages/complaint-new', pages: ['index'] },
     { root: 'pages/complaint-filed', pages: ['index'] },
     { root: 'pages/complaint-follow', pages: ['index'] },
+    { root: 'pages/notices', pages: ['index', 'detail', 'compose'] },
+    { root: 'pages/committee', pages: ['index'] },
   ],
   window: {
     backgroundTextStyle: 'dark',

@@ -2,6 +2,7 @@ import { cleanup } from '@testing-library/react'
 import type { StateCreator } from 'zustand'
 import { accountMock } from '../mock/handlers/account'
 import { complaintsMock } from '../mock/handlers/complaints'
+import { noticesMock } from '../mock/handlers/notices'
 import { server } from '../mock/handlers/server'
 import { resetTaroStub } from './stubs/taro'
 
@@ -33,6 +34,7 @@ afterEach(() => {
   resetTaroStub()
   accountMock.reset()
   complaintsMock.reset()
+  noticesMock.reset()
 })
 
 afterAll(() => server.close())

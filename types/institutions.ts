@@ -152,7 +152,12 @@ export const InstitutionDetail = Type.Composite([
     staff: Type.Array(StaffCount),
     staffUpdatedAt: DateTimeString,
     evaluations: Type.Array(Evaluation, { description: 'newest first' }),
-    committee: Type.Object({ established: Type.Boolean(), establishedOn: Nullable(DateString) }),
+    committee: Type.Object({
+      established: Type.Boolean(), establishedOn: Nullable(DateString),
+      activeMembers: Type.Integer({ description: 'members with an active committee role in the app' }),
+      active: Type.Boolean({ description: 'at least three members' }),
+      lastPostedAt: Nullable(DateTimeString),
+    }),
     sanctions: Type.Array(Sanction),
     updatedAt: DateTimeString,
   }),

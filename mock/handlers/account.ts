@@ -1,7 +1,7 @@
 import { http, HttpResponse, type PathParams } from 'msw'
 import type { PhoneCodeSent, SessionTokens } from '../../types/auth'
 import type { ErrorResponse } from '../../types/common'
-import type { Child, ChildInput, ConsentBody, ConsentKind, ConsentStatus, LinkedInstitution, Me } from '../../types/me'
+import type { Child, ChildInput, ConsentBody, ConsentKind, ConsentStatus, LinkedInstitution, Me, RoleGrant } from '../../types/me'
 import { BIRTH_MONTH_PATTERN } from '../../types/me'
 import { PHONE_PATTERN } from '../../types/auth'
 import { institutionFixtures } from '../fixtures/app'
@@ -15,6 +15,8 @@ import { ageInMonths } from './search'
  */
 
 export const MOCK_PHONE_CODE = '123456'
+/** In the H5 preview this number signs in as a parent-committee member of the first demo institution (invitation code JLTY2026). */
+export const DEMO_COMMITTEE_PHONE = '13900000000'
 export const ACCESS_TOKEN_SECONDS = 15 * 60
 const RESEND_SECONDS = 60
 
@@ -28,6 +30,7 @@ type MockUser = {
   children: Child[]
   links: LinkedInstitution[]
   favourites: string[]
+  grants: RoleGrant[]
 }
 
 const api = (path: string) => `*/api${path}`
@@ -82,6 +85,7 @@ function newUser(patch: Partial<MockUser>): MockUser {
     children: [],
     links: [],
     favourites: [],
+    grants: [],
     ...patch,
   }
   state.users.set(user.id, user)
@@ -106,8 +110,8 @@ function toMe(user: MockUser): Me {
     id: user.id,
     phone: user.phone ? mask(user.phone) : null,
     wechat: user.wechat,
-    roles: ['parent'],
-    grants: [],
+    roles: ['parent', ...new Set(user.grants.map((grant) => grant.role))],
+    grants: user.grants,
     consents: {
       privacyPolicy: consentStatus(user.consents.privacy_policy, state.policyVersion),
       childData: consentStatus(user.consents.child_data, state.childDataVersion),
@@ -159,6 +163,10 @@ export const accountHandlers = [
     state.codes.delete(phone)
     const existing = [...state.users.values()].find((u) => u.phone === phone)
     const user = existing ?? newUser({ phone })
+    if (!existing && phone === DEMO_COMMITTEE_PHONE) {
+      accountMock.link(user.id, institutionFixtures[0])
+      accountMock.grantCommittee(user.id, institutionFixtures[0])
+    }
     return HttpResponse.json(issue(user, !existing))
   }),
 
@@ -327,6 +335,24 @@ export const accountMock = {
   /** The signed-in user behind a request's bearer token (for other mocks that need to know who asks), or null. */
   userIdOf(request: Request): string | null {
     return userOf(request)?.id ?? null
+  },
+  /** Every user (other mocks count the parents linked to an institution). */
+  users(): MockUser[] {
+    return [...state.users.values()]
+  },
+  /** Links the user to a demo institution, as a valid invitation code would. */
+  link(userId: string, institution: { id: string; name: string; districtName: string }): void {
+    const user = state.users.get(userId)
+    if (user && !user.links.some((l) => l.institutionId === institution.id)) {
+      user.links.push({ institutionId: institution.id, name: institution.name, districtName: institution.districtName, linkedAt: new Date().toISOString() })
+    }
+  },
+  /** Makes the user a parent-committee member of the institution (a grant a regulator would give). */
+  grantCommittee(userId: string, institution: { id: string; name: string }): void {
+    state.users.get(userId)?.grants.push({
+      id: nextId(), role: 'committee', institutionId: institution.id, institutionName: institution.name,
+      centreId: null, centreName: null, regionCode: null, regionName: null, grantedAt: new Date().toISOString(), grantedBy: null,
+    })
   },
   /** Publishes a new privacy-policy version: everyone's acceptance becomes outdated. */
   publishPolicy(version: string): void {

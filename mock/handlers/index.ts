@@ -3,6 +3,7 @@ import type { ErrorResponse } from '../../types/common'
 import { gradeSchemeFixture, regionFixtures } from '../fixtures/app'
 import { accountHandlers } from './account'
 import { complaintHandlers } from './complaints'
+import { noticeHandlers } from './notices'
 import { findInstitution, searchInstitutions } from './search'
 
 // `*/api/...` matches both the H5 build (same origin) and the mini-program (TARO_APP_API_BASE).
@@ -25,6 +26,8 @@ export const handlers = [
     if (items.some((item) => !item)) return errorResponse(404, 'institution not found', 'ids')
     return HttpResponse.json({ items })
   }),
+  // Before /institutions/:id: the notice and committee routes under an institution.
+  ...noticeHandlers,
   http.get(api('/institutions/:id'), ({ request, params }) => {
     const detail = findInstitution(String(params.id), new URL(request.url).searchParams)
     return detail ? HttpResponse.json(detail) : errorResponse(404, 'institution not found')

@@ -2,12 +2,14 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'k
 import * as institutions from './migrations/2026-11-28T1800-institutions'
 import * as accounts from './migrations/2026-11-28T1900-accounts'
 import * as complaints from './migrations/2026-11-28T2000-complaints'
+import * as notices from './migrations/2026-11-28T2100-notices'
 
 // Listed by hand (no directory scanning) so bundlers, tsx and jest all see the same set, in order.
 const migrations: Record<string, Migration> = {
   '2026-11-28T1800-institutions': institutions,
   '2026-11-28T1900-accounts': accounts,
   '2026-11-28T2000-complaints': complaints,
+  '2026-11-28T2100-notices': notices,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }

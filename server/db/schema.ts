@@ -293,6 +293,82 @@ export interface ComplaintDeliveriesTable {
   deliveredAt: Timestamp | null
 }
 
+export interface NoticesTable {
+  id: Generated<string>
+  institutionId: string
+  authorUserId: string | null
+  authorName: string
+  category: string
+  title: string
+  body: string
+  pinned: boolean
+  expiresAt: Timestamp | null
+  version: Generated<number>
+  postedAt: Timestamp
+  updatedAt: Timestamp
+  withdrawnAt: Timestamp | null
+  takenDownAt: Timestamp | null
+  takenDownBy: string | null
+  takedownReason: string | null
+}
+
+export interface NoticeVersionsTable {
+  noticeId: string
+  version: number
+  category: string
+  title: string
+  body: string
+  pinned: boolean
+  expiresAt: Timestamp | null
+  savedAt: Timestamp
+}
+
+export interface NoticeImagesTable {
+  id: Generated<string>
+  noticeId: string | null
+  uploadedBy: string | null
+  storageKey: string
+  contentType: string
+  bytes: number
+  uploadedAt: Timestamp
+}
+
+export interface NoticeReadsTable {
+  noticeId: string
+  userId: string
+  readAt: Timestamp
+}
+
+export interface NoticeReportsTable {
+  id: Generated<string>
+  noticeId: string
+  reporterUserId: string | null
+  reason: string
+  reportedAt: Timestamp
+}
+
+export interface CommitteeProfilesTable {
+  institutionId: string
+  contact: string | null
+  updatedAt: Timestamp
+}
+
+export interface CommitteeMemberNamesTable {
+  userId: string
+  institutionId: string
+  displayName: string
+}
+
+export interface CommitteeMeetingsTable {
+  id: Generated<string>
+  institutionId: string
+  heldOn: DateColumn
+  title: string
+  minutes: string
+  createdBy: string | null
+  createdAt: Timestamp
+}
+
 export interface Database {
   regions: RegionsTable
   gradeLevels: GradeLevelsTable
@@ -319,4 +395,12 @@ export interface Database {
   complaintPhotos: ComplaintPhotosTable
   complaintEvents: ComplaintEventsTable
   complaintDeliveries: ComplaintDeliveriesTable
+  notices: NoticesTable
+  noticeVersions: NoticeVersionsTable
+  noticeImages: NoticeImagesTable
+  noticeReads: NoticeReadsTable
+  noticeReports: NoticeReportsTable
+  committeeProfiles: CommitteeProfilesTable
+  committeeMemberNames: CommitteeMemberNamesTable
+  committeeMeetings: CommitteeMeetingsTable
 }

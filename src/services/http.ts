@@ -143,3 +143,9 @@ export function describeActionError(error: unknown): string {
   const message = error.response?.data?.message
   return message && CHINESE.test(message) ? message.replace(/\s*\([^)]*\)\s*$/, '') : t('errors.actionFailed')
 }
+
+/** The Authorization header for calls that cannot go through axios (Taro.uploadFile in the mini-program). */
+export function authHeader(): Record<string, string> {
+  const session = auth?.getSession()
+  return session ? { Authorization: `Bearer ${session.accessToken}` } : {}
+}

@@ -14,6 +14,12 @@ export const routes = {
   complaintNew: (institution?: { id: string; name: string }) =>
     institution ? `/pages/complaint-new/index?institutionId=${encodeURIComponent(institution.id)}&name=${encodeURIComponent(institution.name)}` : '/pages/complaint-new/index',
   complaintFiled: (trackingNumber: string) => `/pages/complaint-filed/index?tn=${encodeURIComponent(trackingNumber)}`,
+  notices: (institutionId: string, name?: string) =>
+    `/pages/notices/index?institutionId=${encodeURIComponent(institutionId)}${name ? `&name=${encodeURIComponent(name)}` : ''}`,
+  notice: (id: string) => `/pages/notices/detail?id=${encodeURIComponent(id)}`,
+  noticeCompose: (institutionId: string, id?: string) =>
+    `/pages/notices/compose?institutionId=${encodeURIComponent(institutionId)}${id ? `&id=${encodeURIComponent(id)}` : ''}`,
+  committee: (institutionId: string) => `/pages/committee/index?institutionId=${encodeURIComponent(institutionId)}`,
   complaintFollow: (trackingNumber?: string) => (trackingNumber ? `/pages/complaint-follow/index?tn=${encodeURIComponent(trackingNumber)}` : '/pages/complaint-follow/index'),
 }
 

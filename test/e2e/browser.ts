@@ -54,3 +54,22 @@ export async function signInCodeFromLog(phone: string, timeoutMs = 10_000): Prom
   }
   throw new Error(`no sign-in code for ${phone} in the BFF log`)
 }
+
+/** Calls the real BFF as a client would (connection: close, so no socket outlives the test). */
+export async function api<T>(path: string, init: { method?: string; body?: unknown; token?: string } = {}): Promise<T> {
+  const headers: Record<string, string> = { connection: 'close' }
+  if (init.body !== undefined) headers['content-type'] = 'application/json'
+  if (init.token) headers.authorization = `Bearer ${init.token}`
+  const response = await fetch(`${baseUrl()}${path}`, { method: init.method ?? 'GET', headers, body: init.body === undefined ? undefined : JSON.stringify(init.body) })
+  const text = await response.text()
+  if (!response.ok) throw new Error(`${init.method ?? 'GET'} ${path}: ${response.status} ${text}`)
+  return (text ? JSON.parse(text) : undefined) as T
+}
+
+/** Signs in through the phone-code API, reading the code from the BFF log as a developer would. */
+export async function signInByApi(phone: string): Promise<string> {
+  await api('/api/auth/phone/code', { method: 'POST', body: { phone } })
+  const code = await signInCodeFromLog(phone)
+  const session = await api<{ accessToken: string }>('/api/auth/phone', { method: 'POST', body: { phone, code } })
+  return session.accessToken
+}

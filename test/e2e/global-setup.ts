@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process'
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import net from 'node:net'
 import os from 'node:os'
@@ -6,6 +6,7 @@ import path from 'node:path'
 import { ensureH5Build } from '../../scripts/h5-build'
 
 const ROOT = path.resolve(__dirname, '../..')
+const REGULATOR_PHONE = '13900000009'
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -41,9 +42,13 @@ export default async function globalSetup() {
   // The BFF's log is where development sign-in codes go: the tests read them from this file.
   const logFile = path.join(dataDir, 'bff.log')
   const log = fs.openSync(logFile, 'a')
-  const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(ROOT, 'server/main.ts')], {
+  const tsx = path.join(ROOT, 'node_modules/tsx/dist/cli.mjs')
+  const env = { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', NODE_OPTIONS: '' }
+  // The first regulator (of 长春) is made the way a deployment makes it: with the CLI, before the BFF starts.
+  execFileSync(process.execPath, [tsx, path.join(ROOT, 'server/features/roles/grant-regulator-cli.ts'), '--phone', REGULATOR_PHONE, '--region', '220100'], { cwd: ROOT, env, stdio: ['ignore', log, log] })
+  const child = spawn(process.execPath, [tsx, path.join(ROOT, 'server/main.ts')], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'info', NODE_OPTIONS: '' },
+    env: { ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info' },
     stdio: ['ignore', log, log],
   })
   const baseUrl = `http://127.0.0.1:${port}`
@@ -56,4 +61,5 @@ export default async function globalSetup() {
   }
   process.env.E2E_BASE_URL = baseUrl
   process.env.E2E_BFF_LOG = logFile
+  process.env.E2E_REGULATOR_PHONE = REGULATOR_PHONE
 }

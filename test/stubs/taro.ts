@@ -61,6 +61,9 @@ const defaults = {
   uploadFile: () => Promise.reject({ errMsg: 'uploadFile:fail not stubbed' }),
   setClipboardData: () => Promise.resolve({ errMsg: 'setClipboardData:ok' }),
   onNeedPrivacyAuthorization: () => undefined,
+  setTabBarBadge: () => Promise.resolve({ errMsg: 'setTabBarBadge:ok' }),
+  removeTabBarBadge: () => Promise.resolve({ errMsg: 'removeTabBarBadge:ok' }),
+  showModal: () => Promise.resolve({ confirm: true, cancel: false, errMsg: 'showModal:ok' }),
   openPrivacyContract: () => undefined,
 }
 

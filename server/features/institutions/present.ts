@@ -8,6 +8,8 @@ import type { InstitutionRow, findClasses, findDetailExtras } from './repository
 
 type ClassRow = Awaited<ReturnType<typeof findClasses>>[number]
 type Extras = Awaited<ReturnType<typeof findDetailExtras>>
+/** A committee counts as active in the app from three members. */
+const ACTIVE_COMMITTEE_MEMBERS = 3
 
 const roundKm = (km: number) => Math.round(km * 100) / 100
 
@@ -99,7 +101,13 @@ export function presentDetail(row: InstitutionRow, classes: ClassRow[], extras: 
     staff: extras.staff.map((s) => ({ role: s.role, count: s.count })),
     staffUpdatedAt: record.staffUpdatedAt,
     evaluations,
-    committee: { established: record.committeeEstablishedOn !== null, establishedOn: record.committeeEstablishedOn },
+    committee: {
+      established: record.committeeEstablishedOn !== null,
+      establishedOn: record.committeeEstablishedOn,
+      activeMembers: extras.committee.activeMembers,
+      active: extras.committee.activeMembers >= ACTIVE_COMMITTEE_MEMBERS,
+      lastPostedAt: extras.committee.lastPostedAt,
+    },
     sanctions: extras.sanctions.map((s) => ({ kind: s.kind, measure: s.measure, reason: s.reason, department: s.department, decidedOn: s.decidedOn })),
     updatedAt: record.updatedAt,
   }

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify'
-import { buildTestApp } from '../../../test/support/test-app'
+import { buildTestApp, grantRole, signedInUser } from '../../../test/support/test-app'
 import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database'
 import { aRecord, dimensionScores } from '../../../test/support/institution-builder'
 import { upsertInstitutions } from './import/upsert'
@@ -237,7 +237,7 @@ describe('GET /api/institutions/:id', () => {
     expect(body.evaluations[0].dimensions).toHaveLength(7)
     expect(body.evaluations[0].dimensions.map((d) => d.name)).toContain('办托条件')
     expect(body.evaluations[0].dimensions.reduce((sum, d) => sum + d.score, 0)).toBe(800)
-    expect(body.committee).toEqual({ established: true, establishedOn: '2024-09-01' })
+    expect(body.committee).toEqual({ established: true, establishedOn: '2024-09-01', activeMembers: 0, active: false, lastPostedAt: null })
     expect(body.refundPolicy).toBe('未开始的月份全额退费')
     expect(body.staffUpdatedAt).toBe('2026-11-20T08:00:00.000Z')
   })
@@ -249,6 +249,26 @@ describe('GET /api/institutions/:id', () => {
     expect(body.sanctions).toEqual([{ kind: 'credit_warning', measure: '列入信用警示名单', reason: '未按规定公示收费项目', department: '长春市市场监督管理局', decidedOn: '2026-02-10' }])
     expect(body.distanceKm).toBeNull()
     expect(body.committee.established).toBe(false)
+  })
+
+  it('shows the committee active in the app from three members, and when it last posted a visible notice', async () => {
+    const { body: before } = await detailOf('南湖')
+    const { db } = app.database
+    const members = await Promise.all([1, 2, 3].map(() => signedInUser(app)))
+    await grantRole(app, members[0].userId, { role: 'committee', institutionId: before.id })
+    await grantRole(app, members[1].userId, { role: 'committee', institutionId: before.id })
+    const notice = (postedAt: string, hidden: object = {}) => ({
+      institutionId: before.id, authorUserId: members[0].userId, authorName: '家委会成员', category: 'notice', title: '通知',
+      body: '正文', pinned: false, postedAt, updatedAt: postedAt, ...hidden,
+    })
+    await db.insertInto('notices').values([
+      notice('2026-11-01T08:00:00.000Z'),
+      notice('2026-11-10T08:00:00.000Z', { withdrawnAt: '2026-11-11T08:00:00.000Z' }),
+      notice('2026-11-12T08:00:00.000Z', { expiresAt: '2026-11-13T08:00:00.000Z' }),
+    ]).execute()
+    expect((await detailOf('南湖')).body.committee).toMatchObject({ established: false, activeMembers: 2, active: false, lastPostedAt: '2026-11-01T08:00:00.000Z' })
+    await grantRole(app, members[2].userId, { role: 'committee', institutionId: before.id })
+    expect((await detailOf('南湖')).body.committee).toMatchObject({ activeMembers: 3, active: true })
   })
 
   it('answers 404 for an unknown id and 400 for a malformed one', async () => {

@@ -62,4 +62,22 @@ describe('InstitutionDetailView', () => {
     fireEvent.click(screen.getByText('重试'))
     expect(await screen.findByText(demo.name)).toBeTruthy()
   })
+
+  it('shows the parent committee facts and links to the committee page', async () => {
+    const first = institutionFixtures[0]
+    const onOpenCommittee = jest.fn()
+    const view = render(<InstitutionDetailView id={first.id} origin={null} onOpenCommittee={onOpenCommittee} />)
+    expect(await screen.findByText('家长委员会：未成立')).toBeTruthy()
+    expect(screen.getByText('最近发布：2026年11月26日')).toBeTruthy()
+    fireEvent.click(screen.getByText('查看家长委员会 ›'))
+    expect(onOpenCommittee).toHaveBeenCalledWith(expect.objectContaining({ id: first.id }))
+    view.unmount()
+
+    const active = { ...first, committee: { ...first.committee, active: true, activeMembers: 4, lastPostedAt: null } }
+    server.use(http.get('*/api/institutions/:id', () => Response.json(active)))
+    render(<InstitutionDetailView id={first.id} origin={null} />)
+    expect(await screen.findByText('家长委员会：已成立（4 名成员）')).toBeTruthy()
+    expect(screen.getByText('最近发布：暂无')).toBeTruthy()
+    expect(screen.queryByText('查看家长委员会 ›')).toBeNull()
+  })
 })

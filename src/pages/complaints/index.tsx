@@ -4,9 +4,11 @@ import { useState } from 'react'
 import { useSignedIn } from '../../features/auth/store'
 import { ComplaintsHome } from '../../features/complaints/components/complaints-home'
 import { openPage, routes } from '../../utils/routes'
+import { useTabBadge } from '../../features/notices/use-tab-badge'
 
 export default function ComplaintsPage() {
   const signedIn = useSignedIn()
+  useTabBadge(false)
   const [shownAt, setShownAt] = useState(0)
   useDidShow(() => setShownAt(Date.now()))
   return (

@@ -13,10 +13,12 @@ import { useMeStore } from '../../features/me/store'
 import { useMeData } from '../../features/me/use-me-data'
 import { WechatPrivacySheet } from '../../features/wechat-privacy/components/wechat-privacy-sheet'
 import { HomeLinks } from '../../components/home-links'
+import { useTabBadge } from '../../features/notices/use-tab-badge'
 
 export default function IndexPage() {
   const origin = useOrigin()
   const signedIn = useSignedIn()
+  useTabBadge(false)
   const children = useMeStore((s) => s.children)
   const birthMonth = useInstitutionsStore((s) => s.filters.childBirthMonth)
   const setFilters = useInstitutionsStore((s) => s.setFilters)

@@ -16,6 +16,7 @@ export default function InstitutionPage() {
       <InstitutionDetailView
         id={id}
         origin={origin}
+        onOpenCommittee={(detail) => openPage(routes.committee(detail.id))}
         renderActions={(detail) => (
           <>
             <FavouriteButton institution={detail} />

@@ -2,9 +2,23 @@ import { View } from '@tarojs/components'
 import { SignInPanel } from '../../features/auth/components/sign-in-panel'
 import { useSignedIn } from '../../features/auth/store'
 import { LinkedInstitutions } from '../../features/me/components/linked-institutions'
+import { UnreadBadge } from '../../features/notices/components/notice-list'
+import { useNoticesStore } from '../../features/notices/store'
+import { useDidShow } from '@tarojs/taro'
 import { openPage, routes } from '../../utils/routes'
 
 export default function LinkedPage() {
   const signedIn = useSignedIn()
-  return <View className='page-linked'>{signedIn ? <LinkedInstitutions /> : <SignInPanel onUsePhone={() => openPage(routes.signIn)} />}</View>
+  useDidShow(() => {
+    if (signedIn) void useNoticesStore.getState().refreshUnread()
+  })
+  return (
+    <View className='page-linked'>
+      {signedIn ? (
+        <LinkedInstitutions onOpen={(item) => openPage(routes.notices(item.institutionId, item.name))} renderExtra={(item) => <UnreadBadge institutionId={item.institutionId} />} />
+      ) : (
+        <SignInPanel onUsePhone={() => openPage(routes.signIn)} />
+      )}
+    </View>
+  )
 }

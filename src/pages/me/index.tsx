@@ -10,6 +10,8 @@ import { ExportData } from '../../features/me/components/export-data'
 import { PolicyBanner } from '../../features/me/components/policy-banner'
 import { useMeStore } from '../../features/me/store'
 import { useMeData } from '../../features/me/use-me-data'
+import { useNoticesStore } from '../../features/notices/store'
+import { useTabBadge } from '../../features/notices/use-tab-badge'
 import { WechatPrivacySheet } from '../../features/wechat-privacy/components/wechat-privacy-sheet'
 import { t } from '../../i18n'
 import { openFavourites, openPage, routes } from '../../utils/routes'
@@ -19,7 +21,9 @@ export default function MePage() {
   const me = useMeStore((s) => s.me)
   const linkedCount = useMeStore((s) => (s.linkedStatus === 'ready' ? s.linked.length : null))
   const endSession = useAuthStore((s) => s.endSession)
+  const unread = useNoticesStore((s) => s.unread)
   useMeData(signedIn)
+  useTabBadge(signedIn)
 
   return (
     <View className='page-me'>
@@ -29,7 +33,7 @@ export default function MePage() {
           <PolicyBanner onView={() => openPage(routes.privacy)} />
           <ChildrenSection onAdd={() => openPage(routes.child())} onEdit={(id) => openPage(routes.child(id))} />
           <View className='list-group'>
-            <ListRow title={t('me.linked')} extra={linkedCount ? t('me.linkedCount', { count: linkedCount }) : undefined} onClick={() => openPage(routes.linked)} />
+            <ListRow title={t('me.linked')} extra={unread > 0 ? t('notices.unreadCount', { count: unread }) : linkedCount ? t('me.linkedCount', { count: linkedCount }) : undefined} onClick={() => openPage(routes.linked)} />
             <ListRow title={t('me.favourites')} onClick={openFavourites} />
             <ListRow title={t('me.privacyPolicy')} onClick={() => openPage(routes.privacy)} />
           </View>

@@ -9,7 +9,7 @@ import { insertTestComplaint } from '../outbox/test-complaint'
 import { localDirectoryStorage } from './local-storage'
 import { deleteOrphanPhotos } from './orphan-cleanup'
 import { signPhotoUrl } from './photo-urls'
-import { GPS_INFO_TAG, ifd0Tags, jpegWithGps, multipart, photoPart, pngImage, webpImage } from './test-images'
+import { GPS_INFO_TAG, ifd0Tags, jpegWithGps, multipart, photoPart, pngImage, webpImage } from '../../../shared/images/test-images'
 
 let testDb: TestDatabase
 let app: FastifyInstance

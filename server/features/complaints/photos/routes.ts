@@ -2,11 +2,11 @@ import type { Readable } from 'node:stream'
 import { Type } from '@sinclair/typebox'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import multipart from '@fastify/multipart'
-import type { FastifyRequest } from 'fastify'
 import { UploadedPhoto } from '../../../../types/complaints'
 import { ErrorResponse } from '../../../../types/common'
 import { ClientError } from '../../../shared/http-errors'
 import { registerIpLimits } from '../../../shared/ip-limits'
+import { readImageField } from '../../../shared/images/read-upload'
 import { verifyPhotoSignature } from './photo-urls'
 import { findAttachedPhoto } from './repository'
 import { DEFAULT_PHOTO_MAX_BYTES, storeUploadedPhoto } from './upload'
@@ -34,7 +34,7 @@ export const complaintPhotoRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     config: { rateLimit: UPLOADS_PER_IP },
   }, async (request, reply) => {
-    const upload = await readPhotoField(request, maxBytes)
+    const upload = await readImageField(request, 'photo', maxBytes)
     return reply.code(201).send(await storeUploadedPhoto(app, upload))
   })
 
@@ -61,26 +61,4 @@ export const complaintPhotoRoutes: FastifyPluginAsyncTypebox = async (app) => {
       .header('cache-control', 'private, max-age=600')
       .send(body)
   })
-}
-
-/** The bytes of the one file field "photo", or a 4xx naming it. */
-async function readPhotoField(request: FastifyRequest, maxBytes: number): Promise<Buffer> {
-  const megabytes = Math.round(maxBytes / 1024 / 1024)
-  try {
-    const file = await request.file()
-    if (!file) throw new ClientError(400, '请选择要上传的图片 (no file in the upload)', 'photo')
-    if (file.fieldname !== 'photo') {
-      file.file.resume()
-      throw new ClientError(400, `图片应放在 photo 字段 (the file must be sent as field "photo", got "${file.fieldname}")`, 'photo')
-    }
-    return await file.toBuffer()
-  } catch (error) {
-    if (error instanceof ClientError) throw error
-    const code = (error as { code?: string }).code
-    if (code === 'FST_REQ_FILE_TOO_LARGE') throw new ClientError(413, `图片不能超过 ${megabytes} MB (the photo is larger than ${megabytes} MB)`, 'photo')
-    if (code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') throw new ClientError(415, '请以 multipart/form-data 上传 (send the photo as multipart/form-data)', 'photo')
-    // Anything else the multipart parser rejects was malformed by the client.
-    request.log.info({ err: error }, 'unreadable photo upload')
-    throw new ClientError(400, '上传内容无法读取 (the upload could not be read)', 'photo')
-  }
 }

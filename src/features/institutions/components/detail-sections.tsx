@@ -188,18 +188,40 @@ export function GradeSection({ detail }: SectionProps) {
   )
 }
 
-export function OversightSection({ detail }: SectionProps) {
-  const { committee } = detail
+/** The committee facts the BFF adds to the detail (optional until every BFF serves them). */
+type CommitteeFacts = { established: boolean; establishedOn: string | null; active?: boolean; activeMembers?: number; lastPostedAt?: string | null }
+
+export function OversightSection({ detail, onOpenCommittee }: SectionProps & { onOpenCommittee?: () => void }) {
+  const committee = detail.committee as CommitteeFacts
+  const hasActivity = typeof committee.active === 'boolean'
   return (
     <>
       <Section title={t('detail.committee')}>
-        {committee.established ? (
+        {hasActivity ? (
+          <>
+            <Text className={committee.active ? 'detail__ok' : 'detail__bad'}>
+              {committee.active
+                ? typeof committee.activeMembers === 'number'
+                  ? t('notices.committee.active', { count: committee.activeMembers })
+                  : t('notices.committee.activeNoCount')
+                : t('notices.committee.inactive')}
+            </Text>
+            <Text className='detail__row-sub'>
+              {committee.lastPostedAt ? t('notices.committee.lastPosted', { date: formatDate(committee.lastPostedAt) }) : t('notices.committee.neverPosted')}
+            </Text>
+          </>
+        ) : committee.established ? (
           <Text className='detail__ok'>
             {committee.establishedOn ? t('detail.committeeEstablished', { date: formatDate(committee.establishedOn) }) : t('detail.committeeEstablishedNoDate')}
           </Text>
         ) : (
           <Text className='detail__bad'>{t('detail.committeeMissing')}</Text>
         )}
+        {onOpenCommittee ? (
+          <View className='detail__link' role='link' onClick={onOpenCommittee}>
+            {t('notices.committee.open')} ›
+          </View>
+        ) : null}
       </Section>
       <Section title={t('detail.sanctions')}>
         {detail.sanctions.length === 0 ? <Text className='detail__muted'>{t('detail.sanctionsNone')}</Text> : null}

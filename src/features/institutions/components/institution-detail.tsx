@@ -22,7 +22,7 @@ import {
 } from './detail-sections'
 import './institutions.scss'
 
-type Props = { id: string | undefined; origin: Origin | null; renderActions?: (detail: Detail) => ReactNode }
+type Props = { id: string | undefined; origin: Origin | null; renderActions?: (detail: Detail) => ReactNode; onOpenCommittee?: (detail: Detail) => void }
 
 function Header({ detail, actions }: { detail: Detail; actions?: ReactNode }) {
   return (
@@ -54,7 +54,7 @@ function Header({ detail, actions }: { detail: Detail; actions?: ReactNode }) {
   )
 }
 
-export function InstitutionDetailView({ id, origin, renderActions }: Props) {
+export function InstitutionDetailView({ id, origin, renderActions, onOpenCommittee }: Props) {
   const { state, reload } = useInstitutionDetail(id, originToQuery(origin))
 
   useEffect(() => {
@@ -71,7 +71,7 @@ export function InstitutionDetailView({ id, origin, renderActions }: Props) {
       <ClassesSection detail={detail} />
       <GradeSection detail={detail} />
       <MoneySection detail={detail} />
-      <OversightSection detail={detail} />
+      <OversightSection detail={detail} onOpenCommittee={onOpenCommittee ? () => onOpenCommittee(detail) : undefined} />
       <StaffSection detail={detail} />
       <FilingSection detail={detail} />
       <AboutSection detail={detail} />

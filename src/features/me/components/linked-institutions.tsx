@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro'
 import { Button, Input, Text, View } from '@tarojs/components'
-import { useEffect, useState } from 'react'
+import { useEffect, useState, type ReactNode } from 'react'
+import { Tag } from '../../../components/tag'
 import { EmptyState } from '../../../components/empty-state'
 import { t } from '../../../i18n'
 import { describeActionError, statusOf } from '../../../services/http'
@@ -10,18 +11,34 @@ import './me.scss'
 
 const CODE = /^[A-Za-z0-9]{8}$/
 
+type InstitutionRef = { institutionId: string; name: string }
+
+type Props = {
+  /** Tapping an institution's name (the page opens its notices). */
+  onOpen?: (item: InstitutionRef) => void
+  /** Extra content beside the name, e.g. an unread badge (given by the page). */
+  renderExtra?: (item: InstitutionRef) => ReactNode
+}
+
 /** 我关注的机构: link the child's institution with its invitation code, see and unlink. */
-export function LinkedInstitutions() {
+export function LinkedInstitutions({ onOpen, renderExtra }: Props = {}) {
   const linked = useMeStore((s) => s.linked)
   const status = useMeStore((s) => s.linkedStatus)
-  const { loadLinked, link, unlink } = useMeStore.getState()
+  const me = useMeStore((s) => s.me)
+  const { loadLinked, loadMe, link, unlink } = useMeStore.getState()
+  const committeeIds = new Set((me?.grants ?? []).filter((g) => g.role === 'committee' && g.institutionId).map((g) => g.institutionId as string))
+  // A committee member's institution shows here even when they have not linked it with a code.
+  const committeeOnly = (me?.grants ?? []).filter(
+    (g, i, all) => g.role === 'committee' && g.institutionId && !linked.some((l) => l.institutionId === g.institutionId) && all.findIndex((o) => o.institutionId === g.institutionId) === i,
+  )
   const [code, setCode] = useState('')
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
 
   useEffect(() => {
     void loadLinked()
-  }, [loadLinked])
+    void loadMe()
+  }, [loadLinked, loadMe])
 
   const submit = async () => {
     const value = code.trim()
@@ -76,11 +93,29 @@ export function LinkedInstitutions() {
         ) : null}
       </View>
       {status === 'loading' ? <View className='linked__loading'>{t('common.loading')}</View> : null}
-      {status === 'ready' && linked.length === 0 ? <EmptyState title={t('linked.empty')} /> : null}
+      {status === 'ready' && linked.length === 0 && committeeOnly.length === 0 ? <EmptyState title={t('linked.empty')} /> : null}
+      {committeeOnly.map((grant) => {
+        const item = { institutionId: grant.institutionId as string, name: grant.institutionName ?? '' }
+        return (
+          <View key={grant.id} className='card linked__item'>
+            <View className='linked__item-main' role={onOpen ? 'link' : undefined} onClick={onOpen ? () => onOpen(item) : undefined}>
+              <View className='linked__name-row'>
+                <Text className='linked__name'>{item.name}</Text>
+                <Tag tone='blue'>{t('linked.committee')}</Tag>
+                {renderExtra?.(item)}
+              </View>
+            </View>
+          </View>
+        )
+      })}
       {linked.map((item) => (
         <View key={item.institutionId} className='card linked__item'>
-          <View className='linked__item-main'>
-            <Text className='linked__name'>{item.name}</Text>
+          <View className='linked__item-main' role={onOpen ? 'link' : undefined} onClick={onOpen ? () => onOpen(item) : undefined}>
+            <View className='linked__name-row'>
+              <Text className='linked__name'>{item.name}</Text>
+              {committeeIds.has(item.institutionId) ? <Tag tone='blue'>{t('linked.committee')}</Tag> : null}
+              {renderExtra?.(item)}
+            </View>
             <Text className='linked__meta'>
               {item.districtName} · {t('linked.linkedOn', { date: formatDate(item.linkedAt) })}
             </Text>

@@ -1,0 +1,40 @@
+import type { CommitteeNotice, Notice, NoticeCategory } from '../../../types/notices'
+import { signNoticeImageUrl } from './image-urls'
+import type { NoticeForCommittee, NoticeForReader, NoticeRow } from './repository'
+
+type ImageRow = { id: string; noticeId: string | null }
+
+export function presentNotice(row: NoticeForReader, images: ImageRow[], jwtSecret: string): Notice {
+  return {
+    id: row.id,
+    institutionId: row.institutionId,
+    title: row.title,
+    body: row.body,
+    category: row.category as NoticeCategory,
+    pinned: row.pinned,
+    expiresAt: row.expiresAt,
+    images: images.filter((i) => i.noticeId === row.id).map((i) => ({ id: i.id, url: signNoticeImageUrl(jwtSecret, i.id) })),
+    authorName: row.authorName,
+    postedAt: row.postedAt,
+    updatedAt: row.updatedAt,
+    version: row.version,
+    read: row.read,
+  }
+}
+
+export function statusOf(row: Pick<NoticeRow, 'withdrawnAt' | 'takenDownAt' | 'expiresAt'>, now = Date.now()): CommitteeNotice['status'] {
+  if (row.takenDownAt) return 'taken_down'
+  if (row.withdrawnAt) return 'withdrawn'
+  if (row.expiresAt && Date.parse(row.expiresAt) <= now) return 'expired'
+  return 'published'
+}
+
+export function presentCommitteeNotice(row: NoticeForCommittee, images: ImageRow[], jwtSecret: string): CommitteeNotice {
+  return {
+    ...presentNotice(row, images, jwtSecret),
+    readCount: row.readCount,
+    linkedParents: row.linkedParents,
+    status: statusOf(row),
+    takedownReason: row.takedownReason,
+  }
+}

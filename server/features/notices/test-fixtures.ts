@@ -1,0 +1,61 @@
+import type { FastifyInstance } from 'fastify'
+import type { NoticeInput } from '../../../types/notices'
+import { aRecord } from '../../../test/support/institution-builder'
+import { grantRole, signedInUser } from '../../../test/support/test-app'
+import { upsertInstitutions } from '../institutions/import/upsert'
+
+export type Headers = { authorization: string }
+
+/** Two institutions in Changchun (220100) and one in Yanbian (222400). */
+export async function seedInstitutions(app: FastifyInstance) {
+  const db = app.database.db
+  const names = { a: `公告测试园A${Date.now()}`, b: `公告测试园B${Date.now()}`, yanbian: `公告测试园延吉${Date.now()}` }
+  await upsertInstitutions(db, [
+    aRecord({ name: names.a }),
+    aRecord({ name: names.b }),
+    aRecord({ name: names.yanbian, cityCode: '222400', districtCode: '222401', address: '延吉市示例路1号', lat: 42.9, lng: 129.5, filingAuthority: '延吉市卫生健康局' }),
+  ])
+  const byName = async (name: string) => (await db.selectFrom('institutions').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id
+  return { a: await byName(names.a), b: await byName(names.b), yanbian: await byName(names.yanbian) }
+}
+
+/** A parent linked to the institution (the invitation-code flow itself is tested in the me feature). */
+export async function linkedParent(app: FastifyInstance, institutionId: string) {
+  const user = await signedInUser(app)
+  await app.database.db.insertInto('institutionLinks').values({ userId: user.userId, institutionId }).execute()
+  return user
+}
+
+export async function committeeMember(app: FastifyInstance, institutionId: string, displayName?: string) {
+  const user = await signedInUser(app)
+  await grantRole(app, user.userId, { role: 'committee', institutionId })
+  if (displayName) await app.database.db.insertInto('committeeMemberNames').values({ userId: user.userId, institutionId, displayName }).execute()
+  return user
+}
+
+export async function regulator(app: FastifyInstance, regionCode: string) {
+  const user = await signedInUser(app)
+  await grantRole(app, user.userId, { role: 'regulator', regionCode })
+  return user
+}
+
+export function aNotice(overrides: Partial<NoticeInput> = {}): Partial<NoticeInput> {
+  return { title: '本周五家长开放日', body: '请各位家长于周五上午九点到园。\n请携带身份证。', category: 'activity', ...overrides }
+}
+
+export async function postNotice(app: FastifyInstance, headers: Headers, institutionId: string, body: object = aNotice()) {
+  return app.inject({ method: 'POST', url: `/api/institutions/${institutionId}/notices`, headers, payload: body })
+}
+
+/** Posts and returns the notice's id, failing loudly if posting did not work. */
+export async function posted(app: FastifyInstance, headers: Headers, institutionId: string, body: object = aNotice()): Promise<string> {
+  const response = await postNotice(app, headers, institutionId, body)
+  if (response.statusCode !== 201) throw new Error(`posting failed: ${response.statusCode} ${response.body}`)
+  return response.json().id as string
+}
+
+export const openNotice = (app: FastifyInstance, headers: Headers, id: string) => app.inject({ method: 'GET', url: `/api/notices/${id}`, headers })
+export const listNotices = (app: FastifyInstance, headers: Headers, institutionId: string) =>
+  app.inject({ method: 'GET', url: `/api/institutions/${institutionId}/notices`, headers })
+export const committeeList = (app: FastifyInstance, headers: Headers, institutionId: string) =>
+  app.inject({ method: 'GET', url: `/api/institutions/${institutionId}/committee/notices`, headers })

@@ -1,0 +1,66 @@
+import { Text, View } from '@tarojs/components'
+import { useCallback, useEffect, useState } from 'react'
+import type { CommitteePage } from '../../../../types/notices'
+import { ErrorView } from '../../../components/error-view'
+import { Section } from '../../../components/section'
+import { t } from '../../../i18n'
+import { describeError } from '../../../services/http'
+import { formatDate } from '../../../utils/time'
+import { getCommitteePage } from '../api'
+import './notices.scss'
+
+type ViewState = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; page: CommitteePage }
+
+/** The public page of an institution's parent committee: members' display names, contact, meeting records. */
+export function CommitteePageView({ institutionId }: { institutionId: string }) {
+  const [state, setState] = useState<ViewState>({ status: 'loading' })
+  const load = useCallback(() => {
+    setState({ status: 'loading' })
+    getCommitteePage(institutionId).then(
+      (page) => setState({ status: 'ready', page }),
+      (error: unknown) => setState({ status: 'error', message: describeError(error) }),
+    )
+  }, [institutionId])
+  useEffect(load, [load])
+
+  if (state.status === 'loading') return <View className='notices__loading'>{t('common.loading')}</View>
+  if (state.status === 'error') return <ErrorView message={state.message} onRetry={load} />
+  const { page } = state
+  return (
+    <View className='committee-page'>
+      <Section title={t('notices.committee.title')}>
+        <Text className={page.active ? 'detail__ok' : 'detail__bad'}>
+          {page.active ? t('notices.committee.active', { count: page.members.length }) : t('notices.committee.inactive')}
+        </Text>
+        <Text className='committee-page__line'>{page.lastPostedAt ? t('notices.committee.lastPosted', { date: formatDate(page.lastPostedAt) }) : t('notices.committee.neverPosted')}</Text>
+      </Section>
+      <Section title={t('notices.committee.members')}>
+        {page.members.length === 0 ? <Text className='detail__muted'>{t('notices.committee.noMembers')}</Text> : null}
+        {page.members.map((member) => (
+          <View key={member.displayName + member.since} className='committee-page__member'>
+            <Text>{member.displayName}</Text>
+            <Text className='committee-page__sub'>{t('notices.committee.memberSince', { date: formatDate(member.since) })}</Text>
+          </View>
+        ))}
+      </Section>
+      <Section title={t('notices.committee.contact')}>
+        <Text className='notice-detail__body' style={{ whiteSpace: 'pre-wrap' }} userSelect>
+          {page.contact || t('notices.committee.noContact')}
+        </Text>
+      </Section>
+      <Section title={t('notices.committee.meetings')}>
+        {page.meetings.length === 0 ? <Text className='detail__muted'>{t('notices.committee.noMeetings')}</Text> : null}
+        {page.meetings.map((meeting) => (
+          <View key={meeting.id} className='committee-page__meeting'>
+            <Text className='committee-page__meeting-title'>
+              {formatDate(meeting.heldOn)} · {meeting.title}
+            </Text>
+            <Text className='notice-detail__body' style={{ whiteSpace: 'pre-wrap' }}>
+              {meeting.minutes}
+            </Text>
+          </View>
+        ))}
+      </Section>
+    </View>
+  )
+}

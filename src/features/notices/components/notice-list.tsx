@@ -1,0 +1,146 @@
+import Taro from '@tarojs/taro'
+import { Button, Text, View } from '@tarojs/components'
+import { useEffect } from 'react'
+import type { CommitteeNotice, Notice } from '../../../../types/notices'
+import { EmptyState } from '../../../components/empty-state'
+import { ErrorView } from '../../../components/error-view'
+import { Tag } from '../../../components/tag'
+import { t } from '../../../i18n'
+import { describeActionError } from '../../../services/http'
+import { formatDate } from '../../../utils/time'
+import { useNoticesStore } from '../store'
+import './notices.scss'
+
+type Props = {
+  institutionId: string
+  /** The signed-in parent is on this institution's committee (Me.grants): read counts, status, 发布公告. */
+  committee: boolean
+  onOpen: (id: string) => void
+  onCompose: () => void
+  onEdit: (id: string) => void
+}
+
+function NoticeHead({ notice }: { notice: Notice }) {
+  return (
+    <View className='notice-row__head'>
+      {notice.pinned ? <Text className='notice-row__pinned'>{t('notices.pinned')}</Text> : null}
+      <Tag tone={notice.category === 'inspection' ? 'orange' : 'blue'}>{t(`notices.category.${notice.category}`)}</Tag>
+      <Text className='notice-row__title'>{notice.title}</Text>
+    </View>
+  )
+}
+
+function ParentRow({ notice, onOpen }: { notice: Notice; onOpen: () => void }) {
+  return (
+    <View className={`card notice-row ${notice.read ? '' : 'notice-row--unread'}`} data-testid='notice-row' role='link' onClick={onOpen}>
+      <NoticeHead notice={notice} />
+      <View className='notice-row__meta'>
+        {notice.read ? null : (
+          <Text className='notice-row__unread'>
+            <Text className='notice-dot' />
+            {t('notices.unread')}
+          </Text>
+        )}
+        <Text>{t('notices.by', { name: notice.authorName, date: formatDate(notice.postedAt) })}</Text>
+      </View>
+    </View>
+  )
+}
+
+function statusText(notice: CommitteeNotice): string | null {
+  if (notice.status === 'published') return null
+  if (notice.status === 'taken_down') return t('notices.status.taken_down', { reason: notice.takedownReason ?? '' })
+  return t(`notices.status.${notice.status}`)
+}
+
+function CommitteeRow({ notice, onOpen, onEdit, onWithdraw }: { notice: CommitteeNotice; onOpen: () => void; onEdit: () => void; onWithdraw: () => void }) {
+  const status = statusText(notice)
+  return (
+    <View className='card notice-row' data-testid='notice-row'>
+      <View role='link' onClick={onOpen}>
+        <NoticeHead notice={notice} />
+        <View className='notice-row__meta'>
+          <Text className='notice-row__reads'>{t('notices.readCount', { read: notice.readCount, total: notice.linkedParents })}</Text>
+          <Text>{t('notices.by', { name: notice.authorName, date: formatDate(notice.postedAt) })}</Text>
+        </View>
+        {status ? <Text className={`notice-row__status notice-row__status--${notice.status}`}>{status}</Text> : null}
+      </View>
+      {notice.status === 'published' ? (
+        <View className='notice-row__actions'>
+          <Button className='btn btn--plain btn--small' onClick={onEdit}>
+            {t('notices.edit')}
+          </Button>
+          <Button className='btn btn--plain btn--small' onClick={onWithdraw}>
+            {t('notices.withdraw')}
+          </Button>
+        </View>
+      ) : null}
+    </View>
+  )
+}
+
+/** An institution's notices: the parent's list (unread marked) or, for a committee member, the committee's view. */
+export function NoticeList({ institutionId, committee, onOpen, onCompose, onEdit }: Props) {
+  const list = useNoticesStore((s) => s.lists[institutionId])
+  const committeeList = useNoticesStore((s) => s.committee[institutionId])
+  const { loadList, loadCommittee, withdraw } = useNoticesStore.getState()
+
+  useEffect(() => {
+    if (committee) void loadCommittee(institutionId)
+    else void loadList(institutionId)
+  }, [institutionId, committee, loadList, loadCommittee])
+
+  const confirmWithdraw = async (id: string) => {
+    const answer = await Taro.showModal({ title: t('notices.withdraw'), content: t('notices.withdrawConfirm') }).catch(() => ({ confirm: false }))
+    if (!answer.confirm) return
+    try {
+      await withdraw(id, institutionId)
+      void Taro.showToast({ title: t('notices.withdrawn'), icon: 'none' })
+    } catch (error) {
+      void Taro.showToast({ title: describeActionError(error), icon: 'none' })
+    }
+  }
+
+  if (committee) {
+    const status = committeeList?.status ?? 'loading'
+    return (
+      <View className='notices'>
+        <Button className='btn btn--block notices__publish' onClick={onCompose}>
+          {t('notices.publish')}
+        </Button>
+        <Text className='notices__hint'>{t('notices.committeeView')}</Text>
+        {status === 'loading' ? <View className='notices__loading'>{t('common.loading')}</View> : null}
+        {status === 'error' ? <ErrorView message={committeeList?.message ?? ''} onRetry={() => void loadCommittee(institutionId)} /> : null}
+        {status === 'ready' && committeeList?.items.length === 0 ? <EmptyState title={t('notices.empty')} /> : null}
+        {(committeeList?.items ?? []).map((notice) => (
+          <CommitteeRow key={notice.id} notice={notice} onOpen={() => onOpen(notice.id)} onEdit={() => onEdit(notice.id)} onWithdraw={() => void confirmWithdraw(notice.id)} />
+        ))}
+      </View>
+    )
+  }
+
+  const status = list?.status ?? 'loading'
+  return (
+    <View className='notices'>
+      {status === 'loading' ? <View className='notices__loading'>{t('common.loading')}</View> : null}
+      {status === 'notLinked' ? <EmptyState title={t('notices.notLinked')} /> : null}
+      {status === 'error' ? <ErrorView message={list?.message ?? ''} onRetry={() => void loadList(institutionId)} /> : null}
+      {status === 'ready' && list?.items.length === 0 ? <EmptyState title={t('notices.empty')} /> : null}
+      {status === 'ready' && list && list.unread > 0 ? <Text className='notices__hint'>{t('notices.unreadCount', { count: list.unread })}</Text> : null}
+      {(list?.items ?? []).map((notice) => (
+        <ParentRow key={notice.id} notice={notice} onOpen={() => onOpen(notice.id)} />
+      ))}
+    </View>
+  )
+}
+
+/** The unread count of one institution, for lists of linked institutions; nothing at 0. */
+export function UnreadBadge({ institutionId }: { institutionId: string }) {
+  const count = useNoticesStore((s) => s.byInstitution[institutionId] ?? 0)
+  if (count <= 0) return null
+  return (
+    <Text className='unread-badge' aria-label={t('notices.unreadCount', { count })}>
+      {count > 99 ? '99+' : count}
+    </Text>
+  )
+}

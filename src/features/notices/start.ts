@@ -1,0 +1,24 @@
+import Taro from '@tarojs/taro'
+import { hasSession } from '../../services/http'
+import { onSessionChange } from '../../services/session'
+import { useNoticesStore } from './store'
+
+let stop: (() => void) | null = null
+
+/** Keeps the 我的 tab badge current: at sign-in (and a restored session) and each time the app comes back. Called once from start.ts. */
+export function startNotices(): () => void {
+  if (stop) return stop
+  const unsubscribe = onSessionChange((event) => {
+    if (event.type === 'signedIn') void useNoticesStore.getState().refreshUnread()
+  })
+  const onShow = () => {
+    if (hasSession()) void useNoticesStore.getState().refreshUnread()
+  }
+  if (typeof Taro.onAppShow === 'function') Taro.onAppShow(onShow)
+  stop = () => {
+    unsubscribe()
+    if (typeof Taro.offAppShow === 'function') Taro.offAppShow(onShow)
+    stop = null
+  }
+  return stop
+}

@@ -1,0 +1,23 @@
+import Taro, { useRouter } from '@tarojs/taro'
+import { View } from '@tarojs/components'
+import { useEffect } from 'react'
+import { SignInPanel } from '../../features/auth/components/sign-in-panel'
+import { useSignedIn } from '../../features/auth/store'
+import { NoticeCompose } from '../../features/notices/components/notice-compose'
+import { t } from '../../i18n'
+import { goBackOr, openPage, routes } from '../../utils/routes'
+
+export default function NoticeComposePage() {
+  const { institutionId, id } = useRouter().params
+  const signedIn = useSignedIn()
+  useEffect(() => {
+    if (id) void Taro.setNavigationBarTitle({ title: t('notices.edit') }).catch(() => undefined)
+  }, [id])
+  if (!signedIn) return <SignInPanel onUsePhone={() => openPage(routes.signIn)} />
+  if (!institutionId) return <View />
+  return (
+    <View className='page-notice-compose'>
+      <NoticeCompose institutionId={institutionId} id={id} onDone={() => goBackOr(routes.me)} />
+    </View>
+  )
+}

@@ -1,0 +1,37 @@
+import Taro, { useRouter } from '@tarojs/taro'
+import { View } from '@tarojs/components'
+import { useEffect } from 'react'
+import { SignInPanel } from '../../features/auth/components/sign-in-panel'
+import { useSignedIn } from '../../features/auth/store'
+import { useMeStore } from '../../features/me/store'
+import { useMeData } from '../../features/me/use-me-data'
+import { CommitteeSettings } from '../../features/notices/components/committee-settings'
+import { NoticeList } from '../../features/notices/components/notice-list'
+import { openPage, routes } from '../../utils/routes'
+
+export default function NoticesPage() {
+  const { institutionId = '', name } = useRouter().params
+  const signedIn = useSignedIn()
+  useMeData(signedIn, { me: true })
+  const meReady = useMeStore((s) => s.meStatus === 'ready' || s.meStatus === 'error')
+  const committee = useMeStore((s) => Boolean(s.me?.grants.some((grant) => grant.role === 'committee' && grant.institutionId === institutionId)))
+
+  useEffect(() => {
+    if (name) void Taro.setNavigationBarTitle({ title: decodeURIComponent(name) }).catch(() => undefined)
+  }, [name])
+
+  if (!signedIn) return <SignInPanel onUsePhone={() => openPage(routes.signIn)} />
+  if (!institutionId || !meReady) return <View className='page-notices' />
+  return (
+    <View className='page-notices'>
+      <NoticeList
+        institutionId={institutionId}
+        committee={committee}
+        onOpen={(id) => openPage(routes.notice(id))}
+        onCompose={() => openPage(routes.noticeCompose(institutionId))}
+        onEdit={(id) => openPage(routes.noticeCompose(institutionId, id))}
+      />
+      {committee ? <CommitteeSettings institutionId={institutionId} /> : null}
+    </View>
+  )
+}

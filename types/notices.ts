@@ -1,0 +1,112 @@
+import { Type, type Static } from '@sinclair/typebox'
+import { DateString, DateTimeString, Nullable, StringEnum } from './common'
+
+export const NOTICE_CATEGORIES = ['notice', 'meeting', 'activity', 'inspection', 'fees', 'other'] as const // 通知 会议 活动 监督检查结果 费用公示 其他
+export const NoticeCategory = StringEnum(NOTICE_CATEGORIES)
+export type NoticeCategory = Static<typeof NoticeCategory>
+
+/** `:id` like every /institutions/:id route (the router has one parameter node there; a second name breaks route listing). */
+export const InstitutionParams = Type.Object({ id: Type.String({ format: 'uuid' }) })
+export const NoticeParams = Type.Object({ id: Type.String({ format: 'uuid' }) })
+
+/** Plain text: line breaks are kept, links are shown as text, nothing is ever rendered as HTML. */
+export const NoticeInput = Type.Object({
+  title: Type.String({ minLength: 2, maxLength: 80 }),
+  body: Type.String({ minLength: 1, maxLength: 5000 }),
+  category: NoticeCategory,
+  pinned: Type.Boolean({ default: false }),
+  expiresAt: Type.Optional(Nullable(DateTimeString)),
+  imageIds: Type.Array(Type.String({ format: 'uuid' }), { maxItems: 9, uniqueItems: true, default: [] }),
+}, { additionalProperties: false })
+export type NoticeInput = Static<typeof NoticeInput>
+
+/** An edit: only the fields sent change (no defaults, so an omitted `pinned` stays as it is). imageIds, when sent, replace the images. */
+export const NoticePatch = Type.Object({
+  title: Type.Optional(Type.String({ minLength: 2, maxLength: 80 })),
+  body: Type.Optional(Type.String({ minLength: 1, maxLength: 5000 })),
+  category: Type.Optional(NoticeCategory),
+  pinned: Type.Optional(Type.Boolean()),
+  expiresAt: Type.Optional(Nullable(DateTimeString)),
+  imageIds: Type.Optional(Type.Array(Type.String({ format: 'uuid' }), { maxItems: 9, uniqueItems: true })),
+}, { additionalProperties: false, minProperties: 1 })
+export type NoticePatch = Static<typeof NoticePatch>
+
+/** The answer to an image upload: attach it by id when posting the notice. */
+export const UploadedNoticeImage = Type.Object({ id: Type.String({ format: 'uuid' }), bytes: Type.Integer(), contentType: Type.String() })
+export type UploadedNoticeImage = Static<typeof UploadedNoticeImage>
+
+export const NoticeImage = Type.Object({ id: Type.String({ format: 'uuid' }), url: Type.String() })
+
+export const Notice = Type.Object({
+  id: Type.String({ format: 'uuid' }),
+  institutionId: Type.String({ format: 'uuid' }),
+  title: Type.String(),
+  body: Type.String(),
+  category: NoticeCategory,
+  pinned: Type.Boolean(),
+  expiresAt: Nullable(DateTimeString),
+  images: Type.Array(NoticeImage),
+  authorName: Type.String({ description: 'the display name the committee member chose' }),
+  postedAt: DateTimeString,
+  updatedAt: DateTimeString,
+  version: Type.Integer(),
+  read: Type.Boolean({ description: 'by the asking parent' }),
+})
+export type Notice = Static<typeof Notice>
+
+/** What the author and committee see in addition. */
+export const CommitteeNotice = Type.Composite([
+  Notice,
+  Type.Object({
+    readCount: Type.Integer({ description: 'linked parents who opened it' }),
+    linkedParents: Type.Integer(),
+    status: StringEnum(['published', 'withdrawn', 'taken_down', 'expired'] as const),
+    takedownReason: Nullable(Type.String()),
+  }),
+])
+export type CommitteeNotice = Static<typeof CommitteeNotice>
+
+export const NoticeList = Type.Object({ items: Type.Array(Notice), unread: Type.Integer() })
+export type NoticeList = Static<typeof NoticeList>
+export const CommitteeNoticeList = Type.Object({ items: Type.Array(CommitteeNotice) })
+export type CommitteeNoticeList = Static<typeof CommitteeNoticeList>
+
+export const NoticeVersion = Type.Object({
+  version: Type.Integer(), title: Type.String(), body: Type.String(), category: NoticeCategory, pinned: Type.Boolean(),
+  expiresAt: Nullable(DateTimeString), savedAt: DateTimeString,
+})
+export const NoticeHistory = Type.Object({ items: Type.Array(NoticeVersion) })
+
+/** Unread notices over every institution the parent is linked to: the tab badge. */
+export const UnreadCount = Type.Object({ unread: Type.Integer(), byInstitution: Type.Array(Type.Object({ institutionId: Type.String(), name: Type.String(), unread: Type.Integer() })) })
+export type UnreadCount = Static<typeof UnreadCount>
+
+export const ReportBody = Type.Object({ reason: Type.String({ minLength: 2, maxLength: 500 }) }, { additionalProperties: false })
+export const TakedownBody = Type.Object({ reason: Type.String({ minLength: 2, maxLength: 500 }) }, { additionalProperties: false })
+export const NoticeReport = Type.Object({
+  id: Type.String({ format: 'uuid' }), noticeId: Type.String({ format: 'uuid' }), noticeTitle: Type.String(), institutionName: Type.String(),
+  reason: Type.String(), reportedAt: DateTimeString, noticeStatus: Type.String(),
+})
+export const ReportReceipt = Type.Object({ id: Type.String({ format: 'uuid' }), reportedAt: DateTimeString })
+export const NoticeReportList = Type.Object({ items: Type.Array(NoticeReport) })
+
+export const CommitteeMeeting = Type.Object({ id: Type.String(), heldOn: DateString, title: Type.String(), minutes: Type.String() })
+export type CommitteeMeeting = Static<typeof CommitteeMeeting>
+
+/** The committee page on an institution: public. */
+export const CommitteePage = Type.Object({
+  institutionId: Type.String({ format: 'uuid' }),
+  active: Type.Boolean({ description: 'at least three members' }),
+  members: Type.Array(Type.Object({ displayName: Type.String(), since: DateTimeString })),
+  contact: Nullable(Type.String()),
+  lastPostedAt: Nullable(DateTimeString),
+  meetings: Type.Array(CommitteeMeeting),
+})
+export type CommitteePage = Static<typeof CommitteePage>
+export const CommitteeProfileBody = Type.Object({
+  displayName: Type.Optional(Type.String({ minLength: 1, maxLength: 20 })),
+  contact: Type.Optional(Type.String({ maxLength: 200, description: 'how parents reach the committee (shared by the committee)' })),
+}, { additionalProperties: false })
+export const MeetingBody = Type.Object({
+  heldOn: DateString, title: Type.String({ minLength: 2, maxLength: 80 }), minutes: Type.String({ minLength: 1, maxLength: 5000 }),
+}, { additionalProperties: false })
