@@ -1,9 +1,7 @@
-import Taro from '@tarojs/taro'
-import { AxiosError, AxiosHeaders } from 'axios'
 import type { AdditionBody, ComplaintList, ComplaintView, FileComplaintBody, FiledComplaint, RatingBody, TrackBody, UploadedPhoto } from '../../../types/complaints'
 import type { RegionsResponse } from '../../../types/regions'
-import { apiBaseURL, http } from '../../services/http'
-import { isWeapp } from '../../utils/platform'
+import { http } from '../../services/http'
+import { absoluteUrl, uploadImage, type PickedImage } from '../../services/upload'
 
 /** Reporter actions without a sign-in carry the secret shown at filing time. */
 const secretHeader = (secret?: string | null) => (secret ? { 'X-Complaint-Secret': secret } : undefined)
@@ -47,62 +45,12 @@ export async function getRegions(): Promise<RegionsResponse> {
   return data
 }
 
-export type LocalImage = { path: string; size: number; file?: Blob }
+export type LocalImage = PickedImage
 
-/**
- * Uploads one photo (multipart field `photo`). The mini-program goes through Taro.uploadFile; H5 posts a FormData
- * through axios. No sign-in token is sent: a photo carries no identity (the BFF strips its metadata too).
- */
+/** One photo (multipart field `photo`), never with the sign-in token: a photo carries no identity (the BFF strips its metadata too). */
 export function uploadPhoto(image: LocalImage, onProgress: (percent: number) => void): Promise<UploadedPhoto> {
-  if (isWeapp()) return uploadInMiniProgram(image.path, onProgress)
-  if (!image.file) return Promise.reject(new AxiosError('photo file unavailable', AxiosError.ERR_BAD_REQUEST))
-  const form = new FormData()
-  form.append('photo', image.file, fileName(image))
-  return http
-    .post<UploadedPhoto>('/complaints/photos', form, {
-      skipAuth: true,
-      timeout: 60_000,
-      onUploadProgress: (event) => {
-        if (event.total) onProgress(Math.round((event.loaded / event.total) * 100))
-      },
-    })
-    .then(({ data }) => data)
+  return uploadImage<UploadedPhoto>({ path: '/complaints/photos', field: 'photo', image, signedIn: false, onProgress })
 }
 
-function fileName(image: LocalImage): string {
-  const type = image.file?.type ?? ''
-  return `photo.${type.includes('png') ? 'png' : type.includes('webp') ? 'webp' : 'jpg'}`
-}
-
-function uploadInMiniProgram(filePath: string, onProgress: (percent: number) => void): Promise<UploadedPhoto> {
-  return new Promise((resolve, reject) => {
-    const task = Taro.uploadFile({
-      url: `${apiBaseURL}/complaints/photos`,
-      filePath,
-      name: 'photo',
-      timeout: 60_000,
-      success: (result) => {
-        let data: unknown = result.data
-        try {
-          data = JSON.parse(result.data)
-        } catch {
-          // leave as text
-        }
-        if (result.statusCode >= 200 && result.statusCode < 300) {
-          resolve(data as UploadedPhoto)
-          return
-        }
-        const response = { data, status: result.statusCode, statusText: String(result.statusCode), headers: new AxiosHeaders(), config: { headers: new AxiosHeaders() } }
-        reject(new AxiosError(`Request failed with status code ${result.statusCode}`, AxiosError.ERR_BAD_REQUEST, undefined, null, response))
-      },
-      fail: (error) => reject(new AxiosError(error.errMsg || 'Network Error', AxiosError.ERR_NETWORK)),
-    })
-    task?.onProgressUpdate?.((progress) => onProgress(progress.progress))
-  })
-}
-
-/** Photo URLs in views are signed paths relative to the BFF (`/api/complaints/photos/...`): the mini-program needs the origin. */
-export function photoUrl(url: string): string {
-  if (!isWeapp() || /^https?:/.test(url)) return url
-  return `${apiBaseURL.replace(/\/api$/, '')}${url}`
-}
+/** Photo URLs in views are signed paths relative to the BFF (`/api/complaints/photos/...`). */
+export const photoUrl = absoluteUrl

@@ -1,6 +1,6 @@
-import Taro from '@tarojs/taro'
 import { t } from '../../i18n'
 import { describeActionError } from '../../services/http'
+import { pickImages } from '../../services/upload'
 import { uploadPhoto, type LocalImage } from './api'
 
 export const MAX_PHOTOS = 9
@@ -23,18 +23,7 @@ const files = new Map<string, Blob>()
 let sequence = 0
 
 /** Opens the album or camera for up to `count` images; cancelling gives none. */
-export async function choosePhotos(count: number): Promise<LocalImage[]> {
-  if (count <= 0) return []
-  try {
-    const result = await Taro.chooseImage({ count, sizeType: ['compressed'], sourceType: ['album', 'camera'] })
-    const chosen = result.tempFiles?.length
-      ? result.tempFiles.map((file) => ({ path: file.path, size: file.size, file: (file as { originalFileObj?: Blob }).originalFileObj }))
-      : (result.tempFilePaths ?? []).map((path) => ({ path, size: 0 }))
-    return chosen.slice(0, count)
-  } catch {
-    return []
-  }
-}
+export const choosePhotos = (count: number): Promise<LocalImage[]> => pickImages(count)
 
 export function newPhotoItem(image: LocalImage): PhotoItem {
   sequence += 1
