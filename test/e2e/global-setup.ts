@@ -43,7 +43,8 @@ export default async function globalSetup() {
   const logFile = path.join(dataDir, 'bff.log')
   const log = fs.openSync(logFile, 'a')
   const tsx = path.join(ROOT, 'node_modules/tsx/dist/cli.mjs')
-  const env = { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', NODE_OPTIONS: '' }
+  // No REDIS_URL: rate-limit counters in a shared Redis outlive the run, and every browser test signs in from 127.0.0.1.
+  const env = { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', REDIS_URL: '', NODE_OPTIONS: '' }
   // The first regulator (of 长春) is made the way a deployment makes it: with the CLI, before the BFF starts.
   execFileSync(process.execPath, [tsx, path.join(ROOT, 'server/features/roles/grant-regulator-cli.ts'), '--phone', REGULATOR_PHONE, '--region', '220100'], { cwd: ROOT, env, stdio: ['ignore', log, log] })
   const child = spawn(process.execPath, [tsx, path.join(ROOT, 'server/main.ts')], {
