@@ -1,6 +1,6 @@
 export default defineAppConfig({
   // Tab pages must live in the main package.
-  pages: ['pages/index/index', 'pages/complaints/index', 'pages/me/index'],
+  pages: ['pages/index/index', 'pages/classes/index', 'pages/info/index', 'pages/complaints/index', 'pages/me/index'],
   subPackages: [
     { root: 'pages/institution', pages: ['index'] },
     { root: 'pages/compare', pages: ['index'] },
@@ -14,6 +14,12 @@ export default defineAppConfig({
     { root: 'pages/complaint-follow', pages: ['index'] },
     { root: 'pages/notices', pages: ['index', 'detail', 'compose'] },
     { root: 'pages/committee', pages: ['index'] },
+    { root: 'pages/class', pages: ['index'] },
+    { root: 'pages/sign-ups', pages: ['index'] },
+    { root: 'pages/guidance', pages: ['index', 'new', 'detail'] },
+    { root: 'pages/articles', pages: ['index', 'detail'] },
+    { root: 'pages/bulletins', pages: ['index', 'detail'] },
+    { root: 'pages/sanctions', pages: ['index'] },
   ],
   window: {
     backgroundTextStyle: 'dark',
@@ -29,6 +35,8 @@ export default defineAppConfig({
     borderStyle: 'black',
     list: [
       { pagePath: 'pages/index/index', text: '找托育', iconPath: 'assets/tabbar/find.png', selectedIconPath: 'assets/tabbar/find-active.png' },
+      { pagePath: 'pages/classes/index', text: '课堂', iconPath: 'assets/tabbar/classes.png', selectedIconPath: 'assets/tabbar/classes-active.png' },
+      { pagePath: 'pages/info/index', text: '资讯', iconPath: 'assets/tabbar/info.png', selectedIconPath: 'assets/tabbar/info-active.png' },
       { pagePath: 'pages/complaints/index', text: '投诉', iconPath: 'assets/tabbar/complaint.png', selectedIconPath: 'assets/tabbar/complaint-active.png' },
       { pagePath: 'pages/me/index', text: '我的', iconPath: 'assets/tabbar/me.png', selectedIconPath: 'assets/tabbar/me-active.png' },
     ],

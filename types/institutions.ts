@@ -159,6 +159,13 @@ export const InstitutionDetail = Type.Composite([
       lastPostedAt: Nullable(DateTimeString),
     }),
     sanctions: Type.Array(Sanction),
+    /** The grade went down at the latest evaluation, or the latest grade lapsed (valid_until passed): shown with its date. */
+    gradeWarning: Nullable(Type.Object({
+      kind: StringEnum(['downgraded', 'lapsed'] as const),
+      on: DateString,
+      level: Type.String(), levelLabel: Type.String(),
+      previousLevel: Nullable(Type.String()), previousLevelLabel: Nullable(Type.String()),
+    })),
     updatedAt: DateTimeString,
   }),
 ])
