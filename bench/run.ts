@@ -7,9 +7,11 @@ import { countInstitutions } from '../server/features/institutions/repository'
 import { importInstitutionsCsv } from '../server/features/institutions/import/import-csv'
 import { generateInstitutionsCsv } from '../scripts/generate-demo-data'
 import { h5Size, kb, MAIN_PACKAGE_BUDGET, weappSizes } from '../scripts/bundle-sizes'
+import { benchSignUps } from './sign-ups'
 
 /**
- * npm run bench — nearby search on 100,000 institutions against /api/health of the same server, then bundle sizes.
+ * npm run bench — nearby search on 100,000 institutions against /api/health of the same server, class sign-ups
+ * (bench/sign-ups.ts), then bundle sizes.
  * BENCH_SECONDS (default 10) per endpoint; BENCH_COUNT (default 100000) institutions; DATABASE_URL to bench PostgreSQL.
  */
 const ROOT = path.resolve(__dirname, '..')
@@ -99,6 +101,7 @@ async function main() {
   } finally {
     server.kill('SIGTERM')
   }
+  await benchSignUps()
   bundleSizes()
 }
 

@@ -22,11 +22,21 @@ import { privacyRoutes } from './features/privacy/routes'
 import { complaintRoutes } from './features/complaints/routes'
 import { complaintPhotoRoutes } from './features/complaints/photos/routes'
 import { noticeRoutes } from './features/notices/routes'
+import { classRoutes } from './features/classes/routes'
+import { articleRoutes } from './features/articles/routes'
+import { guidanceRoutes } from './features/guidance/routes'
+import { bulletinRoutes } from './features/bulletins/routes'
+import { sanctionRoutes } from './features/sanctions/routes'
+import { statsRoutes } from './features/stats/routes'
+import type { Population } from './features/stats/population'
 import type { CodeSender } from './features/auth/code-sender'
 import { registerAuth } from './shared/auth'
+import { registerPersonalData } from './shared/personal-data'
 import type { Redis } from 'ioredis'
 import type { PhotoStorage } from './features/complaints/photos/storage'
 import type { Department } from '../types/complaints'
+import type { MessageTemplates } from '../types/classes'
+import type { MiniprogramState } from './shared/wechat-messages'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -54,6 +64,18 @@ export interface AppSettings {
     intakeUrls: Record<Department, string>
     /** Largest photo upload accepted; 8 MB when unset. */
     photoMaxBytes?: number
+  }
+  classes: {
+    /** WeChat subscription-message templates per message kind; null: that kind is not offered. */
+    messageTemplates: MessageTemplates
+    /** Which version of the mini-program a message opens. */
+    miniprogramState: MiniprogramState
+  }
+  /** 数据概览; unset: the population data shipped with the release, cached 300 s. */
+  stats?: {
+    population: Population
+    /** How long one computed answer is served (and the max-age sent); 0 computes every request. */
+    cacheSeconds: number
   }
 }
 
@@ -87,6 +109,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.decorate('database', options.database)
   app.decorate('reference', options.reference)
   app.decorate('settings', options.settings)
+  registerPersonalData(app)
   await registerAuth(app, options.settings)
 
   await app.register(helmet, {
@@ -125,7 +148,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     openapi: {
       openapi: '3.0.3',
       info: { title: '吉林托育 BFF', version: '0.1.0', description: 'API of the Jilin public childcare service (parents, committees, centres, regulators).' },
-      tags: [{ name: 'institutions' }, { name: 'reference' }, { name: 'auth' }, { name: 'me' }, { name: 'roles' }, { name: 'privacy' }, { name: 'complaints' }, { name: 'notices' }, { name: 'health' }],
+      tags: [{ name: 'institutions' }, { name: 'reference' }, { name: 'auth' }, { name: 'me' }, { name: 'roles' }, { name: 'privacy' }, { name: 'complaints' }, { name: 'notices' }, { name: 'classes' }, { name: 'centre' }, { name: 'articles' }, { name: 'guidance' }, { name: 'bulletins' }, { name: 'sanctions' }, { name: 'stats' }, { name: 'health' }],
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
     },
   })
@@ -143,6 +166,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await api.register(complaintRoutes)
     await api.register(complaintPhotoRoutes)
     await api.register(noticeRoutes)
+    await api.register(classRoutes)
+    await api.register(articleRoutes)
+    await api.register(guidanceRoutes)
+    await api.register(bulletinRoutes)
+    await api.register(sanctionRoutes)
+    await api.register(statsRoutes)
     api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger())
   }, { prefix: '/api' })
 

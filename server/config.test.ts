@@ -1,4 +1,8 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import { DEPARTMENTS } from '../types/complaints'
+import { CITIES } from './db/reference/regions'
 import { loadConfig } from './config'
 
 const base = { JWT_SECRET: 'x'.repeat(40), DATA_DIR: '/tmp/tuoyu-config-test' }
@@ -41,5 +45,70 @@ describe('complaint settings', () => {
       kind: 's3', endpoint: 'http://minio:9000', region: 'cn-north-1', bucket: 'photos', accessKeyId: 'id', secretAccessKey: 'secret', forcePathStyle: true,
     })
     expect(() => loadConfig({ ...base, PHOTO_STORAGE: 'ftp' })).toThrow(/not supported/)
+  })
+})
+
+describe('stats settings', () => {
+  const writeFile = (text: string) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tuoyu-population-'))
+    const file = path.join(dir, 'population.json')
+    fs.writeFileSync(file, text)
+    return file
+  }
+  const population = { year: 2024, source: '测试用人口数据', residents: { 220000: 23000000, 222400: 1800000, 229100: null } }
+
+  it('defaults: the shipped 2023 figures for the province and every 市州, cached 300 s', () => {
+    const { stats } = loadConfig(base)
+    expect(stats.cacheSeconds).toBe(300)
+    expect(stats.population.year).toBe(2023)
+    expect(stats.population.source).toMatch(/约数/)
+    expect(Object.keys(stats.population.residents).sort()).toEqual(['220000', ...CITIES.map((c) => c.code)].sort())
+    expect(stats.population.residents['220000']).toBeGreaterThan(20_000_000)
+  })
+
+  it('reads POPULATION_FILE and STATS_CACHE_SECONDS', () => {
+    const { stats } = loadConfig({ ...base, POPULATION_FILE: writeFile(JSON.stringify(population)), STATS_CACHE_SECONDS: '0' })
+    expect(stats).toEqual({ population: { ...population, residents: { 220000: 23000000, 222400: 1800000, 229100: null } }, cacheSeconds: 0 })
+  })
+
+  it.each([
+    ['not JSON', '{year: 2023}', /POPULATION_FILE .*is not JSON/],
+    ['without a source', JSON.stringify({ ...population, source: ' ' }), /source must say/],
+    ['with a bad year', JSON.stringify({ ...population, year: '2023' }), /year must be a year/],
+    ['with an unknown region', JSON.stringify({ ...population, residents: { 220099: 1000 } }), /unknown region code 220099/],
+    ['with a negative count', JSON.stringify({ ...population, residents: { 220100: -5 } }), /residents.220100 must be a positive whole number/],
+    ['with a count in 万', JSON.stringify({ ...population, residents: { 220100: 910.19 } }), /residents.220100 must be a positive whole number/],
+  ])('fails the start on a population file %s', (_case, text, message) => {
+    expect(() => loadConfig({ ...base, POPULATION_FILE: writeFile(text) })).toThrow(message)
+  })
+
+  it('fails the start on a population file that does not exist, and on a bad cache time', () => {
+    expect(() => loadConfig({ ...base, POPULATION_FILE: '/nonexistent/population.json' })).toThrow('POPULATION_FILE /nonexistent/population.json cannot be read: ENOENT')
+    expect(() => loadConfig({ ...base, STATS_CACHE_SECONDS: '-1' })).toThrow(/STATS_CACHE_SECONDS/)
+  })
+})
+
+describe('class messages and the job queue', () => {
+  it('offers every message kind with stand-in templates when the stand-in WeChat runs (no app secret)', () => {
+    expect(loadConfig(base).classes).toEqual({
+      messageTemplates: {
+        sign_up_confirmed: 'stand-in-sign_up_confirmed', promoted: 'stand-in-promoted', reminder: 'stand-in-reminder', class_cancelled: 'stand-in-class_cancelled',
+      },
+      miniprogramState: 'formal',
+    })
+  })
+
+  it('with real WeChat takes the configured templates; a kind without one is not offered', () => {
+    const { classes } = loadConfig({
+      ...base, WECHAT_APP_SECRET: 's', WECHAT_TEMPLATE_SIGN_UP_CONFIRMED: 'tplA', WECHAT_TEMPLATE_PROMOTED: 'tplB', WECHAT_MINIPROGRAM_STATE: 'trial',
+    })
+    expect(classes).toEqual({ messageTemplates: { sign_up_confirmed: 'tplA', promoted: 'tplB', reminder: null, class_cancelled: null }, miniprogramState: 'trial' })
+    expect(() => loadConfig({ ...base, WECHAT_MINIPROGRAM_STATE: 'beta' })).toThrow(/WECHAT_MINIPROGRAM_STATE/)
+  })
+
+  it('polls the job queue every 2 s with 60 s leases unless told otherwise', () => {
+    expect(loadConfig(base).jobs).toEqual({ pollMs: 2000, leaseSeconds: 60 })
+    expect(loadConfig({ ...base, JOB_POLL_MS: '500', JOB_LEASE_SECONDS: '120' }).jobs).toEqual({ pollMs: 500, leaseSeconds: 120 })
+    expect(() => loadConfig({ ...base, JOB_LEASE_SECONDS: '5' })).toThrow(/JOB_LEASE_SECONDS/)
   })
 })

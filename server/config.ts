@@ -3,6 +3,8 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { DEPARTMENTS, type Department } from '../types/complaints'
 import type { S3StorageConfig } from './features/complaints/photos/s3-storage'
+import { CLASS_MESSAGE_KINDS, type ClassMessageKind } from '../types/classes'
+import { DEFAULT_POPULATION_FILE, readPopulationFile, type Population } from './features/stats/population'
 
 /** The environment, or any map of settings (tests pass plain objects). */
 type Env = Record<string, string | undefined>
@@ -47,6 +49,28 @@ export interface Config {
   /** Behind a load balancer: take the client IP (for per-IP limits) from X-Forwarded-For. */
   trustProxy: boolean
   complaints: ComplaintsConfig
+  classes: ClassesConfig
+  jobs: JobsConfig
+  stats: StatsConfig
+}
+
+export interface StatsConfig {
+  /** POPULATION_FILE, or the figures shipped in server/features/stats/population.json; read and checked at start. */
+  population: Population
+  cacheSeconds: number
+}
+
+export interface ClassesConfig {
+  /** Subscription-message template per kind; null: the kind is not offered to parents. */
+  messageTemplates: Record<ClassMessageKind, string | null>
+  miniprogramState: 'developer' | 'trial' | 'formal'
+}
+
+export interface JobsConfig {
+  /** Pause between polls of the job queue when nothing was due. */
+  pollMs: number
+  /** How long an instance holds a job it runs; past that another instance may take it over. */
+  leaseSeconds: number
 }
 
 function readInt(name: string, value: string | undefined, fallback: number, min: number, max: number): number {
@@ -144,6 +168,24 @@ function readComplaints(env: Env, dataDir: string): ComplaintsConfig {
   }
 }
 
+const TEMPLATE_ENV: Record<ClassMessageKind, string> = {
+  sign_up_confirmed: 'WECHAT_TEMPLATE_SIGN_UP_CONFIRMED',
+  promoted: 'WECHAT_TEMPLATE_PROMOTED',
+  reminder: 'WECHAT_TEMPLATE_REMINDER',
+  class_cancelled: 'WECHAT_TEMPLATE_CLASS_CANCELLED',
+}
+
+/** With the stand-in WeChat (no app secret) every kind has a stand-in template, so the whole flow runs locally. */
+function readClasses(env: Env): ClassesConfig {
+  const standIn = !env.WECHAT_APP_SECRET
+  const state = env.WECHAT_MINIPROGRAM_STATE || 'formal'
+  if (!['developer', 'trial', 'formal'].includes(state)) throw new Error(`WECHAT_MINIPROGRAM_STATE must be developer, trial or formal, got "${state}"`)
+  return {
+    messageTemplates: Object.fromEntries(CLASS_MESSAGE_KINDS.map((kind) => [kind, env[TEMPLATE_ENV[kind]] || (standIn ? `stand-in-${kind}` : null)])) as Record<ClassMessageKind, string | null>,
+    miniprogramState: state as ClassesConfig['miniprogramState'],
+  }
+}
+
 /** Parsed once at start; a bad setting stops the process with a message instead of failing later. */
 export function loadConfig(env: Env = process.env): Config {
   const databaseUrl = readDatabaseUrl(env.DATABASE_URL)
@@ -169,5 +211,14 @@ export function loadConfig(env: Env = process.env): Config {
     smsSender: 'log',
     trustProxy: env.TRUST_PROXY === 'true',
     complaints: readComplaints(env, dataDir),
+    classes: readClasses(env),
+    jobs: {
+      pollMs: readInt('JOB_POLL_MS', env.JOB_POLL_MS, 2000, 100, 60_000),
+      leaseSeconds: readInt('JOB_LEASE_SECONDS', env.JOB_LEASE_SECONDS, 60, 15, 3600),
+    },
+    stats: {
+      population: readPopulationFile(env.POPULATION_FILE ? path.resolve(env.POPULATION_FILE) : DEFAULT_POPULATION_FILE),
+      cacheSeconds: readInt('STATS_CACHE_SECONDS', env.STATS_CACHE_SECONDS, 300, 0, 24 * 3600),
+    },
   }
 }

@@ -12,6 +12,8 @@ import { startOrphanPhotoCleanup } from './features/complaints/photos/orphan-cle
 import { s3Storage } from './features/complaints/photos/s3-storage'
 import { startIntakeStandIn } from './features/complaints/outbox/intake-stand-in'
 import { startDeliveryWorker } from './features/complaints/outbox/worker'
+import { startJobWorker } from './shared/jobs/worker'
+import { classJobHandlers } from './features/classes/message-handlers'
 
 function openPhotoStorage(config: Config['complaints']['photoStorage']) {
   if (config.kind === 's3') return s3Storage(config)
@@ -62,6 +64,8 @@ async function main() {
         intakeUrls: intakeStandIn?.intakeUrls() ?? config.complaints.intakeUrls!,
         photoMaxBytes: config.complaints.photoMaxBytes,
       },
+      classes: config.classes,
+      stats: config.stats,
     },
   })
   sender = logCodeSender(app.log)
@@ -86,10 +90,17 @@ async function main() {
   process.on('SIGINT', () => void close('SIGINT'))
 
   await app.listen({ port: config.port, host: config.host })
-  const deliveryWorker = startDeliveryWorker(app, { instanceId: `${os.hostname()}-${process.pid}-${randomBytes(3).toString('hex')}` })
+  const instanceId = `${os.hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`
+  const deliveryWorker = startDeliveryWorker(app, { instanceId })
+  // Scheduled work (class messages and reminders) lives in the jobs table: each job runs once across instances and restarts.
+  const jobWorker = startJobWorker({
+    db: app.database.db, log: app.log, instanceId, pollMs: config.jobs.pollMs, leaseSeconds: config.jobs.leaseSeconds,
+    handlers: { ...classJobHandlers(app) },
+  })
   const photoCleanup = startOrphanPhotoCleanup(app)
   stopBackgroundWork = async () => {
     await deliveryWorker.stop()
+    await jobWorker.stop()
     await photoCleanup.stop()
   }
   app.log.info(`吉林托育 on http://${config.host}:${config.port} (database: ${database.kind === 'pglite' ? config.dataDir : 'PostgreSQL'})`)

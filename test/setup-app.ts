@@ -3,6 +3,8 @@ import type { StateCreator } from 'zustand'
 import { accountMock } from '../mock/handlers/account'
 import { complaintsMock } from '../mock/handlers/complaints'
 import { noticesMock } from '../mock/handlers/notices'
+import { classesMock } from '../mock/handlers/classes'
+import { guidanceMock } from '../mock/handlers/guidance'
 import { server } from '../mock/handlers/server'
 import { resetTaroStub } from './stubs/taro'
 
@@ -35,6 +37,8 @@ afterEach(() => {
   accountMock.reset()
   complaintsMock.reset()
   noticesMock.reset()
+  classesMock.reset()
+  guidanceMock.reset()
 })
 
 afterAll(() => server.close())

@@ -97,7 +97,15 @@ export const ArticleInput = Type.Object({
 }, { additionalProperties: false })
 export type ArticleInput = Static<typeof ArticleInput>
 
-export const ArticlePatch = Type.Partial(ArticleInput, { additionalProperties: false, minProperties: 1 })
+/** Only the fields sent change. Without ArticleInput's defaults: the validator would otherwise reset an omitted summary, tags or pinned. */
+export const ArticlePatch = Type.Partial(Type.Composite([
+  Type.Omit(ArticleInput, ['summary', 'tags', 'pinned']),
+  Type.Object({
+    summary: Type.String({ maxLength: 200 }),
+    tags: Type.Array(Type.String({ minLength: 1, maxLength: 20 }), { maxItems: 8, uniqueItems: true }),
+    pinned: Type.Boolean(),
+  }),
+]), { additionalProperties: false, minProperties: 1 })
 export type ArticlePatch = Static<typeof ArticlePatch>
 
 /** What the editor sees: the source markup and the state. */

@@ -1,6 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox'
-import { DateString, DateTimeString, Nullable, StringEnum } from './common'
-import { BIRTH_MONTH_PATTERN } from './me'
+import { BIRTH_MONTH_PATTERN, DateString, DateTimeString, Nullable, StringEnum } from './common'
 
 // 家长课堂 and 亲子活动 run by community health service centres (policy §3).
 export const CLASS_TOPICS = [
@@ -189,7 +188,11 @@ export const ClassInput = Type.Object({
 export type ClassInput = Static<typeof ClassInput>
 
 /** Only the fields sent change. A larger capacity promotes waiting parents at once; below the confirmed count is refused. */
-export const ClassPatchBody = Type.Partial(Type.Omit(ClassInput, ['centreId']), { additionalProperties: false, minProperties: 1 })
+// description is restated without ClassInput's default: a default would fill in '' for every patch that leaves it out.
+export const ClassPatchBody = Type.Partial(Type.Composite([
+  Type.Omit(ClassInput, ['centreId', 'description']),
+  Type.Object({ description: Type.String({ maxLength: 3000 }) }),
+]), { additionalProperties: false, minProperties: 1 })
 export type ClassPatchBody = Static<typeof ClassPatchBody>
 
 export const CancelClassBody = Type.Object({ reason: Type.String({ minLength: 2, maxLength: 200 }) }, { additionalProperties: false })

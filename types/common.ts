@@ -18,3 +18,6 @@ export type ErrorResponse = typeof ErrorResponse.static
 
 export const DateString = Type.String({ format: 'date', description: 'YYYY-MM-DD' })
 export const DateTimeString = Type.String({ format: 'date-time' })
+
+/** A child's birth month, YYYY-MM: all the service keeps of a birth date. */
+export const BIRTH_MONTH_PATTERN = '^[0-9]{4}-(0[1-9]|1[0-2])$'

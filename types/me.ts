@@ -1,5 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox'
-import { DateTimeString, Nullable, StringEnum } from './common'
+import { BIRTH_MONTH_PATTERN, DateTimeString, Nullable, StringEnum } from './common'
+import { SignUp } from './classes'
+import { GuidanceRequest } from './guidance'
 
 export const ROLES = ['parent', 'committee', 'centre_staff', 'regulator'] as const
 export const Role = StringEnum(ROLES)
@@ -50,7 +52,7 @@ export const ConsentBody = Type.Object({
 }, { additionalProperties: false })
 export type ConsentBody = Static<typeof ConsentBody>
 
-export const BIRTH_MONTH_PATTERN = '^[0-9]{4}-(0[1-9]|1[0-2])$'
+export { BIRTH_MONTH_PATTERN }
 
 export const ChildInput = Type.Object({
   nickname: Type.String({ minLength: 1, maxLength: 12, description: 'a nickname, never a full name' }),
@@ -121,6 +123,8 @@ export const MeExport = Type.Object({
     trackingNumber: Type.String(), category: Type.String(), status: Type.String(), description: Type.String(),
     contactPhone: Nullable(Type.String()), filedAt: DateTimeString,
   })),
+  classSignUps: Type.Array(SignUp),
+  guidanceRequests: Type.Array(GuidanceRequest),
   heldElsewhere: Type.Array(Type.String(), { description: 'what else the service holds about the user, and where' }),
 })
 export type MeExport = Static<typeof MeExport>

@@ -2,9 +2,15 @@ import { http, HttpResponse } from 'msw'
 import type { ErrorResponse } from '../../types/common'
 import { gradeSchemeFixture, regionFixtures } from '../fixtures/app'
 import { accountHandlers } from './account'
+import { articleHandlers } from './articles'
+import { bulletinHandlers } from './bulletins'
+import { classHandlers } from './classes'
 import { complaintHandlers } from './complaints'
+import { guidanceHandlers } from './guidance'
 import { noticeHandlers } from './notices'
+import { sanctionHandlers } from './sanctions'
 import { findInstitution, searchInstitutions } from './search'
+import { statsHandlers } from './stats'
 
 // `*/api/...` matches both the H5 build (same origin) and the mini-program (TARO_APP_API_BASE).
 const api = (path: string) => `*/api${path}`
@@ -34,4 +40,10 @@ export const handlers = [
   }),
   ...accountHandlers,
   ...complaintHandlers,
+  ...classHandlers,
+  ...guidanceHandlers,
+  ...articleHandlers,
+  ...bulletinHandlers,
+  ...sanctionHandlers,
+  ...statsHandlers,
 ]

@@ -3,6 +3,10 @@ import * as institutions from './migrations/2026-11-28T1800-institutions'
 import * as accounts from './migrations/2026-11-28T1900-accounts'
 import * as complaints from './migrations/2026-11-28T2000-complaints'
 import * as notices from './migrations/2026-11-28T2100-notices'
+import * as classes from './migrations/2026-11-28T2200-classes'
+import * as guidance from './migrations/2026-11-28T2210-guidance'
+import * as articles from './migrations/2026-11-28T2300-articles'
+import * as bulletins from './migrations/2026-11-28T2310-bulletins'
 
 // Listed by hand (no directory scanning) so bundlers, tsx and jest all see the same set, in order.
 const migrations: Record<string, Migration> = {
@@ -10,6 +14,10 @@ const migrations: Record<string, Migration> = {
   '2026-11-28T1900-accounts': accounts,
   '2026-11-28T2000-complaints': complaints,
   '2026-11-28T2100-notices': notices,
+  '2026-11-28T2200-classes': classes,
+  '2026-11-28T2210-guidance': guidance,
+  '2026-11-28T2300-articles': articles,
+  '2026-11-28T2310-bulletins': bulletins,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }

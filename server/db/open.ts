@@ -5,8 +5,11 @@ import { migrateToLatest } from './migrate'
 import { seedReference } from './seed-reference'
 import { seedPrivacyPolicies } from './seed-privacy-policies'
 import { seedDemoHealthCentres } from './seed-health-centres'
+import { seedDemoClasses } from '../features/classes/demo-seed'
+import { seedArticles } from '../features/articles/seed/seed-articles'
 import { countInstitutions } from '../features/institutions/repository'
 import { importInstitutionsCsv } from '../features/institutions/import/import-csv'
+import { seedDemoBulletins } from '../features/bulletins/demo-bulletins'
 
 export interface BootLog {
   info(details: object, message: string): void
@@ -23,6 +26,8 @@ export async function openDatabase(options: ConnectOptions & { seedDemo: boolean
     await migrateToLatest(database.db)
     await seedReference(database.db)
     await seedPrivacyPolicies(database.db)
+    const articles = await seedArticles(database.db)
+    if (articles) options.log?.info({ articles }, 'published the shipped policy and guides')
     if (options.seedDemo && (await countInstitutions(database.db)) === 0) {
       const report = await importInstitutionsCsv(database.db, fs.readFileSync(DEMO_CSV, 'utf8'))
       options.log?.info({ imported: report.imported, rejected: report.rejectedLines }, 'loaded demo institutions')
@@ -31,6 +36,11 @@ export async function openDatabase(options: ConnectOptions & { seedDemo: boolean
     if (options.seedDemo) {
       const centres = await seedDemoHealthCentres(database.db)
       if (centres) options.log?.info({ centres }, 'loaded demo health centres')
+      // On every start: the demo classes of the next three weeks are topped up (never twice).
+      const classes = await seedDemoClasses(database.db)
+      if (classes) options.log?.info({ classes }, 'added demo parenting classes')
+      const bulletins = await seedDemoBulletins(database.db)
+      if (bulletins) options.log?.info({ bulletins }, 'published demo evaluation bulletins')
     }
     return database
   } catch (error) {

@@ -369,6 +369,153 @@ export interface CommitteeMeetingsTable {
   createdAt: Timestamp
 }
 
+export interface GuidanceRequestsTable {
+  id: Generated<string>
+  userId: string
+  childId: string
+  service: string
+  status: Generated<string>
+  timeWindows: ColumnType<Array<{ date: string; period: string }>, string, string>
+  districtCode: string
+  address: string
+  contactPhone: string
+  note: string
+  centreId: string | null
+  scheduledAt: Timestamp | null
+  staffName: string | null
+  declineReason: string | null
+  version: Generated<number>
+  createdAt: Timestamp
+  updatedAt: Timestamp
+}
+
+export interface GuidanceEventsTable {
+  id: Generated<number>
+  requestId: string
+  status: string
+  note: string | null
+  actor: 'parent' | 'centre'
+  actorUserId: string | null
+  at: Timestamp
+}
+
+export interface ArticlesTable {
+  id: Generated<string>
+  seedKey: string | null
+  kind: string
+  title: string
+  summary: string
+  tags: string[]
+  sourceDepartment: string
+  documentNumber: string | null
+  effectiveOn: DateColumn | null
+  body: string
+  /** Block[] as JSON: written as a JSON string, read back parsed. */
+  blocks: ColumnType<unknown, string, string>
+  publishAt: Timestamp | null
+  pinned: boolean
+  withdrawnAt: Timestamp | null
+  withdrawnBy: string | null
+  regionCode: string
+  createdBy: string | null
+  createdAt: Timestamp
+  version: Generated<number>
+  updatedBy: string | null
+  updatedAt: Timestamp
+  /** tsvector, always written as an SQL expression (see articles/repository.ts). */
+  searchVector: string
+}
+
+export interface ArticleVersionsTable {
+  articleId: string
+  version: number
+  kind: string
+  title: string
+  summary: string
+  tags: string[]
+  sourceDepartment: string
+  documentNumber: string | null
+  effectiveOn: DateColumn | null
+  body: string
+  publishAt: Timestamp | null
+  pinned: boolean
+  savedAt: Timestamp
+  savedBy: string | null
+}
+
+export interface ParentingClassesTable {
+  id: Generated<string>
+  centreId: string
+  title: string
+  kind: string
+  topic: string
+  mode: string
+  description: string
+  venue: string
+  address: string | null
+  lat: number | null
+  lng: number | null
+  onlineUrl: string | null
+  startsAt: ColumnType<string, string, string>
+  endsAt: ColumnType<string, string, string>
+  cancellableUntil: ColumnType<string, string, string>
+  speaker: string
+  minAgeMonths: number
+  maxAgeMonths: number
+  capacity: number
+  confirmedCount: Generated<number>
+  lastQueueNumber: Generated<number>
+  status: Generated<string>
+  cancelReason: string | null
+  cancelledAt: Timestamp | null
+  version: Generated<number>
+  isDemo: Generated<boolean>
+  demoKey: string | null
+  createdBy: string | null
+  createdAt: Timestamp
+  updatedAt: Timestamp
+}
+
+export interface ClassSignUpsTable {
+  id: Generated<string>
+  classId: string
+  userId: string | null
+  childId: string | null
+  status: string
+  queueNumber: number
+  subscribed: ColumnType<string[], string[] | undefined, string[]>
+  signedUpAt: Timestamp
+  promotedAt: Timestamp | null
+  cancelledAt: Timestamp | null
+  attendanceMarkedAt: Timestamp | null
+}
+
+export interface JobsTable {
+  id: Generated<string>
+  kind: string
+  payload: ColumnType<Record<string, unknown>, string | undefined, string>
+  runAt: Timestamp
+  dedupeKey: string | null
+  attempts: Generated<number>
+  lastError: string | null
+  lockedBy: string | null
+  lockedUntil: Timestamp | null
+  doneAt: Timestamp | null
+  createdAt: Timestamp
+}
+
+export interface BulletinsTable {
+  id: Generated<string>
+  round: string
+  title: string
+  department: string
+  cityCode: string | null
+  publishedOn: DateColumn
+  intro: string
+  createdBy: string | null
+  createdAt: Timestamp
+}
+
 export interface Database {
   regions: RegionsTable
   gradeLevels: GradeLevelsTable
@@ -403,4 +550,12 @@ export interface Database {
   committeeProfiles: CommitteeProfilesTable
   committeeMemberNames: CommitteeMemberNamesTable
   committeeMeetings: CommitteeMeetingsTable
+  parentingClasses: ParentingClassesTable
+  classSignUps: ClassSignUpsTable
+  jobs: JobsTable
+  guidanceRequests: GuidanceRequestsTable
+  guidanceEvents: GuidanceEventsTable
+  articles: ArticlesTable
+  articleVersions: ArticleVersionsTable
+  bulletins: BulletinsTable
 }

@@ -21,6 +21,28 @@ export const routes = {
     `/pages/notices/compose?institutionId=${encodeURIComponent(institutionId)}${id ? `&id=${encodeURIComponent(id)}` : ''}`,
   committee: (institutionId: string) => `/pages/committee/index?institutionId=${encodeURIComponent(institutionId)}`,
   complaintFollow: (trackingNumber?: string) => (trackingNumber ? `/pages/complaint-follow/index?tn=${encodeURIComponent(trackingNumber)}` : '/pages/complaint-follow/index'),
+  classes: '/pages/classes/index',
+  classDetail: (id: string) => `/pages/class/index?id=${encodeURIComponent(id)}`,
+  signUps: '/pages/sign-ups/index',
+  guidance: '/pages/guidance/index',
+  guidanceNew: '/pages/guidance/new',
+  guidanceDetail: (id: string) => `/pages/guidance/detail?id=${encodeURIComponent(id)}`,
+  info: '/pages/info/index',
+  articles: '/pages/articles/index',
+  article: (id: string) => `/pages/articles/detail?id=${encodeURIComponent(id)}`,
+  bulletins: '/pages/bulletins/index',
+  bulletin: (id: string) => `/pages/bulletins/detail?id=${encodeURIComponent(id)}`,
+  sanctions: '/pages/sanctions/index',
+}
+
+/** The tab pages of app.config.ts, in its order (routes.test.ts keeps them equal): navigateTo cannot open them, switchTab must. */
+export const TAB_PAGES = ['/pages/index/index', '/pages/classes/index', '/pages/info/index', '/pages/complaints/index', '/pages/me/index']
+
+/** Opens an in-app path such as one written in an article ("/pages/..."), on a tab or as a new page. */
+export function openAppPath(path: string): void {
+  const page = path.split('?')[0]
+  if (TAB_PAGES.includes(page)) void Taro.switchTab({ url: page })
+  else void Taro.navigateTo({ url: path })
 }
 
 export function openInstitution(id: string): void {

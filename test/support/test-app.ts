@@ -32,6 +32,10 @@ export async function buildTestApp(testDb: TestDatabase, settings: Partial<AppSe
         // Nothing listens here: tests of forwarding start their own receiver and pass its URLs.
         intakeUrls: Object.fromEntries(DEPARTMENTS.map((d) => [d, `http://127.0.0.1:9/intake/${d}`])) as Record<Department, string>,
       },
+      classes: {
+        messageTemplates: { sign_up_confirmed: 'tpl-confirmed', promoted: 'tpl-promoted', reminder: 'tpl-reminder', class_cancelled: 'tpl-cancelled' },
+        miniprogramState: 'formal',
+      },
       ...settings,
     },
   })

@@ -73,6 +73,23 @@ function presentClass(k: ClassRow, kind: InstitutionKind): ClassDetail {
   }
 }
 
+/**
+ * The latest grade lapsed (its valid_until is before today in China), or it ranks below the evaluation before it.
+ * A lapse wins: a grade no longer valid says more to a parent than how it compared with the one before.
+ */
+export function gradeWarningOf(newestFirst: Evaluation[], reference: Reference, today: string): InstitutionDetail['gradeWarning'] {
+  const [latest, previous] = newestFirst
+  if (!latest) return null
+  const levels = {
+    level: latest.level, levelLabel: latest.label,
+    previousLevel: previous?.level ?? null, previousLevelLabel: previous?.label ?? null,
+  }
+  if (latest.validUntil < today) return { kind: 'lapsed', on: latest.validUntil, ...levels }
+  const rank = (level: string) => reference.rankOfLevel.get(level) ?? 0
+  if (previous && rank(latest.level) < rank(previous.level)) return { kind: 'downgraded', on: latest.evaluatedOn, ...levels }
+  return null
+}
+
 export function presentDetail(row: InstitutionRow, classes: ClassRow[], extras: Extras, reference: Reference, today: string): InstitutionDetail {
   const summary = presentSummary(row, classes, today)
   const { record } = extras
@@ -109,6 +126,7 @@ export function presentDetail(row: InstitutionRow, classes: ClassRow[], extras: 
       lastPostedAt: extras.committee.lastPostedAt,
     },
     sanctions: extras.sanctions.map((s) => ({ kind: s.kind, measure: s.measure, reason: s.reason, department: s.department, decidedOn: s.decidedOn })),
+    gradeWarning: gradeWarningOf(evaluations, reference, today),
     updatedAt: record.updatedAt,
   }
 }

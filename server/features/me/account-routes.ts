@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Me, MeExport, type Role } from '../../../types/me'
 import { unauthorized } from '../../shared/auth'
 import { chinaToday } from '../../shared/china-time'
+import { erasePersonalData, exportPersonalData } from '../../shared/personal-data'
 import { consentsOf } from './consents'
 import { presentChild } from './child-rules'
 import { maskPhone, presentGrant } from './present'
@@ -44,6 +45,7 @@ export const accountRoutes: FastifyPluginAsyncTypebox = async (app) => {
       sessionsOf(db, user.id), grantsOf(db, user.id, { includeRevoked: true }), consentHistory(db, user.id),
       listChildren(db, user.id), listLinks(db, user.id), listFavourites(db, user.id), complaintsFiledBy(db, user.id),
     ])
+    const heldByOtherFeatures = await exportPersonalData(app, user.id)
     reply.header('content-disposition', `attachment; filename="jilin-tuoyu-export-${chinaToday().replace(/-/g, '')}.json"`)
     reply.header('cache-control', 'no-store')
     return {
@@ -56,6 +58,7 @@ export const accountRoutes: FastifyPluginAsyncTypebox = async (app) => {
       institutionLinks: links,
       favourites,
       complaints,
+      ...heldByOtherFeatures,
       heldElsewhere: [
         '匿名投诉不与任何账号关联，不在此导出；请凭查询编号和查询码查看。注销账号时，您署名的投诉依法保留，但与您解除关联并删除联系电话。(anonymous complaints are linked to nobody; named ones are kept unlinked after deletion)',
         '微信登录时，我们只保存微信为本小程序生成的 openid，不在导出文件中显示。(the WeChat openid is held but not shown)',
@@ -71,7 +74,10 @@ export const accountRoutes: FastifyPluginAsyncTypebox = async (app) => {
       response: { 204: NoContent, ...errorResponses(401) },
     },
   }, async (request, reply) => {
-    await db.transaction().execute((trx) => deleteAccount(trx, request.userId))
+    await db.transaction().execute(async (trx) => {
+      await erasePersonalData(app, trx, request.userId)
+      await deleteAccount(trx, request.userId)
+    })
     request.log.info({ userId: request.userId }, 'account deleted on request')
     return reply.code(204).send(null)
   })

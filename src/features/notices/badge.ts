@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro'
+import { routes, TAB_PAGES } from '../../utils/routes'
 
-/** 我的 is the third tab (app.config.ts: 找托育 / 投诉 / 我的). */
-export const ME_TAB_INDEX = 2
+export const ME_TAB_INDEX = TAB_PAGES.indexOf(routes.me)
 
 /**
  * Shows the unread count on the 我的 tab, or removes the badge at 0. WeChat refuses this on a page that is not a

@@ -57,7 +57,7 @@ describe('notices for parents', () => {
     linkedParent()
     const [pinned, other] = [noticesMock.notices()[1], noticesMock.notices()[0]]
     await useNoticesStore.getState().refreshUnread()
-    expect(Taro.setTabBarBadge).toHaveBeenLastCalledWith({ index: 2, text: '2' })
+    expect(Taro.setTabBarBadge).toHaveBeenLastCalledWith({ index: 4, text: '2' })
 
     routerParams({ institutionId: institution.id })
     const list = render(<NoticesPage />)
@@ -70,7 +70,7 @@ describe('notices for parents', () => {
     routerParams({ id: pinned.id })
     const detail = render(<NoticeDetailPage />)
     await screen.findByText(pinned.title)
-    await waitFor(() => expect(Taro.setTabBarBadge).toHaveBeenLastCalledWith({ index: 2, text: '1' }))
+    await waitFor(() => expect(Taro.setTabBarBadge).toHaveBeenLastCalledWith({ index: 4, text: '1' }))
     expect(useNoticesStore.getState().unread).toBe(1)
     detail.unmount()
 
@@ -83,7 +83,7 @@ describe('notices for parents', () => {
     routerParams({ id: other.id })
     render(<NoticeDetailPage />)
     await screen.findByText(other.title)
-    await waitFor(() => expect(Taro.removeTabBarBadge).toHaveBeenCalledWith({ index: 2 }))
+    await waitFor(() => expect(Taro.removeTabBarBadge).toHaveBeenCalledWith({ index: 4 }))
     expect(useNoticesStore.getState().unread).toBe(0)
   })
 
@@ -99,7 +99,7 @@ describe('notices for parents', () => {
   it('puts the total on the 我的 tab when 我的 shows', async () => {
     linkedParent()
     render(<MePage />)
-    await waitFor(() => expect(Taro.setTabBarBadge).toHaveBeenCalledWith({ index: 2, text: '2' }))
+    await waitFor(() => expect(Taro.setTabBarBadge).toHaveBeenCalledWith({ index: 4, text: '2' }))
     expect(await screen.findByText('2 条未读 ›')).toBeTruthy()
   })
 

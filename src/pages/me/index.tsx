@@ -35,6 +35,8 @@ export default function MePage() {
           <View className='list-group'>
             <ListRow title={t('me.linked')} extra={unread > 0 ? t('notices.unreadCount', { count: unread }) : linkedCount ? t('me.linkedCount', { count: linkedCount }) : undefined} onClick={() => openPage(routes.linked)} />
             <ListRow title={t('me.favourites')} onClick={openFavourites} />
+            <ListRow title={t('classes.mySignUps')} onClick={() => openPage(routes.signUps)} />
+            <ListRow title={t('guidance.title')} onClick={() => openPage(routes.guidance)} />
             <ListRow title={t('me.privacyPolicy')} onClick={() => openPage(routes.privacy)} />
           </View>
           <View className='list-group'>

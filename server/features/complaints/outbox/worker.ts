@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import type { Department } from '../../../../types/complaints'
-import { backoffSeconds, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff'
+import { backoffSeconds, DEFAULT_BACKOFF, type BackoffPolicy } from '../../../shared/backoff'
+import { startPollLoop, type PollLoop } from '../../../shared/poll-loop'
 import { claimDueDeliveries, recordDelivered, recordFailedAttempt, type ClaimedDelivery } from './repository'
 import { SEND_TIMEOUT_MS, sendDelivery } from './send'
 
@@ -19,12 +20,8 @@ export interface DeliveryWorkerOptions {
   beforeRecordingAck?: (delivery: ClaimedDelivery) => void | Promise<void>
 }
 
-export interface DeliveryWorker {
-  /** Claims the deliveries due now and attempts each once; resolves with how many were claimed. */
-  runOnce(): Promise<number>
-  /** Stops polling and waits for the attempt in flight (bounded by the send timeout). */
-  stop(): Promise<void>
-}
+/** runOnce() claims what is due now and handles each once; stop() waits for the round in flight. */
+export type DeliveryWorker = PollLoop
 
 /**
  * Forwards the outbox (complaint_deliveries) to the departments' intake endpoints until each is acknowledged. It never
@@ -70,39 +67,5 @@ export function startDeliveryWorker(app: FastifyInstance, options: DeliveryWorke
     return claimed.length
   }
 
-  // One run at a time per worker: a runOnce() called while the poll loop runs waits for it.
-  let running: Promise<unknown> = Promise.resolve()
-  const runOnce = (): Promise<number> => {
-    const run = running.then(claimAndDeliver)
-    running = run.catch(() => {})
-    return run
-  }
-
-  let stopped = false
-  let timer: NodeJS.Timeout | undefined
-  const schedule = (ms: number) => {
-    if (stopped) return
-    timer = setTimeout(tick, ms)
-    timer.unref()
-  }
-  async function tick() {
-    let claimed = 0
-    try {
-      claimed = await runOnce()
-    } catch (error) {
-      log.error({ err: error }, 'could not claim complaint deliveries')
-    }
-    // A full batch means more may be waiting: go on at once.
-    schedule(claimed >= batchSize ? 0 : pollMs)
-  }
-  schedule(pollMs)
-
-  return {
-    runOnce,
-    async stop() {
-      stopped = true
-      clearTimeout(timer)
-      await running
-    },
-  }
+  return startPollLoop(claimAndDeliver, { pollMs, batchSize, onError: (error) => log.error({ err: error }, 'could not claim complaint deliveries') })
 }

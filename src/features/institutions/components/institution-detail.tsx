@@ -20,6 +20,7 @@ import {
   ServicesSection,
   StaffSection,
 } from './detail-sections'
+import { GradeWarningLine } from './grade-warning'
 import './institutions.scss'
 
 type Props = { id: string | undefined; origin: Origin | null; renderActions?: (detail: Detail) => ReactNode; onOpenCommittee?: (detail: Detail) => void }
@@ -42,6 +43,8 @@ function Header({ detail, actions }: { detail: Detail; actions?: ReactNode }) {
         <GradeBadge grade={detail.grade} />
         {detail.distanceKm !== null ? <Text className='card__distance'>{formatDistance(detail.distanceKm)}</Text> : null}
       </View>
+      {/* Right under the grade it qualifies, where a parent looks first. */}
+      <GradeWarningLine warning={detail.gradeWarning} />
       <View className='detail__summary'>
         <Text className='card__fee'>{formatMonthlyFee(detail.monthlyFee)}</Text>
         <Text className={detail.freePlaces > 0 ? 'detail__ok' : 'detail__muted'}>

@@ -4,8 +4,8 @@ import { t } from '../../../i18n'
 import { useLocationStore } from '../store'
 import './location.scss'
 
-/** Shows which location the list is using, and lets the parent switch. Starts locating on first show. */
-export function LocationBar() {
+/** Shows which location the list is using, and lets the parent switch. Starts locating on first show. `regionHint`: how the list is ordered without a device location. */
+export function LocationBar({ regionHint = t('location.hint') }: { regionHint?: string }) {
   const { status, origin, failure, start, openPicker } = useLocationStore()
 
   useEffect(() => {
@@ -25,7 +25,7 @@ export function LocationBar() {
       {failure && origin?.kind !== 'device' ? (
         <Text className='location-bar__notice'>{failure === 'denied' ? t('location.denied') : t('location.failed')}</Text>
       ) : origin?.kind === 'region' ? (
-        <Text className='location-bar__notice location-bar__notice--calm'>{t('location.hint')}</Text>
+        <Text className='location-bar__notice location-bar__notice--calm'>{regionHint}</Text>
       ) : null}
     </View>
   )

@@ -1,0 +1,60 @@
+import type { FastifyInstance } from 'fastify'
+import type { ArticleInput } from '../../../types/articles'
+import { grantRole, signedInUser } from '../../../test/support/test-app'
+
+export type Headers = { authorization: string }
+
+export async function regulator(app: FastifyInstance, regionCode: string) {
+  const user = await signedInUser(app)
+  await grantRole(app, user.userId, { role: 'regulator', regionCode })
+  return user
+}
+
+const secondsFromNow = (seconds: number) => new Date(Date.now() + seconds * 1000).toISOString()
+export const inThePast = () => secondsFromNow(-60)
+export const inTheFuture = (seconds = 3600) => secondsFromNow(seconds)
+
+/** A published guide unless overridden. */
+export function anArticle(overrides: Partial<ArticleInput> = {}): Partial<ArticleInput> {
+  return {
+    title: '如何选择托育机构',
+    summary: '报名前要问清的几件事',
+    kind: 'guide',
+    tags: ['选择机构'],
+    sourceDepartment: '吉林省卫生健康委员会',
+    body: '# 看距离\n离家近的机构接送方便。\n\n- 问清开放时间\n- 问清退费规则',
+    publishAt: inThePast(),
+    ...overrides,
+  }
+}
+
+export const writeArticle = (app: FastifyInstance, headers: Headers, payload: object) =>
+  app.inject({ method: 'POST', url: '/api/admin/articles', headers, payload })
+
+/** Writes the article and returns its id, failing loudly if writing did not work. */
+export async function written(app: FastifyInstance, headers: Headers, payload: object = anArticle()): Promise<string> {
+  const response = await writeArticle(app, headers, payload)
+  if (response.statusCode !== 201) throw new Error(`writing failed: ${response.statusCode} ${response.body}`)
+  return response.json().id as string
+}
+
+export const editArticle = (app: FastifyInstance, headers: Headers, id: string, payload: object) =>
+  app.inject({ method: 'PATCH', url: `/api/admin/articles/${id}`, headers, payload })
+export const withdrawArticle = (app: FastifyInstance, headers: Headers, id: string) =>
+  app.inject({ method: 'POST', url: `/api/admin/articles/${id}/withdraw`, headers })
+export const restoreArticle = (app: FastifyInstance, headers: Headers, id: string) =>
+  app.inject({ method: 'POST', url: `/api/admin/articles/${id}/restore`, headers })
+export const editorView = (app: FastifyInstance, headers: Headers, id: string) =>
+  app.inject({ method: 'GET', url: `/api/admin/articles/${id}`, headers })
+
+/** What a parent (no sign-in needed) gets. */
+export const readArticle = (app: FastifyInstance, id: string) => app.inject({ method: 'GET', url: `/api/articles/${id}` })
+export const listArticles = (app: FastifyInstance, query: Record<string, string | number> = {}) =>
+  app.inject({ method: 'GET', url: '/api/articles', query: Object.fromEntries(Object.entries(query).map(([k, v]) => [k, String(v)])) })
+
+/** Ids of the published articles a parent's search or filter finds, in order. */
+export async function foundIds(app: FastifyInstance, query: Record<string, string | number>): Promise<string[]> {
+  const response = await listArticles(app, { pageSize: 50, ...query })
+  if (response.statusCode !== 200) throw new Error(`listing failed: ${response.statusCode} ${response.body}`)
+  return response.json().items.map((a: { id: string }) => a.id)
+}

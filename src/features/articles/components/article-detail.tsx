@@ -1,0 +1,65 @@
+import { Button, Text, View } from '@tarojs/components'
+import { useEffect } from 'react'
+import type { Article } from '../../../../types/articles'
+import { ErrorView } from '../../../components/error-view'
+import { Tag } from '../../../components/tag'
+import { t } from '../../../i18n'
+import { isWeapp } from '../../../utils/platform'
+import { formatDate } from '../../../utils/time'
+import { copyPageLink, useArticleShare } from '../share'
+import { useArticlesStore } from '../store'
+import { ArticleBody } from './article-body'
+import './articles.scss'
+
+function Field({ label, value }: { label: string; value: string }) {
+  return (
+    <View className='article__field'>
+      <Text className='article__label'>{label}</Text>
+      <Text className='article__value'>{value}</Text>
+    </View>
+  )
+}
+
+function ArticleView({ article }: { article: Article }) {
+  return (
+    <View className='article'>
+      <View className='article__title' role='heading' aria-level={1}>
+        {article.title}
+      </View>
+      <View className='article__tags'>
+        <Tag tone={article.kind === 'policy' ? 'red' : article.kind === 'interpretation' ? 'blue' : 'green'}>{t(`articles.kind.${article.kind}`)}</Tag>
+        {article.tags.map((tag) => (
+          <Tag key={tag}>{tag}</Tag>
+        ))}
+      </View>
+      <View className='article__meta'>
+        <Field label={t('articles.source')} value={article.sourceDepartment} />
+        {article.documentNumber ? <Field label={t('articles.documentNumber')} value={article.documentNumber} /> : null}
+        <Field label={t('articles.published')} value={formatDate(article.publishedAt)} />
+        {article.effectiveOn ? <Field label={t('articles.effective')} value={formatDate(article.effectiveOn)} /> : null}
+      </View>
+      <ArticleBody blocks={article.blocks} />
+      {article.version > 1 ? <Text className='article__version'>{t('articles.updatedOn', { version: article.version, date: formatDate(article.updatedAt) })}</Text> : null}
+      {isWeapp() ? null : (
+        <Button className='btn btn--ghost btn--block article__share' onClick={copyPageLink}>
+          {t('articles.copyLink')}
+        </Button>
+      )}
+    </View>
+  )
+}
+
+/** One article: its facts (department, 文号, dates, tags) and its body; shared by WeChat card or copied link. */
+export function ArticleDetail({ id }: { id: string }) {
+  const state = useArticlesStore((s) => s.details[id])
+  const openArticle = useArticlesStore((s) => s.openArticle)
+  useArticleShare(id, state?.article?.title ?? null)
+
+  useEffect(() => {
+    void openArticle(id)
+  }, [id, openArticle])
+
+  if (state?.article) return <ArticleView article={state.article} />
+  if (state?.status === 'error') return <ErrorView title={t('articles.loadFailed')} message={state.message ?? ''} onRetry={() => void openArticle(id)} />
+  return <View className='articles__loading'>{t('common.loading')}</View>
+}

@@ -1,0 +1,43 @@
+import { Text, View } from '@tarojs/components'
+import { useEffect } from 'react'
+import { Section } from '../../../components/section'
+import { t } from '../../../i18n'
+import { useArticlesStore } from '../store'
+import { ArticleRow } from './article-row'
+import './articles.scss'
+
+type Props = { onOpen: (id: string) => void; onMore: () => void }
+
+/** On the 资讯 tab: pinned articles and the latest three, with 更多 to the full list. */
+export function ArticlesPreview({ onOpen, onMore }: Props) {
+  const overview = useArticlesStore((s) => s.overview)
+  const loadOverview = useArticlesStore((s) => s.loadOverview)
+
+  useEffect(() => {
+    void loadOverview()
+  }, [loadOverview])
+
+  const items = [...overview.pinned, ...overview.latest]
+  return (
+    <Section
+      title={t('info.policies')}
+      className='articles-preview'
+      extra={
+        <View className='articles__more' role='link' onClick={onMore}>
+          {t('info.more')}
+        </View>
+      }
+    >
+      {overview.status === 'loading' ? <View className='articles__loading'>{t('common.loading')}</View> : null}
+      {overview.status === 'error' ? (
+        <Text className='articles__muted' onClick={() => void loadOverview()}>
+          {t('articles.loadFailed')} · {t('common.retry')}
+        </Text>
+      ) : null}
+      {overview.status === 'ready' && items.length === 0 ? <Text className='articles__muted'>{t('info.policiesEmpty')}</Text> : null}
+      {items.map((article) => (
+        <ArticleRow key={article.id} article={article} onOpen={onOpen} />
+      ))}
+    </Section>
+  )
+}

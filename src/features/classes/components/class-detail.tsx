@@ -1,0 +1,95 @@
+import Taro from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { useEffect, type ReactNode } from 'react'
+import type { Child } from '../../../../types/me'
+import { EmptyState } from '../../../components/empty-state'
+import { ErrorView } from '../../../components/error-view'
+import { t } from '../../../i18n'
+import { formatDistance } from '../../../utils/format'
+import { chinaTime, formatWhen } from '../../../utils/time'
+import { seatsLabel } from '../format'
+import { useClassesStore } from '../store'
+import { ClassTags, venueText } from './class-card'
+import { SignUpPanel } from './sign-up-panel'
+import './classes.scss'
+
+type Props = {
+  id: string
+  signedIn: boolean
+  kids: Child[]
+  onSignIn: () => void
+  onOpenSignUps: () => void
+}
+
+function Row({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <View className='class-detail__row'>
+      <Text className='class-detail__label'>{label}</Text>
+      <View className='class-detail__value'>{children}</View>
+    </View>
+  )
+}
+
+/** One class: everything a parent needs to decide, then sign up. Loaded again when the session changes. */
+export function ClassDetail({ id, signedIn, kids, onSignIn, onOpenSignUps }: Props) {
+  const detail = useClassesStore((s) => s.details[id])
+  const openClass = useClassesStore((s) => s.openClass)
+
+  useEffect(() => {
+    void openClass(id)
+  }, [id, signedIn, openClass])
+
+  if (!detail || (detail.status === 'loading' && !detail.item)) return <View className='class-list__loading'>{t('common.loading')}</View>
+  if (detail.status === 'notFound') return <EmptyState title={t('classes.notFound')} />
+  if (!detail.item) return <ErrorView message={detail.message ?? ''} onRetry={() => void openClass(id)} />
+  const item = detail.item
+
+  return (
+    <View className='class-detail'>
+      <View className='card class-detail__card'>
+        <Text className='class-detail__title'>{item.title}</Text>
+        <ClassTags item={item} />
+        {item.status === 'cancelled' ? (
+          <View className='class-detail__cancelled' role='alert'>
+            {t('classes.cancelledReason', { reason: item.cancelReason ?? '' })}
+          </View>
+        ) : null}
+        <Row label={t('classes.detail.time')}>
+          <Text>{t('classes.detail.timeValue', { start: formatWhen(item.startsAt), end: chinaTime(item.endsAt).format('HH:mm') })}</Text>
+        </Row>
+        <Row label={t('classes.detail.place')}>
+          <Text>{venueText(item)}</Text>
+          {item.mode === 'offline' && item.address ? <Text className='class-detail__sub'>{item.address}</Text> : null}
+          {item.distanceKm !== null ? <Text className='class-detail__sub'>{formatDistance(item.distanceKm)}</Text> : null}
+        </Row>
+        <Row label={t('classes.detail.centre')}>
+          <Text>{item.centre.name}</Text>
+          <View className='class-detail__phone' role='link' onClick={() => void Taro.makePhoneCall({ phoneNumber: item.centre.phone }).catch(() => undefined)}>
+            {t('classes.detail.call', { phone: item.centre.phone })}
+          </View>
+        </Row>
+        <Row label={t('classes.detail.speaker')}>
+          <Text>{item.speaker}</Text>
+        </Row>
+        <Row label={t('classes.detail.ages')}>
+          <Text>{t('classes.detail.agesValue', { min: item.minAgeMonths, max: item.maxAgeMonths })}</Text>
+        </Row>
+        <Row label={t('classes.detail.seats')}>
+          <Text className={item.seatsLeft > 0 ? 'class-card__seats' : 'class-card__seats class-card__seats--full'}>{seatsLabel(item)}</Text>
+          <Text className='class-detail__sub'>{t('classes.detail.capacity', { capacity: item.capacity, confirmed: item.confirmedCount })}</Text>
+        </Row>
+      </View>
+      {item.description ? (
+        <View className='section'>
+          <Text className='section__title'>{t('classes.detail.about')}</Text>
+          <Text className='class-detail__about' userSelect>
+            {item.description}
+          </Text>
+        </View>
+      ) : null}
+      <View className='section'>
+        <SignUpPanel item={item} signedIn={signedIn} kids={kids} onSignIn={onSignIn} onOpenSignUps={onOpenSignUps} />
+      </View>
+    </View>
+  )
+}

@@ -1,0 +1,66 @@
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import { Button, Text, View } from '@tarojs/components'
+import { useEffect, useRef } from 'react'
+import type { GuidanceRequest } from '../../../../types/guidance'
+import { EmptyState } from '../../../components/empty-state'
+import { ErrorView } from '../../../components/error-view'
+import { t } from '../../../i18n'
+import { formatDate, formatWhen } from '../../../utils/time'
+import { useGuidanceStore } from '../store'
+import { GuidanceStatusTag } from './status-tag'
+import './guidance.scss'
+
+type Props = { onOpen: (id: string) => void; onNew: () => void }
+
+function Row({ item, onOpen }: { item: GuidanceRequest; onOpen: () => void }) {
+  return (
+    <View className='card guidance-row' data-testid='guidance-row' role='link' onClick={onOpen}>
+      <View className='card__head'>
+        <Text className='card__name'>{t(`guidance.service.${item.service}`)}</Text>
+        <GuidanceStatusTag status={item.status} />
+      </View>
+      <View className='guidance-row__lines'>
+        <Text>{t('guidance.forChild', { nickname: item.child.nickname })}</Text>
+        {item.status === 'scheduled' && item.scheduledAt ? <Text className='guidance-row__when'>{t('guidance.visitAt', { time: formatWhen(item.scheduledAt) })}</Text> : null}
+        {item.status === 'declined' && item.declineReason ? <Text className='guidance-row__reason'>{t('guidance.declinedReason', { reason: item.declineReason })}</Text> : null}
+        <Text className='guidance-row__meta'>{t('guidance.requestedOn', { date: formatDate(item.createdAt) })}</Text>
+      </View>
+    </View>
+  )
+}
+
+/** 入户指导: the parent's requests, newest first, with their status; 申请入户指导 on top. */
+export function GuidanceList({ onOpen, onNew }: Props) {
+  const list = useGuidanceStore((s) => s.list)
+  const load = useGuidanceStore((s) => s.loadList)
+  const shown = useRef(false)
+
+  useEffect(() => {
+    void load()
+  }, [load])
+  // Back from a new request or a cancelled one: show the change.
+  useDidShow(() => {
+    if (shown.current) void load()
+    shown.current = true
+  })
+  usePullDownRefresh(() => {
+    void load().finally(() => Taro.stopPullDownRefresh())
+  })
+
+  return (
+    <View className='guidance-list'>
+      <View className='guidance-list__intro'>
+        <Text>{t('guidance.intro')}</Text>
+        <Button className='btn btn--block' onClick={onNew}>
+          {t('guidance.new')}
+        </Button>
+      </View>
+      {list.status === 'idle' || list.status === 'loading' ? <View className='guidance__loading'>{t('common.loading')}</View> : null}
+      {list.status === 'error' ? <ErrorView message={list.message ?? ''} onRetry={() => void load()} /> : null}
+      {list.status === 'ready' && list.items.length === 0 ? <EmptyState title={t('guidance.empty')} hint={t('guidance.emptyHint')} /> : null}
+      {list.items.map((item) => (
+        <Row key={item.id} item={item} onOpen={() => onOpen(item.id)} />
+      ))}
+    </View>
+  )
+}

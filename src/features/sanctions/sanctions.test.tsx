@@ -1,0 +1,69 @@
+import { fireEvent, render, screen, waitFor } from '@testing-library/react'
+import Taro from '@tarojs/taro'
+import { institutionFixtures, sanctionFixtures } from '../../../mock/fixtures/app'
+import { server } from '../../../mock/handlers/server'
+import SanctionsPage from '../../pages/sanctions'
+import { SANCTION_KINDS } from '../../../types/institutions'
+import { SANCTION_KIND_ORDER } from './constants'
+
+const rows = () => screen.getAllByTestId('sanction-row').map((row) => row.textContent ?? '')
+
+function recordListQueries() {
+  const queries: URLSearchParams[] = []
+  server.events.on('request:start', ({ request }) => {
+    const url = new URL(request.url)
+    if (url.pathname === '/api/sanctions') queries.push(url.searchParams)
+  })
+  return queries
+}
+
+describe('失信与处罚公示', () => {
+  it('lists institution, measure, department, date and kind, newest first, and never a reason', async () => {
+    render(<SanctionsPage />)
+    await waitFor(() => expect(rows()).toHaveLength(sanctionFixtures.length))
+    expect(rows()[0]).toContain('信用警示')
+    expect(rows()[0]).toContain('二道区童心家庭托育点')
+    expect(rows()[0]).toContain('列入信用警示名单')
+    expect(rows()[0]).toContain('长春市二道区卫生健康局 · 2026年9月3日')
+    expect(rows()[1]).toContain('行政处罚')
+    expect(rows()[1]).toContain('警告并罚款5000元')
+    // The institution page may explain the reason; the public list does not.
+    for (const reason of institutionFixtures.flatMap((i) => i.sanctions.map((s) => s.reason))) expect(screen.queryByText(new RegExp(reason))).toBeNull()
+  })
+
+  it('filters by kind and by 市州', async () => {
+    const queries = recordListQueries()
+    render(<SanctionsPage />)
+    await waitFor(() => expect(rows()).toHaveLength(2))
+
+    fireEvent.click(screen.getByText('行政处罚', { selector: '.sanctions__kind' }))
+    await waitFor(() => expect(rows()).toHaveLength(1))
+    expect(queries.at(-1)?.get('kind')).toBe('sanction')
+    expect(rows()[0]).toContain('长春市朝阳区贝乐托育中心')
+
+    fireEvent.click(await screen.findByText('延边朝鲜族自治州'))
+    expect(await screen.findByText('暂无公示信息')).toBeTruthy()
+    expect(queries.at(-1)?.get('cityCode')).toBe('222400')
+    expect(queries.at(-1)?.get('kind')).toBe('sanction')
+
+    fireEvent.click(screen.getByText('长春市'))
+    fireEvent.click(screen.getByText('全部', { selector: '.sanctions__kind' }))
+    await waitFor(() => expect(rows()).toHaveLength(2))
+    expect(queries.at(-1)?.get('cityCode')).toBe('220100')
+    expect(queries.at(-1)?.has('kind')).toBe(false)
+  })
+
+  it('opens the institution when a row is tapped', async () => {
+    render(<SanctionsPage />)
+    const name = await screen.findByText('长春市朝阳区贝乐托育中心')
+    fireEvent.click(name)
+    const institution = institutionFixtures.find((i) => i.name === '长春市朝阳区贝乐托育中心')!
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: `/pages/institution/index?id=${institution.id}` })
+  })
+})
+
+describe('contract', () => {
+  it('offers exactly the contract kinds', () => {
+    expect([...SANCTION_KIND_ORDER].sort()).toEqual([...SANCTION_KINDS].sort())
+  })
+})

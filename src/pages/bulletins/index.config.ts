@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '等级评价公示',
+})

@@ -1,0 +1,27 @@
+import { useRouter } from '@tarojs/taro'
+import { View } from '@tarojs/components'
+import { useAuthStore, useSignedIn } from '../../features/auth/store'
+import { ClassDetail } from '../../features/classes/components/class-detail'
+import { useMeStore } from '../../features/me/store'
+import { useMeData } from '../../features/me/use-me-data'
+import { isWeapp } from '../../utils/platform'
+import { openPage, routes } from '../../utils/routes'
+
+/** In WeChat one tap signs in where the parent is; elsewhere the sign-in page, which comes back here. */
+async function signIn() {
+  if (isWeapp() && (await useAuthStore.getState().signInWithWechat())) return
+  openPage(routes.signIn)
+}
+
+export default function ClassPage() {
+  const { id } = useRouter().params
+  const signedIn = useSignedIn()
+  useMeData(signedIn, { children: true })
+  const kids = useMeStore((s) => s.children)
+  if (!id) return <View className='page-class' />
+  return (
+    <View className='page-class'>
+      <ClassDetail id={id} signedIn={signedIn} kids={signedIn ? kids : []} onSignIn={() => void signIn()} onOpenSignUps={() => openPage(routes.signUps)} />
+    </View>
+  )
+}

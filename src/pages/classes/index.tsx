@@ -1,0 +1,35 @@
+import { View } from '@tarojs/components'
+import { useSignedIn } from '../../features/auth/store'
+import { ClassesLinks, ClassFinder } from '../../features/classes/components/class-finder'
+import { useClassesStore } from '../../features/classes/store'
+import { t } from '../../i18n'
+import { LocationBar } from '../../features/location/components/location-bar'
+import { RegionPicker } from '../../features/location/components/region-picker'
+import { useOrigin } from '../../features/location/store'
+import { ChildSuggestions } from '../../features/me/components/child-suggestions'
+import { useMeStore } from '../../features/me/store'
+import { useMeData } from '../../features/me/use-me-data'
+import { useTabBadge } from '../../features/notices/use-tab-badge'
+import { WechatPrivacySheet } from '../../features/wechat-privacy/components/wechat-privacy-sheet'
+import { openPage, routes } from '../../utils/routes'
+
+export default function ClassesPage() {
+  const origin = useOrigin()
+  const signedIn = useSignedIn()
+  useTabBadge(false)
+  useMeData(signedIn, { children: true })
+  const children = useMeStore((s) => s.children)
+  const birthMonth = useClassesStore((s) => s.filters.childBirthMonth)
+  const setFilters = useClassesStore((s) => s.setFilters)
+
+  return (
+    <View className='page-classes'>
+      <LocationBar regionHint={t('classes.regionHint')} />
+      <ClassesLinks onSignUps={() => openPage(routes.signUps)} onGuidance={() => openPage(routes.guidance)} />
+      {signedIn ? <ChildSuggestions items={children} selected={birthMonth} onSelect={(month) => void setFilters({ childBirthMonth: month })} /> : null}
+      <ClassFinder origin={origin} onOpen={(id) => openPage(routes.classDetail(id))} />
+      <RegionPicker />
+      <WechatPrivacySheet />
+    </View>
+  )
+}

@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '入户指导',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+})

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '失信与处罚公示',
+})
