@@ -13,6 +13,9 @@ import { s3Storage } from './features/complaints/photos/s3-storage'
 import { startIntakeStandIn } from './features/complaints/outbox/intake-stand-in'
 import { startDeliveryWorker } from './features/complaints/outbox/worker'
 import { startJobWorker } from './shared/jobs/worker'
+import { purgeFinishedJobs } from './shared/jobs/repository'
+import { startPollLoop } from './shared/poll-loop'
+import { purgeOldLoginCodes } from './features/auth/repository'
 import { classJobHandlers } from './features/classes/message-handlers'
 
 function openPhotoStorage(config: Config['complaints']['photoStorage']) {
@@ -98,10 +101,18 @@ async function main() {
     handlers: { ...classJobHandlers(app) },
   })
   const photoCleanup = startOrphanPhotoCleanup(app)
+  // Hourly; deletes are idempotent, so several instances doing it is harmless.
+  const retention = startPollLoop(async () => {
+    const codes = await purgeOldLoginCodes(app.database.db)
+    const jobs = await purgeFinishedJobs(app.database.db)
+    if (codes || jobs) app.log.info({ codes, jobs }, 'retention: old sign-in codes and finished jobs deleted')
+    return 0
+  }, { pollMs: 60 * 60 * 1000, batchSize: 1, onError: (error) => app.log.error({ err: error }, 'retention failed') })
   stopBackgroundWork = async () => {
     await deliveryWorker.stop()
     await jobWorker.stop()
     await photoCleanup.stop()
+    await retention.stop()
   }
   app.log.info(`吉林托育 on http://${config.host}:${config.port} (database: ${database.kind === 'pglite' ? config.dataDir : 'PostgreSQL'})`)
 }

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify'
 import { sql } from 'kysely'
 import { buildTestApp, type SentCode } from '../../../test/support/test-app'
 import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database'
+import { purgeOldLoginCodes } from './repository'
 import { nextIp } from './test-helpers'
 
 let testDb: TestDatabase
@@ -166,5 +167,19 @@ describe('POST /api/auth/phone', () => {
     expect(badPhone.json().field).toBe('phone')
     const missing = await app.inject({ method: 'POST', url: '/api/auth/phone', payload: { phone: newPhone() } })
     expect(missing.json()).toMatchObject({ statusCode: 400, field: 'code' })
+  })
+})
+
+describe('retention of sign-in codes', () => {
+  it('deletes codes (and the IP that asked) after a day, keeping the recent ones the per-phone limits count', async () => {
+    const old = newPhone()
+    const recent = newPhone()
+    await requestCode(old)
+    await requestCode(recent)
+    await age(old, 25 * 3600)
+    await age(recent, 23 * 3600)
+    expect(await purgeOldLoginCodes(app.database.db)).toBeGreaterThanOrEqual(1)
+    const left = await app.database.db.selectFrom('loginCodes').select('phone').where('phone', 'in', [old, recent]).execute()
+    expect(left.map((r) => r.phone)).toEqual([recent])
   })
 })

@@ -105,3 +105,14 @@ export async function revokeSession(db: Db, sessionId: string): Promise<boolean>
     .executeTakeFirst()
   return revoked !== undefined
 }
+
+/**
+ * Sign-in codes, with the IP address that asked for them, are kept one day: the per-phone limits look back an hour,
+ * and nothing needs them longer (PIPL: keep personal data no longer than the purpose needs).
+ */
+export async function purgeOldLoginCodes(db: Db, keepHours = 24): Promise<number> {
+  const result = await db.deleteFrom('loginCodes')
+    .where('createdAt', '<', sql<string>`now() - make_interval(hours => ${keepHours})`)
+    .executeTakeFirst()
+  return Number(result.numDeletedRows)
+}

@@ -92,3 +92,11 @@ export async function recordFailedAttempt(db: Db, job: ClaimedJob, instanceId: s
     .where('lockedBy', '=', instanceId)
     .execute()
 }
+
+/** Finished jobs are kept `keepDays` for looking into what was sent, then deleted; unfinished ones never are. */
+export async function purgeFinishedJobs(db: Db, keepDays = 30): Promise<number> {
+  const result = await db.deleteFrom('jobs')
+    .where('doneAt', '<', sql<string>`now() - make_interval(days => ${keepDays})`)
+    .executeTakeFirst()
+  return Number(result.numDeletedRows)
+}

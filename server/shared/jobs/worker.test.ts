@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify'
 import { connect, type Db } from '../../db/connect'
 import { buildTestApp } from '../../../test/support/test-app'
 import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database'
-import { claimDueJobs, enqueue, recordDone, reschedule, type ClaimedJob } from './repository'
+import { claimDueJobs, enqueue, purgeFinishedJobs, recordDone, reschedule, type ClaimedJob } from './repository'
 import { startJobWorker, type JobHandlers, type JobWorker, type JobWorkerOptions } from './worker'
 
 // The loop is driven with runOnce(); a long poll keeps it from running on its own except where a test wants it to.
@@ -198,5 +198,17 @@ describe('job worker', () => {
     await polling.stop()
     expect(ran).toHaveLength(1)
     expect((await job('poll')).doneAt).not.toBeNull()
+  })
+})
+
+describe('purgeFinishedJobs', () => {
+  it('deletes jobs finished more than 30 days ago, and never one that is not finished', async () => {
+    for (const key of ['purge-old-done', 'purge-recent-done', 'purge-old-pending']) await enqueueNow('purge-test', key)
+    await app.database.db.updateTable('jobs').set({ doneAt: sql<string>`now() - interval '31 days'` }).where('dedupeKey', '=', 'purge-old-done').execute()
+    await app.database.db.updateTable('jobs').set({ doneAt: sql<string>`now() - interval '29 days'` }).where('dedupeKey', '=', 'purge-recent-done').execute()
+    await app.database.db.updateTable('jobs').set({ createdAt: sql<string>`now() - interval '90 days'`, runAt: sql<string>`now() + interval '1 day'` }).where('dedupeKey', '=', 'purge-old-pending').execute()
+    expect(await purgeFinishedJobs(app.database.db)).toBe(1)
+    const left = await app.database.db.selectFrom('jobs').select('dedupeKey').where('kind', '=', 'purge-test').orderBy('dedupeKey').execute()
+    expect(left.map((r) => r.dedupeKey)).toEqual(['purge-old-pending', 'purge-recent-done'])
   })
 })
