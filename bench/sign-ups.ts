@@ -1,13 +1,7 @@
-import { randomBytes } from 'node:crypto'
 import type { AddressInfo } from 'node:net'
-import pg from 'pg'
-import { connect, type Db } from '../server/db/connect'
-import { migrateToLatest } from '../server/db/migrate'
-import { seedReference } from '../server/db/seed-reference'
-import { seedPrivacyPolicies } from '../server/db/seed-privacy-policies'
-import { loadReference } from '../server/shared/reference'
 import { issueSession } from '../server/features/auth/sessions'
 import { buildTestApp } from '../test/support/test-app'
+import { createTestDatabase } from '../test/support/test-database'
 
 /**
  * Class sign-ups through the real BFF over HTTP, in process: N distinct parents sign up for a handful of classes,
@@ -20,42 +14,14 @@ const CONCURRENCY = Number(process.env.BENCH_SIGN_UP_CONCURRENCY || 50)
 const CLASSES = 20
 const CAPACITY = 60
 
-/** A fresh migrated database: PGlite in memory, or a schema of its own on the PostgreSQL server, dropped afterwards. */
-async function freshDatabase(databaseUrl: string | null): Promise<{ database: Db; drop: () => Promise<void> }> {
-  let schema: string | undefined
-  let drop = async () => {}
-  if (databaseUrl) {
-    schema = `bench_${randomBytes(4).toString('hex')}`
-    const admin = new pg.Client({ connectionString: databaseUrl })
-    await admin.connect()
-    await admin.query('SELECT pg_advisory_lock(7203)')
-    await admin.query('CREATE EXTENSION IF NOT EXISTS cube WITH SCHEMA public')
-    await admin.query('CREATE EXTENSION IF NOT EXISTS earthdistance WITH SCHEMA public')
-    await admin.query('SELECT pg_advisory_unlock(7203)')
-    await admin.query(`CREATE SCHEMA ${schema}`)
-    await admin.end()
-    drop = async () => {
-      const client = new pg.Client({ connectionString: databaseUrl })
-      await client.connect()
-      await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`)
-      await client.end()
-    }
-  }
-  const database = await connect({ databaseUrl, dataDir: 'memory://', schema })
-  await migrateToLatest(database.db, schema)
-  await seedReference(database.db)
-  await seedPrivacyPolicies(database.db)
-  return { database, drop }
-}
-
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]
 
 async function benchOne(databaseUrl: string | null) {
   const label = databaseUrl ? 'PostgreSQL' : 'PGlite'
-  const { database, drop } = await freshDatabase(databaseUrl)
-  const { app } = await buildTestApp({ database, reference: await loadReference(database.db), close: async () => {} })
+  const testDb = await createTestDatabase(databaseUrl)
+  const { app } = await buildTestApp(testDb)
   try {
-    const { db } = database
+    const { db } = testDb.database
     const centre = await db.insertInto('healthCentres').values({
       name: '压测社区卫生服务中心', cityCode: '220100', districtCode: '220104', address: '长春市朝阳区压测路1号', lat: 43.83, lng: 125.3, phone: '0431-80000000', isDemo: false,
     }).returning('id').executeTakeFirstOrThrow()
@@ -103,8 +69,7 @@ async function benchOne(databaseUrl: string | null) {
       + `failures ${failures}, counters ${consistent ? 'match the rows' : 'DO NOT MATCH the rows'}`)
   } finally {
     await app.close()
-    await database.close()
-    await drop()
+    await testDb.close()
   }
 }
 

@@ -14,10 +14,10 @@ export interface TestDatabase {
 
 /**
  * A migrated database with reference data and the privacy policy, and no institutions: an in-memory PGlite, or with DATABASE_URL a
- * schema of its own on that PostgreSQL server (so test files can run in parallel), dropped on close.
+ * schema of its own on that PostgreSQL server (so test files can run in parallel), dropped on close. The bench passes
+ * the URL itself (it measures PGlite and PostgreSQL in one run).
  */
-export async function createTestDatabase(): Promise<TestDatabase> {
-  const databaseUrl = process.env.DATABASE_URL || null
+export async function createTestDatabase(databaseUrl: string | null = process.env.DATABASE_URL || null): Promise<TestDatabase> {
   let dropSchema = async () => {}
   let schema: string | undefined
   if (databaseUrl) {
