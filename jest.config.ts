@@ -9,7 +9,7 @@ const config: Config = {
     {
       displayName: 'server',
       testEnvironment: 'node',
-      roots: ['<rootDir>/server', '<rootDir>/scripts'],
+      roots: ['<rootDir>/server', '<rootDir>/scripts', '<rootDir>/config'],
       testMatch: ['**/*.test.ts'],
       setupFilesAfterEnv: ['<rootDir>/test/setup-server.ts'],
       transform: { '^.+\\.(t|j)sx?$': swc as never },

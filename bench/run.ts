@@ -1,4 +1,4 @@
-import { spawn, execFileSync, type ChildProcess } from 'node:child_process'
+import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import autocannon from 'autocannon'
@@ -7,6 +7,7 @@ import { countInstitutions } from '../server/features/institutions/repository'
 import { importInstitutionsCsv } from '../server/features/institutions/import/import-csv'
 import { generateInstitutionsCsv } from '../scripts/generate-demo-data'
 import { h5Size, kb, MAIN_PACKAGE_BUDGET, weappSizes } from '../scripts/bundle-sizes'
+import { ensureBuild, ensureH5Build, WEAPP_TEST_BUILD } from '../scripts/taro-build'
 import { benchSignUps } from './sign-ups'
 
 /**
@@ -79,10 +80,9 @@ async function measure(title: string, base: string, pathOf: () => string) {
 }
 
 function bundleSizes() {
-  for (const target of ['weapp', 'h5'] as const) {
-    if (!fs.existsSync(path.join(ROOT, 'dist', target))) execFileSync('npm', ['run', `build:${target}`], { cwd: ROOT, stdio: 'inherit' })
-  }
-  const weapp = weappSizes()
+  ensureH5Build()
+  ensureBuild(WEAPP_TEST_BUILD)
+  const weapp = weappSizes(path.join(ROOT, WEAPP_TEST_BUILD.outDir))
   const h5 = h5Size()
   console.log(`weapp main package ${kb(weapp.main)} of ${kb(MAIN_PACKAGE_BUDGET)} budget; subpackages ${Object.entries(weapp.subpackages).map(([r, s]) => `${r} ${kb(s)}`).join(', ') || 'none'}; total ${kb(weapp.total)}`)
   console.log(`h5 build ${kb(h5.total)} in all, ${kb(h5.js)} of JavaScript`)

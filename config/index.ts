@@ -1,9 +1,14 @@
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import devConfig from './dev'
 import prodConfig from './prod'
+import { DEVELOPMENT_API_BASE, readWeappSettingsOrExit } from './weapp-settings'
 
 // https://taro-docs.jd.com/docs/next/config#defineconfig-辅助函数
 export default defineConfig<'webpack5'>(async (merge) => {
+  // Checked before anything is built: a production weapp build without an https BFF and an AppID stops here, naming them.
+  const weapp = process.env.TARO_ENV === 'weapp' ? readWeappSettingsOrExit(process.env) : null
+  // TARO_OUTPUT_ROOT: a second build beside the developer's own (the weapp runtime tests build into their own folder).
+  const outputRoot = process.env.TARO_OUTPUT_ROOT || `dist/${process.env.TARO_ENV}`
   const baseConfig: UserConfigExport<'webpack5'> = {
     projectName: 'jilin-tuoyu',
     date: '2026-11-28',
@@ -15,14 +20,15 @@ export default defineConfig<'webpack5'>(async (merge) => {
       828: 1.81 / 2,
     },
     sourceRoot: 'src',
-    outputRoot: `dist/${process.env.TARO_ENV}`,
+    outputRoot,
     plugins: [],
     // Baked into the bundle at build time (no secrets here). Only the mini-program uses it: H5 calls its own origin.
     env: {
-      TARO_APP_API_BASE: JSON.stringify(process.env.TARO_APP_API_BASE ?? 'http://127.0.0.1:3000'),
+      TARO_APP_API_BASE: JSON.stringify(weapp?.apiBase ?? process.env.TARO_APP_API_BASE ?? DEVELOPMENT_API_BASE),
     },
     defineConstants: {},
-    copy: { patterns: [], options: {} },
+    // WeChat's sitemap (which pages its search may index) sits beside app.json (sitemapLocation in src/app.config.ts).
+    copy: { patterns: process.env.TARO_ENV === 'weapp' ? [{ from: 'src/sitemap.json', to: `${outputRoot}/sitemap.json` }] : [], options: {} },
     framework: 'react',
     compiler: 'webpack5',
     cache: { enable: false },

@@ -32,11 +32,14 @@ import type { Population } from './features/stats/population'
 import type { CodeSender } from './features/auth/code-sender'
 import { registerAuth } from './shared/auth'
 import { registerPersonalData } from './shared/personal-data'
+import { acceptEmptyBodies } from './shared/empty-body'
 import type { Redis } from 'ioredis'
 import type { PhotoStorage } from './features/complaints/photos/storage'
 import type { Department } from '../types/complaints'
 import type { MessageTemplates } from '../types/classes'
-import type { MiniprogramState } from './shared/wechat-messages'
+import type { MiniprogramState } from './shared/wechat/client'
+import { registerWechat } from './shared/wechat/register'
+import { wechatPushRoutes } from './shared/wechat/push-routes'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -52,6 +55,11 @@ export interface AppSettings {
   accessTokenSeconds: number
   refreshTokenDays: number
   wechat: { apiBase: string; appId: string; appSecret: string }
+  /**
+   * How WeChat reaches this BFF: publicBaseUrl is where it fetches images to check (signed links), pushToken signs its
+   * message pushes to /api/wechat/events. Unset: image checks cannot be asked for and pushes are refused.
+   */
+  wechatCallbacks?: { publicBaseUrl: string; pushToken: string }
   /** Shared rate-limit counters; null keeps them in memory (one instance). */
   redis: Redis | null
   codeSender: CodeSender
@@ -109,7 +117,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.decorate('database', options.database)
   app.decorate('reference', options.reference)
   app.decorate('settings', options.settings)
+  // Before every route: wx.request declares a JSON body also when it sends none.
+  acceptEmptyBodies(app)
   registerPersonalData(app)
+  registerWechat(app)
   await registerAuth(app, options.settings)
 
   await app.register(helmet, {
@@ -172,6 +183,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await api.register(bulletinRoutes)
     await api.register(sanctionRoutes)
     await api.register(statsRoutes)
+    await api.register(wechatPushRoutes)
     api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger())
   }, { prefix: '/api' })
 

@@ -112,3 +112,101 @@ describe('class messages and the job queue', () => {
     expect(() => loadConfig({ ...base, JOB_LEASE_SECONDS: '5' })).toThrow(/JOB_LEASE_SECONDS/)
   })
 })
+
+describe('SMS sender', () => {
+  const tencent = {
+    SMS_SENDER: 'tencent', TENCENT_SMS_SECRET_ID: 'AKIDexample', TENCENT_SMS_SECRET_KEY: 'key', TENCENT_SMS_SDK_APP_ID: '1400006666',
+    TENCENT_SMS_SIGN_NAME: '吉林托育', TENCENT_SMS_TEMPLATE_ID: '1234567',
+  }
+
+  it('writes codes to the log unless told otherwise (development)', () => {
+    expect(loadConfig(base).smsSender).toEqual({ kind: 'log' })
+  })
+
+  it('texts codes through Tencent Cloud SMS with SMS_SENDER=tencent, in ap-guangzhou at the official endpoint by default', () => {
+    expect(loadConfig({ ...base, ...tencent }).smsSender).toEqual({
+      kind: 'tencent', secretId: 'AKIDexample', secretKey: 'key', sdkAppId: '1400006666', signName: '吉林托育', templateId: '1234567',
+      region: 'ap-guangzhou', endpoint: 'https://sms.tencentcloudapi.com',
+    })
+    expect(loadConfig({ ...base, ...tencent, TENCENT_SMS_REGION: 'ap-beijing', TENCENT_SMS_ENDPOINT: 'https://sms.ap-beijing.tencentcloudapi.com/' }).smsSender)
+      .toMatchObject({ region: 'ap-beijing', endpoint: 'https://sms.ap-beijing.tencentcloudapi.com' })
+  })
+
+  it('refuses SMS_SENDER=tencent without its settings, and unknown senders', () => {
+    expect(() => loadConfig({ ...base, SMS_SENDER: 'tencent', TENCENT_SMS_SECRET_ID: 'AKIDexample' }))
+      .toThrow('SMS_SENDER=tencent requires TENCENT_SMS_SECRET_KEY, TENCENT_SMS_SDK_APP_ID, TENCENT_SMS_SIGN_NAME, TENCENT_SMS_TEMPLATE_ID')
+    expect(() => loadConfig({ ...base, ...tencent, TENCENT_SMS_SDK_APP_ID: 'abc' })).toThrow(/TENCENT_SMS_SDK_APP_ID must be/)
+    expect(() => loadConfig({ ...base, SMS_SENDER: 'aliyun' })).toThrow('SMS_SENDER "aliyun" is not supported (log, tencent)')
+  })
+})
+
+describe('NODE_ENV=production', () => {
+  const complete = {
+    NODE_ENV: 'production',
+    DATA_DIR: '/tmp/tuoyu-config-test',
+    WECHAT_APP_ID: 'wx1234567890abcdef',
+    WECHAT_APP_SECRET: 'app-secret',
+    WECHAT_PUSH_TOKEN: 'pushToken123',
+    PUBLIC_BASE_URL: 'https://bff.example.cn',
+    SMS_SENDER: 'tencent',
+    TENCENT_SMS_SECRET_ID: 'AKIDexample',
+    TENCENT_SMS_SECRET_KEY: 'key',
+    TENCENT_SMS_SDK_APP_ID: '1400006666',
+    TENCENT_SMS_SIGN_NAME: '吉林托育',
+    TENCENT_SMS_TEMPLATE_ID: '1234567',
+    COMPLAINT_INTAKE_URLS: JSON.stringify(allIntakeUrls),
+    SEED_DEMO: 'false',
+    JWT_SECRET: 'j'.repeat(40),
+  }
+  const required = ['WECHAT_APP_ID', 'WECHAT_APP_SECRET', 'WECHAT_PUSH_TOKEN', 'PUBLIC_BASE_URL', 'SMS_SENDER', 'COMPLAINT_INTAKE_URLS', 'SEED_DEMO', 'JWT_SECRET'] as const
+  const without = (...names: string[]) => Object.fromEntries(Object.entries(complete).filter(([name]) => !names.includes(name)))
+  const refusal = (env: Record<string, string>) => {
+    try {
+      loadConfig(env)
+    } catch (error) {
+      return (error as Error).message
+    }
+    throw new Error('loadConfig started')
+  }
+
+  it('starts with real WeChat, a real SMS sender, real intake URLs, no demo data and a shared JWT secret', () => {
+    const config = loadConfig(complete)
+    expect(config.wechat).toMatchObject({ appId: 'wx1234567890abcdef', appSecret: 'app-secret' })
+    expect(config.smsSender.kind).toBe('tencent')
+    expect(config.complaints.intakeUrls).toEqual(allIntakeUrls)
+    expect(config.seedDemo).toBe(false)
+    expect(config.jwtSecret).toBe('j'.repeat(40))
+  })
+
+  it('with nothing set, refuses to start and names every missing setting in one message', () => {
+    const message = refusal({ NODE_ENV: 'production', DATA_DIR: '/tmp/tuoyu-config-test' })
+    expect(message).toMatch(/^NODE_ENV=production: the BFF does not start with stand-ins or demo data/)
+    for (const name of required) expect(message).toContain(`  - ${name}`)
+    expect(message).toContain('SMS_SENDER=tencent: sign-in codes must be texted (the default, log, only writes them to the log)')
+    expect(message).toContain('SEED_DEMO=false')
+  })
+
+  it.each(required)('refuses to start without %s, naming only it', (name) => {
+    const message = refusal(without(name))
+    expect(message.split('\n').filter((line) => line.startsWith('  - '))).toEqual([expect.stringMatching(new RegExp(`^  - ${name}[:=]`))])
+  })
+
+  it('refuses the log sender, demo data, an incomplete Tencent sender, a plain-http endpoint or public address, a made-up AppID', () => {
+    expect(refusal({ ...complete, SMS_SENDER: 'log' })).toContain('SMS_SENDER=tencent: sign-in codes must be texted ("log" is not a real sender)')
+    expect(refusal({ ...complete, SEED_DEMO: 'true' })).toContain('  - SEED_DEMO=false')
+    const incomplete = refusal(without('TENCENT_SMS_SECRET_KEY', 'TENCENT_SMS_TEMPLATE_ID'))
+    expect(incomplete).toContain('  - TENCENT_SMS_SECRET_KEY: required with SMS_SENDER=tencent')
+    expect(incomplete).toContain('  - TENCENT_SMS_TEMPLATE_ID: required with SMS_SENDER=tencent')
+    expect(refusal({ ...complete, TENCENT_SMS_ENDPOINT: 'http://127.0.0.1:9000' })).toContain('  - TENCENT_SMS_ENDPOINT: must be https://')
+    expect(refusal({ ...complete, PUBLIC_BASE_URL: 'http://bff.example.cn' })).toContain('got "http://bff.example.cn"')
+    expect(refusal({ ...complete, WECHAT_APP_ID: 'wx-stand-in-app' })).toContain('  - WECHAT_APP_ID: the mini-program\'s AppID, "wx" and 16 hex digits, got "wx-stand-in-app"')
+  })
+
+  it('development (NODE_ENV unset) still starts with the stand-ins and demo data', () => {
+    const config = loadConfig(base)
+    expect(config.smsSender).toEqual({ kind: 'log' })
+    expect(config.wechat.appSecret).toBeNull()
+    expect(config.complaints.intakeUrls).toBeNull()
+    expect(config.seedDemo).toBe(true)
+  })
+})

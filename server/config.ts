@@ -5,6 +5,7 @@ import { DEPARTMENTS, type Department } from '../types/complaints'
 import type { S3StorageConfig } from './features/complaints/photos/s3-storage'
 import { CLASS_MESSAGE_KINDS, type ClassMessageKind } from '../types/classes'
 import { DEFAULT_POPULATION_FILE, readPopulationFile, type Population } from './features/stats/population'
+import { TENCENT_SMS_ENDPOINT, type TencentSmsSettings } from './features/auth/tencent-sms'
 
 /** The environment, or any map of settings (tests pass plain objects). */
 type Env = Record<string, string | undefined>
@@ -14,7 +15,11 @@ export interface WechatConfig {
   apiBase: string | null
   appId: string
   appSecret: string | null
+  /** Signs WeChat's message pushes to /api/wechat/events (the Token of 消息推送 in the admin console); null: a random one with the stand-in. */
+  pushToken: string | null
 }
+
+export type SmsSenderConfig = { kind: 'log' } | ({ kind: 'tencent' } & TencentSmsSettings)
 
 export type PhotoStorageConfig = { kind: 'local'; directory: string } | ({ kind: 's3' } & S3StorageConfig)
 
@@ -44,8 +49,10 @@ export interface Config {
   /** Shared rate-limit counters for several BFF instances; in memory when unset. */
   redisUrl: string | null
   wechat: WechatConfig
-  /** How one-time sign-in codes reach the phone: 'log' writes them to the BFF log (development). */
-  smsSender: 'log'
+  /** The BFF's address as WeChat reaches it (https://…, no trailing slash): WeChat fetches images to check from here. */
+  publicBaseUrl: string | null
+  /** How one-time sign-in codes reach the phone: 'log' writes them to the BFF log (development), 'tencent' texts them. */
+  smsSender: SmsSenderConfig
   /** Behind a load balancer: take the client IP (for per-IP limits) from X-Forwarded-For. */
   trustProxy: boolean
   complaints: ComplaintsConfig
@@ -186,11 +193,76 @@ function readClasses(env: Env): ClassesConfig {
   }
 }
 
+function readPushToken(value: string | undefined): string | null {
+  if (!value) return null
+  if (!/^[A-Za-z0-9]{3,32}$/.test(value)) throw new Error('WECHAT_PUSH_TOKEN must be 3–32 letters or digits (as the WeChat admin console requires)')
+  return value
+}
+
+function readPublicBaseUrl(value: string | undefined): string | null {
+  if (!value) return null
+  if (!isHttpUrl(value)) throw new Error(`PUBLIC_BASE_URL must be an http:// or https:// URL, got "${value}"`)
+  return value.replace(/\/+$/, '')
+}
+
+const TENCENT_SMS_REQUIRED = ['TENCENT_SMS_SECRET_ID', 'TENCENT_SMS_SECRET_KEY', 'TENCENT_SMS_SDK_APP_ID', 'TENCENT_SMS_SIGN_NAME', 'TENCENT_SMS_TEMPLATE_ID'] as const
+
+function readSmsSender(env: Env): SmsSenderConfig {
+  const kind = env.SMS_SENDER || 'log'
+  if (kind === 'log') return { kind }
+  if (kind !== 'tencent') throw new Error(`SMS_SENDER "${kind}" is not supported (log, tencent)`)
+  const missing = TENCENT_SMS_REQUIRED.filter((name) => !env[name])
+  if (missing.length) throw new Error(`SMS_SENDER=tencent requires ${missing.join(', ')}`)
+  const endpoint = (env.TENCENT_SMS_ENDPOINT || TENCENT_SMS_ENDPOINT).replace(/\/+$/, '')
+  if (!isHttpUrl(endpoint)) throw new Error(`TENCENT_SMS_ENDPOINT must be an http:// or https:// URL, got "${endpoint}"`)
+  if (!/^[0-9]+$/.test(env.TENCENT_SMS_SDK_APP_ID!)) throw new Error(`TENCENT_SMS_SDK_APP_ID must be the SMS application's SdkAppId (digits, e.g. 1400006666)`)
+  if (!/^[0-9]+$/.test(env.TENCENT_SMS_TEMPLATE_ID!)) throw new Error(`TENCENT_SMS_TEMPLATE_ID must be the approved template's id (digits)`)
+  return {
+    kind,
+    secretId: env.TENCENT_SMS_SECRET_ID!,
+    secretKey: env.TENCENT_SMS_SECRET_KEY!,
+    sdkAppId: env.TENCENT_SMS_SDK_APP_ID!,
+    signName: env.TENCENT_SMS_SIGN_NAME!,
+    templateId: env.TENCENT_SMS_TEMPLATE_ID!,
+    region: env.TENCENT_SMS_REGION || 'ap-guangzhou',
+    endpoint,
+  }
+}
+
+/**
+ * What a production start lacks. Without these settings the BFF would start stand-ins (WeChat, SMS to the log, complaint
+ * intake) or demo data and seem to work while reaching nobody, so NODE_ENV=production refuses them all, named at once.
+ */
+function productionGaps(env: Env): string[] {
+  const gaps: string[] = []
+  if (!/^wx[0-9a-f]{16}$/.test(env.WECHAT_APP_ID ?? '')) gaps.push(`WECHAT_APP_ID: the mini-program's AppID, "wx" and 16 hex digits${env.WECHAT_APP_ID ? `, got "${env.WECHAT_APP_ID}"` : ''}`)
+  if (!env.WECHAT_APP_SECRET) gaps.push('WECHAT_APP_SECRET: the mini-program\'s AppSecret (without it a stand-in WeChat answers sign-ins)')
+  if (!env.WECHAT_PUSH_TOKEN) gaps.push('WECHAT_PUSH_TOKEN: the Token of 消息推送 in the WeChat admin console (without it WeChat cannot report image checks, and notice images are refused)')
+  if (!env.PUBLIC_BASE_URL?.startsWith('https://')) gaps.push(`PUBLIC_BASE_URL: the BFF's https:// address as WeChat reaches it (WeChat fetches images to check from there)${env.PUBLIC_BASE_URL ? `, got "${env.PUBLIC_BASE_URL}"` : ''}`)
+  if (env.SMS_SENDER !== 'tencent') {
+    gaps.push(`SMS_SENDER=tencent: sign-in codes must be texted (${env.SMS_SENDER ? `"${env.SMS_SENDER}" is not a real sender` : 'the default, log, only writes them to the log'})`)
+  } else {
+    for (const name of TENCENT_SMS_REQUIRED) if (!env[name]) gaps.push(`${name}: required with SMS_SENDER=tencent`)
+    if (env.TENCENT_SMS_ENDPOINT && !env.TENCENT_SMS_ENDPOINT.startsWith('https://')) gaps.push(`TENCENT_SMS_ENDPOINT: must be https:// (or unset: ${TENCENT_SMS_ENDPOINT})`)
+  }
+  if (!env.COMPLAINT_INTAKE_URLS) gaps.push('COMPLAINT_INTAKE_URLS: each department\'s intake URL (without it complaints go to a local stand-in receiver)')
+  if (env.SEED_DEMO !== 'false') gaps.push('SEED_DEMO=false: the fictional demo institutions must not enter a real registry')
+  if (!env.JWT_SECRET) gaps.push('JWT_SECRET: at least 32 characters, the same on every instance (without it the key is a file on one disk)')
+  return gaps
+}
+
 /** Parsed once at start; a bad setting stops the process with a message instead of failing later. */
 export function loadConfig(env: Env = process.env): Config {
+  if (env.NODE_ENV === 'production') {
+    const gaps = productionGaps(env)
+    if (gaps.length) {
+      throw new Error(`NODE_ENV=production: the BFF does not start with stand-ins or demo data. Set:\n${gaps.map((gap) => `  - ${gap}`).join('\n')}\n` +
+        'Without NODE_ENV=production (npm start) it runs with its development stand-ins instead.')
+    }
+  }
   const databaseUrl = readDatabaseUrl(env.DATABASE_URL)
   const dataDir = path.resolve(env.DATA_DIR || 'data')
-  if (env.SMS_SENDER && env.SMS_SENDER !== 'log') throw new Error(`SMS_SENDER "${env.SMS_SENDER}" is not supported (log)`)
+  const smsSender = readSmsSender(env)
   return {
     port: readInt('PORT', env.PORT, 3000, 0, 65535),
     host: env.HOST || '127.0.0.1',
@@ -207,8 +279,10 @@ export function loadConfig(env: Env = process.env): Config {
       apiBase: env.WECHAT_API_BASE || null,
       appId: env.WECHAT_APP_ID || 'wx-stand-in-app',
       appSecret: env.WECHAT_APP_SECRET || null,
+      pushToken: readPushToken(env.WECHAT_PUSH_TOKEN),
     },
-    smsSender: 'log',
+    publicBaseUrl: readPublicBaseUrl(env.PUBLIC_BASE_URL),
+    smsSender,
     trustProxy: env.TRUST_PROXY === 'true',
     complaints: readComplaints(env, dataDir),
     classes: readClasses(env),

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto'
+import type { AddressInfo } from 'node:net'
 import os from 'node:os'
 import { Redis } from 'ioredis'
 import { loadConfig, type Config } from './config'
@@ -6,7 +7,8 @@ import { openDatabase } from './db/open'
 import { buildApp } from './app'
 import { loadReference } from './shared/reference'
 import { logCodeSender, type CodeSender } from './features/auth/code-sender'
-import { startWechatStandIn } from './features/auth/wechat-stand-in'
+import { tencentSmsSender } from './features/auth/tencent-sms'
+import { startWechatStandIn } from './shared/wechat/stand-in'
 import { localDirectoryStorage } from './features/complaints/photos/local-storage'
 import { startOrphanPhotoCleanup } from './features/complaints/photos/orphan-cleanup'
 import { s3Storage } from './features/complaints/photos/s3-storage'
@@ -34,6 +36,11 @@ async function main() {
   const wechat = standIn
     ? { apiBase: standIn.url, appId: standIn.appId, appSecret: standIn.appSecret }
     : { apiBase: config.wechat.apiBase ?? 'https://api.weixin.qq.com', appId: config.wechat.appId, appSecret: config.wechat.appSecret! }
+  // How WeChat reaches the BFF: image checks fetch from publicBaseUrl, message pushes are signed with the token. The
+  // stand-in needs no settings: a token of the day, and the BFF's own address once it listens (below).
+  const pushToken = config.wechat.pushToken ?? (standIn ? randomBytes(16).toString('hex') : null)
+  const wechatCallbacks = pushToken ? { publicBaseUrl: config.publicBaseUrl ?? `http://127.0.0.1:${config.port}`, pushToken } : undefined
+  if (!wechatCallbacks) console.warn('WECHAT_PUSH_TOKEN is not set: notice images cannot be checked by WeChat, so image uploads are refused')
 
   // Without intake URLs there are no real departments to forward to: run the stand-in receiver and forward to it instead.
   const intakeStandIn = config.complaints.intakeUrls ? null : await startIntakeStandIn({
@@ -58,6 +65,7 @@ async function main() {
       accessTokenSeconds: config.accessTokenSeconds,
       refreshTokenDays: config.refreshTokenDays,
       wechat,
+      wechatCallbacks,
       redis,
       codeSender: { send: (phone, code) => sender!.send(phone, code) },
       complaints: {
@@ -71,7 +79,8 @@ async function main() {
       stats: config.stats,
     },
   })
-  sender = logCodeSender(app.log)
+  // Development writes codes to the log; production (NODE_ENV=production) only starts with a real sender configured.
+  sender = config.smsSender.kind === 'tencent' ? tencentSmsSender(config.smsSender) : logCodeSender(app.log)
 
   let stopBackgroundWork = async () => {}
   let closing = false
@@ -93,6 +102,9 @@ async function main() {
   process.on('SIGINT', () => void close('SIGINT'))
 
   await app.listen({ port: config.port, host: config.host })
+  const ownAddress = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`
+  if (wechatCallbacks && !config.publicBaseUrl) wechatCallbacks.publicBaseUrl = ownAddress
+  standIn?.setPush({ url: `${ownAddress}/api/wechat/events`, token: pushToken! })
   const instanceId = `${os.hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`
   const deliveryWorker = startDeliveryWorker(app, { instanceId })
   // Scheduled work (class messages and reminders) lives in the jobs table: each job runs once across instances and restarts.

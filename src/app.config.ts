@@ -41,12 +41,19 @@ export default defineAppConfig({
       { pagePath: 'pages/me/index', text: '我的', iconPath: 'assets/tabbar/me.png', selectedIconPath: 'assets/tabbar/me-active.png' },
     ],
   },
-  // WeChat's 用户隐私保护指引: privacy APIs wait for onNeedPrivacyAuthorization (features/wechat-privacy).
+  // WeChat's code-quality audit (npm run check:weapp-quality): inject only the components a page uses; current component styles.
+  lazyCodeLoading: 'requiredComponents',
+  style: 'v2',
+  // Which pages WeChat search may index: public ones only (copied beside app.json by config/index.ts).
+  sitemapLocation: 'sitemap.json',
+  // WeChat's 用户隐私保护指引: privacy APIs wait for onNeedPrivacyAuthorization (services/wechat-privacy; every page's PageFrame shows the sheet).
   __usePrivacyCheck__: true,
   requiredPrivateInfos: ['getFuzzyLocation'],
   permission: {
-    'scope.userLocation': {
-      desc: '用于查找您附近的托育机构并计算距离，只使用模糊位置，不会保存您的位置',
+    // getFuzzyLocation's scope: WeChat's review asks for this name (scope.userLocation is for the precise getLocation).
+    // WeChat shows at most 30 characters of desc.
+    'scope.userFuzzyLocation': {
+      desc: '用于查找您附近的托育机构并计算距离，只用模糊位置，不会保存',
     },
   },
 })

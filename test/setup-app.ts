@@ -27,9 +27,31 @@ jest.mock('zustand', () => {
   return { ...actual, create }
 })
 
+/**
+ * A failed request must never leave an unhandled rejection. jest-circus fails whatever test or hook is running when
+ * Node reports one; this makes that the test that left it: each test's requests are answered, and what the app does
+ * with the answers has run, before the test ends (and before the file ends, for its last test).
+ */
+const inFlight = new Set<string>()
+server.events.on('request:start', ({ requestId }) => void inFlight.add(requestId))
+server.events.on('request:end', ({ requestId }) => void inFlight.delete(requestId))
+server.events.on('unhandledException', ({ requestId }) => void inFlight.delete(requestId))
+
+const tick = () => new Promise((resolve) => setTimeout(resolve, 0))
+
+async function settle(): Promise<void> {
+  jest.useRealTimers()
+  // A handler that never answers (a loading state under test) is not waited for beyond a second.
+  for (let waited = 0; inFlight.size > 0 && waited < 1000; waited += 5) await new Promise((resolve) => setTimeout(resolve, 5))
+  inFlight.clear()
+  // Axios's chain, the store's handling and Node's unhandledRejection report each take a turn.
+  for (let i = 0; i < 3; i += 1) await tick()
+}
+
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
 
-afterEach(() => {
+afterEach(async () => {
+  await settle()
   cleanup()
   server.resetHandlers()
   mockStoreResets.forEach((reset) => reset())
@@ -41,4 +63,7 @@ afterEach(() => {
   guidanceMock.reset()
 })
 
-afterAll(() => server.close())
+afterAll(async () => {
+  await settle()
+  server.close()
+})

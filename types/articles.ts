@@ -97,16 +97,24 @@ export const ArticleInput = Type.Object({
 }, { additionalProperties: false })
 export type ArticleInput = Static<typeof ArticleInput>
 
-/** Only the fields sent change. Without ArticleInput's defaults: the validator would otherwise reset an omitted summary, tags or pinned. */
-export const ArticlePatch = Type.Partial(Type.Composite([
-  Type.Omit(ArticleInput, ['summary', 'tags', 'pinned']),
-  Type.Object({
-    summary: Type.String({ maxLength: 200 }),
-    tags: Type.Array(Type.String({ minLength: 1, maxLength: 20 }), { maxItems: 8, uniqueItems: true }),
-    pinned: Type.Boolean(),
-  }),
-]), { additionalProperties: false, minProperties: 1 })
-export type ArticlePatch = Static<typeof ArticlePatch>
+/**
+ * PUT /admin/articles/:id: the whole article as it is to read from now on (what GET returns, edited). Every field is
+ * required and none has a default: a summary, tags or pinned left out is refused rather than reset. publishAt null
+ * makes it a draft again, a future time schedules it.
+ */
+export const ArticleReplacement = Type.Object({
+  title: ArticleInput.properties.title,
+  summary: Type.String({ maxLength: 200 }),
+  kind: ArticleKind,
+  tags: Type.Array(Type.String({ minLength: 1, maxLength: 20 }), { maxItems: 8, uniqueItems: true }),
+  sourceDepartment: ArticleInput.properties.sourceDepartment,
+  documentNumber: Nullable(Type.String({ maxLength: 60 })),
+  effectiveOn: Nullable(DateString),
+  body: ArticleInput.properties.body,
+  publishAt: Nullable(DateTimeString),
+  pinned: Type.Boolean(),
+}, { additionalProperties: false })
+export type ArticleReplacement = Static<typeof ArticleReplacement>
 
 /** What the editor sees: the source markup and the state. */
 export const EditableArticle = Type.Composite([

@@ -6,6 +6,16 @@ export const PHONE_PATTERN = '^1[3-9][0-9]{9}$' // mainland mobile numbers
 export const WechatSignInBody = Type.Object({ code: Type.String({ minLength: 1, maxLength: 128, description: 'from Taro.login' }) }, { additionalProperties: false })
 export type WechatSignInBody = Static<typeof WechatSignInBody>
 
+/**
+ * 微信手机号快捷登录 (mini-program only): the one-time code of the getPhoneNumber button (event.detail.code) and a
+ * wx.login() code taken in the same tap. The BFF asks WeChat for the number and the openid and signs in the phone's account.
+ */
+export const WechatPhoneSignInBody = Type.Object({
+  phoneCode: Type.String({ minLength: 1, maxLength: 128, description: 'event.detail.code of <Button openType="getPhoneNumber">' }),
+  loginCode: Type.String({ minLength: 1, maxLength: 128, description: 'from Taro.login, in the same flow' }),
+}, { additionalProperties: false })
+export type WechatPhoneSignInBody = Static<typeof WechatPhoneSignInBody>
+
 export const PhoneCodeRequestBody = Type.Object({ phone: Type.String({ pattern: PHONE_PATTERN }) }, { additionalProperties: false })
 export type PhoneCodeRequestBody = Static<typeof PhoneCodeRequestBody>
 

@@ -163,37 +163,55 @@ export type MessageTemplates = Static<typeof MessageTemplates>
 
 // ---- centre staff ----
 
-export const ClassInput = Type.Object({
-  centreId: Type.String({ format: 'uuid', description: 'one of the staff member\'s centres' }),
+// The editable fields of a class, shared by publishing (POST) and replacing (PUT).
+const classFields = {
   title: Type.String({ minLength: 2, maxLength: 60 }),
   kind: ClassKind,
   topic: ClassTopic,
   mode: ClassMode,
-  description: Type.String({ maxLength: 3000, default: '' }),
   venue: Type.String({ minLength: 2, maxLength: 100 }),
-  /** Offline: defaults to the centre's address and position when omitted. */
-  address: Type.Optional(Type.String({ minLength: 2, maxLength: 200 })),
-  lat: Type.Optional(Type.Number({ minimum: 38, maximum: 47 })),
-  lng: Type.Optional(Type.Number({ minimum: 121, maximum: 132 })),
-  onlineUrl: Type.Optional(Type.String({ pattern: '^https://', maxLength: 500 })),
   startsAt: DateTimeString,
   endsAt: DateTimeString,
-  /** Default: 2 hours before the start. */
-  cancellableUntil: Type.Optional(DateTimeString),
   speaker: Type.String({ minLength: 2, maxLength: 60 }),
   minAgeMonths: Type.Integer({ minimum: 0, maximum: 36 }),
   maxAgeMonths: Type.Integer({ minimum: 0, maximum: 72 }),
   capacity: Type.Integer({ minimum: 1, maximum: 2000 }),
+}
+const DESCRIPTION_MAX = 3000
+const address = Type.String({ minLength: 2, maxLength: 200 })
+const lat = Type.Number({ minimum: 38, maximum: 47 })
+const lng = Type.Number({ minimum: 121, maximum: 132 })
+const onlineUrl = Type.String({ pattern: '^https://', maxLength: 500 })
+
+export const ClassInput = Type.Object({
+  centreId: Type.String({ format: 'uuid', description: 'one of the staff member\'s centres' }),
+  ...classFields,
+  description: Type.String({ maxLength: DESCRIPTION_MAX, default: '' }),
+  /** Offline: defaults to the centre's address and position when omitted. */
+  address: Type.Optional(address),
+  lat: Type.Optional(lat),
+  lng: Type.Optional(lng),
+  onlineUrl: Type.Optional(onlineUrl),
+  /** Default: 2 hours before the start. */
+  cancellableUntil: Type.Optional(DateTimeString),
 }, { additionalProperties: false })
 export type ClassInput = Static<typeof ClassInput>
 
-/** Only the fields sent change. A larger capacity promotes waiting parents at once; below the confirmed count is refused. */
-// description is restated without ClassInput's default: a default would fill in '' for every patch that leaves it out.
-export const ClassPatchBody = Type.Partial(Type.Composite([
-  Type.Omit(ClassInput, ['centreId', 'description']),
-  Type.Object({ description: Type.String({ maxLength: 3000 }) }),
-]), { additionalProperties: false, minProperties: 1 })
-export type ClassPatchBody = Static<typeof ClassPatchBody>
+/**
+ * PUT /centre/classes/:id: the whole class as it is to be from now on (its centre stays). Every field is required and
+ * none has a default, so a field left out is refused rather than silently reset. Offline, null address, lat and lng
+ * mean the centre's. A larger capacity promotes waiting parents at once; below the confirmed count is refused.
+ */
+export const ClassReplacement = Type.Object({
+  ...classFields,
+  description: Type.String({ maxLength: DESCRIPTION_MAX }),
+  address: Nullable(address),
+  lat: Nullable(lat),
+  lng: Nullable(lng),
+  onlineUrl: Nullable(onlineUrl),
+  cancellableUntil: DateTimeString,
+}, { additionalProperties: false })
+export type ClassReplacement = Static<typeof ClassReplacement>
 
 export const CancelClassBody = Type.Object({ reason: Type.String({ minLength: 2, maxLength: 200 }) }, { additionalProperties: false })
 export type CancelClassBody = Static<typeof CancelClassBody>

@@ -171,7 +171,7 @@ export const InstitutionDetail = Type.Composite([
 ])
 export type InstitutionDetail = Static<typeof InstitutionDetail>
 
-const Latitude = Type.Number({ minimum: -90, maximum: 90, description: 'WGS-84/GCJ-02 latitude of the parent' })
+const Latitude = Type.Number({ minimum: -90, maximum: 90, description: 'GCJ-02 latitude of the parent (the datum of the registry and of Chinese maps)' })
 const Longitude = Type.Number({ minimum: -180, maximum: 180 })
 
 export const InstitutionSearchQuery = Type.Object(

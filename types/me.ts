@@ -54,6 +54,7 @@ export type ConsentBody = Static<typeof ConsentBody>
 
 export { BIRTH_MONTH_PATTERN }
 
+/** POST /me/children, and PUT /me/children/:id, which replaces both fields. */
 export const ChildInput = Type.Object({
   nickname: Type.String({ minLength: 1, maxLength: 12, description: 'a nickname, never a full name' }),
   birthMonth: Type.String({ pattern: BIRTH_MONTH_PATTERN, description: 'YYYY-MM' }),
@@ -87,13 +88,6 @@ export const InstitutionIdParams = Type.Object({ institutionId: Type.String({ fo
 
 export const FavouriteIds = Type.Object({ institutionIds: Type.Array(Type.String({ format: 'uuid' }), { maxItems: 200, uniqueItems: true }) }, { additionalProperties: false })
 export type FavouriteIds = Static<typeof FavouriteIds>
-
-/** PATCH /me/children/:id: either field or both. */
-export const ChildPatch = Type.Object({
-  nickname: Type.Optional(Type.String({ minLength: 1, maxLength: 12 })),
-  birthMonth: Type.Optional(Type.String({ pattern: BIRTH_MONTH_PATTERN })),
-}, { additionalProperties: false, minProperties: 1 })
-export type ChildPatch = Static<typeof ChildPatch>
 
 /** The answer to POST /me/consents: the new status, and what the change did (withdrawing child_data deletes the children). */
 export const ConsentChange = Type.Composite([

@@ -20,16 +20,19 @@ export const NoticeInput = Type.Object({
 }, { additionalProperties: false })
 export type NoticeInput = Static<typeof NoticeInput>
 
-/** An edit: only the fields sent change (no defaults, so an omitted `pinned` stays as it is). imageIds, when sent, replace the images. */
-export const NoticePatch = Type.Object({
-  title: Type.Optional(Type.String({ minLength: 2, maxLength: 80 })),
-  body: Type.Optional(Type.String({ minLength: 1, maxLength: 5000 })),
-  category: Type.Optional(NoticeCategory),
-  pinned: Type.Optional(Type.Boolean()),
-  expiresAt: Type.Optional(Nullable(DateTimeString)),
-  imageIds: Type.Optional(Type.Array(Type.String({ format: 'uuid' }), { maxItems: 9, uniqueItems: true })),
-}, { additionalProperties: false, minProperties: 1 })
-export type NoticePatch = Static<typeof NoticePatch>
+/**
+ * PUT /notices/:id: the whole notice as it should read from now on; imageIds replace the images. Every field is
+ * required and none has a default, so a field left out is refused rather than silently reset.
+ */
+export const NoticeEdit = Type.Object({
+  title: Type.String({ minLength: 2, maxLength: 80 }),
+  body: Type.String({ minLength: 1, maxLength: 5000 }),
+  category: NoticeCategory,
+  pinned: Type.Boolean(),
+  expiresAt: Nullable(DateTimeString),
+  imageIds: Type.Array(Type.String({ format: 'uuid' }), { maxItems: 9, uniqueItems: true }),
+}, { additionalProperties: false })
+export type NoticeEdit = Static<typeof NoticeEdit>
 
 /** The answer to an image upload: attach it by id when posting the notice. */
 export const UploadedNoticeImage = Type.Object({ id: Type.String({ format: 'uuid' }), bytes: Type.Integer(), contentType: Type.String() })
@@ -62,6 +65,11 @@ export const CommitteeNotice = Type.Composite([
     linkedParents: Type.Integer(),
     status: StringEnum(['published', 'withdrawn', 'taken_down', 'expired'] as const),
     takedownReason: Nullable(Type.String()),
+    removedImages: Type.Array(Type.Object({
+      id: Type.String({ format: 'uuid' }),
+      position: Type.Integer({ minimum: 1, description: 'which image of the notice as posted (1 = the first)' }),
+      reason: Type.String({ description: 'why WeChat content security hid it, for the author' }),
+    }), { description: 'images hidden from parents because WeChat content security found them risky' }),
   }),
 ])
 export type CommitteeNotice = Static<typeof CommitteeNotice>

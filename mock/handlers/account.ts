@@ -17,6 +17,8 @@ import { ageInMonths } from './search'
 export const MOCK_PHONE_CODE = '123456'
 /** In the H5 preview this number signs in as a parent-committee member of the first demo institution (invitation code JLTY2026). */
 export const DEMO_COMMITTEE_PHONE = '13900000000'
+/** The number WeChat "verifies" for 微信手机号快捷登录 (POST /auth/wechat/phone) in the mock. */
+export const MOCK_WECHAT_PHONE = '13700000001'
 export const ACCESS_TOKEN_SECONDS = 15 * 60
 const RESEND_SECONDS = 60
 
@@ -146,6 +148,15 @@ export const accountHandlers = [
     return HttpResponse.json(issue(user, !existing))
   }),
 
+  http.post(api('/auth/wechat/phone'), async ({ request }) => {
+    const { phoneCode, loginCode } = (await request.json()) as { phoneCode?: string; loginCode?: string }
+    if (!phoneCode) return error(400, 'phoneCode is required')
+    if (!loginCode) return error(400, 'loginCode is required')
+    const existing = [...state.users.values()].find((u) => u.phone === MOCK_WECHAT_PHONE)
+    const user = existing ?? newUser({ phone: MOCK_WECHAT_PHONE, wechat: true })
+    return HttpResponse.json(issue(user, !existing))
+  }),
+
   http.post(api('/auth/phone/code'), async ({ request }) => {
     const { phone } = (await request.json()) as { phone?: string }
     if (!phone || !new RegExp(PHONE_PATTERN).test(phone)) return error(400, 'phone must match pattern')
@@ -216,15 +227,15 @@ export const accountHandlers = [
     }),
   ),
 
-  http.patch(
+  http.put(
     api('/me/children/:id'),
     authed(async ({ request, params, user }) => {
       const child = user.children.find((c) => c.id === params.id)
       if (!child) return error(404, '没有找到这个孩子 (child not found)')
-      const body = (await request.json()) as Partial<ChildInput>
-      const field = validChild({ ...child, ...body })
+      const body = (await request.json()) as ChildInput
+      const field = validChild(body)
       if (field) return error(400, `${field} is invalid`)
-      Object.assign(child, body)
+      Object.assign(child, { nickname: body.nickname, birthMonth: body.birthMonth })
       return HttpResponse.json(withAge(child))
     }),
   ),

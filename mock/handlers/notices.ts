@@ -1,7 +1,7 @@
 import { http, HttpResponse, type PathParams } from 'msw'
 import type { ErrorResponse } from '../../types/common'
 import type { Static } from '@sinclair/typebox'
-import type { CommitteeNotice, CommitteePage, Notice, NoticeInput, NoticeList, NoticePatch, ReportReceipt, UnreadCount, UploadedNoticeImage } from '../../types/notices'
+import type { CommitteeNotice, CommitteePage, Notice, NoticeEdit, NoticeInput, NoticeList, ReportReceipt, UnreadCount, UploadedNoticeImage } from '../../types/notices'
 import { NOTICE_CATEGORIES } from '../../types/notices'
 import { institutionFixtures } from '../fixtures/app'
 import { noticeSeeds, type NoticeSeed } from '../fixtures/app/notices'
@@ -13,7 +13,7 @@ import { accountMock } from './account'
  */
 
 type Status = CommitteeNotice['status']
-type MockNotice = NoticeSeed & { images: Array<{ id: string; url: string }>; updatedAt: string; version: number; status: Status; takedownReason: string | null; authorId: string | null }
+type MockNotice = NoticeSeed & { images: Array<{ id: string; url: string }>; updatedAt: string; version: number; status: Status; takedownReason: string | null; authorId: string | null; removedImages?: CommitteeNotice['removedImages'] }
 type Meeting = CommitteePage['meetings'][number]
 
 const api = (path: string) => `*/api${path}`
@@ -74,13 +74,14 @@ function toCommittee(n: MockNotice, userId: string): CommitteeNotice {
     linkedParents: linkedParents(n.institutionId),
     status: n.status === 'published' && isExpired(n) ? 'expired' : n.status,
     takedownReason: n.takedownReason,
+    removedImages: n.removedImages ?? [],
   }
 }
 
-function invalid(body: Partial<NoticeInput>, partial: boolean): string | null {
-  if ((!partial || body.title !== undefined) && (typeof body.title !== 'string' || body.title.length < 2 || body.title.length > 80)) return 'title'
-  if ((!partial || body.body !== undefined) && (typeof body.body !== 'string' || body.body.length < 1 || body.body.length > 5000)) return 'body'
-  if ((!partial || body.category !== undefined) && !NOTICE_CATEGORIES.includes(body.category as never)) return 'category'
+function invalid(body: Partial<NoticeInput>): string | null {
+  if (typeof body.title !== 'string' || body.title.length < 2 || body.title.length > 80) return 'title'
+  if (typeof body.body !== 'string' || body.body.length < 1 || body.body.length > 5000) return 'body'
+  if (!NOTICE_CATEGORIES.includes(body.category as never)) return 'category'
   if (body.imageIds !== undefined && (!Array.isArray(body.imageIds) || body.imageIds.length > 9 || body.imageIds.some((id) => !state.images.has(id)))) return 'imageIds'
   return null
 }
@@ -129,7 +130,7 @@ export const noticeHandlers = [
     authed(async ({ request, params, userId }) => {
       if (!isCommittee(userId, params.institutionId)) return error(403, '只有家委会成员可以发布公告')
       const body = (await request.json()) as NoticeInput
-      const field = invalid(body, false)
+      const field = invalid(body)
       if (field) return error(400, `${field} is invalid`)
       const now = new Date().toISOString()
       const notice: MockNotice = {
@@ -209,18 +210,18 @@ export const noticeHandlers = [
     }),
   ),
 
-  http.patch(
+  http.put(
     api('/notices/:id'),
     authed(async ({ request, params, userId }) => {
       const notice = state.notices.find((n) => n.id === params.id)
       if (!notice || !isCommittee(userId, notice.institutionId)) return error(404, '公告不存在')
       if (notice.authorId !== userId) return error(403, '只能修改自己发布的公告')
-      const body = (await request.json()) as NoticePatch
-      const field = invalid(body, true)
+      const body = (await request.json()) as NoticeEdit
+      const field = invalid(body)
       if (field) return error(400, `${field} is invalid`)
       const { imageIds, ...rest } = body
       Object.assign(notice, rest, { updatedAt: new Date().toISOString(), version: notice.version + 1 })
-      if (imageIds) notice.images = imageIds.map((id) => ({ id, url: state.images.get(id) as string }))
+      notice.images = imageIds.map((id) => ({ id, url: state.images.get(id) as string }))
       return HttpResponse.json(toCommittee(notice, userId))
     }),
   ),

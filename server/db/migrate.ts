@@ -7,6 +7,7 @@ import * as classes from './migrations/2026-11-28T2200-classes'
 import * as guidance from './migrations/2026-11-28T2210-guidance'
 import * as articles from './migrations/2026-11-28T2300-articles'
 import * as bulletins from './migrations/2026-11-28T2310-bulletins'
+import * as wechatContentSecurity from './migrations/2026-12-01T1000-wechat-content-security'
 
 // Listed by hand (no directory scanning) so bundlers, tsx and jest all see the same set, in order.
 const migrations: Record<string, Migration> = {
@@ -18,6 +19,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-28T2210-guidance': guidance,
   '2026-11-28T2300-articles': articles,
   '2026-11-28T2310-bulletins': bulletins,
+  '2026-12-01T1000-wechat-content-security': wechatContentSecurity,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }

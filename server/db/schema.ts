@@ -331,6 +331,21 @@ export interface NoticeImagesTable {
   contentType: string
   bytes: number
   uploadedAt: Timestamp
+  /** WeChat's verdict (mediaCheckAsync): pending until pushed; risky images are hidden from readers. */
+  moderation: ColumnType<'pending' | 'pass' | 'review' | 'risky', 'pending' | 'pass' | 'review' | 'risky' | undefined, 'pending' | 'pass' | 'review' | 'risky'>
+  moderationLabel: number | null
+  moderatedAt: Timestamp | null
+}
+
+/** Trace ids of WeChat image checks, with what was checked and, once pushed, the verdict. */
+export interface WechatMediaChecksTable {
+  traceId: string
+  subjectKind: string | null
+  subjectId: string | null
+  requestedAt: Timestamp | null
+  suggest: string | null
+  label: number | null
+  resultAt: Timestamp | null
 }
 
 export interface NoticeReadsTable {
@@ -545,6 +560,7 @@ export interface Database {
   notices: NoticesTable
   noticeVersions: NoticeVersionsTable
   noticeImages: NoticeImagesTable
+  wechatMediaChecks: WechatMediaChecksTable
   noticeReads: NoticeReadsTable
   noticeReports: NoticeReportsTable
   committeeProfiles: CommitteeProfilesTable

@@ -5,8 +5,11 @@ import { taroAdapter } from './taro-adapter'
 
 const isMiniProgram = process.env.TARO_ENV !== undefined && process.env.TARO_ENV !== 'h5'
 
-/** H5 is served by the BFF itself (same origin); the mini-program calls the BFF's public origin. */
-export const apiBaseURL = isMiniProgram ? `${process.env.TARO_APP_API_BASE ?? 'http://127.0.0.1:3000'}/api` : '/api'
+/**
+ * H5 is served by the BFF itself (same origin); the mini-program calls the BFF's public origin, which the build always
+ * defines (config/weapp-settings.ts), so no address of a developer's machine can end up in a production bundle.
+ */
+export const apiBaseURL = isMiniProgram ? `${process.env.TARO_APP_API_BASE ?? ''}/api` : '/api'
 
 /** The one HTTP client of the app. Arrays go out as `serviceForm=a&serviceForm=b`. */
 export const http = axios.create({

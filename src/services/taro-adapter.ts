@@ -3,9 +3,20 @@ import axios, { AxiosError, AxiosHeaders, CanceledError, type AxiosAdapter, type
 
 type Method = 'GET' | 'POST' | 'PUT' | 'DELETE' | 'OPTIONS' | 'HEAD' | 'TRACE' | 'CONNECT'
 
+/** What axios's transformRequest made of the data: a JSON or form string, an ArrayBuffer, or nothing. */
+function hasBody(config: InternalAxiosRequestConfig): boolean {
+  return config.data !== undefined && config.data !== null && config.data !== ''
+}
+
+/**
+ * The headers to send. Without a body no content type goes out: axios declares x-www-form-urlencoded on every write
+ * without data, and a declared type with nothing behind it is refused by servers (Fastify: 415, or 400 for JSON).
+ */
 function plainHeaders(config: InternalAxiosRequestConfig): Record<string, string> {
+  const source = AxiosHeaders.from(config.headers)
+  if (!hasBody(config)) source.delete('content-type')
   const headers: Record<string, string> = {}
-  for (const [name, value] of Object.entries(AxiosHeaders.from(config.headers).toJSON())) {
+  for (const [name, value] of Object.entries(source.toJSON())) {
     if (value !== undefined && value !== null) headers[name] = String(value)
   }
   return headers
@@ -27,7 +38,7 @@ export const taroAdapter: AxiosAdapter = (config) =>
     task = Taro.request({
       url: axios.getUri(config),
       method: (config.method ?? 'get').toUpperCase() as Method,
-      data: config.data,
+      data: hasBody(config) ? config.data : undefined,
       header: plainHeaders(config),
       dataType: 'text',
       responseType: 'text',
@@ -53,6 +64,9 @@ export const taroAdapter: AxiosAdapter = (config) =>
         reject(new AxiosError(error.errMsg || 'Network Error', AxiosError.ERR_NETWORK, config, task))
       },
     })
+    // Taro.request also returns a promise, which rejects on `fail` after our callback has answered: settle it here, or
+    // every failed request (offline, domain not allowed) would leave an unhandled rejection.
+    void (task as unknown as Promise<unknown> | undefined)?.catch?.(() => undefined)
     config.signal?.addEventListener?.('abort', () => {
       task?.abort?.()
       reject(new CanceledError(undefined, undefined, config))

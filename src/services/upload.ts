@@ -68,6 +68,8 @@ function uploadInMiniProgram<T>(path: string, field: string, filePath: string, s
       fail: (error) => reject(new AxiosError(error.errMsg || 'Network Error', AxiosError.ERR_NETWORK)),
     })
     task?.onProgressUpdate?.((progress) => onProgress?.(progress.progress))
+    // Taro.uploadFile's promise rejects on `fail` too, after the callback has answered: settle it here.
+    void (task as unknown as Promise<unknown> | undefined)?.catch?.(() => undefined)
   })
 }
 

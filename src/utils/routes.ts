@@ -38,31 +38,42 @@ export const routes = {
 /** The tab pages of app.config.ts, in its order (routes.test.ts keeps them equal): navigateTo cannot open them, switchTab must. */
 export const TAB_PAGES = ['/pages/index/index', '/pages/classes/index', '/pages/info/index', '/pages/complaints/index', '/pages/me/index']
 
+/**
+ * navigateTo fails when WeChat's page stack is full (10 pages): the page then takes the current one's place. When
+ * that fails too (an unknown path) there is nothing left to do, and the failure is deliberately dropped.
+ */
+function navigate(url: string): void {
+  Taro.navigateTo({ url }).catch(() => Taro.redirectTo({ url })).catch(() => undefined)
+}
+
+// A tab that cannot be switched to, or no page to go back to, leaves the parent where they are: nothing to report.
+const switchTab = (url: string) => void Taro.switchTab({ url }).catch(() => undefined)
+
 /** Opens an in-app path such as one written in an article ("/pages/..."), on a tab or as a new page. */
 export function openAppPath(path: string): void {
   const page = path.split('?')[0]
-  if (TAB_PAGES.includes(page)) void Taro.switchTab({ url: page })
-  else void Taro.navigateTo({ url: path })
+  if (TAB_PAGES.includes(page)) switchTab(page)
+  else navigate(path)
 }
 
 export function openInstitution(id: string): void {
-  void Taro.navigateTo({ url: routes.institution(id) })
+  navigate(routes.institution(id))
 }
 
 export function openCompare(): void {
-  void Taro.navigateTo({ url: routes.compare })
+  navigate(routes.compare)
 }
 
 export function openFavourites(): void {
-  void Taro.navigateTo({ url: routes.favourites })
+  navigate(routes.favourites)
 }
 
 export function openPage(url: string): void {
-  void Taro.navigateTo({ url })
+  navigate(url)
 }
 
 /** Back to the previous page; a page opened directly (H5 refresh, shared link) goes to 我的 instead. */
 export function goBackOr(tabUrl: string): void {
-  if (Taro.getCurrentPages().length > 1) void Taro.navigateBack()
-  else void Taro.switchTab({ url: tabUrl })
+  if (Taro.getCurrentPages().length > 1) void Taro.navigateBack().catch(() => switchTab(tabUrl))
+  else switchTab(tabUrl)
 }

@@ -1,7 +1,5 @@
 import type { Browser } from 'playwright-core'
-import { baseUrl, launchBrowser, openPhone, screenshot, signInCodeFromLog } from './browser'
-
-const CHANGCHUN = { latitude: 43.88, longitude: 125.32 }
+import { CHANGCHUN, CHANGCHUN_GCJ02, baseUrl, launchBrowser, openPhone, screenshot, signInCodeFromLog } from './browser'
 
 let browser: Browser
 beforeAll(async () => { browser = await launchBrowser() })
@@ -39,7 +37,7 @@ it('a parent signs in with a phone code, adds a child after consenting, and the 
   await page.getByText('1岁2个月').filter({ visible: true }).first().waitFor()
   await screenshot(page, 'me-with-child')
 
-  const expected = await (await fetch(`${baseUrl()}/api/institutions?lat=${CHANGCHUN.latitude}&lng=${CHANGCHUN.longitude}&childBirthMonth=${birthMonth}&pageSize=3`, { headers: { connection: 'close' } })).json() as { total: number; items: Array<{ name: string }> }
+  const expected = await (await fetch(`${baseUrl()}/api/institutions?lat=${CHANGCHUN_GCJ02.lat}&lng=${CHANGCHUN_GCJ02.lng}&childBirthMonth=${birthMonth}&pageSize=3`, { headers: { connection: 'close' } })).json() as { total: number; items: Array<{ name: string }> }
   await page.getByText('找托育', { exact: true }).click()
   await page.getByText('按 小明', { exact: false }).filter({ visible: true }).first().click()
   await page.getByText(`共 ${expected.total} 家备案机构`).filter({ visible: true }).waitFor()

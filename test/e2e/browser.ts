@@ -1,8 +1,11 @@
+import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { wgs84ToGcj02 } from '../../src/utils/gcj02'
 
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
+const ROOT = path.resolve(__dirname, '../..')
+const SYSTEM_CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
 const ARTIFACTS = path.resolve(__dirname, '../../test-results')
 
 export const baseUrl = () => {
@@ -11,13 +14,37 @@ export const baseUrl = () => {
   return url
 }
 
-export async function launchBrowser(): Promise<Browser> {
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium (or set CHROMIUM_PATH)`)
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  })
+const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+// @sparticuz/chromium's flags are made for AWS Lambda. --single-process crashes the browser when a test closes its
+// context and opens the next; the other two turn off security a real phone's browser has.
+const NOT_FOR_TESTS = ['--single-process', '--disable-web-security', '--allow-running-insecure-content']
+
+/**
+ * The Chromium that @sparticuz/chromium ships inside the npm package (unpacked to /tmp/chromium on first use): no
+ * system package needed. It is an ES module, which jest's CommonJS test files cannot load: a child node unpacks it.
+ */
+function packagedChromium(): { executablePath: string; args: string[] } {
+  const script = `const { default: chromium } = await import('@sparticuz/chromium')
+process.stdout.write(JSON.stringify({ executablePath: await chromium.executablePath(), args: chromium.args }))`
+  const output = execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } })
+  return JSON.parse(output) as { executablePath: string; args: string[] }
 }
+
+/**
+ * Debian's Chromium when installed (or CHROMIUM_PATH), else the one from npm. Neither needs a CJK font for the tests:
+ * they read text from the page, not from pixels (screenshots show Chinese only with fonts-wqy-zenhei or similar).
+ */
+export async function launchBrowser(): Promise<Browser> {
+  if (process.env.CHROMIUM_PATH && !fs.existsSync(process.env.CHROMIUM_PATH)) throw new Error(`CHROMIUM_PATH: no browser at ${process.env.CHROMIUM_PATH}`)
+  if (fs.existsSync(SYSTEM_CHROMIUM)) return chromium.launch({ executablePath: SYSTEM_CHROMIUM, args: FLAGS })
+  const packaged = packagedChromium()
+  const args = [...packaged.args.filter((flag) => !NOT_FOR_TESTS.includes(flag)), ...FLAGS]
+  return chromium.launch({ executablePath: packaged.executablePath, args })
+}
+
+/** A phone in 长春. Its browser reports GPS (WGS-84); the app asks the BFF in GCJ-02, the registry's datum. */
+export const CHANGCHUN = { latitude: 43.88, longitude: 125.32 }
+export const CHANGCHUN_GCJ02 = wgs84ToGcj02(CHANGCHUN.latitude, CHANGCHUN.longitude)
 
 /** A phone-sized page; with `location`, the browser grants geolocation at that point. */
 export async function openPhone(browser: Browser, location?: { latitude: number; longitude: number }): Promise<{ context: BrowserContext; page: Page }> {

@@ -1,8 +1,6 @@
 import type { Browser, Page } from 'playwright-core'
 import type { ClassSearchResult } from '../../types/classes'
-import { api, baseUrl, launchBrowser, openPhone, screenshot, signInCodeFromLog } from './browser'
-
-const CHANGCHUN = { latitude: 43.88, longitude: 125.32 }
+import { CHANGCHUN, CHANGCHUN_GCJ02, api, baseUrl, launchBrowser, openPhone, screenshot, signInCodeFromLog } from './browser'
 
 let browser: Browser
 beforeAll(async () => { browser = await launchBrowser() })
@@ -31,7 +29,7 @@ it('a parent finds a class for a 14-month-old, signs up, sees it in 我的报名
   await text(page, '我关注的机构').waitFor()
 
   // What the BFF says suits a child born 14 months ago near this parent: the app must show the same, nearest first.
-  const expected = await api<ClassSearchResult>(`/api/classes?lat=${CHANGCHUN.latitude}&lng=${CHANGCHUN.longitude}&childBirthMonth=${birthMonth}&pageSize=50`)
+  const expected = await api<ClassSearchResult>(`/api/classes?lat=${CHANGCHUN_GCJ02.lat}&lng=${CHANGCHUN_GCJ02.lng}&childBirthMonth=${birthMonth}&pageSize=50`)
   const withSeats = expected.items.find((c) => c.seatsLeft > 0)
   expect(withSeats).toBeDefined()
   for (const item of expected.items) {

@@ -1,7 +1,5 @@
 import type { Browser, Page } from 'playwright-core'
-import { baseUrl, launchBrowser, openPhone, screenshot } from './browser'
-
-const CHANGCHUN = { latitude: 43.88, longitude: 125.32 }
+import { CHANGCHUN, CHANGCHUN_GCJ02, baseUrl, launchBrowser, openPhone, screenshot } from './browser'
 
 let browser: Browser
 
@@ -19,8 +17,8 @@ const cards = (page: Page) => page.locator('.institution-card')
 
 it('a parent finds the nearest institution, filters by 计时托, opens it and compares two', async () => {
   const { page, context } = await openPhone(browser, CHANGCHUN)
-  const nearest = await api<Page1>(`/api/institutions?lat=${CHANGCHUN.latitude}&lng=${CHANGCHUN.longitude}&pageSize=3`)
-  const hourly = await api<Page1>(`/api/institutions?lat=${CHANGCHUN.latitude}&lng=${CHANGCHUN.longitude}&serviceForm=hourly&pageSize=3`)
+  const nearest = await api<Page1>(`/api/institutions?lat=${CHANGCHUN_GCJ02.lat}&lng=${CHANGCHUN_GCJ02.lng}&pageSize=3`)
+  const hourly = await api<Page1>(`/api/institutions?lat=${CHANGCHUN_GCJ02.lat}&lng=${CHANGCHUN_GCJ02.lng}&serviceForm=hourly&pageSize=3`)
   expect(hourly.total).toBeLessThan(nearest.total)
 
   await page.goto(baseUrl())

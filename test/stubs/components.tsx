@@ -22,12 +22,23 @@ export const ScrollView = element('div')
 export const Image = element('img')
 export const Label = element('label')
 
-/** open-type='agreePrivacyAuthorization': in WeChat a tap agrees and fires onAgreePrivacyAuthorization. */
-export function Button({ children, openType, onAgreePrivacyAuthorization, onClick, ...props }: Props) {
+/**
+ * What the parent does in WeChat's phone-number sheet (open-type='getPhoneNumber'): allows by default; a test sets
+ * `phoneNumberSheet.detail` to { errMsg: 'getPhoneNumber:fail user deny' } to refuse, and puts it back after.
+ */
+export const phoneNumberSheet = { detail: { errMsg: 'getPhoneNumber:ok', code: 'wx-phone-code' } as Record<string, unknown> }
+
+/**
+ * open-type='agreePrivacyAuthorization': in WeChat a tap agrees and fires onAgreePrivacyAuthorization.
+ * open-type='getPhoneNumber': a tap opens WeChat's sheet and fires onGetPhoneNumber with the parent's answer.
+ */
+export function Button({ children, openType, onAgreePrivacyAuthorization, onGetPhoneNumber, onClick, ...props }: Props) {
   const agree = openType === 'agreePrivacyAuthorization' ? (onAgreePrivacyAuthorization as ((e: unknown) => void) | undefined) : undefined
+  const phone = openType === 'getPhoneNumber' ? (onGetPhoneNumber as ((e: unknown) => void) | undefined) : undefined
   const click = (event: unknown) => {
     ;(onClick as ((e: unknown) => void) | undefined)?.(event)
     agree?.({ detail: {} })
+    phone?.({ detail: { ...phoneNumberSheet.detail } })
   }
   return createElement('button', { type: 'button', ...domProps(props), 'data-open-type': openType, onClick: click }, children)
 }

@@ -6,6 +6,7 @@ import { buildApp, type AppSettings } from '../../server/app'
 import { issueSession } from '../../server/features/auth/sessions'
 import { localDirectoryStorage } from '../../server/features/complaints/photos/local-storage'
 import { DEPARTMENTS, type Department } from '../../types/complaints'
+import { startWechatStandIn, type WechatStandIn } from '../../server/shared/wechat/stand-in'
 import type { TestDatabase } from './test-database'
 
 export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256-signing'
@@ -13,8 +14,16 @@ export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256-signin
 /** Sign-in codes the app "sent", newest last, instead of an SMS gateway. */
 export interface SentCode { phone: string; code: string }
 
-export async function buildTestApp(testDb: TestDatabase, settings: Partial<AppSettings> = {}): Promise<{ app: FastifyInstance; sentCodes: SentCode[] }> {
+export const TEST_PUSH_TOKEN = 'test-push-token'
+
+/**
+ * The app on the test database. Unless `settings.wechat` says otherwise it talks to its own stand-in WeChat server over
+ * HTTP (content security checks every published text), closed with the app. WeChat's image fetches and pushes need a
+ * listening app: tests of them call app.listen and point wechatCallbacks and the stand-in's push at it.
+ */
+export async function buildTestApp(testDb: TestDatabase, settings: Partial<AppSettings> = {}): Promise<{ app: FastifyInstance; sentCodes: SentCode[]; wechat: WechatStandIn | null }> {
   const sentCodes: SentCode[] = []
+  const wechat = settings.wechat ? null : await startWechatStandIn({ appId: 'wx-test' })
   const app = await buildApp({
     database: testDb.database,
     reference: testDb.reference,
@@ -22,7 +31,9 @@ export async function buildTestApp(testDb: TestDatabase, settings: Partial<AppSe
       jwtSecret: TEST_JWT_SECRET,
       accessTokenSeconds: 900,
       refreshTokenDays: 30,
-      wechat: { apiBase: 'http://127.0.0.1:9', appId: 'wx-test', appSecret: 'test-secret' },
+      wechat: wechat ? { apiBase: wechat.url, appId: wechat.appId, appSecret: wechat.appSecret } : { apiBase: 'http://127.0.0.1:9', appId: 'wx-test', appSecret: 'test-secret' },
+      // Nothing listens here until a test listens and says so.
+      wechatCallbacks: { publicBaseUrl: 'http://127.0.0.1:9', pushToken: TEST_PUSH_TOKEN },
       redis: null,
       codeSender: { send: async (phone, code) => { sentCodes.push({ phone, code }) } },
       complaints: {
@@ -39,7 +50,8 @@ export async function buildTestApp(testDb: TestDatabase, settings: Partial<AppSe
       ...settings,
     },
   })
-  return { app, sentCodes }
+  if (wechat) app.addHook('onClose', () => wechat.close())
+  return { app, sentCodes, wechat }
 }
 
 let phoneSerial = 0

@@ -6,7 +6,8 @@ import type { City } from '../../../types/regions'
  * 长白山管委会 and 长春新区 are administrative areas without a GB/T 2260 code: they get our own stable codes
  * under the unused prefix 229 (229100, 229200; their sub-areas 2291xx, 2292xx), which no GB/T 2260 Jilin code
  * can take (Jilin's prefectures are 2201..2208 and 2224).
- * Coordinates are approximate centres (WGS-84, good to a few km), meant for demo data and plausibility checks.
+ * Coordinates are approximate centres (GCJ-02 like the registry; good to a few km, far more than the few hundred
+ * metres between GCJ-02 and WGS-84), meant for demo data, plausibility checks and the district fallback.
  */
 export const CITIES: City[] = [
   {

@@ -2,8 +2,8 @@ import type { FastifyInstance } from 'fastify'
 import { buildTestApp, signedInUser } from '../../../test/support/test-app'
 import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database'
 import {
-  anArticle, editArticle, editorView, inTheFuture, readArticle, regulator, restoreArticle, withdrawArticle, writeArticle, written,
-  type Headers,
+  anArticle, editArticle, editorView, inTheFuture, readArticle, regulator, replaceArticle, replacementOf, restoreArticle, withdrawArticle,
+  writeArticle, written, type Headers,
 } from './test-fixtures'
 
 let testDb: TestDatabase
@@ -120,7 +120,7 @@ describe('editing keeps every version', () => {
     const id = await written(app, province.headers, anArticle({ title: '第一版', tags: ['甲'], pinned: true }))
     const first = await editArticle(app, province.headers, id, { title: '第二版' })
     expect(first.statusCode).toBe(200)
-    // Fields not sent stay as they were (pinned and tags are not reset to their defaults).
+    // Fields sent back unchanged stay as they were.
     expect(first.json()).toMatchObject({ title: '第二版', version: 2, pinned: true, tags: ['甲'], summary: '报名前要问清的几件事' })
     const second = await editArticle(app, province.headers, id, { body: '新的正文', tags: ['乙'] })
     expect(second.json()).toMatchObject({ version: 3, title: '第二版', tags: ['乙'], blocks: [{ type: 'paragraph', inlines: [{ type: 'text', text: '新的正文' }] }] })
@@ -147,11 +147,17 @@ describe('editing keeps every version', () => {
     expect((await readArticle(app, id)).statusCode).toBe(404)
   })
 
-  it('refuses an empty edit and a bad field (400), an unknown article (404)', async () => {
-    const id = await written(app, province.headers)
-    expect((await editArticle(app, province.headers, id, {})).statusCode).toBe(400)
+  it('refuses an empty or partial replacement and a bad field (400), an unknown article (404)', async () => {
+    const id = await written(app, province.headers, anArticle({ tags: ['甲'], pinned: true }))
+    expect((await replaceArticle(app, province.headers, id, {})).statusCode).toBe(400)
+    // A field left out is refused, never reset to a default.
+    const { tags: _tags, ...withoutTags } = await replacementOf(app, province.headers, id)
+    const partial = await replaceArticle(app, province.headers, id, withoutTags)
+    expect([partial.statusCode, partial.json().field]).toEqual([400, 'tags'])
+    expect((await editorView(app, province.headers, id)).json()).toMatchObject({ version: 1, tags: ['甲'], pinned: true })
     expect((await editArticle(app, province.headers, id, { title: '甲' })).json().field).toBe('title')
-    expect((await editArticle(app, province.headers, '00000000-0000-4000-8000-000000000000', { title: '不存在的文章' })).statusCode).toBe(404)
+    const unknown = '00000000-0000-4000-8000-000000000000'
+    expect((await replaceArticle(app, province.headers, unknown, await replacementOf(app, province.headers, id, { title: '不存在的文章' }))).statusCode).toBe(404)
     expect((await versions(province.headers, '00000000-0000-4000-8000-000000000000')).statusCode).toBe(404)
   })
 
@@ -177,11 +183,11 @@ describe('who may do what', () => {
   it('answers 401 without a token and 403 to a parent, on every editor route', async () => {
     const id = await written(app, province.headers)
     const parent = await signedInUser(app)
-    const routes: Array<{ method: 'GET' | 'POST' | 'PATCH'; url: string; payload?: object }> = [
+    const routes: Array<{ method: 'GET' | 'POST' | 'PUT'; url: string; payload?: object }> = [
       { method: 'GET', url: '/api/admin/articles' },
       { method: 'GET', url: `/api/admin/articles/${id}` },
       { method: 'POST', url: '/api/admin/articles', payload: anArticle() },
-      { method: 'PATCH', url: `/api/admin/articles/${id}`, payload: { title: '未授权修改' } },
+      { method: 'PUT', url: `/api/admin/articles/${id}`, payload: await replacementOf(app, province.headers, id, { title: '未授权修改' }) },
       { method: 'GET', url: `/api/admin/articles/${id}/versions` },
       { method: 'POST', url: `/api/admin/articles/${id}/withdraw` },
       { method: 'POST', url: `/api/admin/articles/${id}/restore` },
@@ -205,7 +211,7 @@ describe('who may do what', () => {
     // Changchun cannot touch the province's article; Yanbian cannot touch Changchun's.
     for (const [who, id] of [[changchun, provincial], [yanbian, local]] as const) {
       expect((await editorView(app, who.headers, id)).statusCode).toBe(404)
-      expect((await editArticle(app, who.headers, id, { title: '越权修改' })).statusCode).toBe(404)
+      expect((await replaceArticle(app, who.headers, id, await replacementOf(app, province.headers, id, { title: '越权修改' }))).statusCode).toBe(404)
       expect((await withdrawArticle(app, who.headers, id)).statusCode).toBe(404)
       expect((await restoreArticle(app, who.headers, id)).statusCode).toBe(404)
       expect((await versions(who.headers, id)).statusCode).toBe(404)

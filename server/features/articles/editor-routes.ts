@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { FastifyInstance } from 'fastify'
-import { ArticleHistory, ArticleInput, ArticleParams, ArticlePatch, EditableArticle, EditableArticleList, type ArticleKind } from '../../../types/articles'
+import { ArticleHistory, ArticleInput, ArticleParams, ArticleReplacement, EditableArticle, EditableArticleList } from '../../../types/articles'
 import { conflict } from '../../shared/http-errors'
 import { authoringRegion, editableRegions, mayEdit, noSuchArticle } from './access'
 import { articleFields } from './input-rules'
@@ -53,27 +53,22 @@ export const editorRoutes: FastifyPluginAsyncTypebox = async (app) => {
     return reply.code(201).send(presentEditable((await findArticle(db, id))!))
   })
 
-  app.patch('/admin/articles/:id', {
+  app.put('/admin/articles/:id', {
     onRequest: asRegulator,
     schema: {
-      summary: 'Edit an article: only the fields sent change; the current version is kept in its history first',
-      tags: ARTICLE_TAGS, security: BEARER, params: ArticleParams, body: ArticlePatch,
+      summary: 'Edit an article, sending every field as it is to read; the current version is kept in its history first',
+      tags: ARTICLE_TAGS, security: BEARER, params: ArticleParams, body: ArticleReplacement,
       response: { 200: EditableArticle, ...errorResponses(400, 401, 403, 404) },
     },
   }, async (request) => {
     const { id } = request.params
+    const fields = articleFields(request.body)
     await db.transaction().execute(async (trx) => {
       const current = await lockArticle(trx, id)
       if (!current || !mayEdit(request.grants, current.regionCode)) throw noSuchArticle()
-      const fields = articleFields({
-        kind: current.kind as ArticleKind, title: current.title, summary: current.summary, tags: current.tags,
-        sourceDepartment: current.sourceDepartment, documentNumber: current.documentNumber, effectiveOn: current.effectiveOn,
-        body: current.body, publishAt: current.publishAt, pinned: current.pinned,
-        ...request.body,
-      })
       await updateArticle(trx, current, fields, request.userId)
     })
-    request.log.info({ articleId: id, fields: Object.keys(request.body) }, 'article edited')
+    request.log.info({ articleId: id }, 'article edited')
     return presentEditable((await findArticle(db, id))!)
   })
 

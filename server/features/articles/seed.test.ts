@@ -5,7 +5,7 @@ import type { Article, Block, Inline } from '../../../types/articles'
 import { buildTestApp } from '../../../test/support/test-app'
 import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database'
 import { seedArticles, SHIPPED_ARTICLES } from './seed/seed-articles'
-import { editArticle, foundIds, listArticles, readArticle, regulator } from './test-fixtures'
+import { editArticle, foundIds, listArticles, readArticle, regulator, replaceArticle, replacementOf } from './test-fixtures'
 
 let testDb: TestDatabase
 let app: FastifyInstance
@@ -102,8 +102,9 @@ describe('shipped articles', () => {
   })
 
   it('belongs to the province: a 市州 regulator cannot edit it', async () => {
-    const changchun = await regulator(app, '220100')
+    const [changchun, province] = [await regulator(app, '220100'), await regulator(app, '220000')]
     const policyId = (await listArticles(app)).json().items[0].id
-    expect((await editArticle(app, changchun.headers, policyId, { pinned: false })).statusCode).toBe(404)
+    const unpinned = await replacementOf(app, province.headers, policyId, { pinned: false })
+    expect((await replaceArticle(app, changchun.headers, policyId, unpinned)).statusCode).toBe(404)
   })
 })

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify'
-import type { ArticleInput } from '../../../types/articles'
+import type { ArticleInput, ArticleReplacement, EditableArticle } from '../../../types/articles'
 import { grantRole, signedInUser } from '../../../test/support/test-app'
 
 export type Headers = { authorization: string }
@@ -38,8 +38,23 @@ export async function written(app: FastifyInstance, headers: Headers, payload: o
   return response.json().id as string
 }
 
-export const editArticle = (app: FastifyInstance, headers: Headers, id: string, payload: object) =>
-  app.inject({ method: 'PATCH', url: `/api/admin/articles/${id}`, headers, payload })
+export const replaceArticle = (app: FastifyInstance, headers: Headers, id: string, payload: object) =>
+  app.inject({ method: 'PUT', url: `/api/admin/articles/${id}`, headers, payload })
+
+/** The article as the editor reads it (GET /api/admin/articles/:id), as the whole body PUT takes, with `changes` applied. */
+export async function replacementOf(app: FastifyInstance, headers: Headers, id: string, changes: Partial<ArticleReplacement> = {}): Promise<ArticleReplacement> {
+  const response = await editorView(app, headers, id)
+  if (response.statusCode !== 200) throw new Error(`reading the article failed: ${response.statusCode} ${response.body}`)
+  const a = response.json() as EditableArticle
+  return {
+    title: a.title, summary: a.summary, kind: a.kind, tags: a.tags, sourceDepartment: a.sourceDepartment, documentNumber: a.documentNumber,
+    effectiveOn: a.effectiveOn, body: a.body, publishAt: a.publishAt, pinned: a.pinned, ...changes,
+  }
+}
+
+/** What an editor does: read the article, change some fields, send it all back. */
+export const editArticle = async (app: FastifyInstance, headers: Headers, id: string, changes: Partial<ArticleReplacement>) =>
+  replaceArticle(app, headers, id, await replacementOf(app, headers, id, changes))
 export const withdrawArticle = (app: FastifyInstance, headers: Headers, id: string) =>
   app.inject({ method: 'POST', url: `/api/admin/articles/${id}/withdraw`, headers })
 export const restoreArticle = (app: FastifyInstance, headers: Headers, id: string) =>

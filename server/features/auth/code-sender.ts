@@ -1,6 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify'
 
-/** Delivers a one-time sign-in code to a phone. Production plugs in an SMS gateway here. */
+/** Delivers a one-time sign-in code to a phone: `tencent-sms.ts` in production, the log in development. */
 export interface CodeSender {
   send(phone: string, code: string): Promise<void>
 }
@@ -11,5 +11,20 @@ export function logCodeSender(log: Pick<FastifyBaseLogger, 'info'>): CodeSender 
     async send(phone, code) {
       log.info({ phone: `${phone.slice(0, 3)}****${phone.slice(7)}` }, `sign-in code for ${phone}: ${code}`)
     },
+  }
+}
+
+/**
+ * A code that did not go out. 'refused': the provider answered and would not send it (bad settings, a blocked or
+ * over-limit number): the BFF answers 502. 'unavailable': no usable answer in time (network, timeout, provider
+ * fault): 503. The message is for the log; it never holds the full phone number or a secret.
+ */
+export class CodeDeliveryError extends Error {
+  constructor(
+    readonly reason: 'refused' | 'unavailable',
+    message: string,
+  ) {
+    super(message)
+    this.name = 'CodeDeliveryError'
   }
 }

@@ -2,6 +2,7 @@ import { createHmac, randomInt } from 'node:crypto'
 import type { FastifyInstance } from 'fastify'
 import { unauthorized } from '../../shared/auth'
 import { ClientError } from '../../shared/http-errors'
+import { CodeDeliveryError } from './code-sender'
 import { checkAndConsumeCode, expireOpenCodes, insertLoginCode, lockPhone, recentCodes } from './repository'
 
 export const CODE_VALID_SECONDS = 5 * 60
@@ -41,6 +42,9 @@ export async function requestCode(app: FastifyInstance, phone: string, requested
     await app.settings.codeSender.send(phone, code)
   } catch (error) {
     app.log.error({ err: error, phone: maskPhone(phone) }, 'sign-in code not delivered')
+    if (error instanceof CodeDeliveryError && error.reason === 'unavailable') {
+      throw new ClientError(503, '短信服务暂时不可用，请稍后再试 (the SMS service did not answer in time or could not be reached)')
+    }
     throw new ClientError(502, '验证码发送失败，请稍后再试 (the code could not be sent)')
   }
   return { sent: true }

@@ -20,6 +20,41 @@ export async function findOrCreateUserByPhone(db: Db, phone: string): Promise<Si
     .executeTakeFirstOrThrow()
 }
 
+export interface PhoneSignIn extends SignedInUser {
+  /** Why the user's openid could not go with the account: it is already another account's (see signInWithVerifiedPhone). */
+  openidKeptElsewhere: boolean
+}
+
+/**
+ * Sign-in with a phone number WeChat verified (the getPhoneNumber button) by the WeChat user `openid`. One account per
+ * phone and per openid, as everywhere:
+ * - the phone's account signs in; it takes the openid if it has none and no other account holds it;
+ * - without one, the openid's account signs in and takes the verified number (it had none, or an older one);
+ * - without either, a new account holds both.
+ * When the phone's account and the openid's are two accounts, the phone's signs in and each keeps its openid: merging
+ * two accounts' children, links and grants needs the person's own choice, which a sign-in cannot ask for.
+ * Locks on the phone and the openid serialise concurrent sign-ins of the same person.
+ */
+export async function signInWithVerifiedPhone(db: Db, phone: string, openid: string): Promise<PhoneSignIn> {
+  return db.transaction().execute(async (trx) => {
+    await sql`SELECT pg_advisory_xact_lock(hashtext(${`sign-in-phone:${phone}`}))`.execute(trx)
+    await sql`SELECT pg_advisory_xact_lock(hashtext(${`sign-in-openid:${openid}`}))`.execute(trx)
+    const byPhone = await trx.selectFrom('users').select(['id', 'wechatOpenid']).where('phone', '=', phone).executeTakeFirst()
+    const byOpenid = await trx.selectFrom('users').select(['id', 'phone']).where('wechatOpenid', '=', openid).executeTakeFirst()
+    if (byPhone) {
+      const takeOpenid = !byPhone.wechatOpenid && !byOpenid
+      await trx.updateTable('users').set({ lastSignInAt: sql`now()`, ...(takeOpenid ? { wechatOpenid: openid } : {}) }).where('id', '=', byPhone.id).execute()
+      return { id: byPhone.id, isNew: false, openidKeptElsewhere: byPhone.wechatOpenid !== openid && !takeOpenid }
+    }
+    if (byOpenid) {
+      await trx.updateTable('users').set({ lastSignInAt: sql`now()`, phone }).where('id', '=', byOpenid.id).execute()
+      return { id: byOpenid.id, isNew: false, openidKeptElsewhere: false }
+    }
+    const created = await trx.insertInto('users').values({ phone, wechatOpenid: openid }).returning('id').executeTakeFirstOrThrow()
+    return { id: created.id, isNew: true, openidKeptElsewhere: false }
+  })
+}
+
 // ---- one-time sign-in codes ----
 
 /** Serialises code requests for one phone until the transaction ends, so two at once cannot both pass the limits. */

@@ -1,13 +1,13 @@
 import { Type } from '@sinclair/typebox'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { PhoneCodeRequestBody, PhoneCodeSent, PhoneSignInBody, RefreshBody, SessionTokens, WechatSignInBody } from '../../../types/auth'
+import { PhoneCodeRequestBody, PhoneCodeSent, PhoneSignInBody, RefreshBody, SessionTokens, WechatPhoneSignInBody, WechatSignInBody } from '../../../types/auth'
 import { ErrorResponse } from '../../../types/common'
 import { ClientError } from '../../shared/http-errors'
 import { IP_LIMITS, registerIpLimits } from '../../shared/ip-limits'
 import { CODE_VALID_SECONDS, RESEND_AFTER_SECONDS, maskPhone, requestCode, verifyCode } from './phone-codes'
-import { findOrCreateUserByOpenid, findOrCreateUserByPhone } from './repository'
+import { findOrCreateUserByOpenid, findOrCreateUserByPhone, signInWithVerifiedPhone } from './repository'
 import { endSession, issueSession, refreshSession } from './sessions'
-import { exchangeCode } from './wechat-client'
+import { openidOfLoginCode, phoneOfPhoneCode } from './wechat-sign-in'
 
 const SessionInfo = Type.Object({ userId: Type.String({ format: 'uuid' }) })
 const tags = ['auth']
@@ -25,9 +25,28 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     config: { rateLimit: IP_LIMITS.signIns },
   }, async (request) => {
-    const { openid } = await exchangeCode(app.settings.wechat, request.body.code, request.log)
+    const openid = await openidOfLoginCode(app, request.body.code, request.log)
     const user = await findOrCreateUserByOpenid(db, openid)
     return issueSession(app, user.id, 'wechat', user.isNew)
+  })
+
+  app.post('/auth/wechat/phone', {
+    schema: {
+      summary: '微信手机号快捷登录: the getPhoneNumber button code and a wx.login() code (mini-program only)',
+      tags,
+      body: WechatPhoneSignInBody,
+      response: { 200: SessionTokens, 400: ErrorResponse, 401: ErrorResponse, 429: ErrorResponse, 502: ErrorResponse },
+    },
+    config: { rateLimit: IP_LIMITS.signIns },
+  }, async (request) => {
+    // Both codes are single-use and short-lived: exchange them together.
+    const [phone, openid] = await Promise.all([
+      phoneOfPhoneCode(app, request.body.phoneCode, request.log),
+      openidOfLoginCode(app, request.body.loginCode, request.log),
+    ])
+    const user = await signInWithVerifiedPhone(db, phone, openid)
+    request.log.info({ phone: maskPhone(phone), isNew: user.isNew, openidKeptElsewhere: user.openidKeptElsewhere }, 'signed in with WeChat phone number')
+    return issueSession(app, user.id, 'wechat_phone', user.isNew)
   })
 
   app.post('/auth/phone/code', {
@@ -35,7 +54,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       summary: 'Send a one-time sign-in code by SMS',
       tags,
       body: PhoneCodeRequestBody,
-      response: { 200: PhoneCodeSent, 400: ErrorResponse, 429: ErrorResponse, 502: ErrorResponse },
+      response: { 200: PhoneCodeSent, 400: ErrorResponse, 429: ErrorResponse, 502: ErrorResponse, 503: ErrorResponse },
     },
     config: { rateLimit: IP_LIMITS.codeRequests },
   }, async (request, reply) => {

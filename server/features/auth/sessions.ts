@@ -4,7 +4,8 @@ import type { SessionTokens } from '../../../types/auth'
 import { insertSession, revokeSession, rotateSession } from './repository'
 import { unauthorized } from '../../shared/auth'
 
-export type SignInMethod = 'wechat' | 'phone'
+/** wechat_phone: the phone number WeChat verified (getPhoneNumber) with the openid of the same tap. */
+export type SignInMethod = 'wechat' | 'phone' | 'wechat_phone'
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex')
 

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import { buildTestApp } from '../../../test/support/test-app'
 import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database'
-import { startWechatStandIn, standInOpenid, type WechatStandIn } from './wechat-stand-in'
+import { startWechatStandIn, standInOpenid, type WechatStandIn } from '../../shared/wechat/stand-in'
 import { nextIp } from './test-helpers'
 
 let testDb: TestDatabase

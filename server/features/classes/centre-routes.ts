@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import {
-  AttendanceBody, CancelClassBody, CentreClassList, CentreClassQuery, ClassInput, ClassParams, ClassPatchBody, ParentingClassDetail,
+  AttendanceBody, CancelClassBody, CentreClassList, CentreClassQuery, ClassInput, ClassParams, ClassReplacement, ParentingClassDetail,
   Roster, RosterEntry, SignUpParams,
 } from '../../../types/classes'
 import { forbidden } from '../../shared/auth'
@@ -9,7 +9,7 @@ import { presentClass, presentDetail, presentRosterEntry } from './present'
 import { findCentre, findClass, insertClass, listCentreClasses, listRoster, markAttendance, SEAT_HOLDING } from './repository'
 import { BEARER, CENTRE_TAGS, errorResponses, staffCentreIds } from './route-options'
 import { DEFAULT_CANCEL_LEAD_MS, assertClassFields, placeOf } from './rules'
-import { cancelClass, changeClass, noSuchClass, noSuchSignUp } from './seats'
+import { cancelClass, noSuchClass, noSuchSignUp, replaceClass } from './seats'
 import type { SignUpStatus } from '../../../types/classes'
 import type { ActiveGrant } from '../../shared/auth'
 
@@ -67,17 +67,26 @@ export const centreRoutes: FastifyPluginAsyncTypebox = async (app) => {
     return reply.code(201).send(await detailOf(id))
   })
 
-  app.patch('/centre/classes/:id', {
+  app.get('/centre/classes/:id', {
     onRequest: staffOnly,
     schema: {
-      summary: 'Change a class: more seats promote waiting parents at once; fewer than those taken is refused; a new time moves the reminders',
-      tags: CENTRE_TAGS, security: BEARER, params: ClassParams, body: ClassPatchBody,
+      summary: 'One class of your centres as staff see it (with its online link): what PUT replaces',
+      tags: CENTRE_TAGS, security: BEARER, params: ClassParams,
+      response: { 200: ParentingClassDetail, ...errorResponses(400, 401, 403, 404) },
+    },
+  }, async (request) => detailOf((await classOfMyCentre(request.grants, request.params.id)).id))
+
+  app.put('/centre/classes/:id', {
+    onRequest: staffOnly,
+    schema: {
+      summary: 'Change a class, sending all its fields: more seats promote waiting parents at once; fewer than those taken is refused; a new time moves the reminders',
+      tags: CENTRE_TAGS, security: BEARER, params: ClassParams, body: ClassReplacement,
       response: { 200: ParentingClassDetail, ...errorResponses(400, 401, 403, 404, 409) },
     },
   }, async (request) => {
     await classOfMyCentre(request.grants, request.params.id)
-    await changeClass(db, request.params.id, request.body)
-    request.log.info({ classId: request.params.id, fields: Object.keys(request.body) }, 'class changed')
+    await replaceClass(db, request.params.id, request.body)
+    request.log.info({ classId: request.params.id }, 'class changed')
     return detailOf(request.params.id)
   })
 

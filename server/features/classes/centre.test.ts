@@ -2,8 +2,8 @@ import type { FastifyInstance } from 'fastify'
 import { buildTestApp, signedInUser } from '../../../test/support/test-app'
 import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database'
 import {
-  aCentre, aChild, aClass, aParent, bornMonthsAgo, centreStaff, chinaTime, hoursFromNow, moveClass, published, seatCounts, signUpFor,
-  type Headers,
+  aCentre, aChild, aClass, aParent, bornMonthsAgo, centreStaff, chinaTime, hoursFromNow, moveClass, published, replaceClass, replacementOf,
+  seatCounts, signUpFor, type Headers,
 } from './test-fixtures'
 
 let testDb: TestDatabase
@@ -28,7 +28,8 @@ afterAll(async () => {
 })
 
 const publish = (headers: Headers, body: object) => app.inject({ method: 'POST', url: '/api/centre/classes', headers, payload: body })
-const patch = (headers: Headers, id: string, body: object) => app.inject({ method: 'PATCH', url: `/api/centre/classes/${id}`, headers, payload: body })
+/** What a client does: read the class as staff, change some fields, send it all back. */
+const edit = async (headers: Headers, id: string, changes: object) => replaceClass(app, headers, id, await replacementOf(app, staff, id, changes))
 const roster = (headers: Headers, id: string) => app.inject({ method: 'GET', url: `/api/centre/classes/${id}/roster`, headers })
 const attendance = (headers: Headers, signUpId: string, attended: boolean) =>
   app.inject({ method: 'POST', url: `/api/centre/sign-ups/${signUpId}/attendance`, headers, payload: { attended } })
@@ -96,39 +97,56 @@ describe('listing and changing classes', () => {
   it('promotes waiting parents at once when seats are added, and refuses fewer seats than are taken', async () => {
     const classId = await published(app, staff, aClass(centre.id, { capacity: 1 }))
     for (let i = 0; i < 4; i++) await signUpFor(app, (await aParent(app)).headers, classId)
-    const more = await patch(staff, classId, { capacity: 3 })
+    const more = await edit(staff, classId, { capacity: 3 })
     expect(more.statusCode).toBe(200)
     expect(more.json()).toMatchObject({ capacity: 3, confirmedCount: 3, seatsLeft: 0, waitingCount: 1 })
     expect(await seatCounts(app, classId)).toMatchObject({ counter: 3, confirmed: 3, waiting: 1 })
 
-    const fewer = await patch(staff, classId, { capacity: 2 })
+    const fewer = await edit(staff, classId, { capacity: 2 })
     expect(fewer.statusCode).toBe(409)
     expect(fewer.json().field).toBe('capacity')
     expect(fewer.json().message).toContain('已有 3 人报名成功')
   })
 
-  it('moves the cut-off and the end with a new start, and checks the fields together', async () => {
+  it('replaces the whole class with PUT, checking the fields together', async () => {
     const classId = await published(app, staff, aClass(centre.id, { startsAt: chinaTime(3, 14), endsAt: chinaTime(3, 15, 30) }))
-    const moved = await patch(staff, classId, { startsAt: chinaTime(6, 9) })
+    const moved = await edit(staff, classId, { startsAt: chinaTime(6, 9), endsAt: chinaTime(6, 10, 30), cancellableUntil: chinaTime(6, 7) })
     expect(moved.statusCode).toBe(200)
     expect(moved.json()).toMatchObject({ startsAt: chinaTime(6, 9), endsAt: chinaTime(6, 10, 30), cancellableUntil: chinaTime(6, 7) })
-    expect((await patch(staff, classId, { endsAt: chinaTime(6, 8) })).json().field).toBe('endsAt')
-    expect((await patch(staff, classId, { maxAgeMonths: 3, minAgeMonths: 6 })).json().field).toBe('minAgeMonths')
-    expect((await patch(staff, classId, {})).statusCode).toBe(400)
-    // Fields left out keep their value.
-    expect((await patch(staff, classId, { capacity: 40 })).json()).toMatchObject({ capacity: 40, description: aClass(centre.id).description, title: '婴幼儿辅食添加与喂养' })
-    const online = await patch(staff, classId, { mode: 'online', venue: '腾讯会议', onlineUrl: 'https://meeting.example.cn/j/9' })
-    expect(online.json()).toMatchObject({ mode: 'online', address: null, lat: null, venue: '腾讯会议' })
-    const backOffline = await patch(staff, classId, { mode: 'offline', venue: '中心二楼' })
+    expect((await edit(staff, classId, { endsAt: chinaTime(6, 8) })).json().field).toBe('endsAt')
+    expect((await edit(staff, classId, { cancellableUntil: chinaTime(6, 10) })).json().field).toBe('cancellableUntil')
+    expect((await edit(staff, classId, { maxAgeMonths: 3, minAgeMonths: 6 })).json().field).toBe('minAgeMonths')
+    expect((await replaceClass(app, staff, classId, {})).statusCode).toBe(400)
+    // Every field is sent: one left out is refused, never reset to a default.
+    const { description: _description, ...withoutDescription } = await replacementOf(app, staff, classId)
+    const missing = await replaceClass(app, staff, classId, withoutDescription)
+    expect(missing.statusCode).toBe(400)
+    expect(missing.json().field).toBe('description')
+    expect((await edit(staff, classId, { capacity: 40 })).json()).toMatchObject({ capacity: 40, description: aClass(centre.id).description, title: '婴幼儿辅食添加与喂养' })
+    const online = await edit(staff, classId, { mode: 'online', venue: '腾讯会议', onlineUrl: 'https://meeting.example.cn/j/9', address: null, lat: null, lng: null })
+    expect(online.json()).toMatchObject({ mode: 'online', address: null, lat: null, venue: '腾讯会议', onlineUrl: 'https://meeting.example.cn/j/9' })
+    expect((await edit(staff, classId, { address: '长春市某路1号' })).json().field).toBe('address')
+    // Back offline with no place given: the centre's.
+    const backOffline = await edit(staff, classId, { mode: 'offline', venue: '中心二楼', onlineUrl: null })
     expect(backOffline.json()).toMatchObject({ mode: 'offline', address: centre.address, lat: centre.lat, onlineUrl: null })
+  })
+
+  it('keeps a start that has passed when the rest of the class changes', async () => {
+    const classId = await published(app, staff, aClass(centre.id))
+    await moveClass(app, classId, { startsAt: hoursFromNow(-1), endsAt: hoursFromNow(1) })
+    const renamed = await edit(staff, classId, { title: '已开始的课改名' })
+    expect(renamed.statusCode).toBe(200)
+    expect(renamed.json().title).toBe('已开始的课改名')
   })
 
   it("is 403 for another centre's class and 404 for an unknown one", async () => {
     const classId = await published(app, staff, aClass(centre.id))
-    expect((await patch(otherStaff, classId, { title: '改个名字' })).statusCode).toBe(403)
+    expect((await edit(otherStaff, classId, { title: '改个名字' })).statusCode).toBe(403)
+    expect((await app.inject({ method: 'GET', url: `/api/centre/classes/${classId}`, headers: otherStaff })).statusCode).toBe(403)
     expect((await roster(otherStaff, classId)).statusCode).toBe(403)
     expect((await app.inject({ method: 'POST', url: `/api/centre/classes/${classId}/cancel`, headers: otherStaff, payload: { reason: '不是我的' } })).statusCode).toBe(403)
-    expect((await patch(staff, '00000000-0000-4000-8000-000000000000', { title: '改个名字' })).statusCode).toBe(404)
+    const unknown = '00000000-0000-4000-8000-000000000000'
+    expect((await replaceClass(app, staff, unknown, await replacementOf(app, staff, classId, { title: '改个名字' }))).statusCode).toBe(404)
   })
 })
 
@@ -147,7 +165,7 @@ describe('cancelling a class', () => {
     }
     const again = await app.inject({ method: 'POST', url: `/api/centre/classes/${classId}/cancel`, headers: staff, payload: { reason: '场地临时维修' } })
     expect(again.statusCode).toBe(409)
-    expect((await patch(staff, classId, { capacity: 10 })).statusCode).toBe(409)
+    expect((await edit(staff, classId, { capacity: 10 })).statusCode).toBe(409)
     expect((await app.inject({ method: 'POST', url: `/api/centre/classes/${classId}/cancel`, headers: staff, payload: { reason: '' } })).json().field).toBe('reason')
   })
 })

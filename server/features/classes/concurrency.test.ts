@@ -2,7 +2,9 @@ import type { FastifyInstance } from 'fastify'
 import { sql } from 'kysely'
 import { buildTestApp } from '../../../test/support/test-app'
 import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database'
-import { aCentre, aClass, aParent, cancelSignUp, centreStaff, published, seatCounts, signUpFor, type Headers } from './test-fixtures'
+import {
+  aCentre, aClass, aParent, cancelSignUp, centreStaff, published, replaceClass, replacementOf, seatCounts, signUpFor, type Headers,
+} from './test-fixtures'
 
 // Real concurrency against the real database: every request goes through app.inject at once. On PostgreSQL the
 // transactions run in parallel on the app's own pool (server/db/connect.ts, 10 connections) and queue on the class
@@ -101,6 +103,7 @@ describe('seats are never oversold', () => {
     const waitingCrowd = answers.filter((a) => a.status === 'waiting')
     const earlyIds = (await rowsOf(classId)).slice(0, 30).map((r) => r.id)
     const newcomers = await parents(100)
+    const replacement = await replacementOf(app, staff, classId)
 
     const requests = [
       ...early.slice(0, 10).map((parent, i) => () => cancelSignUp(app, parent.headers, earlyIds[i])),
@@ -108,7 +111,7 @@ describe('seats are never oversold', () => {
       // Every fifth waiting parent gives up, some of them just as they are promoted.
       ...waitingCrowd.filter((_, i) => i % 5 === 0).slice(0, 50).map((a) => () => cancelSignUp(app, a.parent.headers, a.id)),
       ...newcomers.map((parent) => () => signUpFor(app, parent.headers, classId, { subscribed: ['promoted'] })),
-      () => app.inject({ method: 'PATCH', url: `/api/centre/classes/${classId}`, headers: staff, payload: { capacity: 60 } }),
+      () => replaceClass(app, staff, classId, { ...replacement, capacity: 60 }),
     ]
     // Interleaved rather than grouped by kind, then all sent at once.
     const shuffled = requests.map((request, i) => ({ request, key: (i * 7919) % requests.length })).sort((a, b) => a.key - b.key)
@@ -127,9 +130,10 @@ describe('seats are never oversold', () => {
     const holders = (await rowsOf(classId)).filter((r) => r.status === 'confirmed').slice(0, 15)
     const byUser = new Map([...early, ...crowd].map((p) => [p.userId, p]))
     const nextInLine = (await rowsOf(classId)).filter((r) => r.status === 'waiting').slice(0, 15).map((r) => r.id)
+    const replacement = await replacementOf(app, staff, classId)
     const results = await Promise.all([
       ...holders.map((r) => cancelSignUp(app, byUser.get(r.userId!)!.headers, r.id)),
-      app.inject({ method: 'PATCH', url: `/api/centre/classes/${classId}`, headers: staff, payload: { capacity: 59 } }),
+      replaceClass(app, staff, classId, { ...replacement, capacity: 59 }),
     ])
     expect(results.slice(0, 15).every((r) => r.statusCode === 200)).toBe(true)
     expect(results[15].statusCode).toBe(409)

@@ -122,7 +122,7 @@ describe('the API document', () => {
     expect(tagged('/api/classes/{id}/sign-ups', 'post')).toEqual(['classes'])
     expect(tagged('/api/sign-ups', 'get')).toEqual(['classes'])
     expect(tagged('/api/sign-ups/{id}/cancel', 'post')).toEqual(['classes'])
-    for (const [path, method] of [['/api/centre/classes', 'get'], ['/api/centre/classes', 'post'], ['/api/centre/classes/{id}', 'patch'],
+    for (const [path, method] of [['/api/centre/classes', 'get'], ['/api/centre/classes', 'post'], ['/api/centre/classes/{id}', 'get'], ['/api/centre/classes/{id}', 'put'],
       ['/api/centre/classes/{id}/cancel', 'post'], ['/api/centre/classes/{id}/roster', 'get'], ['/api/centre/sign-ups/{id}/attendance', 'post']]) {
       expect(tagged(path, method)).toEqual(['centre'])
     }

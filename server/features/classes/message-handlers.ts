@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import { CLASS_MESSAGE_KINDS, type ClassMessageKind } from '../../../types/classes'
 import type { JobHandler, JobHandlers } from '../../shared/jobs/worker'
-import { wechatMessenger, type WechatMessenger } from '../../shared/wechat-messages'
+import type { WechatMessenger } from '../../shared/wechat/client'
 import { jobKind } from './message-jobs'
 import { classPage, messageData } from './messages'
 import { findMessageContext, type MessageContext } from './repository'
@@ -26,7 +26,7 @@ function staleReason(kind: ClassMessageKind, c: MessageContext, now = Date.now()
  * openid who accepted that kind, with a template configured; otherwise the job ends as skipped (H5 parents see the
  * state in 我的报名). WeChat refusing for good (no subscription left) also ends it; anything else is retried.
  */
-export function classJobHandlers(app: FastifyInstance, messenger: WechatMessenger = wechatMessenger(() => app.settings.wechat)): JobHandlers {
+export function classJobHandlers(app: FastifyInstance, messenger: WechatMessenger = app.wechat): JobHandlers {
   const handler = (kind: ClassMessageKind): JobHandler => async (job) => {
     const context = await findMessageContext(app.database.db, String(job.payload.signUpId))
     if (!context) return { skipped: 'sign-up no longer exists' }

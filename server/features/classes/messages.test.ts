@@ -2,11 +2,12 @@ import type { FastifyInstance } from 'fastify'
 import { sql } from 'kysely'
 import { buildTestApp } from '../../../test/support/test-app'
 import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database'
-import { startWechatStandIn, type WechatStandIn } from '../auth/wechat-stand-in'
+import { startWechatStandIn, type WechatStandIn } from '../../shared/wechat/stand-in'
 import { startJobWorker, type JobWorker } from '../../shared/jobs/worker'
 import { classJobHandlers } from './message-handlers'
 import {
-  aCentre, aClass, aParent, cancelSignUp, centreStaff, chinaTime, hoursFromNow, jobsFor, published, signUpFor, type Headers,
+  aCentre, aClass, aParent, cancelSignUp, centreStaff, chinaTime, hoursFromNow, jobsFor, published, replaceClass, replacementOf, signUpFor,
+  type Headers,
 } from './test-fixtures'
 
 const ALL = ['sign_up_confirmed', 'promoted', 'reminder', 'class_cancelled']
@@ -119,8 +120,8 @@ describe('WeChat messages about sign-ups', () => {
     const moving = await myClass({ startsAt: chinaTime(3, 14), endsAt: chinaTime(3, 15) })
     const parent = await wechatParent()
     const seat = (await signUpFor(app, parent.headers, moving, { subscribed: ['reminder'] })).json()
-    const patched = await app.inject({ method: 'PATCH', url: `/api/centre/classes/${moving}`, headers: staff, payload: { startsAt: chinaTime(5, 9), endsAt: chinaTime(5, 10) } })
-    expect(patched.statusCode).toBe(200)
+    const moved = await replaceClass(app, staff, moving, await replacementOf(app, staff, moving, { startsAt: chinaTime(5, 9), endsAt: chinaTime(5, 10) }))
+    expect(moved.statusCode).toBe(200)
     const [reminder] = await jobsFor(app, seat.id)
     expect(Date.parse(reminder.runAt)).toBe(Date.parse(chinaTime(5, 9)) - 24 * 3600_000)
   })

@@ -1,5 +1,5 @@
 import type { ClassMessageKind } from '../../../types/classes'
-import { thing, time } from '../../shared/wechat-messages'
+import { thing, time } from '../../shared/wechat/message-values'
 import type { MessageContext } from './repository'
 
 /** The mini-program page a message opens: the class detail. */

@@ -1,6 +1,6 @@
 import dayjs from 'dayjs'
 import utc from 'dayjs/plugin/utc'
-import type { ClassInput, ClassSearchQuery } from '../../../types/classes'
+import type { ClassMode, ClassSearchQuery } from '../../../types/classes'
 import { ageInMonths, chinaToday } from '../../shared/china-time'
 import { badRequest, conflict } from '../../shared/http-errors'
 import type { Reference } from '../../shared/reference'
@@ -99,7 +99,8 @@ export function assertClassFields(fields: ClassTimes & { minAgeMonths: number; m
   if (fields.minAgeMonths > fields.maxAgeMonths) throw badRequest('minAgeMonths', '最小月龄不能大于最大月龄 (minAgeMonths must not exceed maxAgeMonths)')
 }
 
-type Place = Pick<ClassInput, 'mode' | 'address' | 'lat' | 'lng' | 'onlineUrl'>
+/** null and absent alike mean not given: a replacement (PUT) sends null, a new class may leave them out. */
+type Place = { mode: ClassMode; address?: string | null; lat?: number | null; lng?: number | null; onlineUrl?: string | null }
 export interface PlaceValues { address: string | null; lat: number | null; lng: number | null; onlineUrl: string | null }
 
 /**
@@ -107,18 +108,18 @@ export interface PlaceValues { address: string | null; lat: number | null; lng: 
  * address is refused; an address without a position takes the centre's position). Online: no address or position.
  */
 export function placeOf(input: Place, centre: { address: string; lat: number; lng: number }): PlaceValues {
-  if ((input.lat === undefined) !== (input.lng === undefined)) {
-    const missing = input.lat === undefined ? 'lat' : 'lng'
+  if ((input.lat == null) !== (input.lng == null)) {
+    const missing = input.lat == null ? 'lat' : 'lng'
     throw badRequest(missing, 'lat 与 lng 需同时提供 (lat and lng go together)')
   }
   if (input.mode === 'online') {
     for (const field of ['address', 'lat'] as const) {
-      if (input[field] !== undefined) throw badRequest(field, '线上课堂不填写地址和位置 (an online class has no address or position)')
+      if (input[field] != null) throw badRequest(field, '线上课堂不填写地址和位置 (an online class has no address or position)')
     }
     return { address: null, lat: null, lng: null, onlineUrl: input.onlineUrl ?? null }
   }
-  if (input.onlineUrl !== undefined) throw badRequest('onlineUrl', '线下课堂不需要线上链接 (an offline class has no online link)')
-  if (input.lat !== undefined && input.address === undefined) throw badRequest('address', '给出位置时请同时填写地址 (address is required with lat and lng)')
+  if (input.onlineUrl != null) throw badRequest('onlineUrl', '线下课堂不需要线上链接 (an offline class has no online link)')
+  if (input.lat != null && input.address == null) throw badRequest('address', '给出位置时请同时填写地址 (address is required with lat and lng)')
   return {
     address: input.address ?? centre.address,
     lat: input.lat ?? centre.lat,

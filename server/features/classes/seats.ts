@@ -1,13 +1,12 @@
 import type { Kysely } from 'kysely'
-import type { ClassPatchBody, SignUpInput } from '../../../types/classes'
+import type { ClassReplacement, SignUpInput } from '../../../types/classes'
 import type { Database } from '../../db/schema'
-import { ClientError, badRequest, conflict, notFound } from '../../shared/http-errors'
+import { ClientError, conflict, notFound } from '../../shared/http-errors'
 import { rescheduleReminders } from './message-jobs'
 import {
-  addSignUp, cancelLockedClass, cancelLockedSignUp, findCentre, findChildOf, lockClass, lockSignUp,
-  promoteWaiting, updateLockedClass, type LockedClass, type PlaceColumns,
+  addSignUp, cancelLockedClass, cancelLockedSignUp, findCentre, findChildOf, lockClass, lockSignUp, promoteWaiting, updateLockedClass,
 } from './repository'
-import { assertCancellable, assertChildSuits, assertClassFields, assertOpenForSignUp, type PlaceValues } from './rules'
+import { assertCancellable, assertChildSuits, assertClassFields, assertOpenForSignUp, placeOf } from './rules'
 
 export const noSuchClass = () => notFound('课堂不存在 (class not found)')
 export const noSuchSignUp = () => notFound('报名记录不存在 (sign-up not found)')
@@ -53,53 +52,25 @@ export async function cancelSignUp(db: Kysely<Database>, signUpId: string, userI
   })
 }
 
-/** Where the class takes place after the change (see placeOf for a new class). */
-function patchedPlace(locked: LockedClass, patch: ClassPatchBody, centre: { address: string; lat: number; lng: number }): PlaceValues {
-  if ((patch.lat === undefined) !== (patch.lng === undefined)) throw badRequest(patch.lat === undefined ? 'lat' : 'lng', 'lat 与 lng 需同时提供 (lat and lng go together)')
-  const mode = patch.mode ?? locked.mode
-  if (mode === 'online') {
-    if (patch.address !== undefined) throw badRequest('address', '线上课堂不填写地址和位置 (an online class has no address or position)')
-    if (patch.lat !== undefined) throw badRequest('lat', '线上课堂不填写地址和位置 (an online class has no address or position)')
-    return { address: null, lat: null, lng: null, onlineUrl: patch.onlineUrl ?? locked.onlineUrl }
-  }
-  if (patch.onlineUrl !== undefined) throw badRequest('onlineUrl', '线下课堂不需要线上链接 (an offline class has no online link)')
-  // Turning online into offline starts from the centre's address and position.
-  const base = locked.mode === 'offline' ? { address: locked.address!, lat: locked.lat!, lng: locked.lng! } : centre
-  return { address: patch.address ?? base.address, lat: patch.lat ?? base.lat, lng: patch.lng ?? base.lng, onlineUrl: null }
-}
-
 /**
- * Applies a staff change under the class lock: a larger capacity promotes waiting parents at once, one below the
- * seats taken is refused, and a new start moves the cut-off with it (unless given) and the reminders.
+ * Replaces a class under its lock: a larger capacity promotes waiting parents at once, one below the seats taken is
+ * refused, and a new start moves the reminders.
  */
-export async function changeClass(db: Kysely<Database>, classId: string, patch: ClassPatchBody): Promise<void> {
+export async function replaceClass(db: Kysely<Database>, classId: string, replacement: ClassReplacement): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const locked = (await lockClass(trx, classId))!
     if (locked.status === 'cancelled') throw conflict('该课堂已取消，不能修改 (the class is cancelled)')
-    const startsAt = patch.startsAt ?? locked.startsAt
-    const startMoved = patch.startsAt !== undefined && Date.parse(patch.startsAt) !== Date.parse(locked.startsAt)
-    const shift = Date.parse(startsAt) - Date.parse(locked.startsAt)
-    const fields = {
-      startsAt,
-      endsAt: patch.endsAt ?? (startMoved ? new Date(Date.parse(locked.endsAt) + shift).toISOString() : locked.endsAt),
-      cancellableUntil: patch.cancellableUntil ?? (startMoved ? new Date(Date.parse(locked.cancellableUntil) + shift).toISOString() : locked.cancellableUntil),
-      minAgeMonths: patch.minAgeMonths ?? locked.minAgeMonths,
-      maxAgeMonths: patch.maxAgeMonths ?? locked.maxAgeMonths,
-    }
-    assertClassFields(fields, startMoved)
-    if (patch.capacity !== undefined && patch.capacity < locked.confirmedCount) {
+    const startMoved = Date.parse(replacement.startsAt) !== Date.parse(locked.startsAt)
+    assertClassFields(replacement, startMoved)
+    if (replacement.capacity < locked.confirmedCount) {
       throw conflict(`已有 ${locked.confirmedCount} 人报名成功，名额不能少于此数 (capacity below the seats already taken)`, 'capacity')
     }
-    const placeTouched = ['mode', 'address', 'lat', 'lng', 'onlineUrl'].some((key) => key in patch)
-    const place: Partial<PlaceColumns> = placeTouched ? patchedPlace(locked, patch, (await findCentre(trx, locked.centreId))!) : {}
-    await updateLockedClass(trx, classId, {
-      title: patch.title, kind: patch.kind, topic: patch.topic, mode: patch.mode, description: patch.description, venue: patch.venue,
-      speaker: patch.speaker, capacity: patch.capacity, ...fields, ...place,
-    })
-    if (patch.capacity !== undefined && patch.capacity > locked.capacity) await promoteWaiting(trx, classId)
+    const place = placeOf(replacement, (await findCentre(trx, locked.centreId))!)
+    await updateLockedClass(trx, classId, { ...replacement, ...place })
+    if (replacement.capacity > locked.capacity) await promoteWaiting(trx, classId)
     if (startMoved) {
       const seats = await trx.selectFrom('classSignUps').select(['id', 'subscribed']).where('classId', '=', classId).where('status', '=', 'confirmed').execute()
-      await rescheduleReminders(trx, seats, startsAt)
+      await rescheduleReminders(trx, seats, replacement.startsAt)
     }
   })
 }

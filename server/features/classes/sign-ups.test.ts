@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import { buildTestApp } from '../../../test/support/test-app'
+import { wxRequestWithoutData } from '../../../test/support/wx-request'
 import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database'
 import { releaseSignUpsOfUser } from './repository'
 import {
@@ -105,6 +106,15 @@ describe('signing up for a class', () => {
 })
 
 describe('cancelling a sign-up', () => {
+  it('cancels as wx.request sends it (JSON content type, no body)', async () => {
+    const classId = await myClass()
+    const parent = await aParent(app)
+    const seat = (await signUpFor(app, parent.headers, classId)).json()
+    const cancelled = await wxRequestWithoutData(app, 'POST', `/api/sign-ups/${seat.id}/cancel`, parent.headers)
+    expect(cancelled.statusCode).toBe(200)
+    expect(cancelled.json()).toMatchObject({ status: 'cancelled', class: { confirmedCount: 0 } })
+  })
+
   it('frees the seat for the first waiting parent, in the same step, and queues their message', async () => {
     const classId = await myClass({ capacity: 1 })
     const [holder, first, second] = [await aParent(app), await aParent(app), await aParent(app)]

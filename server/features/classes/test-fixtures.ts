@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import { sql } from 'kysely'
-import type { ClassInput } from '../../../types/classes'
+import type { ClassInput, ClassReplacement, ParentingClassDetail } from '../../../types/classes'
 import { grantRole, signedInUser } from '../../../test/support/test-app'
 import { chinaToday } from '../../shared/china-time'
 
@@ -55,6 +55,23 @@ export async function published(app: FastifyInstance, headers: Headers, body: Cl
   if (response.statusCode !== 201) throw new Error(`publishing failed: ${response.statusCode} ${response.body}`)
   return response.json().id as string
 }
+
+/** The class as staff read it (GET /api/centre/classes/:id), as the whole body PUT takes, with `changes` applied. */
+export async function replacementOf(app: FastifyInstance, headers: Headers, classId: string, changes: Partial<ClassReplacement> = {}): Promise<ClassReplacement> {
+  const response = await app.inject({ method: 'GET', url: `/api/centre/classes/${classId}`, headers })
+  if (response.statusCode !== 200) throw new Error(`reading the class failed: ${response.statusCode} ${response.body}`)
+  const c = response.json() as ParentingClassDetail
+  return {
+    title: c.title, kind: c.kind, topic: c.topic, mode: c.mode, description: c.description, venue: c.venue,
+    address: c.address, lat: c.lat, lng: c.lng, onlineUrl: c.onlineUrl,
+    startsAt: c.startsAt, endsAt: c.endsAt, cancellableUntil: c.cancellableUntil, speaker: c.speaker,
+    minAgeMonths: c.minAgeMonths, maxAgeMonths: c.maxAgeMonths, capacity: c.capacity,
+    ...changes,
+  }
+}
+
+export const replaceClass = (app: FastifyInstance, headers: Headers, classId: string, body: object) =>
+  app.inject({ method: 'PUT', url: `/api/centre/classes/${classId}`, headers, payload: body })
 
 /** A parent; with `openid` also a WeChat account (messages can reach them). */
 export async function aParent(app: FastifyInstance, options: { openid?: string } = {}) {

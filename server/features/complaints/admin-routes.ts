@@ -13,7 +13,8 @@ import type { Database } from '../../db/schema'
 import type { Transaction } from 'kysely'
 import { enqueueDeliveries } from './outbox/enqueue'
 import { deliveryPayload, presentForRegulator, presentSummary } from './present'
-import { BEARER, COMPLAINT_TAGS, emptyBodyAsObject, errorResponses } from './route-options'
+import { emptyBodyAsObject } from '../../shared/empty-body'
+import { BEARER, COMPLAINT_TAGS, errorResponses } from './route-options'
 import {
   changeStatus, complaintDetails, findComplaintByTrackingNumber, insertEvent, insertSanction, listComplaints, markSanctionPublished,
   type ComplaintRow, type StatusChange,

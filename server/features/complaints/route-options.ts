@@ -25,8 +25,3 @@ export function errorResponses<const C extends number>(...codes: C[]): { [K in C
 
 /** The request as logged, without the client address: a complaint is never stored or logged with the reporter's IP. */
 export const withoutAddress = { req: (req: FastifyRequest) => ({ method: req.method, url: req.url }) }
-
-/** A bodiless POST counts as an empty object, so actions whose fields are all optional need no body. */
-export async function emptyBodyAsObject(request: FastifyRequest): Promise<void> {
-  if (request.body === undefined || request.body === null) request.body = {}
-}

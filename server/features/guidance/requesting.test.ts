@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import { buildTestApp, signedInUser } from '../../../test/support/test-app'
+import { wxRequestWithoutData } from '../../../test/support/wx-request'
 import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database'
 import { acceptConsents, addChild } from '../me/test-fixtures'
 import { aRequest, cancel, centreStaff, chinaDay, decline, fileRequest, myRequest, parentWithChild, requested, schedule, seedCentres } from './test-fixtures'
@@ -172,5 +173,13 @@ describe('a parent\'s own requests', () => {
     const afterSchedule = (await cancel(app, parent.headers, visit)).json()
     expect(afterSchedule).toMatchObject({ status: 'cancelled', staffName: '王医生' })
     expect(afterSchedule.history.map((e: { status: string }) => e.status)).toEqual(['requested', 'scheduled', 'cancelled'])
+  })
+
+  it('cancels as wx.request sends it (JSON content type, no body)', async () => {
+    const parent = await parentWithChild(app)
+    const id = await requested(app, parent.headers, aRequest(parent.childId))
+    const cancelled = await wxRequestWithoutData(app, 'POST', `/api/guidance-requests/${id}/cancel`, parent.headers)
+    expect(cancelled.statusCode).toBe(200)
+    expect(cancelled.json().status).toBe('cancelled')
   })
 })

@@ -1,4 +1,3 @@
-import type { FastifyRequest } from 'fastify'
 import { ErrorResponse } from '../../../types/common'
 
 export const GUIDANCE_TAGS = ['guidance']
@@ -9,9 +8,4 @@ export const BEARER: Array<Record<string, string[]>> = [{ bearer: [] }]
 /** Response schemas for the listed error codes, each an ErrorResponse. */
 export function errorResponses<const C extends number>(...codes: C[]): { [K in C]: typeof ErrorResponse } {
   return Object.fromEntries(codes.map((code) => [code, ErrorResponse])) as { [K in C]: typeof ErrorResponse }
-}
-
-/** A bodiless POST counts as an empty object, so actions whose fields are all optional need no body. */
-export async function emptyBodyAsObject(request: FastifyRequest): Promise<void> {
-  if (request.body === undefined || request.body === null) request.body = {}
 }

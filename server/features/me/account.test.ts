@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import { buildTestApp, grantRole, signedInUser } from '../../../test/support/test-app'
+import { wxRequestWithoutData } from '../../../test/support/wx-request'
 import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database'
 import { aRecord } from '../../../test/support/institution-builder'
 import { upsertInstitutions } from '../institutions/import/upsert'
@@ -132,5 +133,14 @@ describe('DELETE /api/me', () => {
     expect((await app.inject({ url: '/api/me', headers })).statusCode).toBe(401)
     expect((await app.inject({ method: 'DELETE', url: '/api/me', headers })).statusCode).toBe(401)
     expect((await app.inject({ url: '/api/me', headers: colleague.headers })).statusCode).toBe(200)
+  })
+
+  it('deletes the account as wx.request sends it (JSON content type, no body)', async () => {
+    const { headers, userId } = await signedInUser(app)
+    await acceptConsents(app, headers)
+    await addChild(app, headers, { nickname: '小豆', birthMonth: '2025-06' })
+    expect((await wxRequestWithoutData(app, 'DELETE', '/api/me', headers)).statusCode).toBe(204)
+    expect(await testDb.database.db.selectFrom('users').select('id').where('id', '=', userId).execute()).toEqual([])
+    expect((await app.inject({ url: '/api/me', headers })).statusCode).toBe(401)
   })
 })

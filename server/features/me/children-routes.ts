@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { Child, ChildInput, ChildList, ChildParams, ChildPatch } from '../../../types/me'
+import { Child, ChildInput, ChildList, ChildParams } from '../../../types/me'
 import { conflict, notFound } from '../../shared/http-errors'
 import { MAX_CHILDREN, checkedBirthMonth, checkedNickname, presentChild } from './child-rules'
 import { consentRequired, missingChildConsent } from './consents'
@@ -36,19 +36,15 @@ export const childrenRoutes: FastifyPluginAsyncTypebox = async (app) => {
     return reply.code(201).send(presentChild(row))
   })
 
-  app.patch('/me/children/:id', {
+  app.put('/me/children/:id', {
     onRequest: app.authenticate,
     schema: {
-      summary: "Change a child's nickname or birth month; needs current consent like adding",
-      tags: ME_TAGS, security: BEARER, params: ChildParams, body: ChildPatch,
+      summary: "Replace a child's nickname and birth month (send both); needs current consent like adding",
+      tags: ME_TAGS, security: BEARER, params: ChildParams, body: ChildInput,
       response: { 200: Child, ...errorResponses(400, 401, 403, 404) },
     },
   }, async (request, reply) => {
-    const { nickname, birthMonth } = request.body
-    const changes = {
-      ...(nickname !== undefined && { nickname: checkedNickname(nickname) }),
-      ...(birthMonth !== undefined && { birthMonth: checkedBirthMonth(birthMonth) }),
-    }
+    const changes = { nickname: checkedNickname(request.body.nickname), birthMonth: checkedBirthMonth(request.body.birthMonth) }
     const missing = await missingChildConsent(db, request.userId)
     if (missing) return reply.code(403).send(consentRequired(missing))
     const row = await updateChild(db, request.userId, request.params.id, changes)

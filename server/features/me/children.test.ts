@@ -1,6 +1,7 @@
 import dayjs from 'dayjs'
 import type { FastifyInstance } from 'fastify'
 import { buildTestApp, signedInUser } from '../../../test/support/test-app'
+import { wxRequestWithoutData } from '../../../test/support/wx-request'
 import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database'
 import { chinaToday } from '../../shared/china-time'
 import { acceptConsents, addChild } from './test-fixtures'
@@ -61,9 +62,9 @@ describe('children need the guardian’s consent', () => {
     const version = await acceptConsents(app, headers)
     const child = (await addChild(app, headers, { nickname: '豆豆', birthMonth: monthsAgo(5) })).json()
     await app.inject({ method: 'POST', url: '/api/me/consents', headers, payload: { kind: 'privacy_policy', version, action: 'withdraw' } })
-    const patch = await app.inject({ method: 'PATCH', url: `/api/me/children/${child.id}`, headers, payload: { nickname: '新昵称' } })
-    expect(patch.statusCode).toBe(403)
-    expect(patch.json().error).toBe('ConsentRequired')
+    const edit = await app.inject({ method: 'PUT', url: `/api/me/children/${child.id}`, headers, payload: { nickname: '新昵称', birthMonth: monthsAgo(5) } })
+    expect(edit.statusCode).toBe(403)
+    expect(edit.json().error).toBe('ConsentRequired')
   })
 })
 
@@ -105,24 +106,33 @@ describe('child data rules', () => {
     }
   })
 
-  it('edits one field or both and recomputes the age', async () => {
+  it('replaces nickname and birth month with PUT and recomputes the age; both are required', async () => {
     const child = (await addChild(app, headers, { nickname: '小豆', birthMonth: monthsAgo(12) })).json()
-    const renamed = await app.inject({ method: 'PATCH', url: `/api/me/children/${child.id}`, headers, payload: { nickname: ' 豆包 ' } })
+    const edit = (payload: object) => app.inject({ method: 'PUT', url: `/api/me/children/${child.id}`, headers, payload })
+    const renamed = await edit({ nickname: ' 豆包 ', birthMonth: monthsAgo(12) })
     expect(renamed.statusCode).toBe(200)
     expect(renamed.json()).toMatchObject({ nickname: '豆包', birthMonth: monthsAgo(12), ageMonths: 12 })
-    const moved = await app.inject({ method: 'PATCH', url: `/api/me/children/${child.id}`, headers, payload: { birthMonth: monthsAgo(20) } })
+    const moved = await edit({ nickname: '豆包', birthMonth: monthsAgo(20) })
     expect(moved.json()).toMatchObject({ nickname: '豆包', ageMonths: 20 })
-    const empty = await app.inject({ method: 'PATCH', url: `/api/me/children/${child.id}`, headers, payload: {} })
-    expect(empty.statusCode).toBe(400)
-    const future = await app.inject({ method: 'PATCH', url: `/api/me/children/${child.id}`, headers, payload: { birthMonth: monthsAgo(-2) } })
+    const partial = await edit({ birthMonth: monthsAgo(18) })
+    expect(partial.statusCode).toBe(400)
+    expect(partial.json().field).toBe('nickname')
+    const future = await edit({ nickname: '豆包', birthMonth: monthsAgo(-2) })
     expect(future.statusCode).toBe(400)
     expect(future.json().field).toBe('birthMonth')
+    expect((await app.inject({ url: '/api/me/children', headers })).json().items).toEqual([expect.objectContaining({ nickname: '豆包', ageMonths: 20 })])
     await app.inject({ method: 'DELETE', url: `/api/me/children/${child.id}`, headers })
   })
 
+  it('deletes a child as wx.request sends it (JSON content type, no body)', async () => {
+    const child = (await addChild(app, headers, { nickname: '小豆', birthMonth: monthsAgo(12) })).json()
+    expect((await wxRequestWithoutData(app, 'DELETE', `/api/me/children/${child.id}`, headers)).statusCode).toBe(204)
+    expect((await app.inject({ url: '/api/me/children', headers })).json().items).toEqual([])
+  })
+
   it('answers 400 naming id for a malformed child id', async () => {
-    for (const method of ['PATCH', 'DELETE'] as const) {
-      const response = await app.inject({ method, url: '/api/me/children/not-a-uuid', headers, payload: method === 'PATCH' ? { nickname: 'x' } : undefined })
+    for (const method of ['PUT', 'DELETE'] as const) {
+      const response = await app.inject({ method, url: '/api/me/children/not-a-uuid', headers, payload: method === 'PUT' ? { nickname: 'x', birthMonth: monthsAgo(3) } : undefined })
       expect(response.statusCode).toBe(400)
       expect(response.json().field).toBe('id')
     }
@@ -147,10 +157,10 @@ describe("another parent's child", () => {
     await acceptConsents(app, other.headers)
 
     expect((await app.inject({ url: '/api/me/children', headers: other.headers })).json().items).toEqual([])
-    const patch = await app.inject({ method: 'PATCH', url: `/api/me/children/${child.id}`, headers: other.headers, payload: { nickname: '改名' } })
+    const edit = await app.inject({ method: 'PUT', url: `/api/me/children/${child.id}`, headers: other.headers, payload: { nickname: '改名', birthMonth: monthsAgo(8) } })
     const del = await app.inject({ method: 'DELETE', url: `/api/me/children/${child.id}`, headers: other.headers })
     const unknown = await app.inject({ method: 'DELETE', url: '/api/me/children/00000000-0000-4000-8000-000000000000', headers: other.headers })
-    expect([patch.statusCode, del.statusCode, unknown.statusCode]).toEqual([404, 404, 404])
+    expect([edit.statusCode, del.statusCode, unknown.statusCode]).toEqual([404, 404, 404])
     expect(del.json().message).toBe(unknown.json().message)
 
     const stored = await testDb.database.db.selectFrom('children').selectAll().where('id', '=', child.id).executeTakeFirstOrThrow()

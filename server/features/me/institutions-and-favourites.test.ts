@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import { buildTestApp, signedInUser } from '../../../test/support/test-app'
+import { wxRequestWithoutData } from '../../../test/support/wx-request'
 import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database'
 import { aRecord } from '../../../test/support/institution-builder'
 import { upsertInstitutions } from '../institutions/import/upsert'
@@ -94,6 +95,12 @@ describe('linking to an institution with an invitation code', () => {
     expect(malformed.statusCode).toBe(400)
     expect(malformed.json().field).toBe('institutionId')
   })
+  it('unlinks as wx.request sends it (JSON content type, no body)', async () => {
+    const { headers } = await signedInUser(app)
+    await link(headers, 'GOOD2345')
+    expect((await wxRequestWithoutData(app, 'DELETE', `/api/me/institutions/${ids['甲托育园']}`, headers)).statusCode).toBe(204)
+    expect((await app.inject({ url: '/api/me/institutions', headers })).json().items).toEqual([])
+  })
 })
 
 describe('favourites synced to the account', () => {
@@ -122,6 +129,14 @@ describe('favourites synced to the account', () => {
     expect((await app.inject({ method: 'DELETE', url: `/api/me/favourites/${ids['乙托育园']}`, headers })).statusCode).toBe(204)
     expect((await app.inject({ method: 'DELETE', url: `/api/me/favourites/${ids['乙托育园']}`, headers })).statusCode).toBe(204)
     expect(await favourites(headers)).toEqual([ids['甲托育园']])
+  })
+
+  it('adds and removes as wx.request sends it (JSON content type, no body)', async () => {
+    const { headers } = await signedInUser(app)
+    expect((await wxRequestWithoutData(app, 'PUT', `/api/me/favourites/${ids['甲托育园']}`, headers)).statusCode).toBe(204)
+    expect(await favourites(headers)).toEqual([ids['甲托育园']])
+    expect((await wxRequestWithoutData(app, 'DELETE', `/api/me/favourites/${ids['甲托育园']}`, headers)).statusCode).toBe(204)
+    expect(await favourites(headers)).toEqual([])
   })
 
   it("merges the app's local favourites: the union, unknown ids skipped, nothing doubled", async () => {

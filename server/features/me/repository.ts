@@ -99,8 +99,8 @@ export async function findChild(db: Db, userId: string, childId: string) {
   return db.selectFrom('children').select(childColumns).where('id', '=', childId).where('userId', '=', userId).executeTakeFirst()
 }
 
-export async function updateChild(db: Db, userId: string, childId: string, changes: { nickname?: string; birthMonth?: string }) {
-  return db.updateTable('children').set(changes).where('id', '=', childId).where('userId', '=', userId)
+export async function updateChild(db: Db, userId: string, childId: string, child: { nickname: string; birthMonth: string }) {
+  return db.updateTable('children').set(child).where('id', '=', childId).where('userId', '=', userId)
     .returning(childColumns).executeTakeFirst()
 }
 

@@ -1,12 +1,13 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { CommitteeNotice, InstitutionParams, NoticeHistory, NoticeInput, NoticeParams, NoticePatch, type NoticeCategory } from '../../../types/notices'
+import { CommitteeNotice, InstitutionParams, NoticeEdit, NoticeHistory, NoticeInput, NoticeParams, type NoticeCategory } from '../../../types/notices'
 import { forbidden, regulatesCity, type ActiveGrant } from '../../shared/auth'
 import { badRequest } from '../../shared/http-errors'
+import { SCENE, assertTextsAllowed } from '../../shared/wechat/content-security'
 import { assertCommitteeOf, isCommitteeOf, notTheAuthor } from './access'
 import { assertStillUp, changeNotice, committeeView, noSuchNotice } from './notice-changes'
 import { BEARER, NOTICE_TAGS, errorResponses, withGrants } from './route-options'
 import { attachImages, detachImagesExcept, findInstitution, findNotice, insertNotice, memberDisplayName, noticeHistory, type NoticeRow } from './repository'
-import { assertFutureExpiry, assertPlainText } from './text-rules'
+import { assertEditedExpiry, assertFutureExpiry, assertPlainText } from './text-rules'
 
 const imagesNotYours = () => badRequest('imageIds', '图片不存在、不是您上传的或已用于其他公告 (an image is unknown, not uploaded by you, or already used)')
 
@@ -19,7 +20,7 @@ export const authoringRoutes: FastifyPluginAsyncTypebox = async (app) => {
     schema: {
       summary: "Post a notice as a member of the institution's parent committee (plain text; images uploaded first)",
       tags: NOTICE_TAGS, security: BEARER, params: InstitutionParams, body: NoticeInput,
-      response: { 201: CommitteeNotice, ...errorResponses(400, 401, 403) },
+      response: { 201: CommitteeNotice, ...errorResponses(400, 401, 403, 503) },
     },
   }, async (request, reply) => {
     const { id: institutionId } = request.params
@@ -27,6 +28,7 @@ export const authoringRoutes: FastifyPluginAsyncTypebox = async (app) => {
     assertCommitteeOf(request.grants, institutionId)
     assertPlainText({ title: input.title, body: input.body })
     assertFutureExpiry(input.expiresAt)
+    await assertTextsAllowed(app, request.log, request.userId, SCENE.post, { title: input.title, body: input.body })
     const id = await db.transaction().execute(async (trx) => {
       const authorName = await memberDisplayName(trx, request.userId, institutionId)
       const notice = await insertNotice(trx, {
@@ -47,27 +49,30 @@ export const authoringRoutes: FastifyPluginAsyncTypebox = async (app) => {
     assertStillUp(notice)
   }
 
-  app.patch('/notices/:id', {
+  app.put('/notices/:id', {
     onRequest: signedIn,
     schema: {
-      summary: 'Edit your notice: the current version is kept in its history first',
-      tags: NOTICE_TAGS, security: BEARER, params: NoticeParams, body: NoticePatch,
-      response: { 200: CommitteeNotice, ...errorResponses(400, 401, 403, 404, 409) },
+      summary: 'Edit your notice: send every field as it should read (imageIds replace the images); the current version is kept in its history first',
+      tags: NOTICE_TAGS, security: BEARER, params: NoticeParams, body: NoticeEdit,
+      response: { 200: CommitteeNotice, ...errorResponses(400, 401, 403, 404, 409, 503) },
     },
   }, async (request) => {
-    const patch = request.body
-    assertPlainText({ title: patch.title, body: patch.body })
-    assertFutureExpiry(patch.expiresAt)
+    const edit = request.body
+    assertPlainText({ title: edit.title, body: edit.body })
+    // Who may edit is settled before WeChat is asked (and again under the lock): no WeChat call inside the transaction.
+    const current = await findNotice(db, request.params.id)
+    if (!current) throw noSuchNotice()
+    assertAuthor(request.userId, request.grants)(current)
+    assertEditedExpiry(edit.expiresAt, current.expiresAt)
+    // Only changed texts are checked again: an edit that pins a notice does not ask WeChat about its unchanged body.
+    await assertTextsAllowed(app, request.log, request.userId, SCENE.post, {
+      title: edit.title !== current.title ? edit.title : null, body: edit.body !== current.body ? edit.body : null,
+    })
     await changeNotice(app, request.params.id, assertAuthor(request.userId, request.grants), async (trx, notice) => {
-      if (patch.imageIds) {
-        const kept = await detachImagesExcept(trx, notice.id, patch.imageIds)
-        const added = patch.imageIds.filter((id) => !kept.includes(id))
-        if (await attachImages(trx, added, notice.id, request.userId) !== added.length) throw imagesNotYours()
-      }
-      return {
-        title: patch.title, body: patch.body, category: patch.category as NoticeCategory | undefined, pinned: patch.pinned,
-        expiresAt: patch.expiresAt,
-      }
+      const kept = await detachImagesExcept(trx, notice.id, edit.imageIds)
+      const added = edit.imageIds.filter((id) => !kept.includes(id))
+      if (await attachImages(trx, added, notice.id, request.userId) !== added.length) throw imagesNotYours()
+      return { title: edit.title, body: edit.body, category: edit.category as NoticeCategory, pinned: edit.pinned, expiresAt: edit.expiresAt }
     })
     return committeeView(app, request.params.id, request.userId)
   })

@@ -5,6 +5,7 @@ import {
 import type { Kysely } from 'kysely'
 import type { Database } from '../../db/schema'
 import { badRequest, notFound } from '../../shared/http-errors'
+import { SCENE, assertTextsAllowed } from '../../shared/wechat/content-security'
 import { assertCommitteeOf } from './access'
 import { presentCommitteeNotice } from './present'
 import { BEARER, NOTICE_TAGS, errorResponses } from './route-options'
@@ -60,7 +61,7 @@ export const committeeRoutes: FastifyPluginAsyncTypebox = async (app) => {
     schema: {
       summary: "Set your display name on this committee and/or the committee's contact (an empty contact clears it)",
       tags: NOTICE_TAGS, security: BEARER, params: InstitutionParams, body: CommitteeProfileBody,
-      response: { 200: CommitteePage, ...errorResponses(400, 401, 403) },
+      response: { 200: CommitteePage, ...errorResponses(400, 401, 403, 503) },
     },
   }, async (request) => {
     const { id: institutionId } = request.params
@@ -71,6 +72,8 @@ export const committeeRoutes: FastifyPluginAsyncTypebox = async (app) => {
     if (displayName !== undefined && !name) {
       throw badRequest('displayName', '显示名称不能为空 (displayName must not be blank)')
     }
+    // Both are shown to every visitor of the committee page.
+    await assertTextsAllowed(app, request.log, request.userId, SCENE.profile, { displayName: name, contact })
     if (name) await saveDisplayName(db, request.userId, institutionId, name)
     if (contact !== undefined) await saveContact(db, institutionId, contact.trim() || null)
     return committeePage(db, institutionId)
@@ -81,13 +84,14 @@ export const committeeRoutes: FastifyPluginAsyncTypebox = async (app) => {
     schema: {
       summary: 'Publish the minutes of a committee meeting',
       tags: NOTICE_TAGS, security: BEARER, params: InstitutionParams, body: MeetingBody,
-      response: { 201: CommitteeMeeting, ...errorResponses(400, 401, 403) },
+      response: { 201: CommitteeMeeting, ...errorResponses(400, 401, 403, 503) },
     },
   }, async (request, reply) => {
     const { id: institutionId } = request.params
     assertCommitteeOf(request.grants, institutionId)
     const { heldOn, title, minutes } = request.body
     assertPlainText({ title, minutes })
+    await assertTextsAllowed(app, request.log, request.userId, SCENE.post, { title, minutes })
     const meeting = await insertMeeting(db, { institutionId, heldOn, title, minutes, createdBy: request.userId })
     return reply.code(201).send(meeting)
   })

@@ -8,7 +8,7 @@ import { createTestDatabase, type TestDatabase } from '../../../test/support/tes
 import { localDirectoryStorage } from '../complaints/photos/local-storage'
 import { GPS_INFO_TAG, ifd0Tags, jpegWithGps, multipart, pngImage } from '../../shared/images/test-images'
 import { signNoticeImageUrl } from './image-urls'
-import { aNotice, committeeMember, linkedParent, openNotice, posted, seedInstitutions, type Headers } from './test-fixtures'
+import { aNotice, anEdit, committeeMember, linkedParent, openNotice, posted, seedInstitutions, type Headers } from './test-fixtures'
 
 let testDb: TestDatabase
 let app: FastifyInstance
@@ -97,7 +97,7 @@ describe('images in notices', () => {
     expect((await app.inject({ method: 'GET', url: notice.images[0].url.replace('/notices/images/', '/complaints/photos/') })).statusCode).toBe(403)
 
     // An edit that drops the image detaches it.
-    const edited = await app.inject({ method: 'PATCH', url: `/api/notices/${id}`, headers: member.headers, payload: { imageIds: [] } })
+    const edited = await app.inject({ method: 'PUT', url: `/api/notices/${id}`, headers: member.headers, payload: anEdit({ imageIds: [] }) })
     expect(edited.json().images).toEqual([])
   })
 })

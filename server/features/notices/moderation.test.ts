@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify'
 import { buildTestApp } from '../../../test/support/test-app'
+import { wxRequestWithoutData } from '../../../test/support/wx-request'
 import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database'
-import { aNotice, committeeList, committeeMember, linkedParent, listNotices, openNotice, posted, regulator, seedInstitutions, type Headers } from './test-fixtures'
+import { aNotice, anEdit, committeeList, committeeMember, linkedParent, listNotices, openNotice, posted, regulator, seedInstitutions, type Headers } from './test-fixtures'
 
 let testDb: TestDatabase
 let app: FastifyInstance
@@ -18,7 +19,7 @@ afterAll(async () => {
   await testDb.close()
 })
 
-const edit = (headers: Headers, id: string, payload: object) => app.inject({ method: 'PATCH', url: `/api/notices/${id}`, headers, payload })
+const edit = (headers: Headers, id: string, payload: object) => app.inject({ method: 'PUT', url: `/api/notices/${id}`, headers, payload })
 const withdraw = (headers: Headers, id: string) => app.inject({ method: 'POST', url: `/api/notices/${id}/withdraw`, headers })
 const history = (headers: Headers, id: string) => app.inject({ method: 'GET', url: `/api/notices/${id}/history`, headers })
 const takedown = (headers: Headers, id: string, reason = '内容涉及个人隐私') =>
@@ -29,10 +30,11 @@ describe('editing and withdrawing', () => {
   it('keeps every earlier version when the author edits', async () => {
     const author = await committeeMember(app, inst.a)
     const id = await posted(app, author.headers, inst.a, aNotice({ title: '第一版标题' }))
-    const first = await edit(author.headers, id, { title: '第二版标题' })
+    const first = await edit(author.headers, id, anEdit({ title: '第二版标题' }))
     expect(first.statusCode).toBe(200)
     expect(first.json()).toMatchObject({ title: '第二版标题', version: 2, pinned: false, category: 'activity' })
-    expect((await edit(author.headers, id, { pinned: true, body: '第三版正文' })).json()).toMatchObject({ version: 3, pinned: true, title: '第二版标题' })
+    const third = await edit(author.headers, id, anEdit({ title: '第二版标题', pinned: true, body: '第三版正文' }))
+    expect(third.json()).toMatchObject({ version: 3, pinned: true, title: '第二版标题', body: '第三版正文' })
 
     const res = await history(author.headers, id)
     expect(res.statusCode).toBe(200)
@@ -45,12 +47,15 @@ describe('editing and withdrawing', () => {
     const author = await committeeMember(app, inst.a)
     const colleague = await committeeMember(app, inst.a)
     const id = await posted(app, author.headers, inst.a)
-    expect((await edit(colleague.headers, id, { title: '别人改的' })).statusCode).toBe(403)
+    expect((await edit(colleague.headers, id, anEdit({ title: '别人改的' }))).statusCode).toBe(403)
     expect((await withdraw(colleague.headers, id)).statusCode).toBe(403)
-    expect((await edit(author.headers, id, { body: 'a\u001bb' })).json().field).toBe('body')
-    expect((await edit(author.headers, id, { expiresAt: '2020-01-01T00:00:00Z' })).json().field).toBe('expiresAt')
+    expect((await edit(author.headers, id, anEdit({ body: 'a\u001bb' }))).json().field).toBe('body')
+    expect((await edit(author.headers, id, anEdit({ expiresAt: '2020-01-01T00:00:00Z' }))).json().field).toBe('expiresAt')
     expect((await edit(author.headers, id, {})).statusCode).toBe(400)
-    expect((await edit(author.headers, '00000000-0000-4000-8000-000000000000', { title: '不存在的' })).statusCode).toBe(404)
+    // A replacement names every field: one left out is refused, never reset to a default.
+    const { pinned: _pinned, ...withoutPinned } = anEdit({ pinned: true })
+    expect((await edit(author.headers, id, withoutPinned)).json().field).toBe('pinned')
+    expect((await edit(author.headers, '00000000-0000-4000-8000-000000000000', anEdit({ title: '不存在的' }))).statusCode).toBe(404)
     // The colleague of the committee may read the history; a parent may not.
     expect((await history(colleague.headers, id)).statusCode).toBe(200)
     expect((await history((await linkedParent(app, inst.a)).headers, id)).statusCode).toBe(403)
@@ -66,8 +71,28 @@ describe('editing and withdrawing', () => {
     expect((await openNotice(app, parent.headers, id)).statusCode).toBe(404)
     expect((await listNotices(app, parent.headers, inst.a)).json().items.map((n: { id: string }) => n.id)).not.toContain(id)
     expect((await history(author.headers, id)).json().items).toHaveLength(2)
-    expect((await edit(author.headers, id, { title: '撤回后再改' })).statusCode).toBe(409)
+    expect((await edit(author.headers, id, anEdit({ title: '撤回后再改' }))).statusCode).toBe(409)
     expect((await withdraw(author.headers, id)).statusCode).toBe(409)
+  })
+
+  it('keeps the date of an expired notice through an edit, but refuses a new date in the past', async () => {
+    const author = await committeeMember(app, inst.a)
+    const id = await posted(app, author.headers, inst.a)
+    const expired = '2026-01-01T00:00:00.000Z'
+    await testDb.database.db.updateTable('notices').set({ expiresAt: expired }).where('id', '=', id).execute()
+    const kept = await edit(author.headers, id, anEdit({ title: '过期后改标题', expiresAt: expired }))
+    expect(kept.statusCode).toBe(200)
+    expect(kept.json()).toMatchObject({ title: '过期后改标题', status: 'expired' })
+    expect(Date.parse(kept.json().expiresAt)).toBe(Date.parse(expired))
+    expect((await edit(author.headers, id, anEdit({ expiresAt: '2026-01-02T00:00:00.000Z' }))).json().field).toBe('expiresAt')
+  })
+
+  it('withdraws as wx.request sends it (JSON content type, no body)', async () => {
+    const author = await committeeMember(app, inst.a)
+    const id = await posted(app, author.headers, inst.a)
+    const res = await wxRequestWithoutData(app, 'POST', `/api/notices/${id}/withdraw`, author.headers)
+    expect(res.statusCode).toBe(200)
+    expect(res.json()).toMatchObject({ status: 'withdrawn' })
   })
 })
 
@@ -83,7 +108,7 @@ describe('reports and takedowns', () => {
     const seen = (await committeeList(app, author.headers, inst.a)).json().items.find((n: { id: string }) => n.id === id)
     expect(seen).toMatchObject({ status: 'taken_down', takedownReason: '内容涉及个人隐私', version: 2 })
     expect((await history(changchun.headers, id)).json().items).toHaveLength(2)
-    expect((await edit(author.headers, id, { title: '下架后再改' })).statusCode).toBe(409)
+    expect((await edit(author.headers, id, anEdit({ title: '下架后再改' }))).statusCode).toBe(409)
     expect((await takedown(changchun.headers, id)).statusCode).toBe(409)
   })
 

@@ -1,10 +1,13 @@
 import type { CommitteeNotice, Notice, NoticeCategory } from '../../../types/notices'
+import { labelName } from '../../shared/wechat/content-security'
 import { signNoticeImageUrl } from './image-urls'
 import type { NoticeForCommittee, NoticeForReader, NoticeRow } from './repository'
 
-type ImageRow = { id: string; noticeId: string | null }
+type ImageRow = { id: string; noticeId: string | null; moderation: string; moderationLabel: number | null }
 
-export function presentNotice(row: NoticeForReader, images: ImageRow[], jwtSecret: string): Notice {
+/** A risky image is never shown to readers, whatever link they hold. */
+export function presentNotice(row: NoticeForReader, allImages: ImageRow[], jwtSecret: string): Notice {
+  const images = allImages.filter((i) => i.moderation !== 'risky')
   return {
     id: row.id,
     institutionId: row.institutionId,
@@ -30,11 +33,16 @@ export function statusOf(row: Pick<NoticeRow, 'withdrawnAt' | 'takenDownAt' | 'e
 }
 
 export function presentCommitteeNotice(row: NoticeForCommittee, images: ImageRow[], jwtSecret: string): CommitteeNotice {
+  const own = images.filter((i) => i.noticeId === row.id)
   return {
     ...presentNotice(row, images, jwtSecret),
     readCount: row.readCount,
     linkedParents: row.linkedParents,
     status: statusOf(row),
     takedownReason: row.takedownReason,
+    // The author learns which image parents no longer see, and why.
+    removedImages: own.flatMap((i, index) => (i.moderation === 'risky'
+      ? [{ id: i.id, position: index + 1, reason: `微信内容安全检测认定含有${labelName(i.moderationLabel)}内容` }]
+      : [])),
   }
 }

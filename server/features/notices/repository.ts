@@ -162,16 +162,33 @@ export async function detachImagesExcept(trx: Db, noticeId: string, keep: string
   return rows.map((r) => r.id)
 }
 
+/** The notices' images with WeChat's verdict on each (risky ones are left out for readers by the presenters). */
 export async function imagesOf(db: Db, noticeIds: string[]) {
   if (!noticeIds.length) return []
-  return db.selectFrom('noticeImages').select(['id', 'noticeId'])
+  return db.selectFrom('noticeImages').select(['id', 'noticeId', 'moderation', 'moderationLabel'])
     .where('noticeId', 'in', noticeIds).orderBy('uploadedAt').orderBy('id').execute()
 }
 
-/** Only an image that belongs to a notice is ever served. */
+/** Only an image that belongs to a notice and that WeChat did not find risky is ever served to readers. */
 export async function findAttachedImage(db: Db, id: string) {
   return db.selectFrom('noticeImages').select(['storageKey', 'contentType', 'bytes'])
-    .where('id', '=', id).where('noticeId', 'is not', null).executeTakeFirst()
+    .where('id', '=', id).where('noticeId', 'is not', null).where('moderation', '<>', 'risky').executeTakeFirst()
+}
+
+/** Any uploaded image, attached or not: for WeChat's image check only. */
+export async function findUploadedImage(db: Db, id: string) {
+  return db.selectFrom('noticeImages').select(['storageKey', 'contentType', 'bytes']).where('id', '=', id).executeTakeFirst()
+}
+
+export async function deleteNoticeImage(db: Db, id: string): Promise<void> {
+  await db.deleteFrom('noticeImages').where('id', '=', id).execute()
+}
+
+/** WeChat's verdict on an image; idempotent (a repeated push sets the same). */
+export async function setImageModeration(db: Db, id: string, verdict: { suggest: 'pass' | 'review' | 'risky'; label: number | null }): Promise<void> {
+  await db.updateTable('noticeImages')
+    .set({ moderation: verdict.suggest, moderationLabel: verdict.label, moderatedAt: sql<string>`now()` })
+    .where('id', '=', id).execute()
 }
 
 // ---- reports and takedowns ----

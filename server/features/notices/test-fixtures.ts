@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify'
-import type { NoticeInput } from '../../../types/notices'
+import type { NoticeEdit, NoticeInput } from '../../../types/notices'
 import { aRecord } from '../../../test/support/institution-builder'
 import { grantRole, signedInUser } from '../../../test/support/test-app'
 import { upsertInstitutions } from '../institutions/import/upsert'
@@ -41,6 +41,11 @@ export async function regulator(app: FastifyInstance, regionCode: string) {
 
 export function aNotice(overrides: Partial<NoticeInput> = {}): Partial<NoticeInput> {
   return { title: '本周五家长开放日', body: '请各位家长于周五上午九点到园。\n请携带身份证。', category: 'activity', ...overrides }
+}
+
+/** A whole notice for PUT /notices/:id: aNotice's text as posted, not pinned, no expiry, no images, then the overrides. */
+export function anEdit(overrides: Partial<NoticeEdit> = {}): NoticeEdit {
+  return { ...(aNotice() as Pick<NoticeEdit, 'title' | 'body' | 'category'>), pinned: false, expiresAt: null, imageIds: [], ...overrides }
 }
 
 export async function postNotice(app: FastifyInstance, headers: Headers, institutionId: string, body: object = aNotice()) {

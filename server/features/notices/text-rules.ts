@@ -16,3 +16,9 @@ export function assertPlainText(fields: Record<string, string | null | undefined
 export function assertFutureExpiry(expiresAt: string | null | undefined, now = Date.now()): void {
   if (expiresAt && Date.parse(expiresAt) <= now) throw badRequest('expiresAt', '到期时间必须晚于现在 (expiresAt must be in the future)')
 }
+
+/** On an edit only a changed expiry must lie ahead: a notice that has already expired keeps its date through an edit. */
+export function assertEditedExpiry(expiresAt: string | null, current: string | null, now = Date.now()): void {
+  const unchanged = expiresAt === current || (expiresAt !== null && current !== null && Date.parse(expiresAt) === Date.parse(current))
+  if (!unchanged) assertFutureExpiry(expiresAt, now)
+}

@@ -1,12 +1,15 @@
 import type { FastifyRequest } from 'fastify'
+import { hasNoBody } from '../empty-body'
 import { ClientError } from '../http-errors'
 
 /** The bytes of the one multipart file field `field`, or a 4xx naming it. Needs @fastify/multipart registered with a fileSize limit. */
 export async function readImageField(request: FastifyRequest, field: string, maxBytes: number): Promise<Buffer> {
   const megabytes = Math.round(maxBytes / 1024 / 1024)
+  const noFile = () => new ClientError(400, '请选择要上传的图片 (no file in the upload)', field)
+  if (hasNoBody(request.headers)) throw noFile()
   try {
     const file = await request.file()
-    if (!file) throw new ClientError(400, '请选择要上传的图片 (no file in the upload)', field)
+    if (!file) throw noFile()
     if (file.fieldname !== field) {
       file.file.resume()
       throw new ClientError(400, `图片应放在 ${field} 字段 (the file must be sent as field "${field}", got "${file.fieldname}")`, field)

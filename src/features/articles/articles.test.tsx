@@ -1,5 +1,5 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
-import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro'
+import Taro, { useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro'
 import { http, HttpResponse } from 'msw'
 import type { Article, ArticleList, ArticleSummary } from '../../../types/articles'
 import { ARTICLE_KINDS } from '../../../types/articles'
@@ -9,13 +9,6 @@ import ArticleDetailPage from '../../pages/articles/detail'
 import ArticlesPage from '../../pages/articles'
 import { fireReachBottom } from '../../../test/stubs/taro'
 import { ARTICLE_KIND_ORDER } from './constants'
-
-// The shared Taro stand-in has no share APIs: add them for this file.
-jest.mock('@tarojs/taro', () => {
-  const actual = jest.requireActual('@tarojs/taro')
-  actual.default.showShareMenu = jest.fn(() => Promise.resolve({ errMsg: 'showShareMenu:ok' }))
-  return { __esModule: true, ...actual, useShareAppMessage: jest.fn() }
-})
 
 const policy = articleFixtures[0]
 const guide = articleFixtures.find((a) => a.title === '如何选择一家放心的托育机构') as Article
@@ -208,18 +201,21 @@ describe('an article', () => {
     open.mockRestore()
   })
 
-  it('in WeChat shares a card with the article title and turns on the share menu', async () => {
+  it('in WeChat shares a card and a 朋友圈 post with the article title and turns on both in the share menu', async () => {
     process.env.TARO_ENV = 'weapp'
     routerParams({ id: policy.id })
     render(<ArticleDetailPage />)
     await screen.findByRole('heading', { name: policy.title })
-    expect(Taro.showShareMenu).toHaveBeenCalledWith({ withShareTicket: false })
-    const share = (useShareAppMessage as jest.Mock).mock.calls.at(-1)[0] as () => { title: string; path: string }
-    expect(share()).toEqual({ title: policy.title, path: `/pages/articles/detail?id=${policy.id}` })
+    expect(Taro.showShareMenu).toHaveBeenCalledWith({ withShareTicket: false, menus: ['shareAppMessage', 'shareTimeline'] })
+    const card = (useShareAppMessage as jest.Mock).mock.calls.at(-1)[0] as () => { title: string; path: string }
+    expect(card()).toEqual({ title: policy.title, path: `/pages/articles/detail?id=${policy.id}` })
+    const timeline = (useShareTimeline as jest.Mock).mock.calls.at(-1)[0] as () => { title: string; query: string }
+    expect(timeline()).toEqual({ title: policy.title, query: `id=${policy.id}` })
     expect(screen.queryByText('复制链接')).toBeNull()
   })
 
   it('on H5 copies the page address with 复制链接', async () => {
+    process.env.TARO_ENV = 'h5'
     routerParams({ id: policy.id })
     render(<ArticleDetailPage />)
     fireEvent.click(await screen.findByText('复制链接'))

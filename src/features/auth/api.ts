@@ -8,6 +8,12 @@ export async function signInWithWechatCode(code: string): Promise<SessionTokens>
   return data
 }
 
+/** 微信手机号快捷登录: the getPhoneNumber button's code and a Taro.login code of the same tap. */
+export async function signInWithWechatPhone(phoneCode: string, loginCode: string): Promise<SessionTokens> {
+  const { data } = await http.post<SessionTokens>('/auth/wechat/phone', { phoneCode, loginCode }, { skipAuth: true })
+  return data
+}
+
 export async function requestPhoneCode(phone: string): Promise<PhoneCodeSent> {
   const { data } = await http.post<PhoneCodeSent>('/auth/phone/code', { phone }, { skipAuth: true })
   return data

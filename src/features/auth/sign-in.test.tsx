@@ -2,6 +2,7 @@ import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import { http, HttpResponse } from 'msw'
 import { accountMock, MOCK_PHONE_CODE } from '../../../mock/handlers/account'
+import { phoneNumberSheet } from '../../../test/stubs/components'
 import { server } from '../../../mock/handlers/server'
 import { storage } from '../../../test/stubs/taro'
 import { recordRequests } from '../../../test/support/app-session'
@@ -20,6 +21,12 @@ const codeButton = () => screen.getByText(/获取验证码|秒后重发/, { sele
 describe('sign-in by phone (H5)', () => {
   beforeEach(() => startApp())
   afterEach(() => jest.useRealTimers())
+
+  it('offers no WeChat phone button outside WeChat: the code form only', () => {
+    render(<MePage />)
+    expect(screen.queryByText('微信手机号快捷登录')).toBeNull()
+    expect(screen.getByPlaceholderText('手机号')).toBeTruthy()
+  })
 
   it('requests a code for the number, counts down 60 s before it can be sent again', async () => {
     jest.useFakeTimers({ advanceTimers: true })
@@ -124,6 +131,51 @@ describe('sign-in in the mini-program', () => {
     expect(await screen.findByText('微信用户')).toBeTruthy()
     expect(Taro.login).toHaveBeenCalledTimes(1)
     expect(requests.find((r) => r.path === '/auth/wechat')?.body).toEqual({ code: 'wx-login-code' })
+  })
+
+  it('signs in with 微信手机号快捷登录: the phone code WeChat gives and a login code of the same tap', async () => {
+    const requests = recordRequests()
+    render(<MePage />)
+
+    fireEvent.click(screen.getByText('微信手机号快捷登录'))
+
+    expect(await screen.findByText('137****0001')).toBeTruthy()
+    expect(Taro.login).toHaveBeenCalledTimes(1)
+    expect(requests.find((r) => r.path === '/auth/wechat/phone')?.body).toEqual({ phoneCode: 'wx-phone-code', loginCode: 'wx-login-code' })
+  })
+
+  describe('when the parent refuses to share the number', () => {
+    const allowed = phoneNumberSheet.detail
+    beforeEach(() => {
+      phoneNumberSheet.detail = { errMsg: 'getPhoneNumber:fail user deny' }
+    })
+    afterEach(() => {
+      phoneNumberSheet.detail = allowed
+    })
+
+    it('sends nothing, says so briefly, and the other ways to sign in still work', async () => {
+      const requests = recordRequests()
+      render(<MePage />)
+
+      fireEvent.click(screen.getByText('微信手机号快捷登录'))
+
+      expect(await screen.findByText('未授权手机号，可使用微信一键登录或验证码登录')).toBeTruthy()
+      expect(requests).toHaveLength(0)
+      expect(Taro.login).not.toHaveBeenCalled()
+      fireEvent.click(screen.getByText('微信一键登录'))
+      expect(await screen.findByText('微信用户')).toBeTruthy()
+    })
+  })
+
+  it('asks for another tap when WeChat no longer accepts the phone code (401)', async () => {
+    server.use(http.post('*/api/auth/wechat/phone', () => HttpResponse.json({ statusCode: 401, error: 'Unauthorized', message: 'expired' }, { status: 401 })))
+    render(<MePage />)
+
+    fireEvent.click(screen.getByText('微信手机号快捷登录'))
+
+    expect(await screen.findByText('手机号授权已失效，请再点一次')).toBeTruthy()
+    expect(useAuthStore.getState().session).toBeNull()
+    expect((screen.getByText('微信手机号快捷登录').closest('button') as HTMLButtonElement).disabled).toBe(false)
   })
 })
 

@@ -6,7 +6,7 @@ import { t } from '../../i18n'
 import { describeActionError, retryAfterSeconds, statusOf } from '../../services/http'
 import { emitSessionChange, type SessionEndReason } from '../../services/session'
 import { taroStorage } from '../../services/storage'
-import { refreshTokens, requestPhoneCode, signInWithPhoneCode, signInWithWechatCode, signOutSession } from './api'
+import { refreshTokens, requestPhoneCode, signInWithPhoneCode, signInWithWechatCode, signInWithWechatPhone, signOutSession } from './api'
 
 export type Session = Omit<SessionTokens, 'isNewUser'>
 
@@ -23,6 +23,8 @@ type Actions = {
   requestCode: (phone: string) => Promise<boolean>
   signInWithPhone: (phone: string, code: string) => Promise<boolean>
   signInWithWechat: () => Promise<boolean>
+  /** The getPhoneNumber button's answer (event.detail): a code when the parent allowed, errMsg only when not. */
+  signInWithWechatPhone: (detail: { code?: string; errMsg?: string }) => Promise<boolean>
   signOut: () => Promise<void>
   /** Drops the session locally (refresh refused, account deleted) and tells the other features. */
   endSession: (reason: SessionEndReason) => void
@@ -100,6 +102,24 @@ export const useAuthStore = create<State & Actions>()(
             return true
           } catch (error) {
             set({ busy: null, error: statusOf(error) ? describeActionError(error) : t('auth.wechatFailed') })
+            return false
+          }
+        },
+
+        signInWithWechatPhone: async ({ code }) => {
+          // Refused ('getPhoneNumber:fail user deny') or not offered by WeChat: nothing was sent; the other ways stay.
+          if (!code) {
+            set({ busy: null, error: t('auth.wechatPhoneDenied') })
+            return false
+          }
+          set({ busy: 'signIn', error: null })
+          try {
+            const { code: loginCode } = await Taro.login()
+            signedIn(await signInWithWechatPhone(code, loginCode))
+            return true
+          } catch (error) {
+            const status = statusOf(error)
+            set({ busy: null, error: status === 401 ? t('auth.wechatPhoneExpired') : status ? describeActionError(error) : t('auth.wechatFailed') })
             return false
           }
         },

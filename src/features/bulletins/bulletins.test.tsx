@@ -1,5 +1,5 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react'
-import Taro, { useRouter } from '@tarojs/taro'
+import Taro, { useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro'
 import { bulletinFixtures, institutionFixtures } from '../../../mock/fixtures/app'
 import BulletinDetailPage from '../../pages/bulletins/detail'
 import BulletinsPage from '../../pages/bulletins'
@@ -73,6 +73,17 @@ describe('等级评价公示', () => {
 
     fireEvent.click(entry(faw.name))
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: `/pages/institution/index?id=${faw.id}` })
+  })
+
+  it('shares to a chat and to 朋友圈 with its title, opening this bulletin for the receiver', async () => {
+    routerParams({ id: changchun2025.id })
+    render(<BulletinDetailPage />)
+    await screen.findByRole('heading', { name: changchun2025.title })
+
+    const card = (useShareAppMessage as jest.Mock).mock.calls.at(-1)[0] as () => unknown
+    const timeline = (useShareTimeline as jest.Mock).mock.calls.at(-1)[0] as () => unknown
+    expect(card()).toEqual({ title: changchun2025.title, path: `/pages/bulletins/detail?id=${changchun2025.id}` })
+    expect(timeline()).toEqual({ title: changchun2025.title, query: `id=${changchun2025.id}` })
   })
 
   it('says so when the bulletin is gone', async () => {

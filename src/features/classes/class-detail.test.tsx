@@ -1,5 +1,5 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
-import Taro, { useRouter } from '@tarojs/taro'
+import Taro, { useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro'
 import dayjs from 'dayjs'
 import { chinaAt } from '../../../mock/fixtures/app/classes'
 import { classesMock } from '../../../mock/handlers/classes'
@@ -183,6 +183,20 @@ describe('class detail and signing up', () => {
     expect((Taro as unknown as { addPhoneCalendar: jest.Mock }).addPhoneCalendar).toHaveBeenCalledWith(
       expect.objectContaining({ title: '辅食添加课', startTime: Date.parse(item.startsAt) / 1000, alarm: true }),
     )
+  })
+
+  it('shares to a chat and to 朋友圈 with its title, opening this class for the receiver', async () => {
+    const item = await openClass()
+    const card = (useShareAppMessage as jest.Mock).mock.calls.at(-1)[0] as () => unknown
+    const timeline = (useShareTimeline as jest.Mock).mock.calls.at(-1)[0] as () => unknown
+    expect(card()).toEqual({ title: '辅食添加课', path: `/pages/class/index?id=${item.id}` })
+    expect(timeline()).toEqual({ title: '辅食添加课', query: `id=${item.id}` })
+  })
+
+  it('the centre’s number is a tel: link in H5', async () => {
+    process.env.TARO_ENV = 'h5'
+    await openClass()
+    expect(screen.getByText('电话 0431-80000001').closest('a')?.getAttribute('href')).toBe('tel:0431-80000001')
   })
 
   it('shows why a cancelled class takes no sign-ups, and a not-found state for an unknown id', async () => {

@@ -12,6 +12,7 @@ export function startFavouritesSync(): () => void {
   const unsubscribe = onSessionChange((event) => {
     const store = useFavouritesStore.getState()
     if (event.type === 'signedIn') {
+      // Offline or refused: the favourites on this device stay as they are, and the next sign-in merges again.
       store.mergeWithAccount().catch(() => undefined)
     } else if (event.reason !== 'expired') {
       store.clear()

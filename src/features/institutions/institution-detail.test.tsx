@@ -1,5 +1,5 @@
 import { fireEvent, render, screen, within } from '@testing-library/react'
-import Taro from '@tarojs/taro'
+import Taro, { useShareAppMessage, useShareTimeline } from '@tarojs/taro'
 import { http } from 'msw'
 import { institutionFixtures } from '../../../mock/fixtures/app'
 import { errorResponse } from '../../../mock/handlers'
@@ -11,6 +11,11 @@ const demo = institutionFixtures.find((i) => i.isDemo)!
 const near = { kind: 'device', lat: 43.8595, lng: 125.3102 } as const
 
 describe('InstitutionDetailView', () => {
+  const env = process.env.TARO_ENV
+  afterEach(() => {
+    process.env.TARO_ENV = env
+  })
+
   it('shows filing facts, fees per form, the dated grade with its seven dimensions, money terms and sanctions', async () => {
     render(<InstitutionDetailView id={breaching.id} origin={near} />)
 
@@ -38,15 +43,39 @@ describe('InstitutionDetailView', () => {
     expect(within(flagged[0] as HTMLElement).getByText('超出班额')).toBeTruthy()
   })
 
-  it('navigates and calls through the mini-program APIs', async () => {
+  it('in the mini-program, 导航 opens WeChat’s map at the stored (GCJ-02) coordinates and the shown number is dialled', async () => {
     render(<InstitutionDetailView id={breaching.id} origin={near} />)
     await screen.findByText(breaching.name)
 
     fireEvent.click(screen.getByText('导航'))
-    fireEvent.click(screen.getByText('拨打电话'))
+    fireEvent.click(screen.getByText(`电话 ${breaching.phone}`))
 
     expect(Taro.openLocation).toHaveBeenCalledWith(expect.objectContaining({ latitude: breaching.lat, longitude: breaching.lng, name: breaching.name }))
     expect(Taro.makePhoneCall).toHaveBeenCalledWith({ phoneNumber: breaching.phone })
+  })
+
+  it('in H5, 导航 is a link to 高德’s web map at the institution and the number is a tel: link', async () => {
+    process.env.TARO_ENV = 'h5'
+    render(<InstitutionDetailView id={breaching.id} origin={near} />)
+    await screen.findByText(breaching.name)
+
+    const map = screen.getByText('导航').closest('a')
+    expect(map?.getAttribute('href')).toBe(
+      `https://uri.amap.com/marker?position=${breaching.lng},${breaching.lat}&name=${encodeURIComponent(breaching.name)}&src=jilin-tuoyu&coordinate=gaode&callnative=1`,
+    )
+    expect(map?.getAttribute('target')).toBe('_blank')
+    expect(screen.getByText(`电话 ${breaching.phone}`).closest('a')?.getAttribute('href')).toBe(`tel:${breaching.phone}`)
+    expect(Taro.openLocation).not.toHaveBeenCalled()
+  })
+
+  it('shares to a chat and to 朋友圈 with its name, opening this institution for the receiver', async () => {
+    render(<InstitutionDetailView id={breaching.id} origin={near} />)
+    await screen.findByText(breaching.name)
+
+    const card = (useShareAppMessage as jest.Mock).mock.calls.at(-1)[0] as () => unknown
+    const timeline = (useShareTimeline as jest.Mock).mock.calls.at(-1)[0] as () => unknown
+    expect(card()).toEqual({ title: breaching.name, path: `/pages/institution/index?id=${breaching.id}` })
+    expect(timeline()).toEqual({ title: breaching.name, query: `id=${breaching.id}` })
   })
 
   it('marks demo data clearly', async () => {

@@ -4,7 +4,7 @@ import type { City } from '../../../types/regions'
 import { taroStorage } from '../../services/storage'
 import type { Origin } from '../../utils/origin'
 import { getRegions } from './api'
-import { getDevicePosition, LocationError, type LocationFailure } from './device-location'
+import { getDevicePosition, LocationError, openLocationSetting, type LocationFailure } from './device-location'
 
 export type RegionOrigin = Extract<Origin, { kind: 'region' }>
 
@@ -22,6 +22,8 @@ type State = {
 type Actions = {
   start: () => Promise<void>
   locate: () => Promise<void>
+  /** Only from a tap (WeChat's rule): WeChat's settings page, then the position again if they allowed it there. */
+  openSetting: () => void
   chooseRegion: (region: RegionOrigin) => void
   openPicker: () => void
   closePicker: () => void
@@ -59,6 +61,12 @@ export const useLocationStore = create<State & Actions>()(
           set({ status: 'settled', failure, origin: fallback, pickerOpen: fallback === null })
           if (fallback === null) await get().loadRegions()
         }
+      },
+
+      openSetting: () => {
+        void openLocationSetting().then((allowed) => {
+          if (allowed) void get().locate()
+        })
       },
 
       chooseRegion: (region) => set({ origin: region, savedRegion: region, pickerOpen: false, status: 'settled' }),

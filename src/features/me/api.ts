@@ -26,8 +26,9 @@ export async function createChild(input: ChildInput): Promise<Child> {
   return data
 }
 
-export async function updateChild(id: string, input: Partial<ChildInput>): Promise<Child> {
-  const { data } = await http.patch<Child>(`/me/children/${encodeURIComponent(id)}`, input)
+/** Replaces the child's nickname and birth month (both are sent). */
+export async function updateChild(id: string, input: ChildInput): Promise<Child> {
+  const { data } = await http.put<Child>(`/me/children/${encodeURIComponent(id)}`, input)
   return data
 }
 

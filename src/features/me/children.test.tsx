@@ -121,9 +121,10 @@ describe('我的孩子', () => {
     fireEvent.click(within(confirm).getByText('删除'))
 
     await waitFor(() => expect(onDone).toHaveBeenCalledTimes(2))
-    expect(writes(requests).map((r) => [r.method, r.path])).toEqual([
-      ['PATCH', `/me/children/${id}`],
-      ['DELETE', `/me/children/${id}`],
+    // The edit sends the whole child: the unchanged birth month too.
+    expect(writes(requests).map((r) => [r.method, r.path, r.body])).toEqual([
+      ['PUT', `/me/children/${id}`, { nickname: '明明', birthMonth: monthsAgo(14) }],
+      ['DELETE', `/me/children/${id}`, undefined],
     ])
     expect(accountMock.user(user.id)?.children).toEqual([])
     expect(useMeStore.getState().children).toEqual([])

@@ -1,4 +1,4 @@
-import type { CommitteeNotice, CommitteeNoticeList, CommitteePage, Notice, NoticeInput, NoticeList, NoticePatch, UnreadCount, UploadedNoticeImage } from '../../../types/notices'
+import type { CommitteeNotice, CommitteeNoticeList, CommitteePage, Notice, NoticeEdit, NoticeInput, NoticeList, UnreadCount, UploadedNoticeImage } from '../../../types/notices'
 import { http } from '../../services/http'
 import { uploadImage, type PickedImage } from '../../services/upload'
 
@@ -32,8 +32,9 @@ export async function createNotice(institutionId: string, input: NoticeInput): P
   return data
 }
 
-export async function updateNotice(id: string, input: NoticePatch): Promise<CommitteeNotice> {
-  const { data } = await http.patch<CommitteeNotice>(`/notices/${seg(id)}`, input)
+/** Replaces the notice: every field is sent, imageIds replace the images. */
+export async function updateNotice(id: string, input: NoticeEdit): Promise<CommitteeNotice> {
+  const { data } = await http.put<CommitteeNotice>(`/notices/${seg(id)}`, input)
   return data
 }
 

@@ -1,4 +1,5 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react'
+import dayjs from 'dayjs'
 import Taro, { useRouter } from '@tarojs/taro'
 import { institutionFixtures } from '../../../mock/fixtures/app'
 import { accountMock } from '../../../mock/handlers/account'
@@ -222,10 +223,11 @@ describe('notices for committee members', () => {
     expect(created?.images).toHaveLength(1)
   })
 
-  it('editing sends only what changed', async () => {
+  it('editing sends the whole notice, an expiry that has passed unchanged', async () => {
     const { user } = linkedParent()
     accountMock.grantCommittee(user.id, institution)
-    const own = noticesMock.add({ institutionId: institution.id, title: '原来的标题', body: '原来的内容', authorId: user.id })
+    const expiresAt = dayjs().subtract(3, 'day').endOf('day').toISOString()
+    const own = noticesMock.add({ institutionId: institution.id, title: '原来的标题', body: '原来的内容', category: 'activity', pinned: true, expiresAt, authorId: user.id })
     const requests = recordRequests()
     routerParams({ institutionId: institution.id, id: own.id })
     render(<NoticeComposePage />)
@@ -234,7 +236,10 @@ describe('notices for committee members', () => {
     fireEvent.change(title, { target: { value: '改过的标题' } })
     fireEvent.click(screen.getByText('保存修改'))
     await waitFor(() => expect(Taro.navigateBack).toHaveBeenCalled())
-    expect(requests.find((r) => r.method === 'PATCH')).toMatchObject({ path: `/notices/${own.id}`, body: { title: '改过的标题' } })
+    expect(requests.find((r) => r.method === 'PUT')).toMatchObject({
+      path: `/notices/${own.id}`,
+      body: { title: '改过的标题', body: '原来的内容', category: 'activity', pinned: true, expiresAt, imageIds: [] },
+    })
     expect(noticesMock.notices().find((n) => n.id === own.id)?.title).toBe('改过的标题')
   })
 
@@ -273,5 +278,21 @@ describe('the public committee page', () => {
 describe('contract', () => {
   it('offers exactly the contract categories', () => {
     expect([...NOTICE_CATEGORY_ORDER].sort()).toEqual([...NOTICE_CATEGORIES].sort())
+  })
+})
+
+describe('images WeChat content security found risky', () => {
+  it('tells the author which image of their notice parents no longer see, and why', async () => {
+    const { user } = linkedParent()
+    accountMock.grantCommittee(user.id, institution)
+    noticesMock.add({
+      institutionId: institution.id, title: '带图片的公告', authorId: user.id,
+      removedImages: [{ id: '5e0a7c00-0000-4000-9000-00000000aaaa', position: 2, reason: '微信内容安全检测认定含有色情内容' }],
+    })
+    routerParams({ institutionId: institution.id })
+    render(<NoticesPage />)
+
+    await screen.findByText('带图片的公告')
+    expect(screen.getByText('第 2 张图片已对家长隐藏：微信内容安全检测认定含有色情内容')).toBeTruthy()
   })
 })

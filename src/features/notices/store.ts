@@ -1,5 +1,5 @@
 import { create } from 'zustand'
-import type { CommitteeNotice, Notice, NoticeInput, NoticePatch } from '../../../types/notices'
+import type { CommitteeNotice, Notice, NoticeEdit, NoticeInput } from '../../../types/notices'
 import { describeError, statusOf } from '../../services/http'
 import { onSessionChange } from '../../services/session'
 import * as api from './api'
@@ -30,7 +30,7 @@ type Actions = {
   /** 'reported', or 'already' when the parent had reported it before (409). Throws on other failures. */
   report: (id: string, reason: string) => Promise<'reported' | 'already'>
   publish: (institutionId: string, input: NoticeInput) => Promise<CommitteeNotice>
-  update: (id: string, institutionId: string, input: NoticePatch) => Promise<CommitteeNotice>
+  update: (id: string, institutionId: string, input: NoticeEdit) => Promise<CommitteeNotice>
   withdraw: (id: string, institutionId: string) => Promise<void>
   reset: () => void
 }

@@ -1,8 +1,8 @@
 import { useRouter } from '@tarojs/taro'
-import { View } from '@tarojs/components'
 import { ArticleDetail } from '../../features/articles/components/article-detail'
+import { PageFrame } from '../../components/page-frame'
 
 export default function ArticleDetailPage() {
   const { id } = useRouter().params
-  return <View className='page-article'>{id ? <ArticleDetail id={id} /> : null}</View>
+  return <PageFrame className='page-article'>{id ? <ArticleDetail id={id} /> : null}</PageFrame>
 }

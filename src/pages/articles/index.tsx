@@ -1,11 +1,11 @@
-import { View } from '@tarojs/components'
 import { ArticlesBrowser } from '../../features/articles/components/articles-browser'
 import { openPage, routes } from '../../utils/routes'
+import { PageFrame } from '../../components/page-frame'
 
 export default function ArticlesPage() {
   return (
-    <View className='page-articles'>
+    <PageFrame className='page-articles'>
       <ArticlesBrowser onOpen={(id) => openPage(routes.article(id))} />
-    </View>
+    </PageFrame>
   )
 }

@@ -1,8 +1,8 @@
-import { View } from '@tarojs/components'
 import { useEffect } from 'react'
 import { BulletinList } from '../../features/bulletins/components/bulletin-list'
 import { useLocationStore } from '../../features/location/store'
 import { openPage, routes } from '../../utils/routes'
+import { PageFrame } from '../../components/page-frame'
 
 export default function BulletinsPage() {
   const cities = useLocationStore((s) => s.cities)
@@ -10,8 +10,8 @@ export default function BulletinsPage() {
     void useLocationStore.getState().loadRegions()
   }, [])
   return (
-    <View className='page-bulletins'>
+    <PageFrame className='page-bulletins'>
       <BulletinList cities={cities.map((c) => ({ code: c.code, name: c.name }))} onOpen={(id) => openPage(routes.bulletin(id))} />
-    </View>
+    </PageFrame>
   )
 }

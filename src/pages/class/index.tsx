@@ -1,5 +1,5 @@
 import { useRouter } from '@tarojs/taro'
-import { View } from '@tarojs/components'
+import { PageFrame } from '../../components/page-frame'
 import { useAuthStore, useSignedIn } from '../../features/auth/store'
 import { ClassDetail } from '../../features/classes/components/class-detail'
 import { useMeStore } from '../../features/me/store'
@@ -18,10 +18,11 @@ export default function ClassPage() {
   const signedIn = useSignedIn()
   useMeData(signedIn, { children: true })
   const kids = useMeStore((s) => s.children)
-  if (!id) return <View className='page-class' />
   return (
-    <View className='page-class'>
-      <ClassDetail id={id} signedIn={signedIn} kids={signedIn ? kids : []} onSignIn={() => void signIn()} onOpenSignUps={() => openPage(routes.signUps)} />
-    </View>
+    <PageFrame className='page-class'>
+      {id ? (
+        <ClassDetail id={id} signedIn={signedIn} kids={signedIn ? kids : []} onSignIn={() => void signIn()} onOpenSignUps={() => openPage(routes.signUps)} />
+      ) : null}
+    </PageFrame>
   )
 }

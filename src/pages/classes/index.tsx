@@ -1,4 +1,3 @@
-import { View } from '@tarojs/components'
 import { useSignedIn } from '../../features/auth/store'
 import { ClassesLinks, ClassFinder } from '../../features/classes/components/class-finder'
 import { useClassesStore } from '../../features/classes/store'
@@ -10,8 +9,8 @@ import { ChildSuggestions } from '../../features/me/components/child-suggestions
 import { useMeStore } from '../../features/me/store'
 import { useMeData } from '../../features/me/use-me-data'
 import { useTabBadge } from '../../features/notices/use-tab-badge'
-import { WechatPrivacySheet } from '../../features/wechat-privacy/components/wechat-privacy-sheet'
 import { openPage, routes } from '../../utils/routes'
+import { PageFrame } from '../../components/page-frame'
 
 export default function ClassesPage() {
   const origin = useOrigin()
@@ -23,13 +22,12 @@ export default function ClassesPage() {
   const setFilters = useClassesStore((s) => s.setFilters)
 
   return (
-    <View className='page-classes'>
+    <PageFrame className='page-classes'>
       <LocationBar regionHint={t('classes.regionHint')} />
       <ClassesLinks onSignUps={() => openPage(routes.signUps)} onGuidance={() => openPage(routes.guidance)} />
       {signedIn ? <ChildSuggestions items={children} selected={birthMonth} onSelect={(month) => void setFilters({ childBirthMonth: month })} /> : null}
       <ClassFinder origin={origin} onOpen={(id) => openPage(routes.classDetail(id))} />
       <RegionPicker />
-      <WechatPrivacySheet />
-    </View>
+    </PageFrame>
   )
 }

@@ -1,8 +1,8 @@
 import { useRouter } from '@tarojs/taro'
-import { View } from '@tarojs/components'
 import { CommitteePageView } from '../../features/notices/components/committee-page-view'
+import { PageFrame } from '../../components/page-frame'
 
 export default function CommitteePage() {
   const { institutionId } = useRouter().params
-  return <View className='page-committee'>{institutionId ? <CommitteePageView institutionId={institutionId} /> : null}</View>
+  return <PageFrame className='page-committee'>{institutionId ? <CommitteePageView institutionId={institutionId} /> : null}</PageFrame>
 }

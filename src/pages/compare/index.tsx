@@ -1,12 +1,12 @@
-import { View } from '@tarojs/components'
 import { CompareView } from '../../features/compare/components/compare-view'
 import { useOrigin } from '../../features/location/store'
+import { PageFrame } from '../../components/page-frame'
 
 export default function ComparePage() {
   const origin = useOrigin()
   return (
-    <View className='page-compare'>
+    <PageFrame className='page-compare'>
       <CompareView origin={origin} />
-    </View>
+    </PageFrame>
   )
 }

@@ -1,6 +1,6 @@
 import Taro, { useRouter } from '@tarojs/taro'
-import { View } from '@tarojs/components'
 import { useCallback } from 'react'
+import { PageFrame } from '../../components/page-frame'
 import { useSignedIn } from '../../features/auth/store'
 import { ComplaintForm } from '../../features/complaints/components/complaint-form'
 import { routes } from '../../utils/routes'
@@ -21,8 +21,8 @@ export default function ComplaintNewPage() {
   const onFiled = useCallback((tn: string) => void Taro.redirectTo({ url: routes.complaintFiled(tn) }), [])
   const institution = institutionId ? { id: institutionId, name: decoded(name) } : undefined
   return (
-    <View className='page-complaint-new'>
+    <PageFrame className='page-complaint-new'>
       <ComplaintForm institution={institution} signedIn={signedIn} onFiled={onFiled} />
-    </View>
+    </PageFrame>
   )
 }

@@ -1,10 +1,10 @@
 import { useDidShow } from '@tarojs/taro'
-import { View } from '@tarojs/components'
 import { useState } from 'react'
 import { useSignedIn } from '../../features/auth/store'
 import { ComplaintsHome } from '../../features/complaints/components/complaints-home'
 import { openPage, routes } from '../../utils/routes'
 import { useTabBadge } from '../../features/notices/use-tab-badge'
+import { PageFrame } from '../../components/page-frame'
 
 export default function ComplaintsPage() {
   const signedIn = useSignedIn()
@@ -12,7 +12,7 @@ export default function ComplaintsPage() {
   const [shownAt, setShownAt] = useState(0)
   useDidShow(() => setShownAt(Date.now()))
   return (
-    <View className='page-complaints'>
+    <PageFrame className='page-complaints'>
       <ComplaintsHome
         signedIn={signedIn}
         shownAt={shownAt}
@@ -20,6 +20,6 @@ export default function ComplaintsPage() {
         onTrack={() => openPage(routes.complaintFollow())}
         onOpen={(tn) => openPage(routes.complaintFollow(tn))}
       />
-    </View>
+    </PageFrame>
   )
 }

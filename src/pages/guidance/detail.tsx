@@ -1,5 +1,5 @@
 import { useRouter } from '@tarojs/taro'
-import { View } from '@tarojs/components'
+import { PageFrame } from '../../components/page-frame'
 import { SignInPanel } from '../../features/auth/components/sign-in-panel'
 import { useSignedIn } from '../../features/auth/store'
 import { GuidanceDetail } from '../../features/guidance/components/guidance-detail'
@@ -8,6 +8,9 @@ import { openPage, routes } from '../../utils/routes'
 export default function GuidanceDetailPage() {
   const { id } = useRouter().params
   const signedIn = useSignedIn()
-  if (!signedIn) return <SignInPanel onUsePhone={() => openPage(routes.signIn)} />
-  return <View className='page-guidance-detail'>{id ? <GuidanceDetail id={id} /> : null}</View>
+  return (
+    <PageFrame className='page-guidance-detail'>
+      {!signedIn ? <SignInPanel onUsePhone={() => openPage(routes.signIn)} /> : id ? <GuidanceDetail id={id} /> : null}
+    </PageFrame>
+  )
 }

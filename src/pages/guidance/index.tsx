@@ -1,4 +1,4 @@
-import { View } from '@tarojs/components'
+import { PageFrame } from '../../components/page-frame'
 import { SignInPanel } from '../../features/auth/components/sign-in-panel'
 import { useSignedIn } from '../../features/auth/store'
 import { GuidanceList } from '../../features/guidance/components/guidance-list'
@@ -6,10 +6,13 @@ import { openPage, routes } from '../../utils/routes'
 
 export default function GuidancePage() {
   const signedIn = useSignedIn()
-  if (!signedIn) return <SignInPanel onUsePhone={() => openPage(routes.signIn)} />
   return (
-    <View className='page-guidance'>
-      <GuidanceList onOpen={(id) => openPage(routes.guidanceDetail(id))} onNew={() => openPage(routes.guidanceNew)} />
-    </View>
+    <PageFrame className='page-guidance'>
+      {signedIn ? (
+        <GuidanceList onOpen={(id) => openPage(routes.guidanceDetail(id))} onNew={() => openPage(routes.guidanceNew)} />
+      ) : (
+        <SignInPanel onUsePhone={() => openPage(routes.signIn)} />
+      )}
+    </PageFrame>
   )
 }

@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
-import { View } from '@tarojs/components'
 import { useEffect } from 'react'
+import { PageFrame } from '../../components/page-frame'
 import { SignInPanel } from '../../features/auth/components/sign-in-panel'
 import { useSignedIn } from '../../features/auth/store'
 import { GuidanceForm } from '../../features/guidance/components/guidance-form'
@@ -25,19 +25,22 @@ export default function GuidanceNewPage() {
     void loadRegions()
   }, [loadRegions])
 
-  if (!signedIn) return <SignInPanel onUsePhone={() => openPage(routes.signIn)} />
   return (
-    <View className='page-guidance-new'>
-      <GuidanceForm
-        kids={kids}
-        kidsReady={kidsReady}
-        cities={cities}
-        regionsFailed={regionsFailed}
-        onRetryRegions={() => void loadRegions()}
-        defaultDistrictCode={defaultDistrictCode}
-        onAddChild={() => openPage(routes.child())}
-        onCreated={(id) => void Taro.redirectTo({ url: routes.guidanceDetail(id) })}
-      />
-    </View>
+    <PageFrame className='page-guidance-new'>
+      {signedIn ? (
+        <GuidanceForm
+          kids={kids}
+          kidsReady={kidsReady}
+          cities={cities}
+          regionsFailed={regionsFailed}
+          onRetryRegions={() => void loadRegions()}
+          defaultDistrictCode={defaultDistrictCode}
+          onAddChild={() => openPage(routes.child())}
+          onCreated={(id) => void Taro.redirectTo({ url: routes.guidanceDetail(id) })}
+        />
+      ) : (
+        <SignInPanel onUsePhone={() => openPage(routes.signIn)} />
+      )}
+    </PageFrame>
   )
 }

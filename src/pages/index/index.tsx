@@ -1,4 +1,3 @@
-import { View } from '@tarojs/components'
 import { CompareToggle } from '../../features/compare/components/compare-toggle'
 import { CompareTray } from '../../features/compare/components/compare-tray'
 import { useSignedIn } from '../../features/auth/store'
@@ -11,9 +10,9 @@ import { useOrigin } from '../../features/location/store'
 import { ChildSuggestions } from '../../features/me/components/child-suggestions'
 import { useMeStore } from '../../features/me/store'
 import { useMeData } from '../../features/me/use-me-data'
-import { WechatPrivacySheet } from '../../features/wechat-privacy/components/wechat-privacy-sheet'
 import { HomeLinks } from '../../components/home-links'
 import { useTabBadge } from '../../features/notices/use-tab-badge'
+import { PageFrame } from '../../components/page-frame'
 
 export default function IndexPage() {
   const origin = useOrigin()
@@ -25,7 +24,7 @@ export default function IndexPage() {
   useMeData(signedIn, { children: true })
 
   return (
-    <View className='page-home'>
+    <PageFrame className='page-home'>
       <LocationBar />
       <HomeLinks />
       {signedIn ? <ChildSuggestions items={children} selected={birthMonth} onSelect={(month) => void setFilters({ childBirthMonth: month })} /> : null}
@@ -40,7 +39,6 @@ export default function IndexPage() {
       />
       <CompareTray />
       <RegionPicker />
-      <WechatPrivacySheet />
-    </View>
+    </PageFrame>
   )
 }

@@ -6,17 +6,18 @@ import { useTabBadge } from '../../features/notices/use-tab-badge'
 import { StatsOverview } from '../../features/stats/components/stats-overview'
 import { t } from '../../i18n'
 import { openPage, routes } from '../../utils/routes'
+import { PageFrame } from '../../components/page-frame'
 
 export default function InfoPage() {
   useTabBadge(false)
   return (
-    <View className='page-info'>
+    <PageFrame className='page-info'>
       <StatsOverview />
       <ArticlesPreview onOpen={(id) => openPage(routes.article(id))} onMore={() => openPage(routes.articles)} />
       <LatestBulletin onOpen={(id) => openPage(routes.bulletin(id))} onMore={() => openPage(routes.bulletins)} />
       <View className='list-group'>
         <ListRow title={t('info.sanctions')} extra={t('info.sanctionsHint')} onClick={() => openPage(routes.sanctions)} />
       </View>
-    </View>
+    </PageFrame>
   )
 }

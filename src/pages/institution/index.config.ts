@@ -1,3 +1,6 @@
 export default definePageConfig({
   navigationBarTitleText: '机构详情',
+  // WeChat offers 转发 and 分享到朋友圈 only on pages that enable them; the answers come from useSharePage.
+  enableShareAppMessage: true,
+  enableShareTimeline: true,
 })

@@ -1,5 +1,4 @@
 import { useRouter } from '@tarojs/taro'
-import { View } from '@tarojs/components'
 import { CompareButton } from '../../features/compare/components/compare-toggle'
 import { CompareTray } from '../../features/compare/components/compare-tray'
 import { ComplainButton } from '../../features/complaints/components/complain-button'
@@ -7,12 +6,13 @@ import { FavouriteButton } from '../../features/favourites/components/favourite-
 import { InstitutionDetailView } from '../../features/institutions/components/institution-detail'
 import { useOrigin } from '../../features/location/store'
 import { openPage, routes } from '../../utils/routes'
+import { PageFrame } from '../../components/page-frame'
 
 export default function InstitutionPage() {
   const { id } = useRouter().params
   const origin = useOrigin()
   return (
-    <View className='page-institution'>
+    <PageFrame className='page-institution'>
       <InstitutionDetailView
         id={id}
         origin={origin}
@@ -26,6 +26,6 @@ export default function InstitutionPage() {
         )}
       />
       <CompareTray />
-    </View>
+    </PageFrame>
   )
 }

@@ -1,4 +1,3 @@
-import { View } from '@tarojs/components'
 import { SignInPanel } from '../../features/auth/components/sign-in-panel'
 import { useSignedIn } from '../../features/auth/store'
 import { LinkedInstitutions } from '../../features/me/components/linked-institutions'
@@ -6,6 +5,7 @@ import { UnreadBadge } from '../../features/notices/components/notice-list'
 import { useNoticesStore } from '../../features/notices/store'
 import { useDidShow } from '@tarojs/taro'
 import { openPage, routes } from '../../utils/routes'
+import { PageFrame } from '../../components/page-frame'
 
 export default function LinkedPage() {
   const signedIn = useSignedIn()
@@ -13,12 +13,12 @@ export default function LinkedPage() {
     if (signedIn) void useNoticesStore.getState().refreshUnread()
   })
   return (
-    <View className='page-linked'>
+    <PageFrame className='page-linked'>
       {signedIn ? (
         <LinkedInstitutions onOpen={(item) => openPage(routes.notices(item.institutionId, item.name))} renderExtra={(item) => <UnreadBadge institutionId={item.institutionId} />} />
       ) : (
         <SignInPanel onUsePhone={() => openPage(routes.signIn)} />
       )}
-    </View>
+    </PageFrame>
   )
 }

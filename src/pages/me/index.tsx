@@ -12,9 +12,9 @@ import { useMeStore } from '../../features/me/store'
 import { useMeData } from '../../features/me/use-me-data'
 import { useNoticesStore } from '../../features/notices/store'
 import { useTabBadge } from '../../features/notices/use-tab-badge'
-import { WechatPrivacySheet } from '../../features/wechat-privacy/components/wechat-privacy-sheet'
 import { t } from '../../i18n'
 import { openFavourites, openPage, routes } from '../../utils/routes'
+import { PageFrame } from '../../components/page-frame'
 
 export default function MePage() {
   const signedIn = useSignedIn()
@@ -26,7 +26,7 @@ export default function MePage() {
   useTabBadge(signedIn)
 
   return (
-    <View className='page-me'>
+    <PageFrame className='page-me'>
       {signedIn ? (
         <>
           <AccountHeader me={me} />
@@ -56,7 +56,6 @@ export default function MePage() {
           </View>
         </>
       )}
-      <WechatPrivacySheet />
-    </View>
+    </PageFrame>
   )
 }

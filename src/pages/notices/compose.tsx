@@ -1,6 +1,6 @@
 import Taro, { useRouter } from '@tarojs/taro'
-import { View } from '@tarojs/components'
 import { useEffect } from 'react'
+import { PageFrame } from '../../components/page-frame'
 import { SignInPanel } from '../../features/auth/components/sign-in-panel'
 import { useSignedIn } from '../../features/auth/store'
 import { NoticeCompose } from '../../features/notices/components/notice-compose'
@@ -13,11 +13,13 @@ export default function NoticeComposePage() {
   useEffect(() => {
     if (id) void Taro.setNavigationBarTitle({ title: t('notices.edit') }).catch(() => undefined)
   }, [id])
-  if (!signedIn) return <SignInPanel onUsePhone={() => openPage(routes.signIn)} />
-  if (!institutionId) return <View />
   return (
-    <View className='page-notice-compose'>
-      <NoticeCompose institutionId={institutionId} id={id} onDone={() => goBackOr(routes.me)} />
-    </View>
+    <PageFrame className='page-notice-compose'>
+      {!signedIn ? (
+        <SignInPanel onUsePhone={() => openPage(routes.signIn)} />
+      ) : institutionId ? (
+        <NoticeCompose institutionId={institutionId} id={id} onDone={() => goBackOr(routes.me)} />
+      ) : null}
+    </PageFrame>
   )
 }

@@ -1,6 +1,6 @@
 import Taro, { useRouter } from '@tarojs/taro'
-import { View } from '@tarojs/components'
 import { useEffect } from 'react'
+import { PageFrame } from '../../components/page-frame'
 import { SignInPanel } from '../../features/auth/components/sign-in-panel'
 import { useSignedIn } from '../../features/auth/store'
 import { useMeStore } from '../../features/me/store'
@@ -20,18 +20,22 @@ export default function NoticesPage() {
     if (name) void Taro.setNavigationBarTitle({ title: decodeURIComponent(name) }).catch(() => undefined)
   }, [name])
 
-  if (!signedIn) return <SignInPanel onUsePhone={() => openPage(routes.signIn)} />
-  if (!institutionId || !meReady) return <View className='page-notices' />
   return (
-    <View className='page-notices'>
-      <NoticeList
-        institutionId={institutionId}
-        committee={committee}
-        onOpen={(id) => openPage(routes.notice(id))}
-        onCompose={() => openPage(routes.noticeCompose(institutionId))}
-        onEdit={(id) => openPage(routes.noticeCompose(institutionId, id))}
-      />
-      {committee ? <CommitteeSettings institutionId={institutionId} /> : null}
-    </View>
+    <PageFrame className='page-notices'>
+      {!signedIn ? (
+        <SignInPanel onUsePhone={() => openPage(routes.signIn)} />
+      ) : institutionId && meReady ? (
+        <>
+          <NoticeList
+            institutionId={institutionId}
+            committee={committee}
+            onOpen={(id) => openPage(routes.notice(id))}
+            onCompose={() => openPage(routes.noticeCompose(institutionId))}
+            onEdit={(id) => openPage(routes.noticeCompose(institutionId, id))}
+          />
+          {committee ? <CommitteeSettings institutionId={institutionId} /> : null}
+        </>
+      ) : null}
+    </PageFrame>
   )
 }

@@ -1,12 +1,12 @@
-import { View } from '@tarojs/components'
 import { useSignedIn } from '../../features/auth/store'
 import { PrivacyPolicyView } from '../../features/me/components/privacy-policy-view'
+import { PageFrame } from '../../components/page-frame'
 
 export default function PrivacyPage() {
   const signedIn = useSignedIn()
   return (
-    <View className='page-privacy'>
+    <PageFrame className='page-privacy'>
       <PrivacyPolicyView signedIn={signedIn} />
-    </View>
+    </PageFrame>
   )
 }

@@ -1,8 +1,8 @@
-import { View } from '@tarojs/components'
 import { useEffect } from 'react'
 import { useLocationStore } from '../../features/location/store'
 import { SanctionList } from '../../features/sanctions/components/sanction-list'
 import { openInstitution } from '../../utils/routes'
+import { PageFrame } from '../../components/page-frame'
 
 export default function SanctionsPage() {
   const cities = useLocationStore((s) => s.cities)
@@ -10,8 +10,8 @@ export default function SanctionsPage() {
     void useLocationStore.getState().loadRegions()
   }, [])
   return (
-    <View className='page-sanctions'>
+    <PageFrame className='page-sanctions'>
       <SanctionList cities={cities.map((c) => ({ code: c.code, name: c.name }))} onOpenInstitution={openInstitution} />
-    </View>
+    </PageFrame>
   )
 }

@@ -4,9 +4,9 @@ import type { Article } from '../../../../types/articles'
 import { ErrorView } from '../../../components/error-view'
 import { Tag } from '../../../components/tag'
 import { t } from '../../../i18n'
-import { isWeapp } from '../../../utils/platform'
+import { routes } from '../../../utils/routes'
+import { copyPageLink, useSharePage } from '../../../utils/share'
 import { formatDate } from '../../../utils/time'
-import { copyPageLink, useArticleShare } from '../share'
 import { useArticlesStore } from '../store'
 import { ArticleBody } from './article-body'
 import './articles.scss'
@@ -40,11 +40,11 @@ function ArticleView({ article }: { article: Article }) {
       </View>
       <ArticleBody blocks={article.blocks} />
       {article.version > 1 ? <Text className='article__version'>{t('articles.updatedOn', { version: article.version, date: formatDate(article.updatedAt) })}</Text> : null}
-      {isWeapp() ? null : (
+      {process.env.TARO_ENV === 'h5' ? (
         <Button className='btn btn--ghost btn--block article__share' onClick={copyPageLink}>
           {t('articles.copyLink')}
         </Button>
-      )}
+      ) : null}
     </View>
   )
 }
@@ -53,7 +53,7 @@ function ArticleView({ article }: { article: Article }) {
 export function ArticleDetail({ id }: { id: string }) {
   const state = useArticlesStore((s) => s.details[id])
   const openArticle = useArticlesStore((s) => s.openArticle)
-  useArticleShare(id, state?.article?.title ?? null)
+  useSharePage({ title: state?.article?.title ?? t('articles.title'), path: routes.article(id) })
 
   useEffect(() => {
     void openArticle(id)

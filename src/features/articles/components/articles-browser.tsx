@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react'
 import { Chip } from '../../../components/chip'
 import { EmptyState } from '../../../components/empty-state'
 import { ErrorView } from '../../../components/error-view'
+import { WindowedList } from '../../../components/windowed-list'
 import { t } from '../../../i18n'
 import { ARTICLE_KIND_ORDER } from '../constants'
 import { useArticlesStore } from '../store'
@@ -131,9 +132,7 @@ export function ArticlesBrowser({ onOpen }: { onOpen: (id: string) => void }) {
       ) : null}
       {list.status === 'ready' && list.items.length > 0 ? (
         <View className='articles__list'>
-          {list.items.map((article) => (
-            <ArticleRow key={article.id} article={article} onOpen={onOpen} />
-          ))}
+          <WindowedList items={list.items} itemKey={(article) => article.id} renderItem={(article) => <ArticleRow article={article} onOpen={onOpen} />} />
           <Footer />
         </View>
       ) : null}

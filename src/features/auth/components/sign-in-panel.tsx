@@ -5,20 +5,35 @@ import { useAuthStore } from '../store'
 import { PhoneSignInForm } from './phone-sign-in-form'
 import './auth.scss'
 
-/** 我的 when signed out: 微信一键登录 in the mini-program (phone on its own page), the phone form in H5. */
+/**
+ * 我的 when signed out. In the mini-program: 微信手机号快捷登录 (WeChat's phone-number button: the number WeChat verified,
+ * no SMS) and 微信一键登录, with codes by SMS on their own page for a parent who will not share the number; in H5 the
+ * phone form.
+ */
 export function SignInPanel({ onUsePhone }: { onUsePhone: () => void }) {
   const busy = useAuthStore((s) => s.busy)
   const error = useAuthStore((s) => s.error)
   const signInWithWechat = useAuthStore((s) => s.signInWithWechat)
+  const signInWithWechatPhone = useAuthStore((s) => s.signInWithWechatPhone)
   const weapp = isWeapp()
+  const signingIn = busy === 'signIn'
   return (
     <View className='sign-in card'>
       <Text className='sign-in__title'>{t('auth.title')}</Text>
       <Text className='sign-in__hint'>{t('auth.hint')}</Text>
       {weapp ? (
         <View className='sign-in__wechat'>
-          <Button className='btn btn--block sign-in__wechat-btn' disabled={busy === 'signIn' || undefined} onClick={() => void signInWithWechat()}>
-            {busy === 'signIn' ? t('auth.signingIn') : t('auth.wechat')}
+          {/* WeChat shows its own sheet on the tap and answers with a one-time code (or a refusal). */}
+          <Button
+            className='btn btn--block sign-in__wechat-btn'
+            openType='getPhoneNumber'
+            disabled={signingIn || undefined}
+            onGetPhoneNumber={(event) => void signInWithWechatPhone(event.detail)}
+          >
+            {signingIn ? t('auth.signingIn') : t('auth.wechatPhone')}
+          </Button>
+          <Button className='btn btn--block btn--ghost sign-in__wechat-alt' disabled={signingIn || undefined} onClick={() => void signInWithWechat()}>
+            {t('auth.wechat')}
           </Button>
           {error ? (
             <View className='sign-in-form__error' role='alert'>

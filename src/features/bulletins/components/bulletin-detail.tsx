@@ -4,6 +4,8 @@ import type { Bulletin, BulletinEntry, GradeChange } from '../../../../types/bul
 import { ErrorView } from '../../../components/error-view'
 import { Tag, type TagTone } from '../../../components/tag'
 import { t } from '../../../i18n'
+import { routes } from '../../../utils/routes'
+import { useSharePage } from '../../../utils/share'
 import { formatDate } from '../../../utils/time'
 import { useBulletinsStore } from '../store'
 import './bulletins.scss'
@@ -77,6 +79,7 @@ function BulletinView({ bulletin, onOpenInstitution }: { bulletin: Bulletin; onO
 export function BulletinDetail({ id, onOpenInstitution }: { id: string; onOpenInstitution: (id: string) => void }) {
   const state = useBulletinsStore((s) => s.details[id])
   const openBulletin = useBulletinsStore((s) => s.openBulletin)
+  useSharePage({ title: state?.bulletin?.title ?? t('bulletins.title'), path: routes.bulletin(id) })
 
   useEffect(() => {
     void openBulletin(id)

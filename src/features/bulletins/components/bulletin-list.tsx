@@ -3,6 +3,7 @@ import { View } from '@tarojs/components'
 import { useEffect } from 'react'
 import { EmptyState } from '../../../components/empty-state'
 import { ErrorView } from '../../../components/error-view'
+import { WindowedList } from '../../../components/windowed-list'
 import { t } from '../../../i18n'
 import { useBulletinsStore } from '../store'
 import { BulletinRow } from './bulletin-row'
@@ -35,9 +36,7 @@ export function BulletinList({ cities, onOpen }: Props) {
       {list.status === 'ready' && list.items.length === 0 ? <EmptyState title={t('bulletins.emptyTitle')} /> : null}
       {list.status === 'ready' && list.items.length > 0 ? (
         <View className='bulletins__list'>
-          {list.items.map((bulletin) => (
-            <BulletinRow key={bulletin.id} bulletin={bulletin} onOpen={onOpen} />
-          ))}
+          <WindowedList items={list.items} itemKey={(bulletin) => bulletin.id} renderItem={(bulletin) => <BulletinRow bulletin={bulletin} onOpen={onOpen} />} />
           <View className='bulletins__footer'>{list.hasMore ? t('bulletins.loadingMore') : t('bulletins.end', { total: list.total })}</View>
         </View>
       ) : null}

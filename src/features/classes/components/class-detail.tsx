@@ -1,11 +1,13 @@
-import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { useEffect, type ReactNode } from 'react'
 import type { Child } from '../../../../types/me'
+import { PhoneLink } from '../../../components/contact-links'
 import { EmptyState } from '../../../components/empty-state'
 import { ErrorView } from '../../../components/error-view'
 import { t } from '../../../i18n'
 import { formatDistance } from '../../../utils/format'
+import { routes } from '../../../utils/routes'
+import { useSharePage } from '../../../utils/share'
 import { chinaTime, formatWhen } from '../../../utils/time'
 import { seatsLabel } from '../format'
 import { useClassesStore } from '../store'
@@ -34,6 +36,7 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
 export function ClassDetail({ id, signedIn, kids, onSignIn, onOpenSignUps }: Props) {
   const detail = useClassesStore((s) => s.details[id])
   const openClass = useClassesStore((s) => s.openClass)
+  useSharePage({ title: detail?.item?.title ?? t('classes.title'), path: routes.classDetail(id) })
 
   useEffect(() => {
     void openClass(id)
@@ -64,9 +67,9 @@ export function ClassDetail({ id, signedIn, kids, onSignIn, onOpenSignUps }: Pro
         </Row>
         <Row label={t('classes.detail.centre')}>
           <Text>{item.centre.name}</Text>
-          <View className='class-detail__phone' role='link' onClick={() => void Taro.makePhoneCall({ phoneNumber: item.centre.phone }).catch(() => undefined)}>
+          <PhoneLink phone={item.centre.phone} className='class-detail__phone'>
             {t('classes.detail.call', { phone: item.centre.phone })}
-          </View>
+          </PhoneLink>
         </Row>
         <Row label={t('classes.detail.speaker')}>
           <Text>{item.speaker}</Text>

@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components'
 import { useEffect } from 'react'
 import { EmptyState } from '../../../components/empty-state'
 import { ErrorView } from '../../../components/error-view'
+import { WindowedList } from '../../../components/windowed-list'
 import { t } from '../../../i18n'
 import type { Origin } from '../../../utils/origin'
 import { hasAnyFilter } from '../filters'
@@ -61,9 +62,7 @@ function Results({ onOpen }: Pick<Props, 'onOpen'>) {
   return (
     <View className='class-list'>
       <Text className='class-list__total'>{t(near ? 'classes.totalNear' : 'classes.total', { total })}</Text>
-      {items.map((item) => (
-        <ClassCard key={item.id} item={item} onOpen={onOpen} />
-      ))}
+      <WindowedList items={items} itemKey={(item) => item.id} renderItem={(item) => <ClassCard item={item} onOpen={onOpen} />} />
       <ListFooter />
     </View>
   )

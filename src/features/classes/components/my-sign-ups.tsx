@@ -29,7 +29,7 @@ function SignUpRow({ signUp, past, onOpen }: { signUp: SignUp; past: boolean; on
   const cancellable = !past && canCancel(signUp, item)
 
   const confirmCancel = async () => {
-    const answer = await Taro.showModal({ title: t('classes.cancel.title'), content: signUp.status === 'confirmed' ? t('classes.cancel.confirmSeat') : t('classes.cancel.confirmWaiting') })
+    const answer = await Taro.showModal({ title: t('classes.cancel.title'), content: signUp.status === 'confirmed' ? t('classes.cancel.confirmSeat') : t('classes.cancel.confirmWaiting') }).catch(() => ({ confirm: false }))
     if (!answer.confirm) return
     setBusy(true)
     try {

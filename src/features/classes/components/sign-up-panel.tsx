@@ -55,7 +55,7 @@ function LiveSignUp({ item, onOpenSignUps }: Pick<Props, 'item' | 'onOpenSignUps
   const cancellable = canCancel(mine, item)
 
   const confirmCancel = async () => {
-    const answer = await Taro.showModal({ title: t('classes.cancel.title'), content: mine.status === 'confirmed' ? t('classes.cancel.confirmSeat') : t('classes.cancel.confirmWaiting') })
+    const answer = await Taro.showModal({ title: t('classes.cancel.title'), content: mine.status === 'confirmed' ? t('classes.cancel.confirmSeat') : t('classes.cancel.confirmWaiting') }).catch(() => ({ confirm: false }))
     if (!answer.confirm) return
     setBusy(true)
     try {

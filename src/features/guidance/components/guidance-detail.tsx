@@ -2,6 +2,7 @@ import Taro from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
 import type { GuidanceRequest, GuidanceStatus } from '../../../../types/guidance'
+import { PhoneLink } from '../../../components/contact-links'
 import { EmptyState } from '../../../components/empty-state'
 import { ErrorView } from '../../../components/error-view'
 import { t } from '../../../i18n'
@@ -24,9 +25,9 @@ function ScheduledInfo({ item }: { item: GuidanceRequest }) {
       {item.centre ? (
         <>
           <Text>{item.centre.name}</Text>
-          <View className='timeline__call' role='link' onClick={() => void Taro.makePhoneCall({ phoneNumber: item.centre?.phone ?? '' }).catch(() => undefined)}>
+          <PhoneLink phone={item.centre.phone} className='timeline__call'>
             {t('guidance.callCentre', { phone: item.centre.phone })}
-          </View>
+          </PhoneLink>
         </>
       ) : null}
     </View>
@@ -79,7 +80,7 @@ export function GuidanceDetail({ id }: { id: string }) {
   const item = detail.item
 
   const confirmCancel = async () => {
-    const answer = await Taro.showModal({ title: t('guidance.cancelTitle'), content: item.status === 'scheduled' ? t('guidance.cancelScheduled') : t('guidance.cancelConfirm') })
+    const answer = await Taro.showModal({ title: t('guidance.cancelTitle'), content: item.status === 'scheduled' ? t('guidance.cancelScheduled') : t('guidance.cancelConfirm') }).catch(() => ({ confirm: false }))
     if (!answer.confirm) return
     setBusy(true)
     try {

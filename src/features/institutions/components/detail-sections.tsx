@@ -1,6 +1,6 @@
-import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import type { ClassDetail, InstitutionDetail } from '../../../../types/institutions'
+import { MapLink, PhoneLink } from '../../../components/contact-links'
 import { Section } from '../../../components/section'
 import { Tag } from '../../../components/tag'
 import { UpdatedAt } from '../../../components/updated-at'
@@ -32,22 +32,21 @@ export function FilingSection({ detail }: SectionProps) {
 }
 
 export function AddressSection({ detail }: SectionProps) {
-  const navigate = () =>
-    Taro.openLocation({ latitude: detail.lat, longitude: detail.lng, name: detail.name, address: detail.address, scale: 16 }).catch(() => undefined)
-  const call = () => Taro.makePhoneCall({ phoneNumber: detail.phone }).catch(() => undefined)
+  // The registry's coordinates are GCJ-02, what openLocation and 高德 expect: no conversion.
+  const place = { lat: detail.lat, lng: detail.lng, name: detail.name, address: detail.address }
   return (
     <View className='detail__contact'>
-      <View className='detail__address' onClick={navigate}>
+      <MapLink place={place} className='detail__address'>
         <Text className='detail__label'>{t('detail.address')}</Text>
         <Text className='detail__value'>{detail.address}</Text>
-      </View>
+      </MapLink>
       <View className='detail__contact-actions'>
-        <Text className='btn btn--ghost btn--small' onClick={navigate}>
+        <MapLink place={place} className='btn btn--ghost btn--small'>
           {t('detail.navigate')}
-        </Text>
-        <Text className='btn btn--ghost btn--small' onClick={call}>
-          {t('detail.call')}
-        </Text>
+        </MapLink>
+        <PhoneLink phone={detail.phone} className='btn btn--ghost btn--small'>
+          {t('detail.call', { phone: detail.phone })}
+        </PhoneLink>
       </View>
     </View>
   )

@@ -8,6 +8,8 @@ import { Tag } from '../../../components/tag'
 import { t } from '../../../i18n'
 import { formatDistance, formatMonthlyFee } from '../../../utils/format'
 import { originToQuery, type Origin } from '../../../utils/origin'
+import { routes } from '../../../utils/routes'
+import { useSharePage } from '../../../utils/share'
 import { useInstitutionDetail } from '../use-institution-detail'
 import {
   AboutSection,
@@ -59,6 +61,7 @@ function Header({ detail, actions }: { detail: Detail; actions?: ReactNode }) {
 
 export function InstitutionDetailView({ id, origin, renderActions, onOpenCommittee }: Props) {
   const { state, reload } = useInstitutionDetail(id, originToQuery(origin))
+  useSharePage({ title: state.status === 'ready' ? state.detail.name : t('detail.title'), path: routes.institution(id ?? '') })
 
   useEffect(() => {
     if (state.status === 'ready') void Taro.setNavigationBarTitle({ title: state.detail.name }).catch(() => undefined)

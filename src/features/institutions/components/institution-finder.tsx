@@ -5,6 +5,7 @@ import type { InstitutionSummary } from '../../../../types/institutions'
 import { EmptyState } from '../../../components/empty-state'
 import { ErrorView } from '../../../components/error-view'
 import { InstitutionCard } from '../../../components/institution-card'
+import { WindowedList } from '../../../components/windowed-list'
 import { t } from '../../../i18n'
 import { ageInMonths } from '../../../utils/age'
 import type { Origin } from '../../../utils/origin'
@@ -69,9 +70,11 @@ function Results({ renderActions }: Pick<Props, 'renderActions'>) {
   return (
     <View className='finder__list'>
       <Text className='finder__total'>{t(totalCapped ? 'list.totalCapped' : 'list.total', { total })}</Text>
-      {items.map((item) => (
-        <InstitutionCard key={item.id} institution={item} onOpen={openInstitution} actions={renderActions?.(item)} ageMonths={ageMonths} />
-      ))}
+      <WindowedList
+        items={items}
+        itemKey={(item) => item.id}
+        renderItem={(item) => <InstitutionCard institution={item} onOpen={openInstitution} actions={renderActions?.(item)} ageMonths={ageMonths} />}
+      />
       <ListFooter />
     </View>
   )

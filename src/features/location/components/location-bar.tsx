@@ -6,7 +6,7 @@ import './location.scss'
 
 /** Shows which location the list is using, and lets the parent switch. Starts locating on first show. `regionHint`: how the list is ordered without a device location. */
 export function LocationBar({ regionHint = t('location.hint') }: { regionHint?: string }) {
-  const { status, origin, failure, start, openPicker } = useLocationStore()
+  const { status, origin, failure, start, openPicker, openSetting } = useLocationStore()
 
   useEffect(() => {
     void start()
@@ -23,7 +23,14 @@ export function LocationBar({ regionHint = t('location.hint') }: { regionHint?: 
         <Text className='location-bar__switch'>{t('location.switch')} ›</Text>
       </View>
       {failure && origin?.kind !== 'device' ? (
-        <Text className='location-bar__notice'>{failure === 'denied' ? t('location.denied') : t('location.failed')}</Text>
+        <View className='location-bar__notice'>
+          <Text>{failure === 'failed' ? t('location.failed') : t('location.denied')}</Text>
+          {failure === 'refused' ? (
+            <View className='location-bar__setting' role='button' onClick={openSetting}>
+              {t('location.openSetting')}
+            </View>
+          ) : null}
+        </View>
       ) : origin?.kind === 'region' ? (
         <Text className='location-bar__notice location-bar__notice--calm'>{regionHint}</Text>
       ) : null}

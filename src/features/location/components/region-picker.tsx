@@ -9,7 +9,7 @@ import './location.scss'
 
 /** 市州 first, then its districts ("全市" picks the whole 市州). */
 export function RegionPicker() {
-  const { pickerOpen, cities, regionsStatus, closePicker, chooseRegion, locate, loadRegions } = useLocationStore()
+  const { pickerOpen, cities, regionsStatus, failure, closePicker, chooseRegion, locate, openSetting, loadRegions } = useLocationStore()
   const [city, setCity] = useState<City | null>(null)
 
   const close = () => {
@@ -19,9 +19,16 @@ export function RegionPicker() {
 
   return (
     <BottomSheet open={pickerOpen} title={t('location.pickerTitle')} onClose={close} className='region-picker'>
-      <View className='region-picker__row region-picker__device' onClick={() => void locate()}>
-        <Text>◎ {t('location.useDevice')}</Text>
-      </View>
+      {/* Once refused, WeChat answers getFuzzyLocation with a refusal at once: only its settings page can change that. */}
+      {failure === 'refused' ? (
+        <View className='region-picker__row region-picker__device' onClick={openSetting}>
+          <Text>◎ {t('location.openSettingRow')}</Text>
+        </View>
+      ) : (
+        <View className='region-picker__row region-picker__device' onClick={() => void locate()}>
+          <Text>◎ {t('location.useDevice')}</Text>
+        </View>
+      )}
       {regionsStatus === 'error' ? <ErrorView message={t('location.regionsFailed')} onRetry={() => void loadRegions()} /> : null}
       {regionsStatus === 'loading' ? <View className='region-picker__row'>{t('common.loading')}</View> : null}
       {city === null

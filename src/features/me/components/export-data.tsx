@@ -49,7 +49,13 @@ export function ExportData() {
 
   const copy = async () => {
     if (!copyable) return
-    await Taro.setClipboardData({ data: copyable.text })
+    try {
+      await Taro.setClipboardData({ data: copyable.text })
+    } catch {
+      // Refused (privacy) or failed: the data stays on screen to try again.
+      void Taro.showToast({ title: t('errors.actionFailed'), icon: 'none' })
+      return
+    }
     setCopyable(null)
     void Taro.showToast({ title: t('exportData.copied'), icon: 'none' })
   }

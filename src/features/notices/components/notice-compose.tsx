@@ -2,7 +2,7 @@ import Taro from '@tarojs/taro'
 import { Button, Image, Input, Picker, Switch, Text, Textarea, View } from '@tarojs/components'
 import dayjs from 'dayjs'
 import { useEffect, useRef, useState } from 'react'
-import type { Notice, NoticeCategory, NoticeInput, NoticePatch } from '../../../../types/notices'
+import type { Notice, NoticeCategory, NoticeEdit, NoticeInput } from '../../../../types/notices'
 import { Chip } from '../../../components/chip'
 import { t } from '../../../i18n'
 import { describeActionError, statusOf } from '../../../services/http'
@@ -21,18 +21,23 @@ type Props = { institutionId: string; /** Editing an existing notice. */ id?: st
 
 let sequence = 0
 
-/** Only what changed goes into the PATCH (an unchanged past expiry would be refused). */
-function changesOf(notice: Notice, input: NoticeInput, expiry: string): NoticePatch {
-  const patch: NoticePatch = {}
-  if (input.title !== notice.title) patch.title = input.title
-  if (input.body !== notice.body) patch.body = input.body
-  if (input.category !== notice.category) patch.category = input.category
-  if (input.pinned !== notice.pinned) patch.pinned = input.pinned
+/**
+ * The whole notice as PUT takes it, or null when nothing changed (no new version for that). An expiry date left as it
+ * was goes back to the instant it was, so a notice already past it can still be edited.
+ */
+function editOf(notice: Notice, input: NoticeInput, expiry: string): NoticeEdit | null {
   const before = notice.expiresAt ? dayjs(notice.expiresAt).format('YYYY-MM-DD') : ''
-  if (expiry !== before) patch.expiresAt = input.expiresAt ?? null
-  const ids = input.imageIds ?? []
-  if (ids.join() !== notice.images.map((image) => image.id).join()) patch.imageIds = ids
-  return patch
+  const edit: NoticeEdit = {
+    title: input.title,
+    body: input.body,
+    category: input.category,
+    pinned: input.pinned,
+    expiresAt: expiry === before ? notice.expiresAt : (input.expiresAt ?? null),
+    imageIds: input.imageIds,
+  }
+  const unchanged = edit.title === notice.title && edit.body === notice.body && edit.category === notice.category && edit.pinned === notice.pinned
+    && edit.expiresAt === notice.expiresAt && edit.imageIds.join() === notice.images.map((image) => image.id).join()
+  return unchanged ? null : edit
 }
 
 function itemsOf(notice: Notice): ImageItem[] {
@@ -112,8 +117,8 @@ export function NoticeCompose({ institutionId, id, onDone }: Props) {
     try {
       const store = useNoticesStore.getState()
       if (id && existing) {
-        const patch = changesOf(existing, input, expiry)
-        if (Object.keys(patch).length) await store.update(id, institutionId, patch)
+        const edit = editOf(existing, input, expiry)
+        if (edit) await store.update(id, institutionId, edit)
       } else await store.publish(institutionId, input)
       void Taro.showToast({ title: id ? t('notices.compose.saved') : t('notices.compose.published'), icon: 'success' })
       onDone()

@@ -64,6 +64,11 @@ function CommitteeRow({ notice, onOpen, onEdit, onWithdraw }: { notice: Committe
           <Text>{t('notices.by', { name: notice.authorName, date: formatDate(notice.postedAt) })}</Text>
         </View>
         {status ? <Text className={`notice-row__status notice-row__status--${notice.status}`}>{status}</Text> : null}
+        {notice.removedImages.map((image) => (
+          <Text key={image.id} className='notice-row__status notice-row__status--image-removed'>
+            {t('notices.imageRemoved', { position: image.position, reason: image.reason })}
+          </Text>
+        ))}
       </View>
       {notice.status === 'published' ? (
         <View className='notice-row__actions'>

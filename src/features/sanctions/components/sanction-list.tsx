@@ -6,6 +6,7 @@ import { Chip } from '../../../components/chip'
 import { EmptyState } from '../../../components/empty-state'
 import { ErrorView } from '../../../components/error-view'
 import { Tag } from '../../../components/tag'
+import { WindowedList } from '../../../components/windowed-list'
 import { t } from '../../../i18n'
 import { SANCTION_KIND_ORDER } from '../constants'
 import { formatDate } from '../../../utils/time'
@@ -77,9 +78,11 @@ export function SanctionList({ cities, onOpenInstitution }: Props) {
       {state.status === 'ready' && state.items.length === 0 ? <EmptyState title={t('sanctions.emptyTitle')} hint={t('sanctions.emptyHint')} /> : null}
       {state.status === 'ready' && state.items.length > 0 ? (
         <View className='sanctions__list'>
-          {state.items.map((sanction) => (
-            <SanctionRow key={`${sanction.institutionId}-${sanction.decidedOn}-${sanction.measure}`} sanction={sanction} onOpen={() => onOpenInstitution(sanction.institutionId)} />
-          ))}
+          <WindowedList
+            items={state.items}
+            itemKey={(sanction) => `${sanction.institutionId}-${sanction.decidedOn}-${sanction.measure}`}
+            renderItem={(sanction) => <SanctionRow sanction={sanction} onOpen={() => onOpenInstitution(sanction.institutionId)} />}
+          />
           <View className='sanctions__footer'>{state.hasMore ? t('sanctions.loadingMore') : t('sanctions.end', { total: state.total })}</View>
         </View>
       ) : null}

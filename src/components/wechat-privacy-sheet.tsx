@@ -1,16 +1,34 @@
 import Taro from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
-import { BottomSheet } from '../../../components/bottom-sheet'
-import { t } from '../../../i18n'
-import { useWechatPrivacyStore } from '../store'
-import './wechat-privacy.scss'
+import { useEffect } from 'react'
+import { t } from '../i18n'
+import { useWechatPrivacyStore } from '../services/wechat-privacy'
+import { BottomSheet } from './bottom-sheet'
+import './page-frame.scss'
 
 const AGREE_BUTTON_ID = 'privacy-agree'
 
-/** Shown by WeChat's onNeedPrivacyAuthorization before the first privacy API; refusing keeps the app usable. */
-export function WechatPrivacySheet() {
-  const open = useWechatPrivacyStore((s) => s.pending !== null)
-  const { agree, disagree } = useWechatPrivacyStore.getState()
+/**
+ * Shown when WeChat holds a privacy API, on the page on top only (`onTop`; PageFrame renders it on every page).
+ * Refusing keeps the page usable: the API fails and the caller falls back.
+ */
+export function WechatPrivacySheet({ onTop }: { onTop: boolean }) {
+  const pending = useWechatPrivacyStore((s) => s.pending)
+  const { expose, agree, disagree } = useWechatPrivacyStore.getState()
+  const open = onTop && pending !== null
+
+  useEffect(() => {
+    if (!open) return
+    // Taro.nextTick runs once the render has reached the screen (after setData in the mini-program).
+    let cancelled = false
+    Taro.nextTick(() => {
+      if (!cancelled) expose()
+    })
+    return () => {
+      cancelled = true
+    }
+  }, [open, pending, expose])
+
   return (
     <BottomSheet
       open={open}

@@ -1,0 +1,36 @@
+import fs from 'node:fs'
+
+/** Calls a running BFF the way a client would (connection: close, so no socket outlives the test). */
+export function bffClient(baseUrl: string, logFile: string) {
+  async function api<T>(path: string, init: { method?: string; body?: unknown; token?: string } = {}): Promise<T> {
+    const headers: Record<string, string> = { connection: 'close' }
+    if (init.body !== undefined) headers['content-type'] = 'application/json'
+    if (init.token) headers.authorization = `Bearer ${init.token}`
+    const response = await fetch(`${baseUrl}${path}`, { method: init.method ?? 'GET', headers, body: init.body === undefined ? undefined : JSON.stringify(init.body) })
+    const text = await response.text()
+    if (!response.ok) throw new Error(`${init.method ?? 'GET'} ${path}: ${response.status} ${text}`)
+    return (text ? JSON.parse(text) : undefined) as T
+  }
+
+  /** The newest development sign-in code the BFF logged for this phone (the `log` code sender). */
+  async function signInCodeFromLog(phone: string, timeoutMs = 10_000): Promise<string> {
+    const pattern = new RegExp(`sign-in code for ${phone}: (\\d{6})`, 'g')
+    const deadline = Date.now() + timeoutMs
+    while (Date.now() < deadline) {
+      const codes = [...fs.readFileSync(logFile, 'utf8').matchAll(pattern)].map((m) => m[1])
+      if (codes.length) return codes[codes.length - 1]
+      await new Promise((r) => setTimeout(r, 200))
+    }
+    throw new Error(`no sign-in code for ${phone} in the BFF log`)
+  }
+
+  /** Signs in through the phone-code API, reading the code from the BFF log as a developer would. */
+  async function signInByApi(phone: string): Promise<string> {
+    await api('/api/auth/phone/code', { method: 'POST', body: { phone } })
+    const code = await signInCodeFromLog(phone)
+    const session = await api<{ accessToken: string }>('/api/auth/phone', { method: 'POST', body: { phone, code } })
+    return session.accessToken
+  }
+
+  return { api, signInCodeFromLog, signInByApi }
+}
