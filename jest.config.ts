@@ -30,6 +30,17 @@ const config: Config = {
       transformIgnorePatterns: [`/node_modules/(?!(${esmPackages.join('|')})/)`],
     },
     {
+      // The production weapp build run under a WeChat-like runtime (test/weapp/harness) against the real BFF.
+      displayName: 'weapp',
+      testEnvironment: 'node',
+      roots: ['<rootDir>/test/weapp'],
+      testMatch: ['**/*.weapp.ts'],
+      globalSetup: '<rootDir>/test/weapp/global-setup.ts',
+      globalTeardown: '<rootDir>/test/weapp/global-teardown.ts',
+      setupFilesAfterEnv: ['<rootDir>/test/weapp/setup.ts'],
+      transform: { '^.+\\.(t|j)sx?$': swc as never },
+    },
+    {
       displayName: 'e2e',
       testEnvironment: 'node',
       roots: ['<rootDir>/test/e2e'],

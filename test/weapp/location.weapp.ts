@@ -1,0 +1,30 @@
+import { agreeToPrivacyPrompt, launch } from './support'
+
+it('a parent who refused the location turns it on from 去设置 and gets the nearest institutions', async () => {
+  const mp = await launch({ person: { locationPrompt: 'deny', settingsChange: { 'scope.userFuzzyLocation': true } } })
+  await agreeToPrivacyPrompt(mp)
+  await mp.waitForText('去设置')
+  expect(mp.has('公里')).toBe(false)
+  await mp.tap('去设置')
+  await mp.waitForText('公里')
+  expect(mp.failedCalls).toContain('getFuzzyLocation:fail auth deny')
+})
+
+it('a parent who refused the location picks their district instead', async () => {
+  const mp = await launch({ person: { locationPrompt: 'deny' } })
+  await agreeToPrivacyPrompt(mp)
+  await mp.waitForText('去设置')
+  await mp.tap('长春市')
+  await mp.tap('全市')
+  await mp.waitForText(/共 \d+ 家/)
+  expect(mp.text()).toContain('长春市')
+})
+
+it('the app asks WeChat for GCJ-02 coordinates, which the BFF measures distances in', async () => {
+  const mp = await launch()
+  await agreeToPrivacyPrompt(mp)
+  await mp.waitForText('公里')
+  const search = mp.requests.find((r) => r.url.includes('/api/institutions?') && r.url.includes('lat='))!
+  expect(search.url).toContain(`lat=${mp.person.position.latitude}`)
+  expect(search.url).toContain(`lng=${mp.person.position.longitude}`)
+})
