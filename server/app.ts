@@ -145,8 +145,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     }
     if (error instanceof ClientError) {
       const error_ = STATUS_CODES[error.statusCode] ?? 'Error'
-      if (!error.field) return reply.code(error.statusCode).send({ statusCode: error.statusCode, error: error_, message: error.message })
-      return reply.code(error.statusCode).send({ statusCode: error.statusCode, error: error_, message: `参数 ${error.field} 无效：${error.message}`, field: error.field })
+      const code = error.code ? { code: error.code } : {}
+      if (!error.field) return reply.code(error.statusCode).send({ statusCode: error.statusCode, error: error_, message: error.message, ...code })
+      return reply.code(error.statusCode).send({ statusCode: error.statusCode, error: error_, message: `参数 ${error.field} 无效：${error.message}`, field: error.field, ...code })
     }
     if (error.statusCode && error.statusCode < 500) {
       return reply.code(error.statusCode).send({ statusCode: error.statusCode, error: error.name, message: error.message })

@@ -7,12 +7,17 @@ export function StringEnum<const T extends readonly string[]>(values: T, options
 
 export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()])
 
-/** Every 4xx/5xx answer of the BFF. `field` names the offending input when there is one. */
+/** Reasons the app acts on without reading the message: content_risky — WeChat's content security refused the text in `field`. */
+export const ERROR_CODES = ['content_risky'] as const
+export type ErrorCode = (typeof ERROR_CODES)[number]
+
+/** Every 4xx/5xx answer of the BFF. `field` names the offending input when there is one, `code` the reason when the app needs it. */
 export const ErrorResponse = Type.Object({
   statusCode: Type.Integer(),
   error: Type.String(),
   message: Type.String(),
   field: Type.Optional(Type.String()),
+  code: Type.Optional(StringEnum(ERROR_CODES)),
 })
 export type ErrorResponse = typeof ErrorResponse.static
 

@@ -29,6 +29,8 @@ export const zhCN = {
     badRequest: '查询条件有误：{message}',
     generic: '加载失败',
     actionFailed: '操作失败，请稍后再试',
+    contentRisky: '{field}含有不宜发布的内容，请修改后再发布',
+    contentRiskyAnyField: '内容',
     sessionExpired: '登录已失效，请重新登录',
     tooMany: '请 {seconds} 秒后再试',
   },
@@ -192,6 +194,8 @@ export const zhCN = {
     compose: {
       titlePlaceholder: '公告标题',
       bodyPlaceholder: '公告内容',
+      titleLabel: '标题',
+      bodyLabel: '正文',
       category: '类别',
       pinned: '置顶',
       expiry: '到期日期（可选）',

@@ -135,9 +135,14 @@ export function retryAfterSeconds(error: unknown, fallback = 60): number {
 
 const CHINESE = /[\u4e00-\u9fa5]/
 
-/** For actions (save, link, delete): the BFF's own message when it is written for people, else a general sentence. */
-export function describeActionError(error: unknown): string {
+/**
+ * For actions (save, link, delete): the BFF's own message when it is written for people, else a general sentence.
+ * `fieldLabels` names the form's fields as the parent sees them, for answers that say which one is at fault.
+ */
+export function describeActionError(error: unknown, fieldLabels: Record<string, string> = {}): string {
   if (!isAxiosError<ErrorResponse>(error)) return t('errors.actionFailed')
+  const { code, field } = error.response?.data ?? {}
+  if (code === 'content_risky') return t('errors.contentRisky', { field: (field && fieldLabels[field]) || t('errors.contentRiskyAnyField') })
   const status = error.response?.status
   if (!status) return t('errors.network')
   if (status === 401) return t('errors.sessionExpired')

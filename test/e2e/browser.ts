@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
+import { bffClient } from '../support/bff-client'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 import { wgs84ToGcj02 } from '../../src/utils/gcj02'
 
@@ -68,35 +69,13 @@ export async function screenshot(page: Page, name: string) {
   await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`) })
 }
 
-/** The newest development sign-in code the BFF logged for this phone (the default code sender writes them to its log). */
-export async function signInCodeFromLog(phone: string, timeoutMs = 10_000): Promise<string> {
+/** The BFF of the run as a client calls it (test/support/bff-client.ts): api, signInCodeFromLog, signInByApi. */
+function client() {
   const file = process.env.E2E_BFF_LOG
-  if (!file) throw new Error('E2E_BFF_LOG is not set')
-  const pattern = new RegExp(`sign-in code for ${phone}: (\\d{6})`, 'g')
-  const deadline = Date.now() + timeoutMs
-  while (Date.now() < deadline) {
-    const codes = [...fs.readFileSync(file, 'utf8').matchAll(pattern)].map((m) => m[1])
-    if (codes.length) return codes[codes.length - 1]
-    await new Promise((r) => setTimeout(r, 200))
-  }
-  throw new Error(`no sign-in code for ${phone} in the BFF log`)
+  if (!file) throw new Error('E2E_BFF_LOG is not set: run the browser tests with `npm run test:e2e`')
+  return bffClient(baseUrl(), file)
 }
 
-/** Calls the real BFF as a client would (connection: close, so no socket outlives the test). */
-export async function api<T>(path: string, init: { method?: string; body?: unknown; token?: string } = {}): Promise<T> {
-  const headers: Record<string, string> = { connection: 'close' }
-  if (init.body !== undefined) headers['content-type'] = 'application/json'
-  if (init.token) headers.authorization = `Bearer ${init.token}`
-  const response = await fetch(`${baseUrl()}${path}`, { method: init.method ?? 'GET', headers, body: init.body === undefined ? undefined : JSON.stringify(init.body) })
-  const text = await response.text()
-  if (!response.ok) throw new Error(`${init.method ?? 'GET'} ${path}: ${response.status} ${text}`)
-  return (text ? JSON.parse(text) : undefined) as T
-}
-
-/** Signs in through the phone-code API, reading the code from the BFF log as a developer would. */
-export async function signInByApi(phone: string): Promise<string> {
-  await api('/api/auth/phone/code', { method: 'POST', body: { phone } })
-  const code = await signInCodeFromLog(phone)
-  const session = await api<{ accessToken: string }>('/api/auth/phone', { method: 'POST', body: { phone, code } })
-  return session.accessToken
-}
+export const signInCodeFromLog = (phone: string, timeoutMs?: number) => client().signInCodeFromLog(phone, timeoutMs)
+export const api = <T>(path: string, init?: { method?: string; body?: unknown; token?: string }) => client().api<T>(path, init)
+export const signInByApi = (phone: string) => client().signInByApi(phone)

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify'
 import { unauthorized } from '../../shared/auth'
 import { ClientError } from '../../shared/http-errors'
 import { CodeDeliveryError } from './code-sender'
-import { checkAndConsumeCode, expireOpenCodes, insertLoginCode, lockPhone, recentCodes } from './repository'
+import { checkAndConsumeCode, deleteLoginCode, expireOpenCodes, insertLoginCode, lockPhone, recentCodes } from './repository'
 
 export const CODE_VALID_SECONDS = 5 * 60
 export const RESEND_AFTER_SECONDS = 60
@@ -23,7 +23,7 @@ export type CodeRequest = { sent: true } | { sent: false; retryAfterSeconds: num
  */
 export async function requestCode(app: FastifyInstance, phone: string, requestedIp: string): Promise<CodeRequest> {
   const code = String(randomInt(0, 1_000_000)).padStart(6, '0')
-  const refusal = await app.database.db.transaction().execute(async (trx) => {
+  const refusal = await app.database.db.transaction().execute(async (trx): Promise<{ retryAfterSeconds: number; message: string } | { id: number }> => {
     await lockPhone(trx, phone)
     const recent = await recentCodes(trx, phone, RESEND_AFTER_SECONDS)
     if (recent.cooldownLeftSeconds > 0) {
@@ -34,14 +34,16 @@ export async function requestCode(app: FastifyInstance, phone: string, requested
       return { retryAfterSeconds: wait, message: `该手机号获取验证码过于频繁，请 ${Math.ceil(wait / 60)} 分钟后再试 (too many codes for this phone this hour)` }
     }
     await expireOpenCodes(trx, phone)
-    await insertLoginCode(trx, { phone, codeHash: hashCode(app.settings.jwtSecret, phone, code), requestedIp, validSeconds: CODE_VALID_SECONDS })
-    return null
+    const id = await insertLoginCode(trx, { phone, codeHash: hashCode(app.settings.jwtSecret, phone, code), requestedIp, validSeconds: CODE_VALID_SECONDS })
+    return { id }
   })
-  if (refusal) return { sent: false, ...refusal }
+  if ('retryAfterSeconds' in refusal) return { sent: false, ...refusal }
   try {
     await app.settings.codeSender.send(phone, code)
   } catch (error) {
     app.log.error({ err: error, phone: maskPhone(phone) }, 'sign-in code not delivered')
+    // A code that never reached the phone must not hold the parent back with "验证码已发送" for a minute.
+    await deleteLoginCode(app.database.db, refusal.id)
     if (error instanceof CodeDeliveryError && error.reason === 'unavailable') {
       throw new ClientError(503, '短信服务暂时不可用，请稍后再试 (the SMS service did not answer in time or could not be reached)')
     }

@@ -88,13 +88,18 @@ export async function expireOpenCodes(db: Db, phone: string): Promise<void> {
     .execute()
 }
 
-export async function insertLoginCode(db: Db, code: { phone: string; codeHash: string; requestedIp: string; validSeconds: number }): Promise<void> {
-  await db.insertInto('loginCodes').values({
+export async function insertLoginCode(db: Db, code: { phone: string; codeHash: string; requestedIp: string; validSeconds: number }): Promise<number> {
+  const row = await db.insertInto('loginCodes').values({
     phone: code.phone,
     codeHash: code.codeHash,
     requestedIp: code.requestedIp,
     expiresAt: sql<string>`now() + make_interval(secs => ${code.validSeconds})`,
-  }).execute()
+  }).returning('id').executeTakeFirstOrThrow()
+  return row.id
+}
+
+export async function deleteLoginCode(db: Db, id: number): Promise<void> {
+  await db.deleteFrom('loginCodes').where('id', '=', id).execute()
 }
 
 export type CodeCheck = { outcome: 'matched' } | { outcome: 'wrong'; attemptsLeft: number } | { outcome: 'no-live-code' }

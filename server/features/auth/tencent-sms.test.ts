@@ -133,11 +133,15 @@ describe('POST /api/auth/phone/code with the Tencent sender', () => {
     expect(signIn.json().accessToken).toEqual(expect.any(String))
   })
 
-  it('answers 502 with a Chinese message when the SMS service refuses the send', async () => {
+  it('answers 502 with a Chinese message when the SMS service refuses the send, and lets the parent ask again at once', async () => {
     sender = tencentSmsSender({ ...settings, secretKey: 'not-the-secret-key' })
-    const response = await requestCode(newPhone())
+    const phone = newPhone()
+    const response = await requestCode(phone)
     expect(response.statusCode).toBe(502)
     expect(response.json()).toMatchObject({ statusCode: 502, message: expect.stringMatching(/^验证码发送失败，请稍后再试/) })
+    // Nothing reached the phone, so no "wait a minute": once the service works again the next request is sent.
+    sender = tencentSmsSender(settings)
+    expect((await requestCode(phone)).statusCode).toBe(200)
   })
 
   it('answers 503 with a Chinese message when the SMS service does not answer in time', async () => {

@@ -71,7 +71,7 @@ describe('texts go through WeChat msgSecCheck before anyone else sees them', () 
     const member = await wechatCommitteeMember(inst.a)
     const response = await postNotice(app, member.headers, inst.a, aNotice({ title: '违规测试标题' }))
     expect(response.statusCode).toBe(400)
-    expect(response.json()).toMatchObject({ field: 'title', message: '参数 title 无效：内容含有违规信息，请修改后再发布' })
+    expect(response.json()).toMatchObject({ field: 'title', code: 'content_risky', message: '参数 title 无效：内容含有违规信息，请修改后再发布' })
     expect(await app.database.db.selectFrom('notices').select('id').where('title', '=', '违规测试标题').execute()).toEqual([])
     // Checked as the author, with version 2 and the 论坛 scene.
     const { userId } = member
@@ -84,7 +84,7 @@ describe('texts go through WeChat msgSecCheck before anyone else sees them', () 
     const id = await posted(app, member.headers, inst.a)
     const edit = await app.inject({ method: 'PUT', url: `/api/notices/${id}`, headers: member.headers, payload: anEdit({ body: '改成违规测试的内容' }) })
     expect(edit.statusCode).toBe(400)
-    expect(edit.json()).toMatchObject({ field: 'body', message: '参数 body 无效：内容含有违规信息，请修改后再发布' })
+    expect(edit.json()).toMatchObject({ field: 'body', code: 'content_risky', message: '参数 body 无效：内容含有违规信息，请修改后再发布' })
     expect((await openNotice(app, (await linkedParent(app, inst.a)).headers, id)).json()).toMatchObject({ body: aNotice().body, version: 1 })
   })
 

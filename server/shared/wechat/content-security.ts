@@ -54,7 +54,7 @@ export async function assertTextsAllowed(
     if (suggest !== 'pass') log.info({ field, suggest, label, version }, 'content security verdict')
   })
   const risky = texts.findIndex((_, i) => verdicts[i]!.suggest === 'risky')
-  if (risky >= 0) throw badRequest(texts[risky]![0], RISKY_TEXT_MESSAGE)
+  if (risky >= 0) throw badRequest(texts[risky]![0], RISKY_TEXT_MESSAGE, 'content_risky')
 }
 
 /**

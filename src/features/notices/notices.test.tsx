@@ -4,6 +4,8 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { institutionFixtures } from '../../../mock/fixtures/app'
 import { accountMock } from '../../../mock/handlers/account'
 import { noticesMock } from '../../../mock/handlers/notices'
+import { server } from '../../../mock/handlers/server'
+import { http, HttpResponse } from 'msw'
 import { recordRequests, signedInParent } from '../../../test/support/app-session'
 import CommitteePage from '../../pages/committee'
 import LinkedPage from '../../pages/linked'
@@ -221,6 +223,21 @@ describe('notices for committee members', () => {
     const created = noticesMock.notices().find((n) => n.title === '家长会通知')
     expect(sent?.body).toEqual({ title: '家长会通知', body: '周五下午三点\n在一楼活动室', category: 'meeting', pinned: true, imageIds: [created?.images[0].id] })
     expect(created?.images).toHaveLength(1)
+  })
+
+  it('names the field WeChat content security refused, and keeps what the member wrote', async () => {
+    const { user } = linkedParent()
+    accountMock.grantCommittee(user.id, institution)
+    server.use(http.post(`*/api/institutions/${institution.id}/notices`, () =>
+      HttpResponse.json({ statusCode: 400, error: 'Bad Request', message: '参数 body 无效：内容含有违规信息，请修改后再发布', field: 'body', code: 'content_risky' }, { status: 400 })))
+    routerParams({ institutionId: institution.id })
+    render(<NoticeComposePage />)
+    fireEvent.change(screen.getByPlaceholderText('公告标题'), { target: { value: '家长会通知' } })
+    fireEvent.change(screen.getByPlaceholderText('公告内容'), { target: { value: '违规测试' } })
+    fireEvent.click(screen.getByText('发布'))
+    expect(await screen.findByText('正文含有不宜发布的内容，请修改后再发布')).toBeTruthy()
+    expect((screen.getByPlaceholderText('公告内容') as HTMLTextAreaElement).value).toBe('违规测试')
+    expect(Taro.navigateBack).not.toHaveBeenCalled()
   })
 
   it('editing sends the whole notice, an expiry that has passed unchanged', async () => {

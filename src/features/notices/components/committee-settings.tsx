@@ -18,14 +18,14 @@ export function CommitteeSettings({ institutionId }: { institutionId: string }) 
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
 
-  const run = async (action: () => Promise<void>, done: string) => {
+  const run = async (action: () => Promise<void>, done: string, fieldLabels: Record<string, string>) => {
     setBusy(true)
     setError(null)
     try {
       await action()
       void Taro.showToast({ title: done, icon: 'none' })
     } catch (e) {
-      setError(describeActionError(e))
+      setError(describeActionError(e, fieldLabels))
     } finally {
       setBusy(false)
     }
@@ -34,7 +34,7 @@ export function CommitteeSettings({ institutionId }: { institutionId: string }) 
   const saveProfile = () => {
     const body = { ...(displayName.trim() ? { displayName: displayName.trim() } : {}), ...(contact.trim() ? { contact: contact.trim() } : {}) }
     if (!body.displayName && !body.contact) return
-    void run(() => saveCommitteeProfile(institutionId, body), t('notices.settings.saved'))
+    void run(() => saveCommitteeProfile(institutionId, body), t('notices.settings.saved'), { displayName: t('notices.settings.displayName'), contact: t('notices.settings.contact') })
   }
 
   const saveMeeting = () => {
@@ -47,7 +47,7 @@ export function CommitteeSettings({ institutionId }: { institutionId: string }) 
       setHeldOn('')
       setTitle('')
       setMinutes('')
-    }, t('notices.settings.meetingSaved'))
+    }, t('notices.settings.meetingSaved'), { title: t('notices.settings.meetingTitle'), minutes: t('notices.settings.meetingMinutes') })
   }
 
   return (

@@ -123,7 +123,7 @@ export function NoticeCompose({ institutionId, id, onDone }: Props) {
       void Taro.showToast({ title: id ? t('notices.compose.saved') : t('notices.compose.published'), icon: 'success' })
       onDone()
     } catch (e) {
-      setError(statusOf(e) === 409 ? t('notices.compose.conflict') : describeActionError(e))
+      setError(statusOf(e) === 409 ? t('notices.compose.conflict') : describeActionError(e, { title: t('notices.compose.titleLabel'), body: t('notices.compose.bodyLabel') }))
     } finally {
       setBusy(false)
     }
