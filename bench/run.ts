@@ -25,7 +25,7 @@ const dataDir = path.join(WORK, `pgdata-${COUNT}`)
 
 async function prepareDatabase() {
   fs.mkdirSync(WORK, { recursive: true })
-  const database = await openDatabase({ databaseUrl, dataDir, seedDemo: false })
+  const database = await openDatabase({ databaseUrl, dataDir })
   try {
     const present = await countInstitutions(database.db)
     if (present >= COUNT) return console.log(`database ready: ${present} institutions`)

@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net'
-import { issueSession } from '../server/features/auth/sessions'
+import { issueSession } from '../server/features/auth/session-service'
 import { buildTestApp } from '../test/support/test-app'
 import { createTestDatabase } from '../test/support/test-database'
 

@@ -1,20 +1,7 @@
-import type { FastifyInstance } from 'fastify'
 import { registeredRoutes } from '../test/support/registered-routes'
-import { buildTestApp } from '../test/support/test-app'
-import { createTestDatabase, type TestDatabase } from '../test/support/test-database'
+import { useTestApp } from '../test/support/test-app'
 
-let testDb: TestDatabase
-let app: FastifyInstance
-
-beforeAll(async () => {
-  testDb = await createTestDatabase()
-  app = (await buildTestApp(testDb)).app
-})
-
-afterAll(async () => {
-  await app?.close()
-  await testDb?.close()
-})
+const { app } = useTestApp()
 
 it('answers the health check with the database in use', async () => {
   const response = await app.inject('/api/health')

@@ -1,7 +1,6 @@
 import fs from 'node:fs'
-import { STATUS_CODES } from 'node:http'
 import path from 'node:path'
-import Fastify, { type FastifyError, type FastifyInstance, type FastifyServerOptions } from 'fastify'
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
 import helmet from '@fastify/helmet'
 import compress from '@fastify/compress'
 import fastifyStatic from '@fastify/static'
@@ -10,7 +9,8 @@ import swaggerUi from '@fastify/swagger-ui'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { Db } from './db/connect'
 import type { Reference } from './shared/reference'
-import { ClientError } from './shared/http-errors'
+import { registerErrorHandling } from './shared/error-handler'
+import { refuseNonFiniteNumbers } from './shared/finite-numbers'
 import { healthRoutes } from './features/health/routes'
 import { institutionRoutes } from './features/institutions/routes'
 import { regionRoutes } from './features/regions/routes'
@@ -98,20 +98,11 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger']
 }
 
-/** "querystring/lat must be <= 90" → field "lat". */
-function fieldOf(error: FastifyError): string | undefined {
-  const first = error.validation?.[0]
-  if (!first) return undefined
-  const missing = (first.params as { missingProperty?: string }).missingProperty
-  const pathPart = first.instancePath.split('/').filter(Boolean)[0]
-  return missing ?? pathPart ?? error.validationContext
-}
-
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
     trustProxy: options.trustProxy ?? false,
-    ajv: { customOptions: { allErrors: false } },
+    ajv: { customOptions: { allErrors: false }, plugins: [refuseNonFiniteNumbers] },
   }).withTypeProvider<TypeBoxTypeProvider>()
 
   app.decorate('database', options.database)
@@ -138,23 +129,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // The H5 bundle is about 1 MB of JavaScript, a third of that gzipped: it matters on a phone's network.
   await app.register(compress, { threshold: 1024 })
 
-  app.setErrorHandler((error: FastifyError, request, reply) => {
-    if (error.validation) {
-      const field = fieldOf(error)
-      return reply.code(400).send({ statusCode: 400, error: 'Bad Request', message: `参数 ${field} 无效：${error.message}`, field })
-    }
-    if (error instanceof ClientError) {
-      const error_ = STATUS_CODES[error.statusCode] ?? 'Error'
-      const code = error.code ? { code: error.code } : {}
-      if (!error.field) return reply.code(error.statusCode).send({ statusCode: error.statusCode, error: error_, message: error.message, ...code })
-      return reply.code(error.statusCode).send({ statusCode: error.statusCode, error: error_, message: `参数 ${error.field} 无效：${error.message}`, field: error.field, ...code })
-    }
-    if (error.statusCode && error.statusCode < 500) {
-      return reply.code(error.statusCode).send({ statusCode: error.statusCode, error: error.name, message: error.message })
-    }
-    request.log.error({ err: error }, 'unhandled error')
-    return reply.code(500).send({ statusCode: 500, error: 'Internal Server Error', message: '服务暂时不可用，请稍后再试' })
-  })
+  registerErrorHandling(app)
 
   await app.register(swagger, {
     openapi: {
@@ -192,10 +167,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   if (h5Dir && fs.existsSync(path.join(h5Dir, 'index.html'))) {
     await app.register(fastifyStatic, { root: h5Dir, prefix: '/', wildcard: false, index: ['index.html'] })
   }
-
-  app.setNotFoundHandler((request, reply) => {
-    reply.code(404).send({ statusCode: 404, error: 'Not Found', message: `没有这个地址：${request.method} ${request.url.split('?')[0]}` })
-  })
 
   return app
 }

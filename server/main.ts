@@ -4,21 +4,16 @@ import os from 'node:os'
 import { Redis } from 'ioredis'
 import { loadConfig, type Config } from './config'
 import { openDatabase } from './db/open'
+import { seedOnStart } from './startup/seed-on-start'
 import { buildApp } from './app'
 import { loadReference } from './shared/reference'
 import { logCodeSender, type CodeSender } from './features/auth/code-sender'
 import { tencentSmsSender } from './features/auth/tencent-sms'
 import { startWechatStandIn } from './shared/wechat/stand-in'
 import { localDirectoryStorage } from './features/complaints/photos/local-storage'
-import { startOrphanPhotoCleanup } from './features/complaints/photos/orphan-cleanup'
 import { s3Storage } from './features/complaints/photos/s3-storage'
-import { startIntakeStandIn } from './features/complaints/outbox/intake-stand-in'
-import { startDeliveryWorker } from './features/complaints/outbox/worker'
-import { startJobWorker } from './shared/jobs/worker'
-import { purgeFinishedJobs } from './shared/jobs/repository'
-import { startPollLoop } from './shared/poll-loop'
-import { purgeOldLoginCodes } from './features/auth/repository'
-import { classJobHandlers } from './features/classes/message-handlers'
+import { startIntakeStandIn } from './features/complaints/forwarding/intake-stand-in'
+import { startBackgroundJobs } from './startup/background-jobs'
 
 function openPhotoStorage(config: Config['complaints']['photoStorage']) {
   if (config.kind === 's3') return s3Storage(config)
@@ -28,7 +23,11 @@ function openPhotoStorage(config: Config['complaints']['photoStorage']) {
 async function main() {
   const config = loadConfig()
   const bootLog = { info: (o: object, m: string) => console.log(m, JSON.stringify(o)), warn: (o: object, m: string) => console.warn(m, JSON.stringify(o)) }
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, seedDemo: config.seedDemo, log: bootLog })
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir })
+  await seedOnStart(database.db, { seedDemo: config.seedDemo, log: bootLog }).catch(async (error) => {
+    await database.close()
+    throw error
+  })
 
   // Without an app secret there is no real WeChat to talk to: run the stand-in and talk to it over HTTP instead.
   const standIn = config.wechat.appSecret ? null : await startWechatStandIn({ appId: config.wechat.appId })
@@ -88,7 +87,7 @@ async function main() {
     if (closing) return
     closing = true
     app.log.info({ signal }, 'closing')
-    // The worker first: a delivery in flight finishes (or its claim lapses) before the database goes away.
+    // The worker first: a job in flight finishes (or its lease lapses) before the database goes away.
     await stopBackgroundWork()
     await app.close()
     await database.close()
@@ -106,26 +105,9 @@ async function main() {
   if (wechatCallbacks && !config.publicBaseUrl) wechatCallbacks.publicBaseUrl = ownAddress
   standIn?.setPush({ url: `${ownAddress}/api/wechat/events`, token: pushToken! })
   const instanceId = `${os.hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`
-  const deliveryWorker = startDeliveryWorker(app, { instanceId })
-  // Scheduled work (class messages and reminders) lives in the jobs table: each job runs once across instances and restarts.
-  const jobWorker = startJobWorker({
-    db: app.database.db, log: app.log, instanceId, pollMs: config.jobs.pollMs, leaseSeconds: config.jobs.leaseSeconds,
-    handlers: { ...classJobHandlers(app) },
-  })
-  const photoCleanup = startOrphanPhotoCleanup(app)
-  // Hourly; deletes are idempotent, so several instances doing it is harmless.
-  const retention = startPollLoop(async () => {
-    const codes = await purgeOldLoginCodes(app.database.db)
-    const jobs = await purgeFinishedJobs(app.database.db)
-    if (codes || jobs) app.log.info({ codes, jobs }, 'retention: old sign-in codes and finished jobs deleted')
-    return 0
-  }, { pollMs: 60 * 60 * 1000, batchSize: 1, onError: (error) => app.log.error({ err: error }, 'retention failed') })
-  stopBackgroundWork = async () => {
-    await deliveryWorker.stop()
-    await jobWorker.stop()
-    await photoCleanup.stop()
-    await retention.stop()
-  }
+  // Forwarding complaints, class messages and reminders, clean-ups: jobs in PostgreSQL, each run once across instances and restarts.
+  const jobWorker = startBackgroundJobs(app, { instanceId, pollMs: config.jobs.pollMs, leaseSeconds: config.jobs.leaseSeconds })
+  stopBackgroundWork = () => jobWorker.stop()
   app.log.info(`吉林托育 on http://${config.host}:${config.port} (database: ${database.kind === 'pglite' ? config.dataDir : 'PostgreSQL'})`)
 }
 

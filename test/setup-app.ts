@@ -1,11 +1,7 @@
 import { cleanup } from '@testing-library/react'
 import type { StateCreator } from 'zustand'
-import { accountMock } from '../mock/handlers/account'
-import { complaintsMock } from '../mock/handlers/complaints'
-import { noticesMock } from '../mock/handlers/notices'
-import { classesMock } from '../mock/handlers/classes'
-import { guidanceMock } from '../mock/handlers/guidance'
 import { server } from '../mock/handlers/server'
+import { resetServerData } from '../src/services/server-data'
 import { resetTaroStub } from './stubs/taro'
 
 /**
@@ -55,12 +51,8 @@ afterEach(async () => {
   cleanup()
   server.resetHandlers()
   mockStoreResets.forEach((reset) => reset())
+  resetServerData()
   resetTaroStub()
-  accountMock.reset()
-  complaintsMock.reset()
-  noticesMock.reset()
-  classesMock.reset()
-  guidanceMock.reset()
 })
 
 afterAll(async () => {

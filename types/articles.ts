@@ -38,7 +38,7 @@ export const ArticleQuery = Type.Object({
   kind: Type.Optional(ArticleKind),
   /** Words to find in title, summary and body; Chinese matched by characters (托育 finds 托育机构, not 托管…教育). */
   q: Type.Optional(Type.String({ minLength: 1, maxLength: 50 })),
-  page: Type.Optional(Type.Integer({ minimum: 1, default: 1 })),
+  page: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 1 })),
   pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 50, default: 20 })),
 }, { additionalProperties: false })
 export type ArticleQuery = Static<typeof ArticleQuery>
@@ -128,6 +128,7 @@ export const EditableArticle = Type.Composite([
 ])
 export type EditableArticle = Static<typeof EditableArticle>
 export const EditableArticleList = Type.Object({ items: Type.Array(EditableArticle) })
+export type EditableArticleList = Static<typeof EditableArticleList>
 
 export const ArticleVersion = Type.Object({
   version: Type.Integer(),

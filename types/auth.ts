@@ -45,3 +45,6 @@ export const SessionTokens = Type.Object({
   isNewUser: Type.Boolean(),
 })
 export type SessionTokens = Static<typeof SessionTokens>
+
+/** How a session began: wx.login, a phone code, or the number WeChat's phone-number button verified. */
+export type SignInMethod = 'wechat' | 'phone' | 'wechat_phone'

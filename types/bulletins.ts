@@ -13,7 +13,7 @@ export const BulletinParams = Type.Object({ id: Type.String({ format: 'uuid' }) 
 export const BulletinQuery = Type.Object({
   /** A 市州: its bulletins and the province-wide ones. */
   cityCode: Type.Optional(Type.String({ pattern: '^[0-9]{6}$' })),
-  page: Type.Optional(Type.Integer({ minimum: 1, default: 1 })),
+  page: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 1 })),
   pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 50, default: 20 })),
 }, { additionalProperties: false })
 export type BulletinQuery = Static<typeof BulletinQuery>

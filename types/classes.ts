@@ -57,7 +57,7 @@ export const ClassSearchQuery = Type.Object({
   /** Calendar days in China time, inclusive. Default: from today on. */
   from: Type.Optional(DateString),
   to: Type.Optional(DateString),
-  page: Type.Optional(Type.Integer({ minimum: 1, default: 1 })),
+  page: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 1 })),
   pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 50, default: 20 })),
 }, { additionalProperties: false })
 export type ClassSearchQuery = Static<typeof ClassSearchQuery>

@@ -136,6 +136,9 @@ export const Sanction = Type.Object({
 })
 export type Sanction = Static<typeof Sanction>
 
+/** A parent committee counts as active from this many members holding the committee role in the app. */
+export const ACTIVE_COMMITTEE_MEMBERS = 3
+
 export const InstitutionDetail = Type.Composite([
   InstitutionSummary,
   Type.Object({

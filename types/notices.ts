@@ -84,6 +84,7 @@ export const NoticeVersion = Type.Object({
   expiresAt: Nullable(DateTimeString), savedAt: DateTimeString,
 })
 export const NoticeHistory = Type.Object({ items: Type.Array(NoticeVersion) })
+export type NoticeHistory = Static<typeof NoticeHistory>
 
 /** Unread notices over every institution the parent is linked to: the tab badge. */
 export const UnreadCount = Type.Object({ unread: Type.Integer(), byInstitution: Type.Array(Type.Object({ institutionId: Type.String(), name: Type.String(), unread: Type.Integer() })) })
@@ -96,7 +97,9 @@ export const NoticeReport = Type.Object({
   reason: Type.String(), reportedAt: DateTimeString, noticeStatus: Type.String(),
 })
 export const ReportReceipt = Type.Object({ id: Type.String({ format: 'uuid' }), reportedAt: DateTimeString })
+export type ReportReceipt = Static<typeof ReportReceipt>
 export const NoticeReportList = Type.Object({ items: Type.Array(NoticeReport) })
+export type NoticeReportList = Static<typeof NoticeReportList>
 
 export const CommitteeMeeting = Type.Object({ id: Type.String(), heldOn: DateString, title: Type.String(), minutes: Type.String() })
 export type CommitteeMeeting = Static<typeof CommitteeMeeting>
@@ -115,6 +118,8 @@ export const CommitteeProfileBody = Type.Object({
   displayName: Type.Optional(Type.String({ minLength: 1, maxLength: 20 })),
   contact: Type.Optional(Type.String({ maxLength: 200, description: 'how parents reach the committee (shared by the committee)' })),
 }, { additionalProperties: false })
+export type CommitteeProfileBody = Static<typeof CommitteeProfileBody>
 export const MeetingBody = Type.Object({
   heldOn: DateString, title: Type.String({ minLength: 2, maxLength: 80 }), minutes: Type.String({ minLength: 1, maxLength: 5000 }),
 }, { additionalProperties: false })
+export type MeetingBody = Static<typeof MeetingBody>

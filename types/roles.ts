@@ -37,6 +37,7 @@ export const HealthCentre = Type.Object({
 })
 export type HealthCentre = Static<typeof HealthCentre>
 export const HealthCentreList = Type.Object({ items: Type.Array(HealthCentre) })
+export type HealthCentreList = Static<typeof HealthCentreList>
 
 export const CreateInvitationBody = Type.Object({
   maxUses: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })),

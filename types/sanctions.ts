@@ -7,7 +7,7 @@ import { SanctionKind } from './institutions'
 export const SanctionQuery = Type.Object({
   cityCode: Type.Optional(Type.String({ pattern: '^[0-9]{6}$' })),
   kind: Type.Optional(SanctionKind),
-  page: Type.Optional(Type.Integer({ minimum: 1, default: 1 })),
+  page: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 1 })),
   pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 50, default: 20 })),
 }, { additionalProperties: false })
 export type SanctionQuery = Static<typeof SanctionQuery>

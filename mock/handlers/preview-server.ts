@@ -1,7 +1,7 @@
 /**
  * Serves the H5 build (dist/h5) with the msw handlers answering /api — for looking at the app
  * without a BFF: `npx tsx mock/handlers/preview-server.ts` then open http://127.0.0.1:4173/.
- * Sign in with any mobile number and the code 123456 (mock/handlers/account.ts).
+ * Every endpoint answers its fixture (mock/handlers): any number and code sign in.
  */
 import { createReadStream, existsSync, statSync } from 'node:fs'
 import { createServer } from 'node:http'
@@ -11,7 +11,14 @@ import { handlers } from '.'
 
 const root = path.resolve(__dirname, '../../dist/h5')
 const port = Number(process.env.PORT ?? 4173)
-const types: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.png': 'image/png', '.svg': 'image/svg+xml' }
+const types: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+}
 
 createServer(async (req, res) => {
   const url = new URL(req.url ?? '/', `http://${req.headers.host}`)

@@ -5,6 +5,7 @@ import { CamelCasePlugin, Kysely, PostgresDialect } from 'kysely'
 import pg from 'pg'
 import { PGliteDialect } from './pglite-dialect'
 import type { Database } from './schema'
+import { reportingUnavailable } from './unavailable'
 
 export type DatabaseKind = 'pglite' | 'postgres'
 
@@ -31,6 +32,20 @@ export interface ConnectOptions {
   schema?: string
   /** PGlite only: start from a dumped data directory (tests reuse one migrated database). */
   loadDataDir?: Blob
+  /** PostgreSQL only: told when a connection breaks (the server restarted or failed over); stderr when unset. */
+  onConnectionLost?: (error: Error) => void
+}
+
+/**
+ * A server that does not answer at all (a fail-over that drops packets) is given up after this, and the request answers
+ * 503, rather than after the system's TCP timeout of about two minutes. Waiting for a free connection of the pool stays
+ * unlimited: a burst of requests (500 parents signing up at once) queues instead of failing.
+ */
+const CONNECT_TIMEOUT_MS = 5_000
+class ClientWithConnectTimeout extends pg.Client {
+  constructor(config: pg.ClientConfig) {
+    super({ ...config, connectionTimeoutMillis: CONNECT_TIMEOUT_MS })
+  }
 }
 
 export async function connect(options: ConnectOptions): Promise<Db> {
@@ -47,8 +62,18 @@ export async function connect(options: ConnectOptions): Promise<Db> {
           return pg.types.getTypeParser(oid, format)
         }) as typeof pg.types.getTypeParser,
       },
+      Client: ClientWithConnectTimeout as unknown as new () => pg.ClientBase,
+      // A fail-over can leave sockets open to a server that is gone: keep-alive finds them.
+      keepAlive: true,
     })
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] })
+    // Without listeners a broken connection ("Connection terminated unexpectedly") is an uncaught 'error' event that ends
+    // the process. The pool drops the broken client; queries meanwhile fail and are answered 503 (see unavailable.ts).
+    const connectionLost = options.onConnectionLost ?? ((error: Error) => console.warn(`database connection lost: ${error.message}`))
+    pool.on('error', connectionLost)
+    // A client in use fails its query instead (answered 503); this only keeps its 'error' event from being uncaught.
+    pool.on('connect', (client) => client.on('error', () => {}))
+    const dialect = reportingUnavailable(new PostgresDialect({ pool }))
+    const db = new Kysely<Database>({ dialect, plugins: [new CamelCasePlugin()] })
     return { db, kind: 'postgres', close: () => db.destroy() }
   }
   const pglite = await PGlite.create({

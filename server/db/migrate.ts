@@ -1,4 +1,4 @@
-import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely'
+import { Migrator, type Kysely, type Migration, type MigrationProvider, type MigrationResultSet } from 'kysely'
 import * as institutions from './migrations/2026-11-28T1800-institutions'
 import * as accounts from './migrations/2026-11-28T1900-accounts'
 import * as complaints from './migrations/2026-11-28T2000-complaints'
@@ -8,6 +8,7 @@ import * as guidance from './migrations/2026-11-28T2210-guidance'
 import * as articles from './migrations/2026-11-28T2300-articles'
 import * as bulletins from './migrations/2026-11-28T2310-bulletins'
 import * as wechatContentSecurity from './migrations/2026-12-01T1000-wechat-content-security'
+import * as complaintForwardingJobs from './migrations/2026-12-08T1000-complaint-forwarding-jobs'
 
 // Listed by hand (no directory scanning) so bundlers, tsx and jest all see the same set, in order.
 const migrations: Record<string, Migration> = {
@@ -20,14 +21,24 @@ const migrations: Record<string, Migration> = {
   '2026-11-28T2300-articles': articles,
   '2026-11-28T2310-bulletins': bulletins,
   '2026-12-01T1000-wechat-content-security': wechatContentSecurity,
+  '2026-12-08T1000-complaint-forwarding-jobs': complaintForwardingJobs,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }
 
 /** `schema`: keep Kysely's bookkeeping tables in that schema (tests give each file a PostgreSQL schema of its own). */
 export async function migrateToLatest(db: Kysely<any>, schema?: string): Promise<void> {
+  await migrate(db, schema, (migrator) => migrator.migrateToLatest())
+}
+
+/** Tests of a migration only: the schema as it was up to and including `name`, to write the rows the migration moves. */
+export async function migrateUpTo(db: Kysely<any>, name: string, schema?: string): Promise<void> {
+  await migrate(db, schema, (migrator) => migrator.migrateTo(name))
+}
+
+async function migrate(db: Kysely<any>, schema: string | undefined, run: (migrator: Migrator) => Promise<MigrationResultSet>): Promise<void> {
   const migrator = new Migrator({ db, provider, migrationTableSchema: schema })
-  const { error, results } = await migrator.migrateToLatest()
+  const { error, results } = await run(migrator)
   const failed = results?.find((r) => r.status === 'Error')
   if (error || failed) {
     throw new Error(`migration ${failed?.migrationName ?? ''} failed: ${error instanceof Error ? error.message : String(error)}`)

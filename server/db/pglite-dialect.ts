@@ -27,7 +27,6 @@ class PGliteDriver implements Driver {
         const affected = result.affectedRows ?? 0
         return { rows: result.rows, numAffectedRows: BigInt(affected) }
       },
-      // eslint-disable-next-line require-yield
       streamQuery: async function* () { throw new Error('PGlite dialect does not stream') },
     }
   }

@@ -1,5 +1,13 @@
 import type { ColumnType, Generated } from 'kysely'
-import type { ClassType, FeeUnit, SanctionKind, ServiceForm, StaffRole } from '../../types/institutions'
+import type { ArticleKind, Block } from '../../types/articles'
+import type { ClassKind, ClassMode, ClassStatus, ClassTopic, SignUpStatus } from '../../types/classes'
+import type { ComplaintCategory, ComplaintStatus, Department, Outcome, TimelineEntry } from '../../types/complaints'
+import type { GuidanceService, GuidanceStatus, TimeWindow } from '../../types/guidance'
+import type {
+  ClassType, FeeUnit, InstitutionKind, Ownership, ProfitType, RegisteringAuthority, Sanction, SanctionKind, ServiceForm, StaffRole,
+} from '../../types/institutions'
+import type { NoticeCategory } from '../../types/notices'
+import type { SignInMethod } from '../../types/auth'
 
 /** Dates come back as 'YYYY-MM-DD' strings and timestamps as ISO strings on both drivers (see connect.ts). */
 type DateColumn = ColumnType<string, string, string>
@@ -33,12 +41,12 @@ export interface InstitutionsTable {
   id: Generated<string>
   creditCode: string
   name: string
-  kind: string
-  ownership: string
-  profit: string
+  kind: InstitutionKind
+  ownership: Ownership
+  profit: ProfitType
   inclusive: boolean
   demonstration: boolean
-  registeringAuthority: string
+  registeringAuthority: RegisteringAuthority
   filedOn: DateColumn
   filingAuthority: string
   cityCode: string
@@ -52,7 +60,7 @@ export interface InstitutionsTable {
   prepaymentTerms: string
   committeeEstablishedOn: DateColumn | null
   isDemo: boolean
-  serviceForms: string[]
+  serviceForms: ServiceForm[]
   monthlyFeeMin: number | null
   monthlyFeeMax: number | null
   freePlaces: number
@@ -128,7 +136,7 @@ export interface SessionsTable {
   id: Generated<string>
   userId: string
   refreshTokenHash: string
-  method: string
+  method: SignInMethod
   createdAt: Timestamp
   expiresAt: Timestamp
   revokedAt: Timestamp | null
@@ -230,22 +238,22 @@ export interface ComplaintsTable {
   providerName: string | null
   providerAddress: string | null
   cityCode: string
-  category: string
+  category: ComplaintCategory
   description: string
   occurredAt: ColumnType<string, string, string>
   filedAt: Timestamp
   urgent: boolean
-  departments: string[]
-  status: string
+  departments: Department[]
+  status: ComplaintStatus
   acceptBy: DateColumn
   replyBy: DateColumn
   reply: string | null
   rejectionReason: string | null
-  outcome: string | null
+  outcome: Outcome | null
   ratingScore: number | null
   ratingComment: string | null
   ratedAt: Timestamp | null
-  sanction: ColumnType<Record<string, string> | null, string | null, string | null>
+  sanction: ColumnType<Sanction | null, string | null, string | null>
   sanctionPublishedAt: Timestamp | null
 }
 
@@ -269,28 +277,14 @@ export interface ComplaintPhotosTable {
 export interface ComplaintEventsTable {
   id: Generated<number>
   complaintId: string
-  type: string
-  fromStatus: string | null
-  toStatus: string | null
+  type: TimelineEntry['type']
+  fromStatus: ComplaintStatus | null
+  toStatus: ComplaintStatus | null
   actor: 'reporter' | 'regulator' | 'system'
   actorUserId: string | null
-  department: string | null
+  department: Department | null
   note: string | null
   at: Timestamp
-}
-
-export interface ComplaintDeliveriesTable {
-  id: Generated<string>
-  complaintId: string
-  department: string
-  payload: ColumnType<Record<string, unknown>, string, string>
-  createdAt: Timestamp
-  attempts: Generated<number>
-  nextAttemptAt: Timestamp
-  lockedUntil: Timestamp | null
-  lockedBy: string | null
-  lastError: string | null
-  deliveredAt: Timestamp | null
 }
 
 export interface NoticesTable {
@@ -298,7 +292,7 @@ export interface NoticesTable {
   institutionId: string
   authorUserId: string | null
   authorName: string
-  category: string
+  category: NoticeCategory
   title: string
   body: string
   pinned: boolean
@@ -312,14 +306,10 @@ export interface NoticesTable {
   takedownReason: string | null
 }
 
-export interface NoticeVersionsTable {
+/** A notice's fields as they were at one version. */
+export interface NoticeVersionsTable extends Pick<NoticesTable, 'category' | 'title' | 'body' | 'pinned' | 'expiresAt'> {
   noticeId: string
   version: number
-  category: string
-  title: string
-  body: string
-  pinned: boolean
-  expiresAt: Timestamp | null
   savedAt: Timestamp
 }
 
@@ -388,9 +378,9 @@ export interface GuidanceRequestsTable {
   id: Generated<string>
   userId: string
   childId: string
-  service: string
-  status: Generated<string>
-  timeWindows: ColumnType<Array<{ date: string; period: string }>, string, string>
+  service: GuidanceService
+  status: Generated<GuidanceStatus>
+  timeWindows: ColumnType<TimeWindow[], string, string>
   districtCode: string
   address: string
   contactPhone: string
@@ -407,7 +397,7 @@ export interface GuidanceRequestsTable {
 export interface GuidanceEventsTable {
   id: Generated<number>
   requestId: string
-  status: string
+  status: GuidanceStatus
   note: string | null
   actor: 'parent' | 'centre'
   actorUserId: string | null
@@ -417,7 +407,7 @@ export interface GuidanceEventsTable {
 export interface ArticlesTable {
   id: Generated<string>
   seedKey: string | null
-  kind: string
+  kind: ArticleKind
   title: string
   summary: string
   tags: string[]
@@ -426,7 +416,7 @@ export interface ArticlesTable {
   effectiveOn: DateColumn | null
   body: string
   /** Block[] as JSON: written as a JSON string, read back parsed. */
-  blocks: ColumnType<unknown, string, string>
+  blocks: ColumnType<Block[], string, string>
   publishAt: Timestamp | null
   pinned: boolean
   withdrawnAt: Timestamp | null
@@ -441,19 +431,11 @@ export interface ArticlesTable {
   searchVector: string
 }
 
-export interface ArticleVersionsTable {
+/** An article's fields as they were at one version: the body as written, not its parsed blocks. */
+export interface ArticleVersionsTable
+  extends Pick<ArticlesTable, 'kind' | 'title' | 'summary' | 'tags' | 'sourceDepartment' | 'documentNumber' | 'effectiveOn' | 'body' | 'publishAt' | 'pinned'> {
   articleId: string
   version: number
-  kind: string
-  title: string
-  summary: string
-  tags: string[]
-  sourceDepartment: string
-  documentNumber: string | null
-  effectiveOn: DateColumn | null
-  body: string
-  publishAt: Timestamp | null
-  pinned: boolean
   savedAt: Timestamp
   savedBy: string | null
 }
@@ -462,9 +444,9 @@ export interface ParentingClassesTable {
   id: Generated<string>
   centreId: string
   title: string
-  kind: string
-  topic: string
-  mode: string
+  kind: ClassKind
+  topic: ClassTopic
+  mode: ClassMode
   description: string
   venue: string
   address: string | null
@@ -480,7 +462,7 @@ export interface ParentingClassesTable {
   capacity: number
   confirmedCount: Generated<number>
   lastQueueNumber: Generated<number>
-  status: Generated<string>
+  status: Generated<ClassStatus>
   cancelReason: string | null
   cancelledAt: Timestamp | null
   version: Generated<number>
@@ -496,7 +478,7 @@ export interface ClassSignUpsTable {
   classId: string
   userId: string | null
   childId: string | null
-  status: string
+  status: SignUpStatus
   queueNumber: number
   subscribed: ColumnType<string[], string[] | undefined, string[]>
   signedUpAt: Timestamp
@@ -556,7 +538,6 @@ export interface Database {
   complaintAdditions: ComplaintAdditionsTable
   complaintPhotos: ComplaintPhotosTable
   complaintEvents: ComplaintEventsTable
-  complaintDeliveries: ComplaintDeliveriesTable
   notices: NoticesTable
   noticeVersions: NoticeVersionsTable
   noticeImages: NoticeImagesTable

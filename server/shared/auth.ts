@@ -1,8 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import jwt from '@fastify/jwt'
-import { sql } from 'kysely'
+import { sql, type Selectable } from 'kysely'
 import type { Role } from '../../types/me'
 import { PROVINCE_CODE } from '../../types/roles'
+import type { RoleGrantsTable } from '../db/schema'
 import { ClientError } from './http-errors'
 
 export interface AccessClaims {
@@ -11,13 +12,10 @@ export interface AccessClaims {
   sid: string
 }
 
-export interface ActiveGrant {
-  id: string
-  role: Exclude<Role, 'parent'>
-  institutionId: string | null
-  centreId: string | null
-  regionCode: string | null
-}
+export type ActiveGrant = Pick<Selectable<RoleGrantsTable>, 'id' | 'role' | 'institutionId' | 'centreId' | 'regionCode'>
+
+/** Who is asking: the signed-in user and their active grants (a request that passed requireRole carries both). */
+export interface Actor { userId: string; grants: ActiveGrant[] }
 
 declare module '@fastify/jwt' {
   interface FastifyJWT {
@@ -39,15 +37,30 @@ declare module 'fastify' {
   }
 }
 
-export const unauthorized = (message = '请先登录 (sign-in required)') => new ClientError(401, message)
+export const unauthorized = (message = '请先登录 (sign-in required)') => new ClientError(401, message, undefined, 'unauthorized')
+/** A 401 from a sign-in route: the code presented was refused; unlike `unauthorized`, no session is involved. */
+export const signInRejected = (message: string) => new ClientError(401, message, undefined, 'sign_in_rejected')
 export const forbidden = (message = '没有权限 (not allowed for your role)') => new ClientError(403, message)
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+/** Claims as this BFF signs them. A token signed with the key but shaped otherwise (an old format, a leaked key) is refused. */
+function isAccessClaims(claims: unknown): claims is AccessClaims {
+  const { sub, sid } = (claims ?? {}) as { sub?: unknown; sid?: unknown }
+  return typeof sub === 'string' && UUID.test(sub) && typeof sid === 'string' && UUID.test(sid)
+}
+
 export async function activeGrants(app: FastifyInstance, userId: string): Promise<ActiveGrant[]> {
-  const rows = await app.database.db.selectFrom('roleGrants')
+  return app.database.db.selectFrom('roleGrants')
     .select(['id', 'role', 'institutionId', 'centreId', 'regionCode'])
     .where('userId', '=', userId).where('revokedAt', 'is', null)
     .execute()
-  return rows as ActiveGrant[]
+}
+
+/** onRequest: authenticate and load the caller's active grants, whatever they are (parents have none). */
+export const withGrants = (app: FastifyInstance) => async (request: FastifyRequest, reply: FastifyReply) => {
+  await app.authenticate(request, reply)
+  request.grants = await activeGrants(app, request.userId)
 }
 
 /** A regulator of the province covers every 市州; one of a 市州 covers only it. */
@@ -62,13 +75,14 @@ export async function registerAuth(app: FastifyInstance, options: { jwtSecret: s
 
   app.decorate('authenticate', async (request: FastifyRequest) => {
     if (!request.headers.authorization) throw unauthorized()
-    let claims: AccessClaims
+    let claims: unknown
     try {
       claims = await request.jwtVerify<AccessClaims>()
     } catch (error) {
       const expired = (error as { code?: string }).code === 'FST_JWT_AUTHORIZATION_TOKEN_EXPIRED'
       throw unauthorized(expired ? '登录已过期，请刷新或重新登录 (access token expired)' : '登录凭证无效 (invalid access token)')
     }
+    if (!isAccessClaims(claims)) throw unauthorized('登录凭证无效 (the token\'s sub and sid must be UUIDs)')
     const live = await sql<{ ok: number }>`SELECT 1 AS ok FROM sessions
       WHERE id = ${claims.sid} AND user_id = ${claims.sub} AND revoked_at IS NULL AND expires_at > now()`.execute(app.database.db)
     if (!live.rows.length) throw unauthorized('登录已失效，请重新登录 (session ended)')
@@ -76,8 +90,7 @@ export async function registerAuth(app: FastifyInstance, options: { jwtSecret: s
   })
 
   app.decorate('requireRole', (...roles: Array<Exclude<Role, 'parent'>>) => async (request: FastifyRequest, reply: FastifyReply) => {
-    await app.authenticate(request, reply)
-    request.grants = await activeGrants(app, request.userId)
+    await withGrants(app)(request, reply)
     if (!request.grants.some((g) => roles.includes(g.role))) throw forbidden()
   })
 }

@@ -1,13 +1,10 @@
-import type { FastifyInstance } from 'fastify'
 import { aRecord } from '../../test/support/institution-builder'
 import { registeredRoutes } from '../../test/support/registered-routes'
-import { buildTestApp, grantRole, signedInUser } from '../../test/support/test-app'
-import { createTestDatabase, type TestDatabase } from '../../test/support/test-database'
-import { upsertInstitutions } from '../features/institutions/import/upsert'
+import { aHealthCentre, seedRecords } from '../../test/support/seed-registry'
 import { PROVINCE_CODE } from '../../types/roles'
+import { grantRole, signedInRegulator, useTestApp } from '../../test/support/test-app'
 
-let testDb: TestDatabase
-let app: FastifyInstance
+const { app } = useTestApp()
 let institutionId: string
 let centreId: string
 /** Every POST/PUT/DELETE of the API, and whether its operation declares a request body. */
@@ -16,14 +13,8 @@ let writes: Array<{ method: string; path: string; hasBodySchema: boolean }>
 const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000'
 
 beforeAll(async () => {
-  testDb = await createTestDatabase()
-  const db = testDb.database.db
-  await upsertInstitutions(db, [aRecord({ name: '空请求体托育园' })])
-  institutionId = (await db.selectFrom('institutions').select('id').executeTakeFirstOrThrow()).id
-  centreId = (await db.insertInto('healthCentres').values({
-    name: '空请求体社区卫生服务中心', cityCode: '220100', districtCode: '220104', address: '长春市朝阳区测试路1号', lat: 43.83, lng: 125.3, phone: '0431-80000001', isDemo: false,
-  }).returning('id').executeTakeFirstOrThrow()).id
-  app = (await buildTestApp(testDb)).app
+  institutionId = (await seedRecords(app, { institution: aRecord({ name: '空请求体托育园' }) })).institution
+  centreId = (await aHealthCentre(app, { name: '空请求体社区卫生服务中心' })).id
   await app.ready()
   const operations = (app.swagger() as { paths: Record<string, Record<string, { requestBody?: unknown }>> }).paths
   writes = registeredRoutes(app)
@@ -32,15 +23,9 @@ beforeAll(async () => {
     .map(([method, path]) => ({ method, path, hasBodySchema: operations[path]?.[method.toLowerCase()]?.requestBody !== undefined }))
 })
 
-afterAll(async () => {
-  await app?.close()
-  await testDb?.close()
-})
-
 /** A user holding every role, so each route's own checks run instead of stopping at 401/403 in onRequest. */
 async function everyRole() {
-  const user = await signedInUser(app)
-  await grantRole(app, user.userId, { role: 'regulator', regionCode: PROVINCE_CODE })
+  const user = await signedInRegulator(app, PROVINCE_CODE)
   await grantRole(app, user.userId, { role: 'committee', institutionId })
   await grantRole(app, user.userId, { role: 'centre_staff', centreId })
   return user

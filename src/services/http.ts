@@ -1,5 +1,5 @@
 import axios, { AxiosHeaders, isAxiosError, isCancel, type AxiosError, type InternalAxiosRequestConfig } from 'axios'
-import type { ErrorResponse } from '../../types/common'
+import type { ErrorCode, ErrorResponse } from '../../types/common'
 import { t } from '../i18n'
 import { taroAdapter } from './taro-adapter'
 
@@ -111,13 +111,56 @@ export function isCanceled(error: unknown): boolean {
   return isCancel(error)
 }
 
-/** A sentence a parent can act on, from whatever the request threw. */
+/** The BFF's answer to a failed request, or undefined when none came (offline, timed out, not an HTTP error). */
+function answerOf(error: unknown): (Partial<ErrorResponse> & { statusCode: number }) | undefined {
+  if (!isAxiosError<ErrorResponse>(error) || !error.response) return undefined
+  const data = error.response.data
+  return { ...(data && typeof data === 'object' ? data : {}), statusCode: error.response.status }
+}
+
+/**
+ * Why the request failed, as the BFF's machine-readable code. An answer without one (another server in the way, an
+ * older BFF) gets the code its status stands for; a 400 naming a field counts as `validation`, so the app uses its own
+ * words rather than text it cannot vouch for.
+ */
+export function errorCodeOf(error: unknown): ErrorCode | undefined {
+  const answer = answerOf(error)
+  if (!answer) return undefined
+  if (answer.code) return answer.code
+  const status = answer.statusCode
+  if (status === 400) return answer.field ? 'validation' : 'bad_request'
+  if (status === 401) return 'unauthorized'
+  if (status === 403) return 'forbidden'
+  if (status === 404) return 'not_found'
+  if (status === 409) return 'conflict'
+  if (status === 429) return 'rate_limited'
+  return status >= 500 ? 'internal' : 'bad_request'
+}
+
+/** The input a failed request was refused for, as the BFF names it (`timeWindows`, `provider.cityCode`). */
+export function errorFieldOf(error: unknown): string | undefined {
+  return answerOf(error)?.field
+}
+
+/** Codes whose `message` the BFF writes for people: the app shows it as it is. */
+const SAID_FOR_PEOPLE: readonly ErrorCode[] = ['invalid_value', 'sign_in_rejected', 'forbidden', 'consent_required', 'not_found', 'conflict']
+
+/** The BFF's Chinese sentence when its code says it is written for people, else undefined. */
+export function messageForPeople(error: unknown): string | undefined {
+  const code = errorCodeOf(error)
+  return code && SAID_FOR_PEOPLE.includes(code) ? answerOf(error)?.message || undefined : undefined
+}
+
+/** A sentence a parent can act on, from whatever a load threw. */
 export function describeError(error: unknown): string {
   if (!isAxiosError<ErrorResponse>(error)) return t('errors.generic')
-  const status = error.response?.status
-  if (!status) return t('errors.network')
-  if (status === 404) return t('errors.notFound')
-  if (status >= 400 && status < 500 && error.response?.data?.message) return t('errors.badRequest', { message: error.response.data.message })
+  const code = errorCodeOf(error)
+  if (!code) return t('errors.network')
+  if (code === 'not_found') return t('errors.notFound')
+  if (code === 'rate_limited') return t('errors.tooMany', { seconds: retryAfterSeconds(error) })
+  const status = error.response?.status ?? 500
+  const message = error.response?.data?.message
+  if (status < 500 && message) return t('errors.badRequest', { message })
   return t('errors.server')
 }
 
@@ -125,7 +168,7 @@ export function statusOf(error: unknown): number | undefined {
   return isAxiosError(error) ? error.response?.status : undefined
 }
 
-/** Seconds from a 429's `retry-after` header (falls back to a minute). */
+/** Seconds from the `retry-after` header of a 429 or 503 (falls back to a minute). */
 export function retryAfterSeconds(error: unknown, fallback = 60): number {
   if (!isAxiosError(error)) return fallback
   const raw = AxiosHeaders.from(error.response?.headers as never).get('retry-after')
@@ -133,23 +176,34 @@ export function retryAfterSeconds(error: unknown, fallback = 60): number {
   return Number.isFinite(seconds) && seconds > 0 ? Math.ceil(seconds) : fallback
 }
 
-const CHINESE = /[\u4e00-\u9fa5]/
-
 /**
- * For actions (save, link, delete): the BFF's own message when it is written for people, else a general sentence.
- * `fieldLabels` names the form's fields as the parent sees them, for answers that say which one is at fault.
+ * For actions (save, link, delete): the app's sentence for the error's code, or the BFF's own when it is written for
+ * people. `fieldLabels` names the form's fields as the parent sees them, for answers that say which one is at fault.
  */
 export function describeActionError(error: unknown, fieldLabels: Record<string, string> = {}): string {
   if (!isAxiosError<ErrorResponse>(error)) return t('errors.actionFailed')
-  const { code, field } = error.response?.data ?? {}
-  if (code === 'content_risky') return t('errors.contentRisky', { field: (field && fieldLabels[field]) || t('errors.contentRiskyAnyField') })
-  const status = error.response?.status
-  if (!status) return t('errors.network')
-  if (status === 401) return t('errors.sessionExpired')
-  if (status === 429) return t('errors.tooMany', { seconds: retryAfterSeconds(error) })
-  if (status >= 500) return t('errors.server')
-  const message = error.response?.data?.message
-  return message && CHINESE.test(message) ? message.replace(/\s*\([^)]*\)\s*$/, '') : t('errors.actionFailed')
+  const code = errorCodeOf(error)
+  const field = errorFieldOf(error)
+  const label = field ? fieldLabels[field] : undefined
+  switch (code) {
+    case undefined:
+      return t('errors.network')
+    case 'content_risky':
+      return t('errors.contentRisky', { field: label || t('errors.contentRiskyAnyField') })
+    case 'unauthorized':
+      return t('errors.sessionExpired')
+    case 'rate_limited':
+      return t('errors.tooMany', { seconds: retryAfterSeconds(error) })
+    case 'validation':
+      return label ? t('errors.invalidField', { field: label }) : t('errors.actionFailed')
+    case 'database_unavailable':
+    case 'service_unavailable':
+    case 'internal':
+      return t('errors.server')
+  }
+  const message = messageForPeople(error)
+  if (!message) return t('errors.actionFailed')
+  return label && code === 'invalid_value' ? `${label}：${message}` : message
 }
 
 /** The Authorization header for calls that cannot go through axios (Taro.uploadFile in the mini-program). */

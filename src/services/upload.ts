@@ -3,22 +3,8 @@ import { AxiosError, AxiosHeaders } from 'axios'
 import { isWeapp } from '../utils/platform'
 import { apiBaseURL, authHeader, http } from './http'
 
-/** An image picked with Taro.chooseImage: the temp path (mini-program) or the File behind a blob URL (H5). */
+/** An image picked with Taro.chooseImage (services/photo-uploads): the temp path (mini-program) or the File behind a blob URL (H5). */
 export type PickedImage = { path: string; size: number; file?: Blob }
-
-/** Opens the album or camera for up to `count` images; cancelling gives none. */
-export async function pickImages(count: number): Promise<PickedImage[]> {
-  if (count <= 0) return []
-  try {
-    const result = await Taro.chooseImage({ count, sizeType: ['compressed'], sourceType: ['album', 'camera'] })
-    const chosen = result.tempFiles?.length
-      ? result.tempFiles.map((file) => ({ path: file.path, size: file.size, file: (file as { originalFileObj?: Blob }).originalFileObj }))
-      : (result.tempFilePaths ?? []).map((path) => ({ path, size: 0 }))
-    return chosen.slice(0, count)
-  } catch {
-    return []
-  }
-}
 
 type UploadOptions = { path: string; field: string; image: PickedImage; signedIn: boolean; onProgress?: (percent: number) => void }
 

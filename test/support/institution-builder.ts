@@ -38,7 +38,22 @@ export function aRecord(overrides: Partial<InstitutionRecord> = {}): Institution
   return { ...base, ...overrides }
 }
 
+/** Overrides that move a record to 延吉市 (延边州, 222400), filed there. */
+export const YANBIAN = { cityCode: '222400', districtCode: '222401', address: '延吉市示例路1号', lat: 42.9, lng: 129.5, filingAuthority: '延吉市卫生健康局' }
+
 export const dimensionScores = (scores: number[]) => {
   const codes = ['conditions', 'staffing', 'care', 'health', 'support', 'safety', 'management']
   return Object.fromEntries(codes.map((code, i) => [code, scores[i]]))
+}
+
+const TOTAL_OF_LEVEL: Record<string, number> = { A: 920, B: 800, C: 650, D: 500 }
+
+/** An evaluation of the level whose dimension scores add up to its total (the import checks that; the upsert does not). */
+export function anEvaluation(round: string, evaluatedOn: string, level: 'A' | 'B' | 'C' | 'D', validUntil = '2099-12-31'): InstitutionRecord['evaluations'][number] {
+  const score = TOTAL_OF_LEVEL[level]
+  const parts = [0.15, 0.15, 0.2, 0.15, 0.1, 0.15].map((share) => Math.floor(score * share))
+  return {
+    round, evaluatedOn, validUntil, level, score, department: '长春市卫生健康委员会',
+    dimensionScores: dimensionScores([...parts, score - parts.reduce((a, b) => a + b, 0)]),
+  }
 }

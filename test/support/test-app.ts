@@ -3,11 +3,11 @@ import os from 'node:os'
 import path from 'node:path'
 import type { FastifyInstance } from 'fastify'
 import { buildApp, type AppSettings } from '../../server/app'
-import { issueSession } from '../../server/features/auth/sessions'
+import { issueSession } from '../../server/features/auth/session-service'
 import { localDirectoryStorage } from '../../server/features/complaints/photos/local-storage'
 import { DEPARTMENTS, type Department } from '../../types/complaints'
 import { startWechatStandIn, type WechatStandIn } from '../../server/shared/wechat/stand-in'
-import type { TestDatabase } from './test-database'
+import { createTestDatabase, type TestDatabase } from './test-database'
 
 export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256-signing'
 
@@ -54,6 +54,62 @@ export async function buildTestApp(testDb: TestDatabase, settings: Partial<AppSe
   return { app, sentCodes, wechat }
 }
 
+/** A stand-in for an object made later: every use is passed to the real one, which must exist by then. */
+function lateBound<T extends object>(name: string, get: () => T | null | undefined): T {
+  const real = () => {
+    const target = get()
+    if (!target) throw new Error(`${name} is used before useTestApp's beforeAll has run: use it inside hooks and tests`)
+    return target
+  }
+  return new Proxy({} as T, {
+    get: (_, key) => {
+      const target = real()
+      const value = Reflect.get(target, key, target)
+      return typeof value === 'function' ? value.bind(target) : value
+    },
+    set: (_, key, value) => Reflect.set(real(), key, value),
+    has: (_, key) => Reflect.has(real(), key),
+    // So that `{ ...testDb }` copies the real object's fields.
+    ownKeys: () => Reflect.ownKeys(real()),
+    getOwnPropertyDescriptor: (_, key) => {
+      const descriptor = Reflect.getOwnPropertyDescriptor(real(), key)
+      return descriptor && { ...descriptor, configurable: true }
+    },
+  })
+}
+
+export interface TestApp {
+  app: FastifyInstance
+  testDb: TestDatabase
+  /** Sign-in codes the app "sent" by SMS, newest last. */
+  sentCodes: SentCode[]
+  /** The app's own stand-in WeChat server (absent when `settings.wechat` points elsewhere). */
+  wechat: WechatStandIn
+}
+
+/**
+ * One test file's database and app: made in a beforeAll, closed in an afterAll. The fields stand for objects that
+ * exist from then on, so use them inside hooks and tests. `settings` may be a function, read when the app is built:
+ * for settings that come from a stand-in started in an earlier beforeAll of the file.
+ */
+export function useTestApp(settings: Partial<AppSettings> | (() => Partial<AppSettings>) = {}): TestApp {
+  let built: { testDb: TestDatabase; app: FastifyInstance; sentCodes: SentCode[]; wechat: WechatStandIn | null } | null = null
+  beforeAll(async () => {
+    const testDb = await createTestDatabase()
+    built = { testDb, ...(await buildTestApp(testDb, typeof settings === 'function' ? settings() : settings)) }
+  })
+  afterAll(async () => {
+    await built?.app.close()
+    await built?.testDb.close()
+  })
+  return {
+    app: lateBound('app', () => built?.app),
+    testDb: lateBound('testDb', () => built?.testDb),
+    sentCodes: lateBound('sentCodes', () => built?.sentCodes),
+    wechat: lateBound('wechat', () => built?.wechat),
+  }
+}
+
 let phoneSerial = 0
 
 /** A signed-up parent with a live session, made directly in the database (sign-in itself is tested in the auth feature). */
@@ -65,7 +121,23 @@ export async function signedInUser(app: FastifyInstance, options: { phone?: stri
   return { ...session, userId: user.id, phone, headers: { authorization: `Bearer ${session.accessToken}` } }
 }
 
+export type RoleGrant = { role: 'committee'; institutionId: string } | { role: 'centre_staff'; centreId: string } | { role: 'regulator'; regionCode: string }
+
 /** Grants a role straight in the database, e.g. the first regulator (normally done with the grant CLI). */
-export async function grantRole(app: FastifyInstance, userId: string, grant: { role: 'committee'; institutionId: string } | { role: 'centre_staff'; centreId: string } | { role: 'regulator'; regionCode: string }) {
+export async function grantRole(app: FastifyInstance, userId: string, grant: RoleGrant) {
   return app.database.db.insertInto('roleGrants').values({ userId, ...grant }).returning('id').executeTakeFirstOrThrow()
 }
+
+/** A signed-in user holding the roles, granted straight in the database. */
+export async function signedInWith(app: FastifyInstance, ...grants: RoleGrant[]) {
+  const user = await signedInUser(app)
+  for (const grant of grants) await grantRole(app, user.userId, grant)
+  return user
+}
+
+/** A signed-in regulator of the region: a 市州, or the whole province (220000). */
+export const signedInRegulator = (app: FastifyInstance, regionCode: string) => signedInWith(app, { role: 'regulator', regionCode })
+
+/** A signed-in member of staff of the health centres. */
+export const signedInCentreStaff = (app: FastifyInstance, ...centreIds: string[]) =>
+  signedInWith(app, ...centreIds.map((centreId): RoleGrant => ({ role: 'centre_staff', centreId })))

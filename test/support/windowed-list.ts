@@ -1,6 +1,4 @@
 import { act, waitFor } from '@testing-library/react'
-import { http, HttpResponse } from 'msw'
-import { pageOf } from '../../mock/handlers/articles'
 import { BLOCK_SIZE, MAX_RENDERED_BLOCKS } from '../../src/components/windowed-list'
 import { fireReachBottom, showOnScreen } from '../stubs/taro'
 
@@ -27,15 +25,6 @@ export async function readPages(pages: number): Promise<void> {
     await waitFor(() => expect(listBlocks().length).toBeGreaterThan(before))
   }
   scrollToBlock('last')
-}
-
-/** A long public list for one endpoint, served page by page as the BFF pages it; `extra` adds the contract's other fields. */
-export function longList<T>(path: string, items: T[], extra: Record<string, unknown> = {}) {
-  return http.get(path, ({ request }) => {
-    const params = new URL(request.url).searchParams
-    const paging = { page: Number(params.get('page') ?? 1), pageSize: Number(params.get('pageSize') ?? 20) }
-    return HttpResponse.json({ ...pageOf(items, paging), ...extra })
-  })
 }
 
 /** A uuid per index, for generated items. */

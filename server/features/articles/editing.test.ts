@@ -1,28 +1,17 @@
-import type { FastifyInstance } from 'fastify'
-import { buildTestApp, signedInUser } from '../../../test/support/test-app'
-import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database'
+import { signedInRegulator, signedInUser, useTestApp } from '../../../test/support/test-app'
 import {
-  anArticle, editArticle, editorView, inTheFuture, readArticle, regulator, replaceArticle, replacementOf, restoreArticle, withdrawArticle,
-  writeArticle, written, type Headers,
+  anArticle, editArticle, editorView, inTheFuture, readArticle, replaceArticle, replacementOf, restoreArticle, withdrawArticle, writeArticle, written, type Headers,
 } from './test-fixtures'
 
-let testDb: TestDatabase
-let app: FastifyInstance
-let province: Awaited<ReturnType<typeof regulator>>
-let changchun: Awaited<ReturnType<typeof regulator>>
-let yanbian: Awaited<ReturnType<typeof regulator>>
+const { app } = useTestApp()
+let province: Awaited<ReturnType<typeof signedInRegulator>>
+let changchun: Awaited<ReturnType<typeof signedInRegulator>>
+let yanbian: Awaited<ReturnType<typeof signedInRegulator>>
 
 beforeAll(async () => {
-  testDb = await createTestDatabase()
-  app = (await buildTestApp(testDb)).app
-  province = await regulator(app, '220000')
-  changchun = await regulator(app, '220100')
-  yanbian = await regulator(app, '222400')
-})
-
-afterAll(async () => {
-  await app.close()
-  await testDb.close()
+  province = await signedInRegulator(app, '220000')
+  changchun = await signedInRegulator(app, '220100')
+  yanbian = await signedInRegulator(app, '222400')
 })
 
 const versions = (headers: Headers, id: string) => app.inject({ method: 'GET', url: `/api/admin/articles/${id}/versions`, headers })

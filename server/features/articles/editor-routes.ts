@@ -1,20 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import type { FastifyInstance } from 'fastify'
 import { ArticleHistory, ArticleInput, ArticleParams, ArticleReplacement, EditableArticle, EditableArticleList } from '../../../types/articles'
-import { conflict } from '../../shared/http-errors'
-import { authoringRegion, editableRegions, mayEdit, noSuchArticle } from './access'
-import { articleFields } from './input-rules'
-import { presentEditable } from './present'
-import { ARTICLE_TAGS, BEARER, errorResponses } from './route-options'
-import { articleHistory, findArticle, insertArticle, listForEditor, lockArticle, setWithdrawn, updateArticle, type EditorRow } from './repository'
-import type { ActiveGrant } from '../../shared/auth'
-
-/** The article if the regulator may edit it; an article of another region is as unknown as a missing one. */
-async function editableArticle(app: FastifyInstance, grants: ActiveGrant[], id: string): Promise<EditorRow> {
-  const row = await findArticle(app.database.db, id)
-  if (!row || !mayEdit(grants, row.regionCode)) throw noSuchArticle()
-  return row
-}
+import { BEARER, errorResponses } from '../../shared/route-schemas'
+import { articleFor, articlesFor, editArticle, restoreArticle, versionsOf, withdrawArticle, writeArticle } from './editor-service'
+import { ARTICLE_TAGS } from './route-options'
 
 /** Regulators write, schedule, edit, withdraw and restore articles (see access.ts for who edits what). */
 export const editorRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -28,7 +16,7 @@ export const editorRoutes: FastifyPluginAsyncTypebox = async (app) => {
       tags: ARTICLE_TAGS, security: BEARER,
       response: { 200: EditableArticleList, ...errorResponses(401, 403) },
     },
-  }, async (request) => ({ items: (await listForEditor(db, editableRegions(request.grants))).map(presentEditable) }))
+  }, async (request) => articlesFor(db, request))
 
   app.get('/admin/articles/:id', {
     onRequest: asRegulator,
@@ -37,7 +25,7 @@ export const editorRoutes: FastifyPluginAsyncTypebox = async (app) => {
       tags: ARTICLE_TAGS, security: BEARER, params: ArticleParams,
       response: { 200: EditableArticle, ...errorResponses(400, 401, 403, 404) },
     },
-  }, async (request) => presentEditable(await editableArticle(app, request.grants, request.params.id)))
+  }, async (request) => articleFor(db, request, request.params.id))
 
   app.post('/admin/articles', {
     onRequest: asRegulator,
@@ -47,10 +35,9 @@ export const editorRoutes: FastifyPluginAsyncTypebox = async (app) => {
       response: { 201: EditableArticle, ...errorResponses(400, 401, 403) },
     },
   }, async (request, reply) => {
-    const fields = articleFields(request.body)
-    const id = (await insertArticle(db, fields, { userId: request.userId, regionCode: authoringRegion(request.grants) }))!
-    request.log.info({ articleId: id, status: fields.publishAt ? 'dated' : 'draft' }, 'article written')
-    return reply.code(201).send(presentEditable((await findArticle(db, id))!))
+    const article = await writeArticle(db, request, request.body)
+    request.log.info({ articleId: article.id, status: article.publishAt ? 'dated' : 'draft' }, 'article written')
+    return reply.code(201).send(article)
   })
 
   app.put('/admin/articles/:id', {
@@ -61,15 +48,9 @@ export const editorRoutes: FastifyPluginAsyncTypebox = async (app) => {
       response: { 200: EditableArticle, ...errorResponses(400, 401, 403, 404) },
     },
   }, async (request) => {
-    const { id } = request.params
-    const fields = articleFields(request.body)
-    await db.transaction().execute(async (trx) => {
-      const current = await lockArticle(trx, id)
-      if (!current || !mayEdit(request.grants, current.regionCode)) throw noSuchArticle()
-      await updateArticle(trx, current, fields, request.userId)
-    })
-    request.log.info({ articleId: id }, 'article edited')
-    return presentEditable((await findArticle(db, id))!)
+    const article = await editArticle(db, request, request.params.id, request.body)
+    request.log.info({ articleId: article.id }, 'article edited')
+    return article
   })
 
   app.get('/admin/articles/:id/versions', {
@@ -79,7 +60,7 @@ export const editorRoutes: FastifyPluginAsyncTypebox = async (app) => {
       tags: ARTICLE_TAGS, security: BEARER, params: ArticleParams,
       response: { 200: ArticleHistory, ...errorResponses(400, 401, 403, 404) },
     },
-  }, async (request) => ({ items: await articleHistory(db, await editableArticle(app, request.grants, request.params.id)) }))
+  }, async (request) => versionsOf(db, request, request.params.id))
 
   app.post('/admin/articles/:id/withdraw', {
     onRequest: asRegulator,
@@ -89,11 +70,9 @@ export const editorRoutes: FastifyPluginAsyncTypebox = async (app) => {
       response: { 200: EditableArticle, ...errorResponses(400, 401, 403, 404, 409) },
     },
   }, async (request) => {
-    const row = await editableArticle(app, request.grants, request.params.id)
-    if (row.status === 'withdrawn') throw conflict('该文章已撤回 (the article is already withdrawn)')
-    await setWithdrawn(db, row.id, { at: new Date().toISOString(), by: request.userId })
-    request.log.info({ articleId: row.id }, 'article withdrawn')
-    return presentEditable((await findArticle(db, row.id))!)
+    const article = await withdrawArticle(db, request, request.params.id)
+    request.log.info({ articleId: article.id }, 'article withdrawn')
+    return article
   })
 
   app.post('/admin/articles/:id/restore', {
@@ -104,10 +83,8 @@ export const editorRoutes: FastifyPluginAsyncTypebox = async (app) => {
       response: { 200: EditableArticle, ...errorResponses(400, 401, 403, 404, 409) },
     },
   }, async (request) => {
-    const row = await editableArticle(app, request.grants, request.params.id)
-    if (row.status !== 'withdrawn') throw conflict('该文章未被撤回 (the article is not withdrawn)')
-    await setWithdrawn(db, row.id, null)
-    request.log.info({ articleId: row.id }, 'article restored')
-    return presentEditable((await findArticle(db, row.id))!)
+    const article = await restoreArticle(db, request, request.params.id)
+    request.log.info({ articleId: article.id }, 'article restored')
+    return article
   })
 }

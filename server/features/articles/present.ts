@@ -1,45 +1,34 @@
-import type { Article, ArticleKind, ArticleSummary, Block, EditableArticle } from '../../../types/articles'
+import type { Article, ArticleSummary, EditableArticle } from '../../../types/articles'
 import type { EditorRow, ReaderRow } from './repository'
 
-export function presentSummary(row: ReaderRow): ArticleSummary {
-  return {
-    id: row.id,
-    title: row.title,
-    summary: row.summary,
-    kind: row.kind as ArticleKind,
-    tags: row.tags,
-    sourceDepartment: row.sourceDepartment,
-    // Only published rows reach parents, so the publish time is set.
-    publishedAt: row.publishAt!,
-    effectiveOn: row.effectiveOn,
-    pinned: row.pinned,
-  }
+type Listed = Omit<ArticleSummary, 'publishedAt'>
+type Detail = Omit<Article, keyof ArticleSummary>
+
+/** What a list shows of an article, to parents and editors alike, but for when it was published. */
+function listedFields(row: Pick<ReaderRow, keyof Listed>): Listed {
+  const { id, title, summary, kind, tags, sourceDepartment, effectiveOn, pinned } = row
+  return { id, title, summary, kind, tags, sourceDepartment, effectiveOn, pinned }
 }
 
-export function presentArticle(row: ReaderRow & { blocks: unknown }): Article {
-  return {
-    ...presentSummary(row),
-    blocks: row.blocks as Block[],
-    documentNumber: row.documentNumber,
-    version: row.version,
-    updatedAt: row.updatedAt,
-  }
+/** What opening an article adds to its list entry. */
+function detailFields(row: Pick<EditorRow, keyof Detail>): Detail {
+  const { blocks, documentNumber, version, updatedAt } = row
+  return { blocks, documentNumber, version, updatedAt }
+}
+
+export function presentSummary(row: ReaderRow): ArticleSummary {
+  // Only published rows reach parents, so the publish time is set.
+  return { ...listedFields(row), publishedAt: row.publishAt! }
+}
+
+export function presentArticle(row: ReaderRow & Pick<EditorRow, 'blocks'>): Article {
+  return { ...presentSummary(row), ...detailFields(row) }
 }
 
 export function presentEditable(row: EditorRow): EditableArticle {
   return {
-    id: row.id,
-    title: row.title,
-    summary: row.summary,
-    kind: row.kind as ArticleKind,
-    tags: row.tags,
-    sourceDepartment: row.sourceDepartment,
-    effectiveOn: row.effectiveOn,
-    pinned: row.pinned,
-    blocks: row.blocks as Block[],
-    documentNumber: row.documentNumber,
-    version: row.version,
-    updatedAt: row.updatedAt,
+    ...listedFields(row),
+    ...detailFields(row),
     body: row.body,
     status: row.status,
     publishAt: row.publishAt,

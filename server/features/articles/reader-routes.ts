@@ -1,9 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Article, ArticleList, ArticleParams, ArticleQuery, TagList } from '../../../types/articles'
-import { noSuchArticle } from './access'
-import { presentArticle, presentSummary } from './present'
-import { ARTICLE_TAGS, errorResponses } from './route-options'
-import { findPublished, listPublished, publishedTags } from './repository'
+import { errorResponses } from '../../shared/route-schemas'
+import { publishedArticle, publishedArticles, tagsInUse } from './reader-service'
+import { ARTICLE_TAGS } from './route-options'
 
 /** What anyone may read, signed in or not: published articles only. */
 export const readerRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -15,13 +14,7 @@ export const readerRoutes: FastifyPluginAsyncTypebox = async (app) => {
       tags: ARTICLE_TAGS, querystring: ArticleQuery,
       response: { 200: ArticleList, ...errorResponses(400) },
     },
-  }, async (request) => {
-    const { tag, kind, q } = request.query
-    const page = request.query.page ?? 1
-    const pageSize = request.query.pageSize ?? 20
-    const { rows, total } = await listPublished(db, { tag, kind, q, page, pageSize })
-    return { items: rows.map(presentSummary), total, page, pageSize, hasMore: page * pageSize < total }
-  })
+  }, async (request) => publishedArticles(db, request.query))
 
   app.get('/articles/tags', {
     schema: {
@@ -29,7 +22,7 @@ export const readerRoutes: FastifyPluginAsyncTypebox = async (app) => {
       tags: ARTICLE_TAGS,
       response: { 200: TagList },
     },
-  }, async () => ({ items: await publishedTags(db) }))
+  }, async () => tagsInUse(db))
 
   app.get('/articles/:id', {
     schema: {
@@ -37,9 +30,5 @@ export const readerRoutes: FastifyPluginAsyncTypebox = async (app) => {
       tags: ARTICLE_TAGS, params: ArticleParams,
       response: { 200: Article, ...errorResponses(400, 404) },
     },
-  }, async (request) => {
-    const row = await findPublished(db, request.params.id)
-    if (!row) throw noSuchArticle()
-    return presentArticle(row)
-  })
+  }, async (request) => publishedArticle(db, request.params.id))
 }

@@ -1,24 +1,13 @@
-import type { FastifyInstance } from 'fastify'
-import { buildTestApp } from '../../../test/support/test-app'
-import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database'
+import { signedInRegulator, useTestApp } from '../../../test/support/test-app'
 import {
-  anArticle, editorView, foundIds, inTheFuture, listArticles, readArticle, regulator, restoreArticle, withdrawArticle, written,
-  type Headers,
+  anArticle, editorView, foundIds, inTheFuture, listArticles, readArticle, restoreArticle, withdrawArticle, written, type Headers,
 } from './test-fixtures'
 
-let testDb: TestDatabase
-let app: FastifyInstance
+const { app } = useTestApp()
 let editor: Headers
 
 beforeAll(async () => {
-  testDb = await createTestDatabase()
-  app = (await buildTestApp(testDb)).app
-  editor = (await regulator(app, '220000')).headers
-})
-
-afterAll(async () => {
-  await app.close()
-  await testDb.close()
+  editor = (await signedInRegulator(app, '220000')).headers
 })
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))

@@ -1,6 +1,6 @@
-import { sql, type Kysely, type RawBuilder, type SqlBool, type Transaction } from 'kysely'
-import type { ArticleKind, ArticleStatus, Block } from '../../../types/articles'
-import type { Database } from '../../db/schema'
+import { sql, type Kysely, type RawBuilder, type Selectable, type SqlBool, type Transaction } from 'kysely'
+import type { ArticleKind, ArticleStatus } from '../../../types/articles'
+import type { ArticlesTable, Database } from '../../db/schema'
 import { plainTextOf } from './markup'
 import { indexTerms, queryTerms } from './search-terms'
 
@@ -14,19 +14,8 @@ const STATUS = sql<ArticleStatus>`CASE WHEN a.withdrawn_at IS NOT NULL THEN 'wit
   WHEN a.publish_at > now() THEN 'scheduled' ELSE 'published' END`.as('status')
 
 /** What an editor writes; `blocks` is parsed from `body` before it gets here. */
-export interface ArticleFields {
-  kind: ArticleKind
-  title: string
-  summary: string
-  tags: string[]
-  sourceDepartment: string
-  documentNumber: string | null
-  effectiveOn: string | null
-  body: string
-  blocks: Block[]
-  publishAt: string | null
-  pinned: boolean
-}
+export type ArticleFields = Pick<Selectable<ArticlesTable>, 'kind' | 'title' | 'summary' | 'tags' | 'sourceDepartment' | 'documentNumber'
+  | 'effectiveOn' | 'body' | 'blocks' | 'publishAt' | 'pinned'>
 
 /** Title weighs A, summary B, body C: a title match ranks above a body match. Terms are parameters, never tsquery syntax. */
 function searchVector(fields: Pick<ArticleFields, 'title' | 'summary' | 'blocks'>) {

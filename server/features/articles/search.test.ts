@@ -1,17 +1,12 @@
-import type { FastifyInstance } from 'fastify'
-import { buildTestApp } from '../../../test/support/test-app'
-import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database'
-import { anArticle, foundIds, listArticles, regulator, written, type Headers } from './test-fixtures'
+import { anArticle, foundIds, listArticles, written, type Headers } from './test-fixtures'
+import { signedInRegulator, useTestApp } from '../../../test/support/test-app'
 
-let testDb: TestDatabase
-let app: FastifyInstance
+const { app } = useTestApp()
 let editor: Headers
 const ids: Record<string, string> = {}
 
 beforeAll(async () => {
-  testDb = await createTestDatabase()
-  app = (await buildTestApp(testDb)).app
-  editor = (await regulator(app, '220000')).headers
+  editor = (await signedInRegulator(app, '220000')).headers
   const article = (title: string, body: string, summary = '') => written(app, editor, anArticle({ title, body, summary, tags: [] }))
   ids.institutions = await article('家长须知', '选择托育机构时，请先看它是否已经备案。')
   ids.apart = await article('寒假安排', '寒假期间的托管服务由社区提供。\n\n学前教育另有安排。')
@@ -22,11 +17,6 @@ beforeAll(async () => {
   ids.inBody = await article('季节提示', '秋冬季节要注意营养膳食搭配，多吃蔬菜。')
   ids.latin = await article('WiFi 与 APP 使用说明', '下载 App 后扫码登录。')
   ids.draft = await written(app, editor, anArticle({ title: '托育机构草稿', body: '托育机构草稿正文', publishAt: null }))
-})
-
-afterAll(async () => {
-  await app.close()
-  await testDb.close()
 })
 
 describe('Chinese text search', () => {

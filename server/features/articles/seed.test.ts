@@ -1,24 +1,11 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import type { FastifyInstance } from 'fastify'
 import type { Article, Block, Inline } from '../../../types/articles'
-import { buildTestApp } from '../../../test/support/test-app'
-import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database'
 import { seedArticles, SHIPPED_ARTICLES } from './seed/seed-articles'
-import { editArticle, foundIds, listArticles, readArticle, regulator, replaceArticle, replacementOf } from './test-fixtures'
+import { editArticle, foundIds, listArticles, readArticle, replaceArticle, replacementOf } from './test-fixtures'
+import { signedInRegulator, useTestApp } from '../../../test/support/test-app'
 
-let testDb: TestDatabase
-let app: FastifyInstance
-
-beforeAll(async () => {
-  testDb = await createTestDatabase()
-  app = (await buildTestApp(testDb)).app
-})
-
-afterAll(async () => {
-  await app.close()
-  await testDb.close()
-})
+const { app } = useTestApp()
 
 const headings = (blocks: Block[], level: number) =>
   blocks.filter((b): b is Extract<Block, { type: 'heading' }> => b.type === 'heading' && b.level === level).map((b) => b.text)
@@ -92,7 +79,7 @@ describe('shipped articles', () => {
   })
 
   it('is idempotent and never overwrites an edit', async () => {
-    const editor = await regulator(app, '220000')
+    const editor = await signedInRegulator(app, '220000')
     const guideId = (await listArticles(app)).json().items[1].id
     expect((await editArticle(app, editor.headers, guideId, { title: '如何选择托育机构（修订）' })).statusCode).toBe(200)
 
@@ -102,7 +89,7 @@ describe('shipped articles', () => {
   })
 
   it('belongs to the province: a 市州 regulator cannot edit it', async () => {
-    const [changchun, province] = [await regulator(app, '220100'), await regulator(app, '220000')]
+    const [changchun, province] = [await signedInRegulator(app, '220100'), await signedInRegulator(app, '220000')]
     const policyId = (await listArticles(app)).json().items[0].id
     const unpinned = await replacementOf(app, province.headers, policyId, { pinned: false })
     expect((await replaceArticle(app, changchun.headers, policyId, unpinned)).statusCode).toBe(404)

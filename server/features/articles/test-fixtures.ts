@@ -1,14 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import type { ArticleInput, ArticleReplacement, EditableArticle } from '../../../types/articles'
-import { grantRole, signedInUser } from '../../../test/support/test-app'
 
 export type Headers = { authorization: string }
-
-export async function regulator(app: FastifyInstance, regionCode: string) {
-  const user = await signedInUser(app)
-  await grantRole(app, user.userId, { role: 'regulator', regionCode })
-  return user
-}
 
 const secondsFromNow = (seconds: number) => new Date(Date.now() + seconds * 1000).toISOString()
 export const inThePast = () => secondsFromNow(-60)

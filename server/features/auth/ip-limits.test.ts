@@ -1,23 +1,11 @@
 import { randomBytes } from 'node:crypto'
 import type { FastifyInstance } from 'fastify'
 import { Redis } from 'ioredis'
-import { buildTestApp } from '../../../test/support/test-app'
-import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database'
 import { IP_LIMITS } from '../../shared/ip-limits'
 import { nextIp, redisAnswers, TEST_REDIS_URL } from './test-helpers'
+import { buildTestApp, useTestApp } from '../../../test/support/test-app'
 
-let testDb: TestDatabase
-let app: FastifyInstance
-
-beforeAll(async () => {
-  testDb = await createTestDatabase()
-  app = (await buildTestApp(testDb)).app
-})
-
-afterAll(async () => {
-  await app?.close()
-  await testDb?.close()
-})
+const { app, testDb } = useTestApp()
 
 let phoneSerial = 0
 const newPhone = () => `136${String(process.pid % 1e4).padStart(4, '0')}${String(++phoneSerial).padStart(4, '0')}`
@@ -31,7 +19,7 @@ describe('per-IP limits (in memory)', () => {
     const over = await requestCode(app, ip)
     expect(over.statusCode).toBe(429)
     expect(Number(over.headers['retry-after'])).toBeGreaterThan(3500)
-    expect(over.json()).toEqual({ statusCode: 429, error: 'Too Many Requests', message: expect.stringMatching(/请求过于频繁/) })
+    expect(over.json()).toEqual({ statusCode: 429, error: 'Too Many Requests', code: 'rate_limited', message: expect.stringMatching(/请求过于频繁/), detail: expect.any(String) })
     expect((await requestCode(app, nextIp())).statusCode).toBe(200) // another IP is not affected
   })
 

@@ -1,23 +1,9 @@
-import type { FastifyInstance } from 'fastify'
 import { sql } from 'kysely'
-import { buildTestApp, type SentCode } from '../../../test/support/test-app'
-import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database'
 import { purgeOldLoginCodes } from './repository'
 import { nextIp } from './test-helpers'
+import { useTestApp } from '../../../test/support/test-app'
 
-let testDb: TestDatabase
-let app: FastifyInstance
-let sentCodes: SentCode[]
-
-beforeAll(async () => {
-  testDb = await createTestDatabase()
-  ;({ app, sentCodes } = await buildTestApp(testDb))
-})
-
-afterAll(async () => {
-  await app?.close()
-  await testDb?.close()
-})
+const { app, sentCodes } = useTestApp()
 
 let phoneSerial = 0
 const newPhone = () => `137${String(process.pid % 1e4).padStart(4, '0')}${String(++phoneSerial).padStart(4, '0')}`

@@ -1,7 +1,7 @@
-import { sql, type Kysely } from 'kysely'
-import type { Database } from '../../db/schema'
+import { sql, type Insertable, type Kysely, type Transaction, type Updateable } from 'kysely'
+import type { Database, LoginCodesTable, SessionsTable, UsersTable } from '../../db/schema'
 
-type Db = Kysely<Database>
+type Db = Kysely<Database> | Transaction<Database>
 
 export interface SignedInUser { id: string; isNew: boolean }
 
@@ -20,45 +20,34 @@ export async function findOrCreateUserByPhone(db: Db, phone: string): Promise<Si
     .executeTakeFirstOrThrow()
 }
 
-export interface PhoneSignIn extends SignedInUser {
-  /** Why the user's openid could not go with the account: it is already another account's (see signInWithVerifiedPhone). */
-  openidKeptElsewhere: boolean
+/** Serialises sign-ins of the same phone and the same WeChat user until the transaction ends. */
+export async function lockSignInOf(trx: Transaction<Database>, phone: string, openid: string): Promise<void> {
+  await sql`SELECT pg_advisory_xact_lock(hashtext(${`sign-in-phone:${phone}`}))`.execute(trx)
+  await sql`SELECT pg_advisory_xact_lock(hashtext(${`sign-in-openid:${openid}`}))`.execute(trx)
 }
 
-/**
- * Sign-in with a phone number WeChat verified (the getPhoneNumber button) by the WeChat user `openid`. One account per
- * phone and per openid, as everywhere:
- * - the phone's account signs in; it takes the openid if it has none and no other account holds it;
- * - without one, the openid's account signs in and takes the verified number (it had none, or an older one);
- * - without either, a new account holds both.
- * When the phone's account and the openid's are two accounts, the phone's signs in and each keeps its openid: merging
- * two accounts' children, links and grants needs the person's own choice, which a sign-in cannot ask for.
- * Locks on the phone and the openid serialise concurrent sign-ins of the same person.
- */
-export async function signInWithVerifiedPhone(db: Db, phone: string, openid: string): Promise<PhoneSignIn> {
-  return db.transaction().execute(async (trx) => {
-    await sql`SELECT pg_advisory_xact_lock(hashtext(${`sign-in-phone:${phone}`}))`.execute(trx)
-    await sql`SELECT pg_advisory_xact_lock(hashtext(${`sign-in-openid:${openid}`}))`.execute(trx)
-    const byPhone = await trx.selectFrom('users').select(['id', 'wechatOpenid']).where('phone', '=', phone).executeTakeFirst()
-    const byOpenid = await trx.selectFrom('users').select(['id', 'phone']).where('wechatOpenid', '=', openid).executeTakeFirst()
-    if (byPhone) {
-      const takeOpenid = !byPhone.wechatOpenid && !byOpenid
-      await trx.updateTable('users').set({ lastSignInAt: sql`now()`, ...(takeOpenid ? { wechatOpenid: openid } : {}) }).where('id', '=', byPhone.id).execute()
-      return { id: byPhone.id, isNew: false, openidKeptElsewhere: byPhone.wechatOpenid !== openid && !takeOpenid }
-    }
-    if (byOpenid) {
-      await trx.updateTable('users').set({ lastSignInAt: sql`now()`, phone }).where('id', '=', byOpenid.id).execute()
-      return { id: byOpenid.id, isNew: false, openidKeptElsewhere: false }
-    }
-    const created = await trx.insertInto('users').values({ phone, wechatOpenid: openid }).returning('id').executeTakeFirstOrThrow()
-    return { id: created.id, isNew: true, openidKeptElsewhere: false }
-  })
+export async function findUserByPhone(db: Db, phone: string) {
+  return db.selectFrom('users').select(['id', 'wechatOpenid']).where('phone', '=', phone).executeTakeFirst()
+}
+
+export async function findUserByOpenid(db: Db, openid: string) {
+  return db.selectFrom('users').select(['id', 'phone']).where('wechatOpenid', '=', openid).executeTakeFirst()
+}
+
+/** Stamps the sign-in, and gives the account a phone or openid it takes with it. */
+export async function recordSignIn(db: Db, userId: string, takes: Pick<Updateable<UsersTable>, 'phone' | 'wechatOpenid'> = {}): Promise<void> {
+  await db.updateTable('users').set({ lastSignInAt: sql`now()`, ...takes }).where('id', '=', userId).execute()
+}
+
+export async function insertUser(db: Db, user: Pick<Insertable<UsersTable>, 'phone' | 'wechatOpenid'>): Promise<string> {
+  const created = await db.insertInto('users').values(user).returning('id').executeTakeFirstOrThrow()
+  return created.id
 }
 
 // ---- one-time sign-in codes ----
 
 /** Serialises code requests for one phone until the transaction ends, so two at once cannot both pass the limits. */
-export async function lockPhone(trx: Db, phone: string): Promise<void> {
+export async function lockPhone(trx: Transaction<Database>, phone: string): Promise<void> {
   await sql`SELECT pg_advisory_xact_lock(hashtext(${`login-code:${phone}`}))`.execute(trx)
 }
 
@@ -88,7 +77,7 @@ export async function expireOpenCodes(db: Db, phone: string): Promise<void> {
     .execute()
 }
 
-export async function insertLoginCode(db: Db, code: { phone: string; codeHash: string; requestedIp: string; validSeconds: number }): Promise<number> {
+export async function insertLoginCode(db: Db, code: Pick<Insertable<LoginCodesTable>, 'phone' | 'codeHash' | 'requestedIp'> & { validSeconds: number }): Promise<number> {
   const row = await db.insertInto('loginCodes').values({
     phone: code.phone,
     codeHash: code.codeHash,
@@ -125,12 +114,12 @@ export async function checkAndConsumeCode(db: Db, phone: string, codeHash: strin
 
 // ---- refresh sessions ----
 
-export async function insertSession(db: Db, session: { id: string; userId: string; refreshTokenHash: string; method: string; expiresAt: string }): Promise<void> {
+export async function insertSession(db: Db, session: Pick<Insertable<SessionsTable>, 'id' | 'userId' | 'refreshTokenHash' | 'method' | 'expiresAt'>): Promise<void> {
   await db.insertInto('sessions').values(session).execute()
 }
 
 /** Swaps the refresh secret of a live session if the presented one is its current one; undefined otherwise. */
-export async function rotateSession(db: Db, sessionId: string, presentedHash: string, next: { refreshTokenHash: string; expiresAt: string }) {
+export async function rotateSession(db: Db, sessionId: string, presentedHash: string, next: Required<Pick<Updateable<SessionsTable>, 'refreshTokenHash' | 'expiresAt'>>) {
   return db.updateTable('sessions').set(next)
     .where('id', '=', sessionId).where('refreshTokenHash', '=', presentedHash)
     .where('revokedAt', 'is', null).where('expiresAt', '>', sql<string>`now()`)

@@ -1,60 +1,45 @@
 import { Type } from '@sinclair/typebox'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { PhoneCodeRequestBody, PhoneCodeSent, PhoneSignInBody, RefreshBody, SessionTokens, WechatPhoneSignInBody, WechatSignInBody } from '../../../types/auth'
-import { ErrorResponse } from '../../../types/common'
 import { ClientError } from '../../shared/http-errors'
 import { IP_LIMITS, registerIpLimits } from '../../shared/ip-limits'
-import { CODE_VALID_SECONDS, RESEND_AFTER_SECONDS, maskPhone, requestCode, verifyCode } from './phone-codes'
-import { findOrCreateUserByOpenid, findOrCreateUserByPhone, signInWithVerifiedPhone } from './repository'
-import { endSession, issueSession, refreshSession } from './sessions'
-import { openidOfLoginCode, phoneOfPhoneCode } from './wechat-sign-in'
+import { BEARER, NoContent, errorResponses } from '../../shared/route-schemas'
+import { CODE_VALID_SECONDS, RESEND_AFTER_SECONDS, maskPhone, requestCode } from './phone-code-service'
+import { endSession, refreshSession } from './session-service'
+import { signInWithPhone, signInWithWechat, signInWithWechatPhone } from './sign-in-service'
 
 const SessionInfo = Type.Object({ userId: Type.String({ format: 'uuid' }) })
 const tags = ['auth']
 
 export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
   await registerIpLimits(app)
-  const { db } = app.database
 
   app.post('/auth/wechat', {
     schema: {
       summary: 'Sign in with a wx.login() code',
       tags,
       body: WechatSignInBody,
-      response: { 200: SessionTokens, 400: ErrorResponse, 401: ErrorResponse, 429: ErrorResponse, 502: ErrorResponse },
+      response: { 200: SessionTokens, ...errorResponses(400, 401, 429, 502) },
     },
     config: { rateLimit: IP_LIMITS.signIns },
-  }, async (request) => {
-    const openid = await openidOfLoginCode(app, request.body.code, request.log)
-    const user = await findOrCreateUserByOpenid(db, openid)
-    return issueSession(app, user.id, 'wechat', user.isNew)
-  })
+  }, async (request) => signInWithWechat(app, request.body.code, request.log))
 
   app.post('/auth/wechat/phone', {
     schema: {
       summary: '微信手机号快捷登录: the getPhoneNumber button code and a wx.login() code (mini-program only)',
       tags,
       body: WechatPhoneSignInBody,
-      response: { 200: SessionTokens, 400: ErrorResponse, 401: ErrorResponse, 429: ErrorResponse, 502: ErrorResponse },
+      response: { 200: SessionTokens, ...errorResponses(400, 401, 429, 502) },
     },
     config: { rateLimit: IP_LIMITS.signIns },
-  }, async (request) => {
-    // Both codes are single-use and short-lived: exchange them together.
-    const [phone, openid] = await Promise.all([
-      phoneOfPhoneCode(app, request.body.phoneCode, request.log),
-      openidOfLoginCode(app, request.body.loginCode, request.log),
-    ])
-    const user = await signInWithVerifiedPhone(db, phone, openid)
-    request.log.info({ phone: maskPhone(phone), isNew: user.isNew, openidKeptElsewhere: user.openidKeptElsewhere }, 'signed in with WeChat phone number')
-    return issueSession(app, user.id, 'wechat_phone', user.isNew)
-  })
+  }, async (request) => signInWithWechatPhone(app, request.body, request.log))
 
   app.post('/auth/phone/code', {
     schema: {
       summary: 'Send a one-time sign-in code by SMS',
       tags,
       body: PhoneCodeRequestBody,
-      response: { 200: PhoneCodeSent, 400: ErrorResponse, 429: ErrorResponse, 502: ErrorResponse, 503: ErrorResponse },
+      response: { 200: PhoneCodeSent, ...errorResponses(400, 429, 502, 503) },
     },
     config: { rateLimit: IP_LIMITS.codeRequests },
   }, async (request, reply) => {
@@ -73,22 +58,17 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       summary: 'Sign in with a phone number and its one-time code',
       tags,
       body: PhoneSignInBody,
-      response: { 200: SessionTokens, 400: ErrorResponse, 401: ErrorResponse, 429: ErrorResponse },
+      response: { 200: SessionTokens, ...errorResponses(400, 401, 429) },
     },
     config: { rateLimit: IP_LIMITS.signIns },
-  }, async (request) => {
-    const { phone, code } = request.body
-    await verifyCode(app, phone, code)
-    const user = await findOrCreateUserByPhone(db, phone)
-    return issueSession(app, user.id, 'phone', user.isNew)
-  })
+  }, async (request) => signInWithPhone(app, request.body.phone, request.body.code))
 
   app.post('/auth/refresh', {
     schema: {
       summary: 'New tokens for a refresh token, which stops working (rotation)',
       tags,
       body: RefreshBody,
-      response: { 200: SessionTokens, 400: ErrorResponse, 401: ErrorResponse, 429: ErrorResponse },
+      response: { 200: SessionTokens, ...errorResponses(400, 401, 429) },
     },
     config: { rateLimit: IP_LIMITS.refreshes },
   }, async (request) => refreshSession(app, request.body.refreshToken))
@@ -98,7 +78,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       summary: 'Sign out: ends the session of the refresh token and its access tokens',
       tags,
       body: RefreshBody,
-      response: { 204: Type.Null(), 400: ErrorResponse },
+      response: { 204: NoContent, ...errorResponses(400) },
     },
   }, async (request, reply) => {
     await endSession(app, request.body.refreshToken)
@@ -109,8 +89,8 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     schema: {
       summary: 'Who the access token belongs to (the simplest signed-in call)',
       tags,
-      security: [{ bearer: [] }],
-      response: { 200: SessionInfo, 401: ErrorResponse },
+      security: BEARER,
+      response: { 200: SessionInfo, ...errorResponses(401) },
     },
     preHandler: app.authenticate,
   }, async (request) => ({ userId: request.userId }))

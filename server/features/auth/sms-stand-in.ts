@@ -1,7 +1,6 @@
 import { createHash, createHmac, randomUUID, timingSafeEqual } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
-import type { AddressInfo } from 'node:net'
-import { closeServer, readBody } from '../../shared/stand-in-http'
+import { closeServer, listenLocally, readBody } from '../../shared/stand-in-http'
 
 /**
  * A stand-in for Tencent Cloud SMS's SendSms (API 3.0, 2021-01-11), for tests: it checks each request as Tencent does
@@ -119,14 +118,10 @@ export async function startSmsStandIn(options: SmsStandInOptions = {}): Promise<
       response.writeHead(500).end()
     })
   })
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => resolve())
-  })
-  const { port } = server.address() as AddressInfo
+  const url = await listenLocally(server)
 
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
     secretId,
     secretKey,
     sdkAppId,

@@ -1,7 +1,5 @@
 import net from 'node:net'
-import type { FastifyInstance } from 'fastify'
-import { buildTestApp } from '../../../test/support/test-app'
-import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database'
+import { useTestApp } from '../../../test/support/test-app'
 import { CodeDeliveryError, type CodeSender } from './code-sender'
 import { startSmsStandIn, type SmsStandIn } from './sms-stand-in'
 import { tc3Authorization, tencentSmsSender, type TencentSmsSettings } from './tencent-sms'
@@ -105,20 +103,9 @@ describe('Tencent Cloud SMS sender', () => {
 })
 
 describe('POST /api/auth/phone/code with the Tencent sender', () => {
-  let testDb: TestDatabase
-  let app: FastifyInstance
   // Swapped per test; the app's sender reads it on each request.
   let sender: CodeSender
-
-  beforeAll(async () => {
-    testDb = await createTestDatabase()
-    ;({ app } = await buildTestApp(testDb, { codeSender: { send: (phone, code) => sender.send(phone, code) } }))
-  })
-
-  afterAll(async () => {
-    await app?.close()
-    await testDb?.close()
-  })
+  const { app } = useTestApp({ codeSender: { send: (phone, code) => sender.send(phone, code) } })
 
   const requestCode = (phone: string) => app.inject({ method: 'POST', url: '/api/auth/phone/code', payload: { phone }, remoteAddress: nextIp() })
 

@@ -1,20 +1,7 @@
-import type { FastifyInstance } from 'fastify'
-import { buildTestApp, signedInUser, TEST_JWT_SECRET } from '../../../test/support/test-app'
-import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database'
 import { handMadeJwt, nextIp } from './test-helpers'
+import { signedInUser, TEST_JWT_SECRET, useTestApp } from '../../../test/support/test-app'
 
-let testDb: TestDatabase
-let app: FastifyInstance
-
-beforeAll(async () => {
-  testDb = await createTestDatabase()
-  app = (await buildTestApp(testDb)).app
-})
-
-afterAll(async () => {
-  await app?.close()
-  await testDb?.close()
-})
+const { app } = useTestApp()
 
 const whoAmI = (authorization?: string) =>
   app.inject({ method: 'GET', url: '/api/auth/session', headers: authorization ? { authorization } : {} })

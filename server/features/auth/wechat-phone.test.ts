@@ -1,25 +1,9 @@
-import type { FastifyInstance } from 'fastify'
-import { buildTestApp } from '../../../test/support/test-app'
-import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database'
+import { buildTestApp, useTestApp } from '../../../test/support/test-app'
 import { IP_LIMITS } from '../../shared/ip-limits'
-import { standInOpenid, type WechatStandIn } from '../../shared/wechat/stand-in'
+import { standInOpenid } from '../../shared/wechat/stand-in'
 import { nextIp } from './test-helpers'
 
-let testDb: TestDatabase
-let app: FastifyInstance
-let wechat: WechatStandIn
-
-beforeAll(async () => {
-  testDb = await createTestDatabase()
-  const built = await buildTestApp(testDb)
-  app = built.app
-  wechat = built.wechat!
-})
-
-afterAll(async () => {
-  await app?.close()
-  await testDb?.close()
-})
+const { app, testDb, wechat } = useTestApp()
 
 let serial = 0
 /** A fresh mainland number and the getPhoneNumber code that names it in the stand-in. */

@@ -2,6 +2,7 @@ import type { FastifyBaseLogger, FastifyInstance } from 'fastify'
 import { PHONE_PATTERN } from '../../../types/auth'
 import { ClientError, badRequest } from '../../shared/http-errors'
 import { WechatError } from '../../shared/wechat/client'
+import { signInRejected } from '../../shared/auth'
 
 type Log = Pick<FastifyBaseLogger, 'warn'>
 
@@ -23,7 +24,7 @@ export async function openidOfLoginCode(app: FastifyInstance, code: string, log:
     return (await app.wechat.code2Session(code)).openid
   } catch (error) {
     if (error instanceof WechatError && error.errcode !== null && LOGIN_CODE_REJECTED.has(error.errcode)) {
-      throw new ClientError(401, `微信登录凭证无效或已使用，请重新登录 (WeChat login code rejected: ${error.message})`)
+      throw signInRejected(`微信登录凭证无效或已使用，请重新登录 (WeChat login code rejected: ${error.message})`)
     }
     throw unavailable(log, 'jscode2session', error)
   }
@@ -41,7 +42,7 @@ export async function phoneOfPhoneCode(app: FastifyInstance, code: string, log: 
     phone = await app.wechat.phoneNumber(code)
   } catch (error) {
     if (error instanceof WechatError && error.errcode !== null && PHONE_CODE_REJECTED.has(error.errcode)) {
-      throw new ClientError(401, `手机号授权已失效，请重新点击「微信手机号快捷登录」 (WeChat phone code rejected: ${error.message})`)
+      throw signInRejected(`手机号授权已失效，请重新点击「微信手机号快捷登录」 (WeChat phone code rejected: ${error.message})`)
     }
     throw unavailable(log, 'getuserphonenumber', error)
   }

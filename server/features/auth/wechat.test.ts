@@ -1,24 +1,20 @@
 import type { FastifyInstance } from 'fastify'
-import { buildTestApp } from '../../../test/support/test-app'
-import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database'
+import { buildTestApp, useTestApp } from '../../../test/support/test-app'
 import { startWechatStandIn, standInOpenid, type WechatStandIn } from '../../shared/wechat/stand-in'
 import { nextIp } from './test-helpers'
 
-let testDb: TestDatabase
 let standIn: WechatStandIn
-let app: FastifyInstance
 
 beforeAll(async () => {
-  testDb = await createTestDatabase()
   standIn = await startWechatStandIn()
-  app = (await buildTestApp(testDb, { wechat: { apiBase: standIn.url, appId: standIn.appId, appSecret: standIn.appSecret } })).app
 })
 
 afterAll(async () => {
-  await app?.close()
   await standIn?.close()
-  await testDb?.close()
 })
+
+// After the stand-in's beforeAll: the app is built to talk to it.
+const { app, testDb } = useTestApp(() => ({ wechat: { apiBase: standIn.url, appId: standIn.appId, appSecret: standIn.appSecret } }))
 
 const signIn = (target: FastifyInstance, code: string) =>
   target.inject({ method: 'POST', url: '/api/auth/wechat', payload: { code }, remoteAddress: nextIp() })
@@ -55,14 +51,15 @@ describe('POST /api/auth/wechat against the WeChat stand-in', () => {
   it('answers 401 for a code WeChat calls invalid', async () => {
     const response = await signIn(app, 'invalid-code')
     expect(response.statusCode).toBe(401)
-    expect(response.json().message).toContain('invalid code')
+    expect(response.json()).toMatchObject({ code: 'sign_in_rejected', message: expect.stringMatching(/^微信登录凭证无效/) })
+    expect(response.json().detail).toContain('invalid code')
   })
 
   it('answers 401 for a code used before', async () => {
     expect((await signIn(app, 'parent-d-1')).statusCode).toBe(200)
     const again = await signIn(app, 'parent-d-1')
     expect(again.statusCode).toBe(401)
-    expect(again.json().message).toContain('code been used')
+    expect(again.json().detail).toContain('code been used')
   })
 
   it('answers 400 naming the field for an empty code', async () => {

@@ -1,42 +1,33 @@
-import type { FastifyInstance } from 'fastify'
-import { aRecord } from '../../../test/support/institution-builder'
-import { buildTestApp, signedInUser } from '../../../test/support/test-app'
-import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database'
+import { aRecord, anEvaluation, YANBIAN } from '../../../test/support/institution-builder'
+import { seedRecords } from '../../../test/support/seed-registry'
 import type { Bulletin, BulletinEntry, BulletinSummary } from '../../../types/bulletins'
 import { chinaToday } from '../../shared/china-time'
-import { aBulletin, evaluation, publish, published, regulator, seedRecords, YANBIAN } from './test-fixtures'
+import { aBulletin, publish, published } from './test-fixtures'
+import { signedInRegulator, signedInUser, useTestApp } from '../../../test/support/test-app'
 
 const R2026 = '2026年第一批'
 const R2025 = '2025年第一批'
 
-let testDb: TestDatabase
-let app: FastifyInstance
+const { app } = useTestApp()
 let ids: Awaited<ReturnType<typeof seed>>
-let province: Awaited<ReturnType<typeof regulator>>
+let province: Awaited<ReturnType<typeof signedInRegulator>>
 
 function seed() {
   return seedRecords(app, {
-    up: aRecord({ name: '安心托育园', evaluations: [evaluation(R2026, '2026-05-12', 'A'), evaluation(R2025, '2025-05-20', 'B')] }),
-    first: aRecord({ name: '白鹭托育园', evaluations: [evaluation(R2026, '2026-05-20', 'A')] }),
-    down: aRecord({ name: '春苗托育园', evaluations: [evaluation(R2026, '2026-06-02', 'C'), evaluation(R2025, '2025-05-21', 'B')] }),
+    up: aRecord({ name: '安心托育园', evaluations: [anEvaluation(R2026, '2026-05-12', 'A'), anEvaluation(R2025, '2025-05-20', 'B')] }),
+    first: aRecord({ name: '白鹭托育园', evaluations: [anEvaluation(R2026, '2026-05-20', 'A')] }),
+    down: aRecord({ name: '春苗托育园', evaluations: [anEvaluation(R2026, '2026-06-02', 'C'), anEvaluation(R2025, '2025-05-21', 'B')] }),
     // The previous evaluation is the latest earlier one (2025), not the first one (2023).
-    same: aRecord({ name: '朝阳托育园', evaluations: [evaluation(R2026, '2026-06-25', 'B'), evaluation(R2025, '2025-06-01', 'B'), evaluation('2023年第一批', '2023-05-01', 'D', '2025-04-30')] }),
-    yanji: aRecord({ name: '延吉托育园', ...YANBIAN, evaluations: [evaluation(R2026, '2026-06-10', 'B')] }),
-    only2025: aRecord({ name: '德惠托育园', evaluations: [evaluation(R2025, '2025-06-03', 'C')] }),
+    same: aRecord({ name: '朝阳托育园', evaluations: [anEvaluation(R2026, '2026-06-25', 'B'), anEvaluation(R2025, '2025-06-01', 'B'), anEvaluation('2023年第一批', '2023-05-01', 'D', '2025-04-30')] }),
+    yanji: aRecord({ name: '延吉托育园', ...YANBIAN, evaluations: [anEvaluation(R2026, '2026-06-10', 'B')] }),
+    only2025: aRecord({ name: '德惠托育园', evaluations: [anEvaluation(R2025, '2025-06-03', 'C')] }),
     never: aRecord({ name: '未评级托育园' }),
   })
 }
 
 beforeAll(async () => {
-  testDb = await createTestDatabase()
-  app = (await buildTestApp(testDb)).app
   ids = await seed()
-  province = await regulator(app, '220000')
-})
-
-afterAll(async () => {
-  await app?.close()
-  await testDb?.close()
+  province = await signedInRegulator(app, '220000')
 })
 
 const get = (url: string) => app.inject({ method: 'GET', url })
@@ -77,7 +68,7 @@ describe('POST /api/admin/bulletins', () => {
   })
 
   it('publishes for one 市州 only its institutions; a 市州 regulator may publish for its own 市州', async () => {
-    const yanbian = await regulator(app, '222400')
+    const yanbian = await signedInRegulator(app, '222400')
     const bulletin = await published(app, yanbian.headers, aBulletin({ cityCode: '222400', title: '延边州托育机构等级评价结果公示', department: '延边州卫生健康委员会', publishedOn: '2026-07-15' }))
     expect(bulletin).toMatchObject({ cityCode: '222400', cityName: '延边朝鲜族自治州', institutionCount: 1 })
     expect(bulletin.entries.map(summary)).toEqual([['延吉托育园', 'B', null, 'new']])
@@ -87,7 +78,7 @@ describe('POST /api/admin/bulletins', () => {
     const again = await publish(app, province.headers, aBulletin({ title: '重复的公示' }))
     expect(again.statusCode).toBe(409)
     expect(again.json().field).toBe('round')
-    const changchun = await regulator(app, '220100')
+    const changchun = await signedInRegulator(app, '220100')
     const racing = await Promise.all([1, 2, 3].map(() => publish(app, changchun.headers, aBulletin({ cityCode: '220100', title: '长春市公示' }))))
     expect(racing.map((r) => r.statusCode).sort()).toEqual([201, 409, 409])
   })
@@ -123,7 +114,7 @@ describe('POST /api/admin/bulletins', () => {
     expect((await publish(app, undefined, aBulletin({ round: R2025, publishedOn: '2025-07-01' }))).statusCode).toBe(401)
     const parent = await signedInUser(app)
     expect((await publish(app, parent.headers, aBulletin({ round: R2025, publishedOn: '2025-07-01' }))).statusCode).toBe(403)
-    const changchun = await regulator(app, '220100')
+    const changchun = await signedInRegulator(app, '220100')
     expect((await publish(app, changchun.headers, aBulletin({ round: R2025, publishedOn: '2025-07-01' }))).statusCode).toBe(403)
     expect((await publish(app, changchun.headers, aBulletin({ round: R2025, publishedOn: '2025-07-01', cityCode: '222400' }))).statusCode).toBe(403)
     expect((await publish(app, changchun.headers, aBulletin({ round: R2025, publishedOn: '2025-07-01', cityCode: null }))).statusCode).toBe(403)

@@ -1,33 +1,22 @@
 import fs from 'node:fs'
-import type { FastifyInstance } from 'fastify'
-import { aRecord } from '../../../test/support/institution-builder'
-import { buildTestApp } from '../../../test/support/test-app'
-import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database'
+import { aRecord, anEvaluation } from '../../../test/support/institution-builder'
 import type { Bulletin, BulletinSummary } from '../../../types/bulletins'
-import { DEMO_CSV } from '../../db/open'
+import { DEMO_CSV } from '../institutions/demo-institutions'
 import { importInstitutionsCsv } from '../institutions/import/import-csv'
 import { upsertInstitutions } from '../institutions/import/upsert'
 import { demoPublicationDay, seedDemoBulletins } from './demo-bulletins'
-import { evaluation } from './test-fixtures'
+import { useTestApp } from '../../../test/support/test-app'
 
-let testDb: TestDatabase
-let app: FastifyInstance
+const { app, testDb } = useTestApp()
 let firstRun: number
 
 beforeAll(async () => {
-  testDb = await createTestDatabase()
   const db = testDb.database.db
   const report = await importInstitutionsCsv(db, fs.readFileSync(DEMO_CSV, 'utf8'))
   expect(report.errors).toEqual([])
   // A real institution evaluated in a round of its own: not for the demo to publish.
-  await upsertInstitutions(db, [aRecord({ name: '真实托育园', evaluations: [evaluation('2026年第二批', '2026-10-20', 'B')] })])
+  await upsertInstitutions(db, [aRecord({ name: '真实托育园', evaluations: [anEvaluation('2026年第二批', '2026-10-20', 'B')] })])
   firstRun = await seedDemoBulletins(db)
-  app = (await buildTestApp(testDb)).app
-})
-
-afterAll(async () => {
-  await app?.close()
-  await testDb?.close()
 })
 
 const bulletins = async () => (await app.inject({ method: 'GET', url: '/api/bulletins?pageSize=50' })).json().items as BulletinSummary[]

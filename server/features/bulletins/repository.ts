@@ -1,23 +1,13 @@
-import { sql, type Kysely, type Transaction } from 'kysely'
-import type { Database } from '../../db/schema'
+import { sql, type Insertable, type Kysely, type Selectable, type Transaction } from 'kysely'
+import type { BulletinsTable, Database, EvaluationsTable } from '../../db/schema'
 
 type Db = Kysely<Database> | Transaction<Database>
 
 /** A round's evaluations counted in a bulletin's scope: the whole province (null) or one 市州. */
 const inScope = (cityCode: string | null) => sql<boolean>`(${cityCode}::text IS NULL OR i.city_code = ${cityCode}::text)`
 
-export interface BulletinRow {
-  id: string
-  round: string
-  title: string
-  department: string
-  cityCode: string | null
-  cityName: string | null
-  publishedOn: string
-  intro: string
-  createdAt: string
-  institutionCount: number
-}
+export type BulletinRow = Pick<Selectable<BulletinsTable>, 'id' | 'round' | 'title' | 'department' | 'cityCode' | 'publishedOn' | 'intro' | 'createdAt'>
+  & { cityName: string | null; institutionCount: number }
 
 function selectBulletins() {
   return sql`SELECT b.id, b.round, b.title, b.department, b.city_code, c.name AS city_name, b.published_on, b.intro, b.created_at,
@@ -42,17 +32,13 @@ export async function findBulletin(db: Db, id: string): Promise<BulletinRow | un
   return result.rows[0]
 }
 
-export interface EntryRow {
-  institutionId: string
+/** An institution's evaluation of the round, with its names, its level's label and rank, and its previous level. */
+export type EntryRow = Pick<Selectable<EvaluationsTable>, 'institutionId' | 'level' | 'score' | 'evaluatedOn' | 'validUntil'> & {
   institutionName: string
   cityName: string
   districtName: string
-  level: string
   levelLabel: string
   rank: number
-  score: number
-  evaluatedOn: string
-  validUntil: string
   previousLevel: string | null
   previousLevelLabel: string | null
   previousRank: number | null
@@ -96,15 +82,7 @@ export async function roundInScope(db: Db, round: string, cityCode: string | nul
   return result.rows[0]
 }
 
-export interface NewBulletin {
-  round: string
-  title: string
-  department: string
-  cityCode: string | null
-  publishedOn: string
-  intro: string
-  createdBy: string | null
-}
+export type NewBulletin = Required<Omit<Insertable<BulletinsTable>, 'id' | 'createdAt'>>
 
 /** Null when the round already has a bulletin for that scope. */
 export async function insertBulletinUnlessPublished(db: Db, bulletin: NewBulletin): Promise<string | null> {

@@ -1,33 +1,20 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import type { FastifyRequest } from 'fastify'
 import {
   AttendanceBody, CancelClassBody, CentreClassList, CentreClassQuery, ClassInput, ClassParams, ClassReplacement, ParentingClassDetail,
   Roster, RosterEntry, SignUpParams,
 } from '../../../types/classes'
 import { forbidden } from '../../shared/auth'
-import { conflict } from '../../shared/http-errors'
-import { presentClass, presentDetail, presentRosterEntry } from './present'
-import { findCentre, findClass, insertClass, listCentreClasses, listRoster, markAttendance, SEAT_HOLDING } from './repository'
-import { BEARER, CENTRE_TAGS, errorResponses, staffCentreIds } from './route-options'
-import { DEFAULT_CANCEL_LEAD_MS, assertClassFields, placeOf } from './rules'
-import { cancelClass, noSuchClass, noSuchSignUp, replaceClass } from './seats'
-import type { SignUpStatus } from '../../../types/classes'
-import type { ActiveGrant } from '../../shared/auth'
-
-const notYourCentre = () => forbidden('只能管理您所在中心的课堂 (not a class of your centre)')
+import { BEARER, errorResponses } from '../../shared/route-schemas'
+import { centreClassDetail, centreClasses, classOfCentres, notYourCentre, publishClass, recordAttendance, rosterOf } from './centre-service'
+import { CENTRE_TAGS, staffCentreIds } from './route-options'
+import { cancelClass, replaceClass } from './seat-service'
 
 export const centreRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { db } = app.database
   const staffOnly = app.requireRole('centre_staff')
-
-  /** The class, if it is one of the staff member's centres: 404 unknown, 403 another centre's. */
-  async function classOfMyCentre(grants: ActiveGrant[], id: string) {
-    const row = await findClass(db, id)
-    if (!row) throw noSuchClass()
-    if (!staffCentreIds(grants).includes(row.centreId)) throw notYourCentre()
-    return row
-  }
-
-  const detailOf = async (id: string) => presentDetail((await findClass(db, id))!, null, true)
+  /** One of the staff member's classes: any other answers 404. */
+  const ownClass = (request: FastifyRequest & { params: { id: string } }) => classOfCentres(db, request.params.id, staffCentreIds(request.grants))
 
   app.get('/centre/classes', {
     onRequest: staffOnly,
@@ -40,8 +27,7 @@ export const centreRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const mine = staffCentreIds(request.grants)
     const { centreId } = request.query
     if (centreId && !mine.includes(centreId)) throw notYourCentre()
-    const rows = await listCentreClasses(db, centreId ? [centreId] : mine, request.query.when ?? 'upcoming')
-    return { items: rows.map(presentClass) }
+    return { items: await centreClasses(db, centreId ? [centreId] : mine, request.query.when ?? 'upcoming') }
   })
 
   app.post('/centre/classes', {
@@ -54,17 +40,9 @@ export const centreRoutes: FastifyPluginAsyncTypebox = async (app) => {
   }, async (request, reply) => {
     const input = request.body
     if (!staffCentreIds(request.grants).includes(input.centreId)) throw forbidden('只能为您所在的中心发布课堂 (centreId is not one of your centres)')
-    const centre = (await findCentre(db, input.centreId))!
-    const cancellableUntil = input.cancellableUntil ?? new Date(Date.parse(input.startsAt) - DEFAULT_CANCEL_LEAD_MS).toISOString()
-    assertClassFields({ startsAt: input.startsAt, endsAt: input.endsAt, cancellableUntil, minAgeMonths: input.minAgeMonths, maxAgeMonths: input.maxAgeMonths }, true)
-    const id = await insertClass(db, {
-      centreId: input.centreId, title: input.title, kind: input.kind, topic: input.topic, mode: input.mode,
-      description: input.description ?? '', venue: input.venue, ...placeOf(input, centre),
-      startsAt: input.startsAt, endsAt: input.endsAt, cancellableUntil, speaker: input.speaker,
-      minAgeMonths: input.minAgeMonths, maxAgeMonths: input.maxAgeMonths, capacity: input.capacity, createdBy: request.userId,
-    })
+    const id = await publishClass(db, input, request.userId)
     request.log.info({ classId: id, centreId: input.centreId }, 'class published')
-    return reply.code(201).send(await detailOf(id))
+    return reply.code(201).send(await centreClassDetail(db, id))
   })
 
   app.get('/centre/classes/:id', {
@@ -74,7 +52,7 @@ export const centreRoutes: FastifyPluginAsyncTypebox = async (app) => {
       tags: CENTRE_TAGS, security: BEARER, params: ClassParams,
       response: { 200: ParentingClassDetail, ...errorResponses(400, 401, 403, 404) },
     },
-  }, async (request) => detailOf((await classOfMyCentre(request.grants, request.params.id)).id))
+  }, async (request) => centreClassDetail(db, (await ownClass(request)).id))
 
   app.put('/centre/classes/:id', {
     onRequest: staffOnly,
@@ -84,10 +62,10 @@ export const centreRoutes: FastifyPluginAsyncTypebox = async (app) => {
       response: { 200: ParentingClassDetail, ...errorResponses(400, 401, 403, 404, 409) },
     },
   }, async (request) => {
-    await classOfMyCentre(request.grants, request.params.id)
+    await ownClass(request)
     await replaceClass(db, request.params.id, request.body)
     request.log.info({ classId: request.params.id }, 'class changed')
-    return detailOf(request.params.id)
+    return centreClassDetail(db, request.params.id)
   })
 
   app.post('/centre/classes/:id/cancel', {
@@ -98,10 +76,10 @@ export const centreRoutes: FastifyPluginAsyncTypebox = async (app) => {
       response: { 200: ParentingClassDetail, ...errorResponses(400, 401, 403, 404, 409) },
     },
   }, async (request) => {
-    await classOfMyCentre(request.grants, request.params.id)
+    await ownClass(request)
     const told = await cancelClass(db, request.params.id, request.body.reason.trim())
     request.log.info({ classId: request.params.id, signUps: told }, 'class cancelled')
-    return detailOf(request.params.id)
+    return centreClassDetail(db, request.params.id)
   })
 
   app.get('/centre/classes/:id/roster', {
@@ -111,17 +89,7 @@ export const centreRoutes: FastifyPluginAsyncTypebox = async (app) => {
       tags: CENTRE_TAGS, security: BEARER, params: ClassParams,
       response: { 200: Roster, ...errorResponses(400, 401, 403, 404) },
     },
-  }, async (request) => {
-    const row = await classOfMyCentre(request.grants, request.params.id)
-    const entries = await listRoster(db, row.id)
-    return {
-      classId: row.id,
-      capacity: row.capacity,
-      confirmedCount: row.confirmedCount,
-      waitingCount: row.waitingCount,
-      items: entries.map((e) => presentRosterEntry(e, row.startsAt)),
-    }
-  })
+  }, async (request) => rosterOf(db, await ownClass(request)))
 
   app.post('/centre/sign-ups/:id/attendance', {
     onRequest: staffOnly,
@@ -130,14 +98,5 @@ export const centreRoutes: FastifyPluginAsyncTypebox = async (app) => {
       tags: CENTRE_TAGS, security: BEARER, params: SignUpParams, body: AttendanceBody,
       response: { 200: RosterEntry, ...errorResponses(400, 401, 403, 404, 409) },
     },
-  }, async (request) => {
-    const signUp = await db.selectFrom('classSignUps').select(['id', 'classId', 'status']).where('id', '=', request.params.id).executeTakeFirst()
-    if (!signUp) throw noSuchSignUp()
-    const row = await classOfMyCentre(request.grants, signUp.classId)
-    if (!SEAT_HOLDING.includes(signUp.status as SignUpStatus)) throw conflict('只有报名成功的家长可以记录出勤 (only sign-ups with a seat)')
-    if (Date.parse(row.startsAt) > Date.now()) throw conflict('课堂开始后才能记录出勤 (the class has not started)')
-    await markAttendance(db, signUp.id, request.body.attended)
-    const entry = (await listRoster(db, row.id)).find((e) => e.id === signUp.id)!
-    return presentRosterEntry(entry, row.startsAt)
-  })
+  }, async (request) => recordAttendance(db, request.params.id, staffCentreIds(request.grants), request.body.attended))
 }

@@ -1,30 +1,20 @@
-import type { FastifyInstance } from 'fastify'
-import { buildTestApp, signedInUser } from '../../../test/support/test-app'
-import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database'
+import { signedInCentreStaff, signedInUser, useTestApp } from '../../../test/support/test-app'
 import {
-  aCentre, aChild, aClass, aParent, bornMonthsAgo, centreStaff, chinaTime, hoursFromNow, moveClass, published, replaceClass, replacementOf,
-  seatCounts, signUpFor, type Headers,
+  aChild, aClass, aParent, bornMonthsAgo, chinaTime, hoursFromNow, moveClass, published, replaceClass, replacementOf, seatCounts, signUpFor, type Headers,
 } from './test-fixtures'
+import { aHealthCentre } from '../../../test/support/seed-registry'
 
-let testDb: TestDatabase
-let app: FastifyInstance
-let centre: Awaited<ReturnType<typeof aCentre>>
-let otherCentre: Awaited<ReturnType<typeof aCentre>>
+const { app } = useTestApp()
+let centre: Awaited<ReturnType<typeof aHealthCentre>>
+let otherCentre: Awaited<ReturnType<typeof aHealthCentre>>
 let staff: Headers
 let otherStaff: Headers
 
 beforeAll(async () => {
-  testDb = await createTestDatabase()
-  app = (await buildTestApp(testDb)).app
-  centre = await aCentre(app)
-  otherCentre = await aCentre(app, { cityCode: '222400', districtCode: '222401', address: '延吉市测试路1号', lat: 42.9, lng: 129.5 })
-  staff = (await centreStaff(app, centre.id)).headers
-  otherStaff = (await centreStaff(app, otherCentre.id)).headers
-})
-
-afterAll(async () => {
-  await app.close()
-  await testDb.close()
+  centre = await aHealthCentre(app)
+  otherCentre = await aHealthCentre(app, { cityCode: '222400', districtCode: '222401', address: '延吉市测试路1号', lat: 42.9, lng: 129.5 })
+  staff = (await signedInCentreStaff(app, centre.id)).headers
+  otherStaff = (await signedInCentreStaff(app, otherCentre.id)).headers
 })
 
 const publish = (headers: Headers, body: object) => app.inject({ method: 'POST', url: '/api/centre/classes', headers, payload: body })

@@ -1,18 +1,14 @@
-import type { FastifyInstance } from 'fastify'
 import { sql } from 'kysely'
-import { buildTestApp } from '../../../test/support/test-app'
-import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database'
-import {
-  aCentre, aClass, aParent, cancelSignUp, centreStaff, published, replaceClass, replacementOf, seatCounts, signUpFor, type Headers,
-} from './test-fixtures'
+import { signedInCentreStaff, useTestApp } from '../../../test/support/test-app'
+import { aClass, aParent, cancelSignUp, published, replaceClass, replacementOf, seatCounts, signUpFor, type Headers } from './test-fixtures'
+import { aHealthCentre } from '../../../test/support/seed-registry'
 
 // Real concurrency against the real database: every request goes through app.inject at once. On PostgreSQL the
 // transactions run in parallel on the app's own pool (server/db/connect.ts, 10 connections) and queue on the class
 // row lock; on PGlite they take turns on its single connection.
 jest.setTimeout(300_000)
 
-let testDb: TestDatabase
-let app: FastifyInstance
+const { app } = useTestApp()
 let staff: Headers
 let classId: string
 
@@ -23,8 +19,7 @@ const parents = async (count: number) => {
   return made
 }
 
-interface Row { id: string; status: string; queueNumber: number; promotedAt: string | null; userId: string | null }
-const rowsOf = (id: string): Promise<Row[]> => app.database.db.selectFrom('classSignUps')
+const rowsOf = (id: string) => app.database.db.selectFrom('classSignUps')
   .select(['id', 'status', 'queueNumber', 'promotedAt', 'userId']).where('classId', '=', id).orderBy('queueNumber').execute()
 
 const roster = async (id: string) => (await app.inject({ method: 'GET', url: `/api/centre/classes/${id}/roster`, headers: staff })).json()
@@ -57,16 +52,9 @@ async function expectConsistent(id: string) {
 }
 
 beforeAll(async () => {
-  testDb = await createTestDatabase()
-  app = (await buildTestApp(testDb)).app
-  const centre = await aCentre(app)
-  staff = (await centreStaff(app, centre.id)).headers
+  const centre = await aHealthCentre(app)
+  staff = (await signedInCentreStaff(app, centre.id)).headers
   classId = await published(app, staff, aClass(centre.id, { capacity: 50 }))
-})
-
-afterAll(async () => {
-  await app.close()
-  await testDb.close()
 })
 
 describe('seats are never oversold', () => {

@@ -1,23 +1,14 @@
-import type { FastifyInstance } from 'fastify'
-import { buildTestApp } from '../../../test/support/test-app'
-import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database'
-import { aCentre, aClass, aParent, centreStaff, chinaTime, published, signUpFor, type Headers } from './test-fixtures'
+import { aClass, aParent, chinaTime, published, signUpFor, type Headers } from './test-fixtures'
+import { signedInCentreStaff, useTestApp } from '../../../test/support/test-app'
+import { aHealthCentre } from '../../../test/support/seed-registry'
 
-let testDb: TestDatabase
-let app: FastifyInstance
+const { app } = useTestApp()
 let staff: Headers
-let centre: Awaited<ReturnType<typeof aCentre>>
+let centre: Awaited<ReturnType<typeof aHealthCentre>>
 
 beforeAll(async () => {
-  testDb = await createTestDatabase()
-  app = (await buildTestApp(testDb)).app
-  centre = await aCentre(app)
-  staff = (await centreStaff(app, centre.id)).headers
-})
-
-afterAll(async () => {
-  await app.close()
-  await testDb.close()
+  centre = await aHealthCentre(app)
+  staff = (await signedInCentreStaff(app, centre.id)).headers
 })
 
 const detail = (id: string, headers: Record<string, string> = {}) => app.inject({ method: 'GET', url: `/api/classes/${id}`, headers })

@@ -4,7 +4,7 @@ import type { JobHandler, JobHandlers } from '../../shared/jobs/worker'
 import type { WechatMessenger } from '../../shared/wechat/client'
 import { jobKind } from './message-jobs'
 import { classPage, messageData } from './messages'
-import { findMessageContext, type MessageContext } from './repository'
+import { findMessageContext, type MessageContext } from './sign-up-repository'
 
 /** Why a message is no longer wanted when its job runs; null: send it. */
 function staleReason(kind: ClassMessageKind, c: MessageContext, now = Date.now()): string | null {

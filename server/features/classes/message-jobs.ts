@@ -1,6 +1,6 @@
-import type { Transaction } from 'kysely'
+import type { Selectable, Transaction } from 'kysely'
 import type { ClassMessageKind } from '../../../types/classes'
-import type { Database } from '../../db/schema'
+import type { ClassSignUpsTable, Database } from '../../db/schema'
 import { enqueue, reschedule } from '../../shared/jobs/repository'
 
 type Trx = Transaction<Database>
@@ -13,7 +13,7 @@ export const messageKey = (kind: ClassMessageKind, signUpId: string) => `classes
 
 const REMINDER_LEAD_MS = 24 * 3600 * 1000
 
-interface SignUpToTell { id: string; subscribed: string[] }
+type SignUpToTell = Pick<Selectable<ClassSignUpsTable>, 'id' | 'subscribed'>
 
 /** Queues the message in the caller's transaction, if the parent accepted that kind. */
 export async function queueMessage(trx: Trx, kind: ClassMessageKind, signUp: SignUpToTell, runAt?: string): Promise<void> {

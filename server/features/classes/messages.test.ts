@@ -1,19 +1,16 @@
-import type { FastifyInstance } from 'fastify'
 import { sql } from 'kysely'
-import { buildTestApp } from '../../../test/support/test-app'
-import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database'
 import { startWechatStandIn, type WechatStandIn } from '../../shared/wechat/stand-in'
 import { startJobWorker, type JobWorker } from '../../shared/jobs/worker'
 import { classJobHandlers } from './message-handlers'
+import { signedInCentreStaff, useTestApp } from '../../../test/support/test-app'
 import {
-  aCentre, aClass, aParent, cancelSignUp, centreStaff, chinaTime, hoursFromNow, jobsFor, published, replaceClass, replacementOf, signUpFor,
-  type Headers,
+  aClass, aParent, cancelSignUp, chinaTime, hoursFromNow, jobsFor, published, replaceClass, replacementOf, signUpFor, type Headers,
 } from './test-fixtures'
+import { aHealthCentre } from '../../../test/support/seed-registry'
 
 const ALL = ['sign_up_confirmed', 'promoted', 'reminder', 'class_cancelled']
 
-let testDb: TestDatabase
-let app: FastifyInstance
+const { app } = useTestApp()
 let wechat: WechatStandIn
 let worker: JobWorker
 let staff: Headers
@@ -35,20 +32,16 @@ const makeDue = (signUpId: string, kind: string) => app.database.db.updateTable(
 const myClass = (overrides = {}) => published(app, staff, aClass(centreId, overrides))
 
 beforeAll(async () => {
-  testDb = await createTestDatabase()
-  app = (await buildTestApp(testDb)).app
   wechat = await startWechatStandIn({ appId: 'wx-classes' })
   app.settings.wechat = { apiBase: wechat.url, appId: wechat.appId, appSecret: wechat.appSecret }
   worker = startJobWorker({ db: app.database.db, log: app.log, instanceId: 'bff-test', handlers: classJobHandlers(app), pollMs: 3_600_000 })
-  centreId = (await aCentre(app)).id
-  staff = (await centreStaff(app, centreId)).headers
+  centreId = (await aHealthCentre(app)).id
+  staff = (await signedInCentreStaff(app, centreId)).headers
 })
 
 afterAll(async () => {
   await worker.stop()
   await wechat.close()
-  await app.close()
-  await testDb.close()
 })
 
 describe('WeChat messages about sign-ups', () => {

@@ -1,6 +1,6 @@
 import type { ClassMessageKind } from '../../../types/classes'
 import { thing, time } from '../../shared/wechat/message-values'
-import type { MessageContext } from './repository'
+import type { MessageContext } from './sign-up-repository'
 
 /** The mini-program page a message opens: the class detail. */
 export const classPage = (classId: string) => `pages/class/index?id=${classId}`

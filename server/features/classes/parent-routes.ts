@@ -3,22 +3,10 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import {
   ClassParams, ClassSearchQuery, ClassSearchResult, MessageTemplates, MySignUps, ParentingClassDetail, SignUp, SignUpInput, SignUpParams,
 } from '../../../types/classes'
-import { classCalendar } from './calendar'
-import { presentClass, presentDetail, presentSignUp } from './present'
-import { findClass, findClasses, findMyLiveSignUp, findSignUp, listSignUpsOfUser, searchClasses, LIVE } from './repository'
-import { BEARER, CLASS_TAGS, OPTIONAL_BEARER, errorResponses, optionalUser } from './route-options'
-import { toClassSearch } from './rules'
-import { cancelSignUp, noSuchClass, noSuchSignUp, signUp } from './seats'
-import type { SignUpStatus } from '../../../types/classes'
-import type { Kysely } from 'kysely'
-import type { Database } from '../../db/schema'
-
-/** The sign-up as its parent sees it, read after the transaction committed. */
-export async function signUpView(db: Kysely<Database>, id: string) {
-  const row = await findSignUp(db, id)
-  if (!row) throw noSuchSignUp()
-  return presentSignUp(row, (await findClass(db, row.classId))!)
-}
+import { BEARER, OPTIONAL_BEARER, errorResponses, optionalUser } from '../../shared/route-schemas'
+import { classCalendarFile, classDetail, findParentingClasses, mySignUps, signUpView } from './parent-service'
+import { CLASS_TAGS } from './route-options'
+import { cancelSignUp, signUp } from './seat-service'
 
 export const parentRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { db } = app.database
@@ -29,17 +17,7 @@ export const parentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       tags: CLASS_TAGS, querystring: ClassSearchQuery,
       response: { 200: ClassSearchResult, ...errorResponses(400) },
     },
-  }, async (request) => {
-    const search = toClassSearch(request.query, app.reference)
-    const { rows, total } = await searchClasses(db, search)
-    return {
-      items: rows.map(presentClass),
-      total,
-      page: request.query.page ?? 1,
-      pageSize: search.limit,
-      hasMore: search.offset + rows.length < total,
-    }
-  })
+  }, async (request) => findParentingClasses(db, request.query, app.reference))
 
   app.get('/classes/message-templates', {
     schema: {
@@ -55,12 +33,7 @@ export const parentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       tags: CLASS_TAGS, security: OPTIONAL_BEARER, params: ClassParams,
       response: { 200: ParentingClassDetail, ...errorResponses(400, 401, 404) },
     },
-  }, async (request) => {
-    const row = await findClass(db, request.params.id)
-    if (!row) throw noSuchClass()
-    const mine = request.userId ? await findMyLiveSignUp(db, row.id, request.userId) : undefined
-    return presentDetail(row, mine ?? null)
-  })
+  }, async (request) => classDetail(db, request.params.id, request.userId || null))
 
   app.get('/classes/:id/calendar.ics', {
     schema: {
@@ -69,12 +42,11 @@ export const parentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       response: { 200: { description: 'text/calendar', content: { 'text/calendar': { schema: Type.String() } } }, ...errorResponses(400, 404) },
     },
   }, async (request, reply) => {
-    const row = await findClass(db, request.params.id)
-    if (!row) throw noSuchClass()
+    const file = await classCalendarFile(db, request.params.id)
     return reply
       .type('text/calendar; charset=utf-8')
-      .header('content-disposition', `attachment; filename="class-${row.id}.ics"`)
-      .send(classCalendar(presentDetail(row, null), row.updatedAt, row.version))
+      .header('content-disposition', `attachment; filename="class-${file.id}.ics"`)
+      .send(file.ics)
   })
 
   app.post('/classes/:id/sign-ups', {
@@ -98,18 +70,7 @@ export const parentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       tags: CLASS_TAGS, security: BEARER,
       response: { 200: MySignUps, ...errorResponses(401) },
     },
-  }, async (request) => {
-    const rows = await listSignUpsOfUser(db, request.userId)
-    const classes = new Map((await findClasses(db, [...new Set(rows.map((r) => r.classId))])).map((c) => [c.id, c]))
-    const now = Date.now()
-    const all = rows.map((row) => presentSignUp(row, classes.get(row.classId)!))
-    const isUpcoming = (s: (typeof all)[number]) => LIVE.includes(s.status as SignUpStatus) && Date.parse(s.class.endsAt) > now
-    const byStart = (a: (typeof all)[number], b: (typeof all)[number]) => Date.parse(a.class.startsAt) - Date.parse(b.class.startsAt)
-    return {
-      upcoming: all.filter(isUpcoming).sort(byStart),
-      past: all.filter((s) => !isUpcoming(s)).sort((a, b) => byStart(b, a)),
-    }
-  })
+  }, async (request) => mySignUps(db, request.userId))
 
   app.post('/sign-ups/:id/cancel', {
     onRequest: app.authenticate,

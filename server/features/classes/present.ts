@@ -1,7 +1,6 @@
-import type {
-  ClassKind, ClassMode, ClassStatus, ClassTopic, ParentingClass, ParentingClassDetail, RosterEntry, SignUp, SignUpStatus,
-} from '../../../types/classes'
-import type { ClassRow, SignUpRow } from './repository'
+import type { ParentingClass, ParentingClassDetail, RosterEntry, SignUp } from '../../../types/classes'
+import type { ClassRow } from './class-repository'
+import type { RosterRow, SignUpRow } from './sign-up-repository'
 import { ageAtClass } from './rules'
 
 const round2 = (km: number) => Math.round(km * 100) / 100
@@ -10,9 +9,9 @@ export function presentClass(row: ClassRow): ParentingClass {
   return {
     id: row.id,
     title: row.title,
-    kind: row.kind as ClassKind,
-    topic: row.topic as ClassTopic,
-    mode: row.mode as ClassMode,
+    kind: row.kind,
+    topic: row.topic,
+    mode: row.mode,
     centre: { id: row.centreId, name: row.centreName, phone: row.centrePhone, districtName: row.districtName },
     cityCode: row.cityCode,
     districtCode: row.districtCode,
@@ -31,7 +30,7 @@ export function presentClass(row: ClassRow): ParentingClass {
     confirmedCount: row.confirmedCount,
     seatsLeft: Math.max(row.capacity - row.confirmedCount, 0),
     waitingCount: row.waitingCount,
-    status: row.status as ClassStatus,
+    status: row.status,
     cancelReason: row.cancelReason,
   }
 }
@@ -46,7 +45,7 @@ export function presentDetail(row: ClassRow, mySignUp: SignUpRow | null, showOnl
     ...presentClass(row),
     description: row.description,
     onlineUrl: row.mode === 'online' && (seated || showOnlineUrl) ? row.onlineUrl : null,
-    mySignUp: mySignUp ? { id: mySignUp.id, status: mySignUp.status as SignUpStatus, waitingPosition: mySignUp.waitingPosition } : null,
+    mySignUp: mySignUp ? { id: mySignUp.id, status: mySignUp.status, waitingPosition: mySignUp.waitingPosition } : null,
     updatedAt: row.updatedAt,
   }
 }
@@ -54,7 +53,7 @@ export function presentDetail(row: ClassRow, mySignUp: SignUpRow | null, showOnl
 export function presentSignUp(row: SignUpRow, classRow: ClassRow): SignUp {
   return {
     id: row.id,
-    status: row.status as SignUpStatus,
+    status: row.status,
     waitingPosition: row.waitingPosition,
     child: row.childId && row.childNickname ? { id: row.childId, nickname: row.childNickname } : null,
     signedUpAt: row.signedUpAt,
@@ -67,10 +66,10 @@ export function presentSignUp(row: SignUpRow, classRow: ClassRow): SignUp {
 /** 13800008000 → 138****8000. */
 export const maskPhone = (phone: string) => (phone.length >= 7 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : '****')
 
-export function presentRosterEntry(row: SignUpRow & { parentPhone: string | null }, startsAt: string): RosterEntry {
+export function presentRosterEntry(row: RosterRow, startsAt: string): RosterEntry {
   return {
     id: row.id,
-    status: row.status as SignUpStatus,
+    status: row.status,
     waitingPosition: row.waitingPosition,
     parentPhoneMasked: row.parentPhone ? maskPhone(row.parentPhone) : null,
     childNickname: row.childNickname,

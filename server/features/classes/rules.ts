@@ -1,10 +1,13 @@
 import dayjs from 'dayjs'
 import utc from 'dayjs/plugin/utc'
-import type { ClassMode, ClassSearchQuery } from '../../../types/classes'
+import type { Selectable } from 'kysely'
+import type { ClassSearchQuery } from '../../../types/classes'
+import type { HealthCentresTable, ParentingClassesTable } from '../../db/schema'
 import { ageInMonths, chinaToday } from '../../shared/china-time'
 import { badRequest, conflict } from '../../shared/http-errors'
 import type { Reference } from '../../shared/reference'
-import type { ClassSearch, LockedClass, Point } from './repository'
+import type { ClassSearch, Point } from './class-repository'
+import type { LockedClass } from './seat-repository'
 
 dayjs.extend(utc)
 
@@ -87,10 +90,10 @@ export function assertCancellable(signUp: { status: string }, locked: Pick<Locke
 
 // ---- what staff may set ----
 
-export interface ClassTimes { startsAt: string; endsAt: string; cancellableUntil: string }
+type TimesAndAges = Pick<Selectable<ParentingClassesTable>, 'startsAt' | 'endsAt' | 'cancellableUntil' | 'minAgeMonths' | 'maxAgeMonths'>
 
 /** The times and ages of a class after a change, checked together. `startsAtChanged`: a new start must be in the future. */
-export function assertClassFields(fields: ClassTimes & { minAgeMonths: number; maxAgeMonths: number }, startsAtChanged: boolean, now = Date.now()): void {
+export function assertClassFields(fields: TimesAndAges, startsAtChanged: boolean, now = Date.now()): void {
   if (startsAtChanged && Date.parse(fields.startsAt) <= now) throw badRequest('startsAt', '开始时间须在将来 (startsAt must be in the future)')
   if (Date.parse(fields.endsAt) <= Date.parse(fields.startsAt)) throw badRequest('endsAt', '结束时间须晚于开始时间 (endsAt must be after startsAt)')
   if (Date.parse(fields.cancellableUntil) > Date.parse(fields.startsAt)) {
@@ -100,14 +103,14 @@ export function assertClassFields(fields: ClassTimes & { minAgeMonths: number; m
 }
 
 /** null and absent alike mean not given: a replacement (PUT) sends null, a new class may leave them out. */
-type Place = { mode: ClassMode; address?: string | null; lat?: number | null; lng?: number | null; onlineUrl?: string | null }
-export interface PlaceValues { address: string | null; lat: number | null; lng: number | null; onlineUrl: string | null }
+export type PlaceValues = Pick<Selectable<ParentingClassesTable>, 'address' | 'lat' | 'lng' | 'onlineUrl'>
+type Place = Pick<Selectable<ParentingClassesTable>, 'mode'> & Partial<PlaceValues>
 
 /**
  * Where the class takes place. Offline: the address and position given, else the centre's (a position without an
  * address is refused; an address without a position takes the centre's position). Online: no address or position.
  */
-export function placeOf(input: Place, centre: { address: string; lat: number; lng: number }): PlaceValues {
+export function placeOf(input: Place, centre: Pick<Selectable<HealthCentresTable>, 'address' | 'lat' | 'lng'>): PlaceValues {
   if ((input.lat == null) !== (input.lng == null)) {
     const missing = input.lat == null ? 'lat' : 'lng'
     throw badRequest(missing, 'lat 与 lng 需同时提供 (lat and lng go together)')

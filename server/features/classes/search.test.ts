@@ -1,23 +1,19 @@
-import type { FastifyInstance } from 'fastify'
-import { buildTestApp } from '../../../test/support/test-app'
-import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database'
 import { chinaToday } from '../../shared/china-time'
-import { aCentre, aClass, bornMonthsAgo, centreStaff, chinaTime, hoursFromNow, moveClass, published } from './test-fixtures'
+import { aClass, bornMonthsAgo, chinaTime, hoursFromNow, moveClass, published } from './test-fixtures'
+import { signedInCentreStaff, useTestApp } from '../../../test/support/test-app'
+import { aHealthCentre } from '../../../test/support/seed-registry'
 
-let testDb: TestDatabase
-let app: FastifyInstance
+const { app } = useTestApp()
 const ids: Record<string, string> = {}
 const titleOf = new Map<string, string>()
 
 const NANGUAN = { lat: 43.858, lng: 125.352 }
 
 beforeAll(async () => {
-  testDb = await createTestDatabase()
-  app = (await buildTestApp(testDb)).app
-  const chaoyang = await aCentre(app)
-  const nanguan = await aCentre(app, { districtCode: '220102', address: '长春市南关区测试大街1号', ...NANGUAN })
-  const yanji = await aCentre(app, { cityCode: '222400', districtCode: '222401', address: '延吉市测试路1号', lat: 42.9, lng: 129.5 })
-  const staff = (await centreStaff(app, chaoyang.id, nanguan.id, yanji.id)).headers
+  const chaoyang = await aHealthCentre(app)
+  const nanguan = await aHealthCentre(app, { districtCode: '220102', address: '长春市南关区测试大街1号', ...NANGUAN })
+  const yanji = await aHealthCentre(app, { cityCode: '222400', districtCode: '222401', address: '延吉市测试路1号', lat: 42.9, lng: 129.5 })
+  const staff = (await signedInCentreStaff(app, chaoyang.id, nanguan.id, yanji.id)).headers
   const classes = {
     feeding: aClass(chaoyang.id, { title: '朝阳辅食课', startsAt: chinaTime(2, 14), endsAt: chinaTime(2, 15) }),
     safety: aClass(nanguan.id, { title: '南关急救活动', topic: 'safety_first_aid', kind: 'activity', minAgeMonths: 12, maxAgeMonths: 36, startsAt: chinaTime(1, 14), endsAt: chinaTime(1, 15) }),
@@ -33,11 +29,6 @@ beforeAll(async () => {
   }
   await app.inject({ method: 'POST', url: `/api/centre/classes/${ids.cancelled}/cancel`, headers: staff, payload: { reason: '专家出差' } })
   await moveClass(app, ids.started, { startsAt: hoursFromNow(-1), endsAt: hoursFromNow(1) })
-})
-
-afterAll(async () => {
-  await app.close()
-  await testDb.close()
 })
 
 const search = (query: string) => app.inject({ method: 'GET', url: `/api/classes?${query}` })

@@ -1,28 +1,18 @@
-import type { FastifyInstance } from 'fastify'
-import { buildTestApp } from '../../../test/support/test-app'
 import { wxRequestWithoutData } from '../../../test/support/wx-request'
-import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database'
-import { releaseSignUpsOfUser } from './repository'
+import { releaseSignUpsOfUser } from './seat-service'
+import { signedInCentreStaff, useTestApp } from '../../../test/support/test-app'
 import {
-  aCentre, aChild, aClass, aParent, bornMonthsAgo, cancelSignUp, centreStaff, hoursFromNow, jobsFor, moveClass, published, seatCounts,
-  signUpFor, type Headers,
+  aChild, aClass, aParent, bornMonthsAgo, cancelSignUp, hoursFromNow, jobsFor, moveClass, published, seatCounts, signUpFor, type Headers,
 } from './test-fixtures'
+import { aHealthCentre } from '../../../test/support/seed-registry'
 
-let testDb: TestDatabase
-let app: FastifyInstance
+const { app } = useTestApp()
 let staff: Headers
 let centreId: string
 
 beforeAll(async () => {
-  testDb = await createTestDatabase()
-  app = (await buildTestApp(testDb)).app
-  centreId = (await aCentre(app)).id
-  staff = (await centreStaff(app, centreId)).headers
-})
-
-afterAll(async () => {
-  await app.close()
-  await testDb.close()
+  centreId = (await aHealthCentre(app)).id
+  staff = (await signedInCentreStaff(app, centreId)).headers
 })
 
 const myClass = (overrides = {}) => published(app, staff, aClass(centreId, overrides))

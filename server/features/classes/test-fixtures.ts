@@ -1,28 +1,10 @@
 import type { FastifyInstance } from 'fastify'
 import { sql } from 'kysely'
 import type { ClassInput, ClassReplacement, ParentingClassDetail } from '../../../types/classes'
-import { grantRole, signedInUser } from '../../../test/support/test-app'
+import { signedInUser } from '../../../test/support/test-app'
 import { chinaToday } from '../../shared/china-time'
 
 export type Headers = { authorization: string }
-
-let serial = 0
-
-/** A community health centre; Changchun 朝阳区 unless told otherwise. */
-export async function aCentre(app: FastifyInstance, overrides: Partial<{ cityCode: string; districtCode: string; lat: number; lng: number; address: string }> = {}) {
-  serial += 1
-  return app.database.db.insertInto('healthCentres').values({
-    name: `测试社区卫生服务中心${serial}-${Date.now()}`,
-    cityCode: '220100', districtCode: '220104', address: `长春市朝阳区测试路${serial}号`, lat: 43.832, lng: 125.296,
-    phone: '0431-80000001', isDemo: false, ...overrides,
-  }).returning(['id', 'name', 'address', 'lat', 'lng']).executeTakeFirstOrThrow()
-}
-
-export async function centreStaff(app: FastifyInstance, ...centreIds: string[]) {
-  const user = await signedInUser(app)
-  for (const centreId of centreIds) await grantRole(app, user.userId, { role: 'centre_staff', centreId })
-  return user
-}
 
 /** An ISO instant `days` from today at `hour`:`minute` China time. */
 export function chinaTime(days: number, hour = 14, minute = 0): string {

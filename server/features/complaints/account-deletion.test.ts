@@ -1,21 +1,11 @@
-import type { FastifyInstance } from 'fastify'
-import { buildTestApp, grantRole, signedInUser } from '../../../test/support/test-app'
-import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database'
 import { aFiling, complaintRow, eventsOf, filed, seedInstitutions } from './test-fixtures'
+import { signedInRegulator, signedInUser, useTestApp } from '../../../test/support/test-app'
 
-let testDb: TestDatabase
-let app: FastifyInstance
+const { app } = useTestApp()
 let ids: Awaited<ReturnType<typeof seedInstitutions>>
 
 beforeAll(async () => {
-  testDb = await createTestDatabase()
-  app = (await buildTestApp(testDb)).app
   ids = await seedInstitutions(app)
-})
-
-afterAll(async () => {
-  await app?.close()
-  await testDb?.close()
 })
 
 describe('deleting an account (DELETE /api/me)', () => {
@@ -37,8 +27,7 @@ describe('deleting an account (DELETE /api/me)', () => {
   })
 
   it('keeps a regulator\'s steps in the audit trail without their user id', async () => {
-    const regulator = await signedInUser(app)
-    await grantRole(app, regulator.userId, { role: 'regulator', regionCode: '220100' })
+    const regulator = await signedInRegulator(app, '220100')
     const { trackingNumber } = await filed(app, aFiling(ids.nonprofit, { anonymous: true }), regulator.headers)
     // Anonymous means linked to nobody, not even in the filer's own export.
     expect((await app.inject({ method: 'GET', url: '/api/me/export', headers: regulator.headers })).json().complaints).toEqual([])

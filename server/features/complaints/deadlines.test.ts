@@ -22,10 +22,10 @@ describe('isOverdue', () => {
   })
 
   it('is overdue when not answered by the reply date, whatever the step', () => {
-    for (const status of ['accepted', 'assigned', 'in_progress']) {
+    for (const status of ['accepted', 'assigned', 'in_progress'] as const) {
       expect(isOverdue({ status, ...dates }, '2026-12-13')).toBe(false)
       expect(isOverdue({ status, ...dates }, '2026-12-14')).toBe(true)
     }
-    for (const status of ['replied', 'closed', 'rejected']) expect(isOverdue({ status, ...dates }, '2027-06-01')).toBe(false)
+    for (const status of ['replied', 'closed', 'rejected'] as const) expect(isOverdue({ status, ...dates }, '2027-06-01')).toBe(false)
   })
 })

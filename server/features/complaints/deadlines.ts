@@ -1,6 +1,8 @@
 import dayjs from 'dayjs'
 import utc from 'dayjs/plugin/utc'
+import type { Selectable } from 'kysely'
 import type { ComplaintStatus } from '../../../types/complaints'
+import type { ComplaintsTable } from '../../db/schema'
 import { chinaToday } from '../../shared/china-time'
 
 dayjs.extend(utc)
@@ -19,7 +21,7 @@ export function deadlinesOf(filedAt: Date, settings: { acceptDays: number; reply
 export const ANSWERED_STATUSES: ComplaintStatus[] = ['replied', 'closed', 'rejected']
 
 /** Not accepted (or rejected) by accept_by, or not answered by reply_by; `today` is a China date (YYYY-MM-DD). */
-export function isOverdue(complaint: { status: string; acceptBy: string; replyBy: string }, today: string): boolean {
+export function isOverdue(complaint: Pick<Selectable<ComplaintsTable>, 'status' | 'acceptBy' | 'replyBy'>, today: string): boolean {
   if (complaint.status === 'submitted' && today > complaint.acceptBy) return true
-  return !ANSWERED_STATUSES.includes(complaint.status as ComplaintStatus) && today > complaint.replyBy
+  return !ANSWERED_STATUSES.includes(complaint.status) && today > complaint.replyBy
 }

@@ -1,24 +1,14 @@
 import { randomUUID } from 'node:crypto'
 import { Writable } from 'node:stream'
-import type { FastifyInstance } from 'fastify'
 import { buildApp } from '../../app'
-import { buildTestApp, signedInUser } from '../../../test/support/test-app'
-import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database'
 import { aFiling, complaintRow, deliveriesOf, eventsOf, fileComplaint, filed, seedInstitutions, uploadedPhoto } from './test-fixtures'
+import { signedInUser, useTestApp } from '../../../test/support/test-app'
 
-let testDb: TestDatabase
-let app: FastifyInstance
+const { app, testDb } = useTestApp()
 let ids: Awaited<ReturnType<typeof seedInstitutions>>
 
 beforeAll(async () => {
-  testDb = await createTestDatabase()
-  app = (await buildTestApp(testDb)).app
   ids = await seedInstitutions(app)
-})
-
-afterAll(async () => {
-  await app?.close()
-  await testDb?.close()
 })
 
 const countComplaints = async (key: string) =>

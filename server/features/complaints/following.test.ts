@@ -1,26 +1,15 @@
-import type { FastifyInstance } from 'fastify'
-import { buildTestApp, grantRole, signedInUser } from '../../../test/support/test-app'
-import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database'
 import { chinaToday } from '../../shared/china-time'
 import { addDays } from './deadlines'
 import { aFiling, complaintRow, eventsOf, filed, seedInstitutions, uploadedPhoto } from './test-fixtures'
+import { signedInRegulator, signedInUser, useTestApp } from '../../../test/support/test-app'
 
-let testDb: TestDatabase
-let app: FastifyInstance
+const { app } = useTestApp()
 let ids: Awaited<ReturnType<typeof seedInstitutions>>
 let regulator: Awaited<ReturnType<typeof signedInUser>>
 
 beforeAll(async () => {
-  testDb = await createTestDatabase()
-  app = (await buildTestApp(testDb)).app
   ids = await seedInstitutions(app)
-  regulator = await signedInUser(app)
-  await grantRole(app, regulator.userId, { role: 'regulator', regionCode: '220100' })
-})
-
-afterAll(async () => {
-  await app?.close()
-  await testDb?.close()
+  regulator = await signedInRegulator(app, '220100')
 })
 
 const track = (trackingNumber: string, secret: string) => app.inject({ method: 'POST', url: '/api/complaints/track', payload: { trackingNumber, secret } })

@@ -1,13 +1,10 @@
 import { sql } from 'kysely'
-import type { FastifyInstance } from 'fastify'
-import { buildTestApp, grantRole, signedInUser } from '../../../test/support/test-app'
-import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database'
 import { chinaToday } from '../../shared/china-time'
 import { addDays } from './deadlines'
 import { aFiling, complaintRow, deliveriesOf, eventsOf, filed, seedInstitutions } from './test-fixtures'
+import { signedInRegulator, signedInUser, useTestApp } from '../../../test/support/test-app'
 
-let testDb: TestDatabase
-let app: FastifyInstance
+const { app } = useTestApp()
 let ids: Awaited<ReturnType<typeof seedInstitutions>>
 type User = Awaited<ReturnType<typeof signedInUser>>
 let changchun: User
@@ -15,20 +12,10 @@ let yanbian: User
 let provincial: User
 
 beforeAll(async () => {
-  testDb = await createTestDatabase()
-  app = (await buildTestApp(testDb)).app
   ids = await seedInstitutions(app)
-  changchun = await signedInUser(app)
-  await grantRole(app, changchun.userId, { role: 'regulator', regionCode: '220100' })
-  yanbian = await signedInUser(app)
-  await grantRole(app, yanbian.userId, { role: 'regulator', regionCode: '222400' })
-  provincial = await signedInUser(app)
-  await grantRole(app, provincial.userId, { role: 'regulator', regionCode: '220000' })
-})
-
-afterAll(async () => {
-  await app?.close()
-  await testDb?.close()
+  changchun = await signedInRegulator(app, '220100')
+  yanbian = await signedInRegulator(app, '222400')
+  provincial = await signedInRegulator(app, '220000')
 })
 
 const act = (who: User, trackingNumber: string, action: string, payload?: object) =>

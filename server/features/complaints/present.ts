@@ -1,7 +1,9 @@
-import type { ComplaintCategory, ComplaintStatus, ComplaintSummary, ComplaintView, Department, Outcome, RegulatorComplaintView, TimelineEntry } from '../../../types/complaints'
+import type { ComplaintSummary, ComplaintView, Department, RegulatorComplaintView } from '../../../types/complaints'
 import { signPhotoUrl } from './photos/photo-urls'
 import { isOverdue } from './deadlines'
 import type { ComplaintDetails, ComplaintRow } from './repository'
+
+interface Forwarded { department: Department; attempts: number; deliveredAt: string | null }
 
 const photoOf = (jwtSecret: string) => (photo: { id: string }) => ({ id: photo.id, url: signPhotoUrl(jwtSecret, photo.id) })
 
@@ -9,8 +11,8 @@ export function presentComplaint(row: ComplaintRow, details: ComplaintDetails, o
   const photo = photoOf(options.jwtSecret)
   return {
     trackingNumber: row.trackingNumber,
-    category: row.category as ComplaintCategory,
-    status: row.status as ComplaintStatus,
+    category: row.category,
+    status: row.status,
     urgent: row.urgent,
     institution: details.institution,
     provider: row.providerName === null ? null : { name: row.providerName, address: row.providerAddress ?? '', cityCode: row.cityCode },
@@ -19,36 +21,39 @@ export function presentComplaint(row: ComplaintRow, details: ComplaintDetails, o
     occurredAt: row.occurredAt,
     filedAt: row.filedAt,
     photos: details.photos.filter((p) => p.additionId === null).map(photo),
-    departments: row.departments as Department[],
+    departments: row.departments,
     acceptBy: row.acceptBy,
     replyBy: row.replyBy,
     overdue: isOverdue(row, options.today),
     reply: row.reply,
     rejectionReason: row.rejectionReason,
-    outcome: row.outcome as Outcome | null,
+    outcome: row.outcome,
     rating: row.ratingScore === null ? null : { score: row.ratingScore, comment: row.ratingComment, at: row.ratedAt! },
     additions: details.additions.map((a) => ({ text: a.text, at: a.at, photos: details.photos.filter((p) => p.additionId === a.id).map(photo) })),
     timeline: details.events.map((e) => ({
-      type: e.type as TimelineEntry['type'], at: e.at, department: e.department as Department | null, note: e.note, by: e.actor,
+      type: e.type, at: e.at, department: e.department, note: e.note, by: e.actor,
     })),
   }
 }
 
-export function presentForRegulator(row: ComplaintRow, details: ComplaintDetails, options: { jwtSecret: string; today: string }): RegulatorComplaintView {
+/** `forwardings`: how far forwarding to each department got, oldest first. */
+export function presentForRegulator(
+  row: ComplaintRow, details: ComplaintDetails, forwardings: Forwarded[], options: { jwtSecret: string; today: string },
+): RegulatorComplaintView {
   return {
     ...presentComplaint(row, details, options),
     anonymous: row.anonymous,
     contactPhone: row.contactPhone,
-    deliveries: details.deliveries.map((d) => ({
-      department: d.department as Department, status: d.deliveredAt ? 'delivered' : 'pending', attempts: d.attempts, deliveredAt: d.deliveredAt,
+    deliveries: forwardings.map((f) => ({
+      department: f.department, status: f.deliveredAt ? 'delivered' : 'pending', attempts: f.attempts, deliveredAt: f.deliveredAt,
     })),
     sanctionPublished: row.sanctionPublishedAt !== null,
   }
 }
 
-export function presentSummary(row: Omit<ComplaintSummary, 'overdue' | 'category' | 'status'> & { category: string; status: string }, today: string): ComplaintSummary {
+export function presentSummary(row: Omit<ComplaintSummary, 'overdue'>, today: string): ComplaintSummary {
   return {
-    trackingNumber: row.trackingNumber, category: row.category as ComplaintCategory, status: row.status as ComplaintStatus,
+    trackingNumber: row.trackingNumber, category: row.category, status: row.status,
     urgent: row.urgent, overdue: isOverdue(row, today), subject: row.subject, cityCode: row.cityCode,
     filedAt: row.filedAt, acceptBy: row.acceptBy, replyBy: row.replyBy,
   }

@@ -1,8 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { notFound } from '../../shared/http-errors'
-import { findComplaintByTrackingNumber, type ComplaintRow } from './repository'
+import type { ComplaintRow } from './repository'
 import { secretMatches } from './secrets'
 import { SECRET_HEADER } from './route-options'
+import { findComplaint } from './views'
 
 export interface ReporterAccess {
   complaint: ComplaintRow
@@ -18,7 +19,7 @@ const notYours = () => notFound('未找到该投诉，或查询密码不正确 (
  * a wrong secret or no credentials at all: 404, so a tracking number alone reveals nothing, not even that it exists.
  */
 export async function reporterAccess(app: FastifyInstance, request: FastifyRequest, reply: FastifyReply, trackingNumber: string, secret?: string): Promise<ReporterAccess> {
-  const complaint = await findComplaintByTrackingNumber(app.database.db, trackingNumber)
+  const complaint = await findComplaint(app.database.db, trackingNumber)
   const givenSecret = secret ?? request.headers[SECRET_HEADER]
   if (typeof givenSecret === 'string' && givenSecret && complaint && secretMatches(givenSecret, complaint.secretHash)) {
     return { complaint, userId: null }

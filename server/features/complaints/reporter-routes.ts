@@ -1,22 +1,25 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import type { FastifyReply, FastifyRequest } from 'fastify'
 import { AdditionBody, ComplaintList, ComplaintView, RatingBody, TrackBody, TrackingParams } from '../../../types/complaints'
-import { chinaToday } from '../../shared/china-time'
-import { badRequest, conflict } from '../../shared/http-errors'
-import { presentComplaint, presentSummary } from './present'
+import { BEARER, OPTIONAL_BEARER, errorResponses } from '../../shared/route-schemas'
 import { reporterAccess } from './reporter-access'
-import { BEARER, COMPLAINT_TAGS, MyComplaintsQuery, OPTIONAL_BEARER, ReporterHeaders, errorResponses } from './route-options'
-import {
-  attachPhotos, complaintDetails, findComplaintByTrackingNumber, insertAddition, insertEvent, listComplaints, lockComplaintStatus,
-  rateComplaint, type ComplaintRow,
-} from './repository'
-import { STATUS_NAMES } from './transitions'
+import type { ComplaintRow } from './repository'
+import { addToComplaint, rateHandling } from './reporter-service'
+import { COMPLAINT_TAGS, MyComplaintsQuery, ReporterHeaders } from './route-options'
+import { complaintList, reporterView } from './views'
 
 export const reporterRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { db } = app.database
+  const view = (trackingNumber: string) => reporterView(db, app.settings.jwtSecret, trackingNumber)
 
-  async function view(trackingNumber: string): Promise<ComplaintView> {
-    const complaint = (await findComplaintByTrackingNumber(db, trackingNumber))!
-    return presentComplaint(complaint, await complaintDetails(db, complaint), { jwtSecret: app.settings.jwtSecret, today: chinaToday() })
+  /** The reporter's own steps: their complaint (or 404), the step, the complaint as it now stands. */
+  const act = async (
+    request: FastifyRequest & { params: { trackingNumber: string } }, reply: FastifyReply,
+    step: (complaint: ComplaintRow, userId: string | null) => Promise<void>,
+  ) => {
+    const { complaint, userId } = await reporterAccess(app, request, reply, request.params.trackingNumber)
+    await step(complaint, userId)
+    return view(complaint.trackingNumber)
   }
 
   app.post('/complaints/track', {
@@ -49,11 +52,7 @@ export const reporterRoutes: FastifyPluginAsyncTypebox = async (app) => {
       tags: COMPLAINT_TAGS, security: BEARER, querystring: MyComplaintsQuery,
       response: { 200: ComplaintList, ...errorResponses(400, 401) },
     },
-  }, async (request) => {
-    const today = chinaToday()
-    const list = await listComplaints(db, { cities: null, reporterUserId: request.userId, query: request.query, today }, 'newest')
-    return { items: list.rows.map((row) => presentSummary(row, today)), total: list.total, page: list.page, pageSize: list.pageSize, hasMore: list.hasMore }
-  })
+  }, async (request) => complaintList(db, { cities: null, reporterUserId: request.userId, query: request.query }, 'newest'))
 
   app.post('/complaints/:trackingNumber/additions', {
     schema: {
@@ -62,20 +61,8 @@ export const reporterRoutes: FastifyPluginAsyncTypebox = async (app) => {
       response: { 201: ComplaintView, ...errorResponses(400, 401, 404, 409) },
     },
   }, async (request, reply) => {
-    const { complaint, userId } = await reporterAccess(app, request, reply, request.params.trackingNumber)
-    const photoIds = (request.body.photoIds ?? []).map((id) => id.toLowerCase())
-    await db.transaction().execute(async (trx) => {
-      const status = await lockComplaintStatus(trx, complaint.id)
-      if (status === 'closed' || status === 'rejected') {
-        throw conflict(`投诉已${STATUS_NAMES[status]}，不能再补充材料 (the complaint is ${status})`)
-      }
-      const additionId = await insertAddition(trx, complaint.id, request.body.text)
-      if (await attachPhotos(trx, photoIds, complaint.id, additionId) < photoIds.length) {
-        throw badRequest('photoIds', '有照片不存在或已用于其他投诉，请重新上传 (a photo is unknown or already attached)')
-      }
-      await insertEvent(trx, { complaintId: complaint.id, type: 'addition', actor: 'reporter', actorUserId: userId })
-    })
-    return reply.code(201).send(await view(complaint.trackingNumber))
+    const answer = await act(request, reply, (complaint, userId) => addToComplaint(db, complaint, userId, request.body))
+    return reply.code(201).send(answer)
   })
 
   app.post('/complaints/:trackingNumber/rating', {
@@ -84,19 +71,5 @@ export const reporterRoutes: FastifyPluginAsyncTypebox = async (app) => {
       tags: COMPLAINT_TAGS, security: OPTIONAL_BEARER, params: TrackingParams, headers: ReporterHeaders, body: RatingBody,
       response: { 200: ComplaintView, ...errorResponses(400, 401, 404, 409) },
     },
-  }, async (request, reply) => {
-    const { complaint, userId } = await reporterAccess(app, request, reply, request.params.trackingNumber)
-    await db.transaction().execute(async (trx) => {
-      const rated = await rateComplaint(trx, complaint.id, { score: request.body.score, comment: request.body.comment ?? null })
-      if (!rated) throw notRateable(complaint)
-      await insertEvent(trx, { complaintId: complaint.id, type: 'rating', actor: 'reporter', actorUserId: userId, note: `${request.body.score}/5` })
-    })
-    return view(complaint.trackingNumber)
-  })
-}
-
-function notRateable(complaint: ComplaintRow) {
-  if (complaint.ratingScore !== null) return conflict('已经评价过了，每件投诉只能评价一次 (already rated)')
-  if (complaint.status !== 'closed') return conflict(`投诉办结后才能评价，当前为「${STATUS_NAMES[complaint.status as keyof typeof STATUS_NAMES] ?? complaint.status}」 (only a closed complaint can be rated)`)
-  return conflict('已经评价过了，每件投诉只能评价一次 (already rated)')
+  }, async (request, reply) => act(request, reply, (complaint, userId) => rateHandling(db, complaint, userId, request.body)))
 }

@@ -1,10 +1,12 @@
-import { sql, type Kysely, type Transaction } from 'kysely'
+import { sql, type Insertable, type Kysely, type Selectable, type Transaction, type Updateable } from 'kysely'
 import type { AdminComplaintQuery, ComplaintStatus, Department } from '../../../types/complaints'
 import type { Sanction } from '../../../types/institutions'
-import type { Database } from '../../db/schema'
+import type { ComplaintEventsTable, ComplaintsTable, Database } from '../../db/schema'
 import { ANSWERED_STATUSES } from './deadlines'
 
 type Db = Kysely<Database> | Transaction<Database>
+
+export type ComplaintRow = Selectable<ComplaintsTable>
 
 // ---- filing ----
 
@@ -13,40 +15,19 @@ export async function findRoutingInstitution(db: Db, institutionId: string) {
     .where('id', '=', institutionId).executeTakeFirst()
 }
 
-export interface NewComplaint {
-  trackingNumber: string
-  secretHash: string
-  idempotencyKey: string
-  reporterUserId: string | null
-  anonymous: boolean
-  contactPhone: string | null
-  institutionId: string | null
-  providerName: string | null
-  providerAddress: string | null
-  cityCode: string
-  category: string
-  description: string
-  occurredAt: string
-  filedAt: string
-  urgent: boolean
-  departments: Department[]
-  acceptBy: string
-  replyBy: string
-}
-
 /**
  * Inserts unless the idempotency key or the tracking number is taken; null then. It waits for a concurrent filing with
  * the same key to commit, so the caller can tell the two apart with findComplaintByIdempotencyKey.
  */
-export async function insertComplaintUnlessTaken(trx: Db, complaint: NewComplaint): Promise<string | null> {
+export async function insertComplaintUnlessTaken(trx: Db, complaint: Insertable<ComplaintsTable>): Promise<string | null> {
   const row = await trx.insertInto('complaints')
-    .values({ ...complaint, status: 'submitted' })
+    .values(complaint)
     .onConflict((oc) => oc.doNothing())
     .returning('id').executeTakeFirst()
   return row?.id ?? null
 }
 
-export async function findComplaintByIdempotencyKey(db: Db, idempotencyKey: string) {
+export async function findComplaintByIdempotencyKey(db: Db, idempotencyKey: string): Promise<ComplaintRow | undefined> {
   return db.selectFrom('complaints').selectAll().where('idempotencyKey', '=', idempotencyKey).executeTakeFirst()
 }
 
@@ -61,15 +42,19 @@ export async function attachPhotos(trx: Db, photoIds: string[], complaintId: str
 
 // ---- reading ----
 
-export async function findComplaintByTrackingNumber(db: Db, trackingNumber: string) {
+export async function findComplaintByTrackingNumber(db: Db, trackingNumber: string): Promise<ComplaintRow | undefined> {
   return db.selectFrom('complaints').selectAll().where('trackingNumber', '=', trackingNumber).executeTakeFirst()
 }
 
-export type ComplaintRow = NonNullable<Awaited<ReturnType<typeof findComplaintByTrackingNumber>>>
+/** The photos filed with the complaint itself (not with an addition). */
+export async function filingPhotoIds(db: Db, complaintId: string): Promise<string[]> {
+  const rows = await db.selectFrom('complaintPhotos').select('id').where('complaintId', '=', complaintId).where('additionId', 'is', null).execute()
+  return rows.map((row) => row.id)
+}
 
 /** Everything a complaint view shows besides the complaint row itself. */
 export async function complaintDetails(db: Db, complaint: ComplaintRow) {
-  const [institution, photos, additions, events, deliveries] = await Promise.all([
+  const [institution, photos, additions, events] = await Promise.all([
     complaint.institutionId
       ? db.selectFrom('institutions').select(['id', 'name']).where('id', '=', complaint.institutionId).executeTakeFirst()
       : Promise.resolve(undefined),
@@ -77,9 +62,8 @@ export async function complaintDetails(db: Db, complaint: ComplaintRow) {
     db.selectFrom('complaintAdditions').select(['id', 'text', 'at']).where('complaintId', '=', complaint.id).orderBy('id').execute(),
     // Never actor_user_id: who inside the regulator acted is not part of any view.
     db.selectFrom('complaintEvents').select(['type', 'actor', 'department', 'note', 'at']).where('complaintId', '=', complaint.id).orderBy('id').execute(),
-    db.selectFrom('complaintDeliveries').select(['department', 'attempts', 'deliveredAt']).where('complaintId', '=', complaint.id).orderBy('createdAt').orderBy('department').execute(),
   ])
-  return { institution: institution ?? null, photos, additions, events, deliveries }
+  return { institution: institution ?? null, photos, additions, events }
 }
 
 export type ComplaintDetails = Awaited<ReturnType<typeof complaintDetails>>
@@ -129,48 +113,37 @@ export async function listComplaints(db: Db, filter: ComplaintFilter, order: 'ur
 
 // ---- changes ----
 
-export interface NewEvent {
-  complaintId: string
-  type: string
-  actor: 'reporter' | 'regulator' | 'system'
-  actorUserId: string | null
-  fromStatus?: string | null
-  toStatus?: string | null
-  department?: string | null
-  note?: string | null
-}
-
-export async function insertEvent(db: Db, event: NewEvent): Promise<void> {
+export async function insertEvent(db: Db, event: Insertable<ComplaintEventsTable>): Promise<void> {
   await db.insertInto('complaintEvents').values(event).execute()
 }
 
-export interface StatusChange {
-  reply?: string
-  rejectionReason?: string
-  outcome?: string
+/** What a regulator's step changes besides the status. */
+export type StatusChange = Pick<Updateable<ComplaintsTable>, 'reply' | 'rejectionReason' | 'outcome'> & {
   sanction?: Sanction
-  departments?: Department[]
+  /** Added to the complaint's departments unless it is one already. */
+  department?: Department
 }
 
-/** Optimistic: only changes the complaint while it still has the status the caller saw; false when someone else moved it. */
-export async function changeStatus(db: Db, complaintId: string, expected: string, to: ComplaintStatus, change: StatusChange = {}): Promise<boolean> {
-  const { sanction, departments, ...columns } = change
-  const result = await db.updateTable('complaints')
+/** Call with the complaint row locked (lockComplaintStatus): the status was checked against it. */
+export async function changeStatus(db: Db, complaintId: string, to: ComplaintStatus, change: StatusChange = {}): Promise<void> {
+  const { sanction, department, ...columns } = change
+  await db.updateTable('complaints')
     .set({
       status: to,
       ...columns,
       ...(sanction ? { sanction: JSON.stringify(sanction) } : {}),
-      ...(departments ? { departments } : {}),
+      ...(department
+        ? { departments: sql<Department[]>`CASE WHEN ${department} = ANY(departments) THEN departments ELSE array_append(departments, ${department}::text) END` }
+        : {}),
     })
-    .where('id', '=', complaintId).where('status', '=', expected)
-    .executeTakeFirst()
-  return result.numUpdatedRows > 0n
+    .where('id', '=', complaintId)
+    .execute()
 }
 
-/** Locks the complaint row for a reporter's change, so it cannot be closed in between. */
-export async function lockComplaintStatus(trx: Db, complaintId: string): Promise<string> {
-  const row = await trx.selectFrom('complaints').select('status').where('id', '=', complaintId).forUpdate().executeTakeFirstOrThrow()
-  return row.status
+/** Locks the complaint row until the transaction ends, so its status cannot change in between; undefined if there is none. */
+export async function lockComplaintStatus(trx: Db, complaintId: string): Promise<ComplaintStatus | undefined> {
+  const row = await trx.selectFrom('complaints').select('status').where('id', '=', complaintId).forUpdate().executeTakeFirst()
+  return row?.status
 }
 
 export async function insertAddition(trx: Db, complaintId: string, text: string): Promise<number> {

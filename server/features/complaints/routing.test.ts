@@ -1,8 +1,8 @@
-import { routeComplaint } from './routing'
+import { routeComplaint, type RoutingSubject } from './routing'
 
-const standalone = { kind: 'standalone', profit: 'nonprofit' }
-const forprofit = { kind: 'standalone', profit: 'forprofit' }
-const kindergarten = { kind: 'kindergarten', profit: 'nonprofit' }
+const standalone: RoutingSubject = { kind: 'standalone', profit: 'nonprofit' }
+const forprofit: RoutingSubject = { kind: 'standalone', profit: 'forprofit' }
+const kindergarten: RoutingSubject = { kind: 'kindergarten', profit: 'nonprofit' }
 
 describe('routeComplaint', () => {
   it.each([

@@ -1,10 +1,9 @@
+import type { Selectable } from 'kysely'
 import type { ComplaintCategory, Department } from '../../../types/complaints'
+import type { InstitutionsTable } from '../../db/schema'
 
 /** What routing needs to know about the subject: a registered institution, or null for a provider typed in by the parent. */
-export interface RoutingSubject {
-  kind: string
-  profit: string
-}
+export type RoutingSubject = Pick<Selectable<InstitutionsTable>, 'kind' | 'profit'>
 
 export interface Routing {
   departments: Department[]

@@ -1,22 +1,12 @@
-import type { FastifyInstance } from 'fastify'
-import { buildTestApp } from '../../../test/support/test-app'
-import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database'
-import { guidanceRequestsForExport } from './repository'
-import { aRequest, centreList, centreStaff, myRequest, parentWithChild, requested, schedule, seedCentres } from './test-fixtures'
+import { requestsOf as guidanceRequestsForExport } from './views'
+import { aRequest, centreList, myRequest, parentWithChild, requested, schedule, seedCentres } from './test-fixtures'
+import { signedInCentreStaff, useTestApp } from '../../../test/support/test-app'
 
-let testDb: TestDatabase
-let app: FastifyInstance
+const { app } = useTestApp()
 let centres: Awaited<ReturnType<typeof seedCentres>>
 
 beforeAll(async () => {
-  testDb = await createTestDatabase()
-  app = (await buildTestApp(testDb)).app
   centres = await seedCentres(app)
-})
-
-afterAll(async () => {
-  await app?.close()
-  await testDb?.close()
 })
 
 const rowsOf = async (ids: string[]) => ({
@@ -27,7 +17,7 @@ const rowsOf = async (ids: string[]) => ({
 describe('guidance requests in the parent\'s data', () => {
   it('puts every request of the parent, with its history, in the account export (GET /api/me/export) exactly as the parent sees them', async () => {
     const parent = await parentWithChild(app)
-    const staff = await centreStaff(app, centres.chaoyang)
+    const staff = await signedInCentreStaff(app, centres.chaoyang)
     const first = await requested(app, parent.headers, aRequest(parent.childId))
     await schedule(app, staff.headers, first, centres.chaoyang)
     const second = await requested(app, parent.headers, aRequest(parent.childId, { service: 'vaccination_advice' }))
@@ -45,7 +35,7 @@ describe('guidance requests in the parent\'s data', () => {
 
   it('goes with the account: deleting it removes the requests and their history, and the centre no longer sees them', async () => {
     const parent = await parentWithChild(app)
-    const staff = await centreStaff(app, centres.chaoyang)
+    const staff = await signedInCentreStaff(app, centres.chaoyang)
     const ids = [await requested(app, parent.headers, aRequest(parent.childId)), await requested(app, parent.headers, aRequest(parent.childId))]
     await schedule(app, staff.headers, ids[0], centres.chaoyang)
     const other = await parentWithChild(app)
@@ -63,7 +53,7 @@ describe('guidance requests in the parent\'s data', () => {
   it('goes with the child: deleting the child, or withdrawing the child-data consent, removes even an open request', async () => {
     const parent = await parentWithChild(app)
     const sibling = (await app.inject({ method: 'POST', url: '/api/me/children', headers: parent.headers, payload: { nickname: '乐乐', birthMonth: '2024-05' } })).json().id
-    const staff = await centreStaff(app, centres.chaoyang)
+    const staff = await signedInCentreStaff(app, centres.chaoyang)
     const forChild = await requested(app, parent.headers, aRequest(parent.childId))
     await schedule(app, staff.headers, forChild, centres.chaoyang)
     const forSibling = await requested(app, parent.headers, aRequest(sibling))
@@ -80,7 +70,7 @@ describe('guidance requests in the parent\'s data', () => {
 
   it('keeps a family\'s history when the staff member who scheduled the visit deletes their account', async () => {
     const parent = await parentWithChild(app)
-    const staff = await centreStaff(app, centres.chaoyang)
+    const staff = await signedInCentreStaff(app, centres.chaoyang)
     const id = await requested(app, parent.headers, aRequest(parent.childId))
     await schedule(app, staff.headers, id, centres.chaoyang)
     expect((await app.inject({ method: 'DELETE', url: '/api/me', headers: staff.headers })).statusCode).toBe(204)

@@ -1,27 +1,17 @@
-import type { FastifyInstance } from 'fastify'
-import { buildTestApp } from '../../../test/support/test-app'
-import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database'
+import { signedInCentreStaff, useTestApp } from '../../../test/support/test-app'
 import {
-  aRequest, act, cancel, centreList, centreStaff, decline, hoursFromNow, myRequest, parentWithChild, requested, schedule, seedCentres, type User,
+  aRequest, act, cancel, centreList, decline, hoursFromNow, myRequest, parentWithChild, requested, schedule, seedCentres, type User,
 } from './test-fixtures'
 
-let testDb: TestDatabase
-let app: FastifyInstance
+const { app } = useTestApp()
 let centres: Awaited<ReturnType<typeof seedCentres>>
 let parent: Awaited<ReturnType<typeof parentWithChild>>
 let chaoyangStaff: User
 
 beforeAll(async () => {
-  testDb = await createTestDatabase()
-  app = (await buildTestApp(testDb)).app
   centres = await seedCentres(app)
   parent = await parentWithChild(app)
-  chaoyangStaff = await centreStaff(app, centres.chaoyang)
-})
-
-afterAll(async () => {
-  await app?.close()
-  await testDb?.close()
+  chaoyangStaff = await signedInCentreStaff(app, centres.chaoyang)
 })
 
 /** A new request in 朝阳区 (each test files its own; a parent keeps at most 3 open, so each gets a new parent). */
@@ -60,7 +50,7 @@ describe('who handles home guidance', () => {
     expect(list.headers['cache-control']).toBe('no-store')
 
     // Staff of two centres see both areas; the status filter narrows the list.
-    const twoAreas = await centreStaff(app, centres.nanguan, centres.yanji)
+    const twoAreas = await signedInCentreStaff(app, centres.nanguan, centres.yanji)
     expect(ids(await centreList(app, twoAreas.headers))).toEqual(expect.arrayContaining([nanguan.id, yanji.id]))
     expect(ids(await centreList(app, twoAreas.headers))).not.toContain(older.id)
     await cancel(app, older.family.headers, older.id)
@@ -72,7 +62,7 @@ describe('who handles home guidance', () => {
 
   it('answers 404 to staff outside the request\'s area, for every action, and changes nothing', async () => {
     const { id } = await aChaoyangRequest()
-    const yanjiStaff = await centreStaff(app, centres.yanji)
+    const yanjiStaff = await signedInCentreStaff(app, centres.yanji)
     expect((await schedule(app, yanjiStaff.headers, id, centres.yanji)).statusCode).toBe(404)
     expect((await decline(app, yanjiStaff.headers, id, centres.yanji)).statusCode).toBe(404)
     expect((await act(app, yanjiStaff.headers, id, 'complete', {})).statusCode).toBe(404)
@@ -87,7 +77,7 @@ describe('who handles home guidance', () => {
     expect(notTheirs.json().field).toBe('centreId')
     expect((await decline(app, chaoyangStaff.headers, id, centres.chaoyangOther)).json()).toMatchObject({ statusCode: 403, field: 'centreId' })
 
-    const chaoyangAndNanguan = await centreStaff(app, centres.chaoyang, centres.nanguan)
+    const chaoyangAndNanguan = await signedInCentreStaff(app, centres.chaoyang, centres.nanguan)
     expect((await schedule(app, chaoyangAndNanguan.headers, id, centres.nanguan)).json()).toMatchObject({ statusCode: 400, field: 'centreId' })
     expect((await decline(app, chaoyangAndNanguan.headers, id, centres.nanguan)).json()).toMatchObject({ statusCode: 400, field: 'centreId' })
     expect(await statusOf(id)).toBe('requested')
@@ -145,7 +135,7 @@ describe('scheduling, declining and completing', () => {
     const { family, id } = await aChaoyangRequest()
     expect((await act(app, chaoyangStaff.headers, id, 'complete')).statusCode).toBe(409)
     await schedule(app, chaoyangStaff.headers, id, centres.chaoyang)
-    const otherCentreSameDistrict = await centreStaff(app, centres.chaoyangOther)
+    const otherCentreSameDistrict = await signedInCentreStaff(app, centres.chaoyangOther)
     expect((await act(app, otherCentreSameDistrict.headers, id, 'complete')).statusCode).toBe(403)
 
     const done = await act(app, chaoyangStaff.headers, id, 'complete', { note: '生长发育正常，建议增加户外活动' })

@@ -15,4 +15,4 @@ export async function missingChildDataConsent(db: Kysely<Database>, userId: stri
     : '申请入户指导前，需要您作为监护人同意处理孩子的信息 (guardian consent to child data required)'
 }
 
-export const consentRequired = (message: string) => ({ statusCode: 403, error: 'ConsentRequired', message })
+export { consentRequired } from '../../shared/http-errors'

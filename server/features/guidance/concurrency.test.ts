@@ -1,27 +1,17 @@
-import type { FastifyInstance } from 'fastify'
-import { buildTestApp } from '../../../test/support/test-app'
-import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database'
 import { changeRequest } from './request-changes'
 import { findRequest } from './repository'
-import { aRequest, act, cancel, centreStaff, decline, myRequest, parentWithChild, requested, schedule, seedCentres, type User } from './test-fixtures'
+import { aRequest, act, cancel, decline, myRequest, parentWithChild, requested, schedule, seedCentres, type User } from './test-fixtures'
+import { signedInCentreStaff, useTestApp } from '../../../test/support/test-app'
 
-let testDb: TestDatabase
-let app: FastifyInstance
+const { app } = useTestApp()
 let centres: Awaited<ReturnType<typeof seedCentres>>
 let staffA: User
 let staffB: User
 
 beforeAll(async () => {
-  testDb = await createTestDatabase()
-  app = (await buildTestApp(testDb)).app
   centres = await seedCentres(app)
-  staffA = await centreStaff(app, centres.chaoyang)
-  staffB = await centreStaff(app, centres.chaoyangOther)
-})
-
-afterAll(async () => {
-  await app?.close()
-  await testDb?.close()
+  staffA = await signedInCentreStaff(app, centres.chaoyang)
+  staffB = await signedInCentreStaff(app, centres.chaoyangOther)
 })
 
 // Written out from the issue, not imported: a path through the request's life that the rules allow.

@@ -1,14 +1,14 @@
-import type { GuidanceRequest, GuidanceService, GuidanceStatus, TimeWindow } from '../../../types/guidance'
-import type { EventRow, RequestView } from './repository'
+import type { GuidanceRequest } from '../../../types/guidance'
+import type { EventRow, RequestViewRow } from './repository'
 
 /** `events`: this request's events, oldest first. */
-export function presentRequest(row: RequestView, events: EventRow[]): GuidanceRequest {
+export function presentRequest(row: RequestViewRow, events: EventRow[]): GuidanceRequest {
   return {
     id: row.id,
-    service: row.service as GuidanceService,
-    status: row.status as GuidanceStatus,
+    service: row.service,
+    status: row.status,
     child: { id: row.childId, nickname: row.childNickname, birthMonth: row.childBirthMonth },
-    timeWindows: row.timeWindows as TimeWindow[],
+    timeWindows: row.timeWindows,
     districtCode: row.districtCode,
     districtName: row.districtName,
     address: row.address,
@@ -20,12 +20,12 @@ export function presentRequest(row: RequestView, events: EventRow[]): GuidanceRe
     declineReason: row.declineReason,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
-    history: events.map((e) => ({ status: e.status as GuidanceStatus, at: e.at, note: e.note })),
+    history: events.map((e) => ({ status: e.status, at: e.at, note: e.note })),
   }
 }
 
 /** `events`: the events of all the rows, oldest first. */
-export function presentRequests(rows: RequestView[], events: EventRow[]): GuidanceRequest[] {
+export function presentRequests(rows: RequestViewRow[], events: EventRow[]): GuidanceRequest[] {
   const byRequest = new Map<string, EventRow[]>()
   for (const event of events) byRequest.set(event.requestId, [...(byRequest.get(event.requestId) ?? []), event])
   return rows.map((row) => presentRequest(row, byRequest.get(row.id) ?? []))

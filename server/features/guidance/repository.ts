@@ -1,7 +1,6 @@
-import { sql, type Kysely, type Transaction } from 'kysely'
-import type { GuidanceRequest } from '../../../types/guidance'
-import type { Database } from '../../db/schema'
-import { presentRequests } from './present'
+import { sql, type Insertable, type Kysely, type Selectable, type Transaction, type Updateable } from 'kysely'
+import type { GuidanceStatus, TimeWindow } from '../../../types/guidance'
+import type { Database, GuidanceEventsTable, GuidanceRequestsTable } from '../../db/schema'
 
 type Db = Kysely<Database> | Transaction<Database>
 
@@ -30,7 +29,7 @@ export async function lockParent(trx: Transaction<Database>, userId: string): Pr
   await trx.selectFrom('users').select('id').where('id', '=', userId).forUpdate().executeTakeFirstOrThrow()
 }
 
-export async function countOpenRequests(db: Db, userId: string, openStatuses: string[]): Promise<number> {
+export async function countOpenRequests(db: Db, userId: string, openStatuses: readonly GuidanceStatus[]): Promise<number> {
   const row = await db.selectFrom('guidanceRequests').select(sql<number>`count(*)::int`.as('n'))
     .where('userId', '=', userId).where('status', 'in', openStatuses).executeTakeFirstOrThrow()
   return row.n
@@ -38,55 +37,41 @@ export async function countOpenRequests(db: Db, userId: string, openStatuses: st
 
 // ---- requests and their events ----
 
-export interface NewRequest {
-  userId: string
-  childId: string
-  service: string
-  timeWindows: Array<{ date: string; period: string }>
-  districtCode: string
-  address: string
-  contactPhone: string
-  note: string
-}
+export type NewRequest = Omit<Insertable<GuidanceRequestsTable>, 'timeWindows'> & { timeWindows: TimeWindow[] }
 
-export async function insertRequest(trx: Db, request: NewRequest, at: string): Promise<string> {
+export async function insertRequest(trx: Db, request: NewRequest): Promise<string> {
   const row = await trx.insertInto('guidanceRequests')
-    .values({ ...request, timeWindows: JSON.stringify(request.timeWindows), createdAt: at, updatedAt: at })
+    .values({ ...request, timeWindows: JSON.stringify(request.timeWindows) })
     .returning('id').executeTakeFirstOrThrow()
   return row.id
 }
 
-export async function insertEvent(trx: Db, event: { requestId: string; status: string; note: string | null; actor: 'parent' | 'centre'; actorUserId: string; at: string }) {
+export async function insertEvent(trx: Db, event: Insertable<GuidanceEventsTable>): Promise<void> {
   await trx.insertInto('guidanceEvents').values(event).execute()
 }
 
+const ROW_COLUMNS = ['id', 'userId', 'status', 'districtCode', 'centreId', 'version'] as const
+
 /** The bare row: who it belongs to, where it is, its status and version. */
-export async function findRequest(db: Db, id: string) {
-  return db.selectFrom('guidanceRequests')
-    .select(['id', 'userId', 'status', 'districtCode', 'centreId', 'version'])
-    .where('id', '=', id).executeTakeFirst()
+export type RequestRow = Pick<Selectable<GuidanceRequestsTable>, (typeof ROW_COLUMNS)[number]>
+
+export async function findRequest(db: Db, id: string): Promise<RequestRow | undefined> {
+  return db.selectFrom('guidanceRequests').select(ROW_COLUMNS).where('id', '=', id).executeTakeFirst()
 }
 
-export type RequestRow = NonNullable<Awaited<ReturnType<typeof findRequest>>>
-
-export interface RequestChanges {
-  status: string
-  centreId?: string
-  scheduledAt?: string | null
-  staffName?: string | null
-  declineReason?: string | null
+/** The bare row, locked until the transaction ends; undefined when it is gone (the child's data was deleted). */
+export async function lockRequest(trx: Transaction<Database>, id: string): Promise<RequestRow | undefined> {
+  return trx.selectFrom('guidanceRequests').select(ROW_COLUMNS).where('id', '=', id).forUpdate().executeTakeFirst()
 }
 
-/**
- * Applies the change only if the request is still at the version it was decided on and in a status the action
- * allows: of two changes decided on the same version (two staff at once, or a parent cancelling while a centre
- * schedules) exactly one applies. Undefined when it did not.
- */
-export async function applyChange(trx: Db, row: RequestRow, allowedFrom: string[], changes: RequestChanges, at: string) {
-  return trx.updateTable('guidanceRequests')
+export type RequestChanges = Pick<Updateable<GuidanceRequestsTable>, 'status' | 'centreId' | 'scheduledAt' | 'staffName' | 'declineReason'>
+
+/** Call with the row locked (lockRequest). Each change counts up the version, which callers compare with the one they saw. */
+export async function updateRequest(trx: Transaction<Database>, id: string, changes: RequestChanges, at: string): Promise<void> {
+  await trx.updateTable('guidanceRequests')
     .set((eb) => ({ ...changes, version: eb('version', '+', 1), updatedAt: at }))
-    .where('id', '=', row.id).where('version', '=', row.version).where('status', 'in', allowedFrom)
-    .returning('id').executeTakeFirst()
+    .where('id', '=', id)
+    .execute()
 }
 
 const viewQuery = (db: Db) => db.selectFrom('guidanceRequests as g')
@@ -100,8 +85,27 @@ const viewQuery = (db: Db) => db.selectFrom('guidanceRequests as g')
     'g.createdAt', 'g.updatedAt',
   ])
 
-export type RequestView = Awaited<ReturnType<ReturnType<typeof viewQuery>['execute']>>[number]
+/** A request with the child, district and centre it names, as both sides see it. */
+export type RequestViewRow = Awaited<ReturnType<ReturnType<typeof viewQuery>['execute']>>[number]
 
+export async function findRequestView(db: Db, id: string): Promise<RequestViewRow | undefined> {
+  return viewQuery(db).where('g.id', '=', id).executeTakeFirst()
+}
+
+/** The parent's requests, newest first. */
+export async function requestViewsOf(db: Db, userId: string): Promise<RequestViewRow[]> {
+  return viewQuery(db).where('g.userId', '=', userId).orderBy('g.createdAt', 'desc').orderBy('g.id').execute()
+}
+
+/** Requests in the districts, oldest first: the order a centre works through them. */
+export async function requestViewsInDistricts(db: Db, districtCodes: string[], status: GuidanceStatus | undefined): Promise<RequestViewRow[]> {
+  if (!districtCodes.length) return []
+  let query = viewQuery(db).where('g.districtCode', 'in', districtCodes)
+  if (status) query = query.where('g.status', '=', status)
+  return query.orderBy('g.createdAt').orderBy('g.id').execute()
+}
+
+/** The events of the requests, oldest first. */
 export async function eventsOf(db: Db, requestIds: string[]) {
   if (!requestIds.length) return []
   return db.selectFrom('guidanceEvents').select(['requestId', 'status', 'note', 'at'])
@@ -109,31 +113,6 @@ export async function eventsOf(db: Db, requestIds: string[]) {
 }
 
 export type EventRow = Awaited<ReturnType<typeof eventsOf>>[number]
-
-async function withHistory(db: Db, rows: RequestView[]): Promise<GuidanceRequest[]> {
-  return presentRequests(rows, await eventsOf(db, rows.map((r) => r.id)))
-}
-
-export async function requestView(db: Db, id: string): Promise<GuidanceRequest | undefined> {
-  const row = await viewQuery(db).where('g.id', '=', id).executeTakeFirst()
-  return row && (await withHistory(db, [row]))[0]
-}
-
-/** The parent's requests, newest first. */
-export async function requestsOf(db: Db, userId: string): Promise<GuidanceRequest[]> {
-  return withHistory(db, await viewQuery(db).where('g.userId', '=', userId).orderBy('g.createdAt', 'desc').orderBy('g.id').execute())
-}
-
-/** For GET /me/export: every guidance request of the parent, with its history. */
-export const guidanceRequestsForExport = (db: Db, userId: string): Promise<GuidanceRequest[]> => requestsOf(db, userId)
-
-/** Requests in the districts, oldest first: the order a centre works through them. */
-export async function requestsInDistricts(db: Db, districtCodes: string[], status: string | undefined): Promise<GuidanceRequest[]> {
-  if (!districtCodes.length) return []
-  let query = viewQuery(db).where('g.districtCode', 'in', districtCodes)
-  if (status) query = query.where('g.status', '=', status)
-  return withHistory(db, await query.orderBy('g.createdAt').orderBy('g.id').execute())
-}
 
 // ---- centres ----
 

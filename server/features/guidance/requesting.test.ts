@@ -1,23 +1,15 @@
-import type { FastifyInstance } from 'fastify'
-import { buildTestApp, signedInUser } from '../../../test/support/test-app'
 import { wxRequestWithoutData } from '../../../test/support/wx-request'
-import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database'
 import { acceptConsents, addChild } from '../me/test-fixtures'
-import { aRequest, cancel, centreStaff, chinaDay, decline, fileRequest, myRequest, parentWithChild, requested, schedule, seedCentres } from './test-fixtures'
+import {
+  aRequest, cancel, chinaDay, decline, fileRequest, myRequest, parentWithChild, requested, schedule, seedCentres,
+} from './test-fixtures'
+import { signedInCentreStaff, signedInUser, useTestApp } from '../../../test/support/test-app'
 
-let testDb: TestDatabase
-let app: FastifyInstance
+const { app } = useTestApp()
 let centres: Awaited<ReturnType<typeof seedCentres>>
 
 beforeAll(async () => {
-  testDb = await createTestDatabase()
-  app = (await buildTestApp(testDb)).app
   centres = await seedCentres(app)
-})
-
-afterAll(async () => {
-  await app?.close()
-  await testDb?.close()
 })
 
 const fieldOf = async (response: ReturnType<typeof fileRequest>) => {
@@ -110,7 +102,7 @@ describe('POST /api/guidance-requests', () => {
 
   it('keeps at most 3 open requests per parent (409); cancelled, declined and done ones do not count', async () => {
     const parent = await parentWithChild(app)
-    const staff = await centreStaff(app, centres.chaoyang)
+    const staff = await signedInCentreStaff(app, centres.chaoyang)
     const ids = [await requested(app, parent.headers, aRequest(parent.childId)), await requested(app, parent.headers, aRequest(parent.childId))]
     ids.push(await requested(app, parent.headers, aRequest(parent.childId)))
     expect((await schedule(app, staff.headers, ids[0], centres.chaoyang)).statusCode).toBe(200)
@@ -161,7 +153,7 @@ describe('a parent\'s own requests', () => {
 
   it('cancels a requested or scheduled request, keeps the step in the history, and refuses to cancel twice (409)', async () => {
     const parent = await parentWithChild(app)
-    const staff = await centreStaff(app, centres.chaoyang)
+    const staff = await signedInCentreStaff(app, centres.chaoyang)
     const waiting = await requested(app, parent.headers, aRequest(parent.childId))
     const cancelled = await cancel(app, parent.headers, waiting)
     expect(cancelled.statusCode).toBe(200)

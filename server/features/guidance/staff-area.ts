@@ -1,5 +1,5 @@
-import type { Kysely } from 'kysely'
-import type { Database } from '../../db/schema'
+import type { Kysely, Selectable } from 'kysely'
+import type { Database, HealthCentresTable } from '../../db/schema'
 import type { ActiveGrant } from '../../shared/auth'
 import { ClientError, badRequest } from '../../shared/http-errors'
 import { centresByIds, type RequestRow } from './repository'
@@ -7,7 +7,7 @@ import { noSuchRequest } from './transitions'
 
 export interface StaffArea {
   /** The centres the staff member works for, with their districts. */
-  centres: Array<{ id: string; name: string; districtCode: string }>
+  centres: Array<Pick<Selectable<HealthCentresTable>, 'id' | 'name' | 'districtCode'>>
   /** The districts of those centres: the requests they see and handle. */
   districtCodes: string[]
 }

@@ -2,7 +2,8 @@ import dayjs from 'dayjs'
 import utc from 'dayjs/plugin/utc'
 import type { FastifyInstance } from 'fastify'
 import type { GuidanceRequestInput } from '../../../types/guidance'
-import { grantRole, signedInUser } from '../../../test/support/test-app'
+import { aHealthCentre } from '../../../test/support/seed-registry'
+import { signedInUser } from '../../../test/support/test-app'
 import { chinaToday } from '../../shared/china-time'
 import { acceptConsents, addChild } from '../me/test-fixtures'
 
@@ -23,21 +24,15 @@ export const hoursFromNow = (hours: number) => new Date(Date.now() + hours * 3_6
  */
 export async function seedCentres(app: FastifyInstance) {
   serial += 1
-  const insert = async (name: string, cityCode: string, districtCode: string) => (await app.database.db.insertInto('healthCentres').values({
+  const insert = async (name: string, cityCode: string, districtCode: string) => (await aHealthCentre(app, {
     name: `${name}${serial}（测试）`, cityCode, districtCode, address: '示例路1号', lat: 43.83, lng: 125.29, phone: '0431-80000000', isDemo: true,
-  }).returning('id').executeTakeFirstOrThrow()).id
+  })).id
   return {
     chaoyang: await insert('朝阳区红旗街社区卫生服务中心', '220100', '220104'),
     chaoyangOther: await insert('朝阳区桂林社区卫生服务中心', '220100', '220104'),
     nanguan: await insert('南关区南岭社区卫生服务中心', '220100', '220102'),
     yanji: await insert('延吉市建工社区卫生服务中心', '222400', '222401'),
   }
-}
-
-export async function centreStaff(app: FastifyInstance, ...centreIds: string[]) {
-  const user = await signedInUser(app)
-  for (const centreId of centreIds) await grantRole(app, user.userId, { role: 'centre_staff', centreId })
-  return user
 }
 
 /** A parent who gave both consents and added one child, as the app does before asking for guidance. */

@@ -1,4 +1,6 @@
+import type { Selectable } from 'kysely'
 import type { ClassType, InstitutionKind } from '../../../types/institutions'
+import type { InstitutionClassesTable } from '../../db/schema'
 
 export interface ClassLimit {
   minAgeMonths: number
@@ -23,12 +25,7 @@ export const HOME_BASED_LIMIT = { maxSize: 5, maxChildrenPerCaregiver: 3 } as co
 
 export type Breach = 'size' | 'ratio'
 
-export interface ClassCounts {
-  type: ClassType
-  capacity: number
-  enrolled: number
-  caregivers: number
-}
+export type ClassCounts = Pick<Selectable<InstitutionClassesTable>, 'type' | 'capacity' | 'enrolled' | 'caregivers'>
 
 export interface ClassAssessment {
   legalMaxSize: number

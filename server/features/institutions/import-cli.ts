@@ -15,7 +15,7 @@ async function main() {
     process.exit(2)
   }
   const config = loadConfig()
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, seedDemo: false })
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir })
   try {
     const report = await importInstitutionsCsv(database.db, fs.readFileSync(file, 'utf8'))
     for (const e of report.errors) console.error(`第 ${e.line} 行 [${e.field}]: ${e.reason}`)

@@ -1,15 +1,10 @@
-import type {
-  ClassDetail, ClassSummary, Evaluation, InstitutionDetail, InstitutionKind, InstitutionSummary, Ownership,
-  ProfitType, RegisteringAuthority, ServiceForm,
+import {
+  ACTIVE_COMMITTEE_MEMBERS, type ClassDetail, type ClassSummary, type Evaluation, type InstitutionDetail, type InstitutionKind,
+  type InstitutionSummary,
 } from '../../../types/institutions'
 import type { Reference } from '../../shared/reference'
 import { classBreaches } from './class-rules'
-import type { InstitutionRow, findClasses, findDetailExtras } from './repository'
-
-type ClassRow = Awaited<ReturnType<typeof findClasses>>[number]
-type Extras = Awaited<ReturnType<typeof findDetailExtras>>
-/** A committee counts as active in the app from three members. */
-const ACTIVE_COMMITTEE_MEMBERS = 3
+import type { ClassRow, DetailExtras, InstitutionRow } from './repository'
 
 const roundKm = (km: number) => Math.round(km * 100) / 100
 
@@ -17,9 +12,9 @@ export function presentSummary(row: InstitutionRow, classes: ClassRow[], today: 
   return {
     id: row.id,
     name: row.name,
-    kind: row.kind as InstitutionKind,
-    ownership: row.ownership as Ownership,
-    profit: row.profit as ProfitType,
+    kind: row.kind,
+    ownership: row.ownership,
+    profit: row.profit,
     inclusive: row.inclusive,
     demonstration: row.demonstration,
     cityCode: row.cityCode,
@@ -41,7 +36,7 @@ export function presentSummary(row: InstitutionRow, classes: ClassRow[], today: 
           lapsed: row.gradeValidUntil < today,
         }
       : null,
-    serviceForms: row.serviceForms as ServiceForm[],
+    serviceForms: row.serviceForms,
     monthlyFee: row.monthlyFeeMin !== null && row.monthlyFeeMax !== null ? { min: row.monthlyFeeMin, max: row.monthlyFeeMax } : null,
     classes: classes.map((k): ClassSummary => ({
       type: k.type, name: k.name, minAgeMonths: k.minAgeMonths, maxAgeMonths: k.maxAgeMonths,
@@ -90,7 +85,7 @@ export function gradeWarningOf(newestFirst: Evaluation[], reference: Reference, 
   return null
 }
 
-export function presentDetail(row: InstitutionRow, classes: ClassRow[], extras: Extras, reference: Reference, today: string): InstitutionDetail {
+export function presentDetail(row: InstitutionRow, classes: ClassRow[], extras: DetailExtras, reference: Reference, today: string): InstitutionDetail {
   const summary = presentSummary(row, classes, today)
   const { record } = extras
   const evaluations: Evaluation[] = extras.evaluations.map((e) => ({
@@ -106,7 +101,7 @@ export function presentDetail(row: InstitutionRow, classes: ClassRow[], extras: 
   return {
     ...summary,
     creditCode: record.creditCode,
-    registeringAuthority: record.registeringAuthority as RegisteringAuthority,
+    registeringAuthority: record.registeringAuthority,
     filedOn: record.filedOn,
     filingAuthority: record.filingAuthority,
     phone: record.phone,

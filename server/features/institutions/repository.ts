@@ -1,5 +1,5 @@
-import { sql, type Kysely, type SqlBool, type Expression } from 'kysely'
-import type { Database } from '../../db/schema'
+import { sql, type Expression, type Kysely, type Selectable, type SqlBool } from 'kysely'
+import type { Database, InstitutionsTable } from '../../db/schema'
 import type { InstitutionSort, ServiceForm, InstitutionKind, Ownership, ProfitType } from '../../../types/institutions'
 
 type Db = Kysely<Database>
@@ -72,36 +72,11 @@ function orderBy(c: SearchCriteria) {
   }
 }
 
-export interface InstitutionRow {
-  id: string
-  name: string
-  kind: string
-  ownership: string
-  profit: string
-  inclusive: boolean
-  demonstration: boolean
-  cityCode: string
-  cityName: string
-  districtCode: string
-  districtName: string
-  address: string
-  lat: number
-  lng: number
-  distanceKm: number | null
-  serviceForms: string[]
-  monthlyFeeMin: number | null
-  monthlyFeeMax: number | null
-  freePlaces: number
-  breachesLimits: boolean
-  gradeLevel: string | null
-  gradeLabel: string | null
-  gradeRank: number | null
-  gradeScore: number | null
-  gradedOn: string | null
-  gradeValidUntil: string | null
-  vacanciesUpdatedAt: string
-  isDemo: boolean
-}
+/** What lists and pages show of an institution, with its region names, grade label and distance from the asker. */
+export type InstitutionRow = Pick<Selectable<InstitutionsTable>, 'id' | 'name' | 'kind' | 'ownership' | 'profit' | 'inclusive'
+  | 'demonstration' | 'cityCode' | 'districtCode' | 'address' | 'lat' | 'lng' | 'serviceForms' | 'monthlyFeeMin' | 'monthlyFeeMax'
+  | 'freePlaces' | 'breachesLimits' | 'gradeLevel' | 'gradeRank' | 'gradeScore' | 'gradedOn' | 'gradeValidUntil' | 'vacanciesUpdatedAt' | 'isDemo'>
+  & { cityName: string; districtName: string; gradeLabel: string | null; distanceKm: number | null }
 
 function selectSummary(origin: Point | null) {
   const distance = origin ? sql`earth_distance(${rowEarth}, ${earthOf(origin.lat, origin.lng)}) / 1000.0` : sql`NULL::float8`
@@ -161,6 +136,9 @@ export async function findInstitutionRows(db: Db, ids: string[], origin: Point |
     WHERE i.id = ANY(${sql.val(ids)}::uuid[])`.execute(db)
   return result.rows
 }
+
+export type ClassRow = Awaited<ReturnType<typeof findClasses>>[number]
+export type DetailExtras = Awaited<ReturnType<typeof findDetailExtras>>
 
 export async function findClasses(db: Db, institutionIds: string[]) {
   if (!institutionIds.length) return []

@@ -1,9 +1,7 @@
-import type { FastifyInstance } from 'fastify'
-import { buildTestApp, grantRole, signedInUser } from '../../../test/support/test-app'
-import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database'
 import { aRecord, dimensionScores } from '../../../test/support/institution-builder'
 import { upsertInstitutions } from './import/upsert'
 import type { InstitutionDetail, InstitutionPage } from '../../../types/institutions'
+import { grantRole, signedInUser, useTestApp } from '../../../test/support/test-app'
 
 const ORIGIN = { lat: 43.88, lng: 125.32 } // 长春 centre
 const EARTH_RADIUS_M = 6378168 // the sphere earthdistance uses
@@ -14,8 +12,7 @@ function haversineKm(a: { lat: number; lng: number }, b: { lat: number; lng: num
   return (2 * EARTH_RADIUS_M * Math.asin(Math.sqrt(h))) / 1000
 }
 
-let testDb: TestDatabase
-let app: FastifyInstance
+const { app, testDb } = useTestApp()
 
 const near = aRecord({
   name: '红旗街托育园', lat: 43.89, lng: 125.33, inclusive: true,
@@ -53,14 +50,7 @@ const yanji = aRecord({
 })
 
 beforeAll(async () => {
-  testDb = await createTestDatabase()
   await upsertInstitutions(testDb.database.db, [near, middle, lapsed, yanji])
-  app = (await buildTestApp(testDb)).app
-})
-
-afterAll(async () => {
-  await app?.close()
-  await testDb?.close()
 })
 
 async function search(query: Record<string, string | number | boolean | string[]>) {
@@ -212,7 +202,8 @@ describe('GET /api/institutions — bad input is a 400 naming the field', () => 
     const { status, body } = await search(query as Record<string, string>)
     expect(status).toBe(400)
     expect(body.field).toBe(field)
-    expect(body.message).toContain(field)
+    // People read the message; the developer's English names the input.
+    expect(body.detail).toContain(field)
   })
 })
 
@@ -258,7 +249,7 @@ describe('GET /api/institutions/:id', () => {
     await grantRole(app, members[0].userId, { role: 'committee', institutionId: before.id })
     await grantRole(app, members[1].userId, { role: 'committee', institutionId: before.id })
     const notice = (postedAt: string, hidden: object = {}) => ({
-      institutionId: before.id, authorUserId: members[0].userId, authorName: '家委会成员', category: 'notice', title: '通知',
+      institutionId: before.id, authorUserId: members[0].userId, authorName: '家委会成员', category: 'notice' as const, title: '通知',
       body: '正文', pinned: false, postedAt, updatedAt: postedAt, ...hidden,
     })
     await db.insertInto('notices').values([

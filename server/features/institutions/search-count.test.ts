@@ -1,24 +1,14 @@
-import type { FastifyInstance } from 'fastify'
-import { buildTestApp } from '../../../test/support/test-app'
-import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database'
 import { aRecord } from '../../../test/support/institution-builder'
 import { upsertInstitutions } from './import/upsert'
 import { COUNT_CAP } from './repository'
+import { useTestApp } from '../../../test/support/test-app'
 
-let testDb: TestDatabase
-let app: FastifyInstance
+const { app, testDb } = useTestApp()
 
 beforeAll(async () => {
-  testDb = await createTestDatabase()
   // COUNT_CAP + 5 institutions on a line running north from 长春, one every ~100 m.
   const records = Array.from({ length: COUNT_CAP + 5 }, (_, i) => aRecord({ name: `计数托育园${i}`, lat: 43.7 + i * 0.0009, lng: 125.32 }))
   await upsertInstitutions(testDb.database.db, records)
-  app = (await buildTestApp(testDb)).app
-})
-
-afterAll(async () => {
-  await app?.close()
-  await testDb?.close()
 })
 
 const search = async (query: string) => (await app.inject(`/api/institutions?${query}`)).json()

@@ -1,32 +1,18 @@
-import type { FastifyInstance } from 'fastify'
-import { buildTestApp, grantRole, signedInUser } from '../../../test/support/test-app'
 import { wxRequestWithoutData } from '../../../test/support/wx-request'
-import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database'
 import { aRecord } from '../../../test/support/institution-builder'
-import { upsertInstitutions } from '../institutions/import/upsert'
+import { aHealthCentre, seedRecords } from '../../../test/support/seed-registry'
 import { acceptConsents, addChild } from './test-fixtures'
+import { grantRole, signedInUser, useTestApp } from '../../../test/support/test-app'
 
-let testDb: TestDatabase
-let app: FastifyInstance
+const { app, testDb } = useTestApp()
 let institutionId: string
 let centreId: string
 
 const PERSONAL_TABLES = ['children', 'consents', 'institutionLinks', 'favourites', 'sessions', 'roleGrants'] as const
 
 beforeAll(async () => {
-  testDb = await createTestDatabase()
-  const db = testDb.database.db
-  await upsertInstitutions(db, [aRecord({ name: '红旗街托育园' })])
-  institutionId = (await db.selectFrom('institutions').select('id').where('name', '=', '红旗街托育园').executeTakeFirstOrThrow()).id
-  centreId = (await db.insertInto('healthCentres').values({
-    name: '朝阳区测试社区卫生服务中心（演示）', cityCode: '220100', districtCode: '220104', address: '示例路1号', lat: 43.83, lng: 125.29, phone: '0431-80000000', isDemo: true,
-  }).returning('id').executeTakeFirstOrThrow()).id
-  app = (await buildTestApp(testDb)).app
-})
-
-afterAll(async () => {
-  await app?.close()
-  await testDb?.close()
+  institutionId = (await seedRecords(app, { institution: aRecord({ name: '红旗街托育园' }) })).institution
+  centreId = (await aHealthCentre(app, { name: '朝阳区测试社区卫生服务中心（演示）', isDemo: true })).id
 })
 
 describe('GET /api/me', () => {

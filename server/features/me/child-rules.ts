@@ -1,3 +1,5 @@
+import type { Selectable } from 'kysely'
+import type { ChildrenTable } from '../../db/schema'
 import { badRequest } from '../../shared/http-errors'
 import { ageInMonths, chinaToday } from '../../shared/china-time'
 
@@ -24,6 +26,6 @@ export function checkedBirthMonth(birthMonth: string, now = new Date()): string 
   return birthMonth
 }
 
-export function presentChild(row: { id: string; nickname: string; birthMonth: string; createdAt: string }, now = new Date()) {
+export function presentChild(row: Pick<Selectable<ChildrenTable>, 'id' | 'nickname' | 'birthMonth' | 'createdAt'>, now = new Date()) {
   return { ...row, ageMonths: ageInMonths(row.birthMonth, now) }
 }

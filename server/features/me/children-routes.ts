@@ -1,13 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Child, ChildInput, ChildList, ChildParams } from '../../../types/me'
-import { conflict, notFound } from '../../shared/http-errors'
-import { MAX_CHILDREN, checkedBirthMonth, checkedNickname, presentChild } from './child-rules'
-import { consentRequired, missingChildConsent } from './consents'
-import { BEARER, ME_TAGS, NoContent, errorResponses } from './route-options'
-import { countChildren, deleteChild, insertChild, listChildren, updateChild } from './repository'
-
-// The same answer whether the child is someone else's or does not exist: never confirm another family's data.
-const childNotFound = () => notFound('未找到这个孩子的信息 (child not found)')
+import { BEARER, NoContent, errorResponses } from '../../shared/route-schemas'
+import { addChild, childrenOf, removeChild, replaceChild } from './child-service'
+import { ME_TAGS } from './route-options'
 
 export const childrenRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { db } = app.database
@@ -15,10 +10,7 @@ export const childrenRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/me/children', {
     onRequest: app.authenticate,
     schema: { summary: "The user's children (nickname, birth month, age in months)", tags: ME_TAGS, security: BEARER, response: { 200: ChildList, ...errorResponses(401) } },
-  }, async (request) => {
-    const rows = await listChildren(db, request.userId)
-    return { items: rows.map((row) => presentChild(row)) }
-  })
+  }, async (request) => childrenOf(db, request.userId))
 
   app.post('/me/children', {
     onRequest: app.authenticate,
@@ -27,14 +19,7 @@ export const childrenRoutes: FastifyPluginAsyncTypebox = async (app) => {
       tags: ME_TAGS, security: BEARER, body: ChildInput,
       response: { 201: Child, ...errorResponses(400, 401, 403, 409) },
     },
-  }, async (request, reply) => {
-    const child = { nickname: checkedNickname(request.body.nickname), birthMonth: checkedBirthMonth(request.body.birthMonth) }
-    const missing = await missingChildConsent(db, request.userId)
-    if (missing) return reply.code(403).send(consentRequired(missing))
-    if ((await countChildren(db, request.userId)) >= MAX_CHILDREN) throw conflict(`最多添加 ${MAX_CHILDREN} 个孩子 (at most ${MAX_CHILDREN} children)`)
-    const row = await insertChild(db, request.userId, child)
-    return reply.code(201).send(presentChild(row))
-  })
+  }, async (request, reply) => reply.code(201).send(await addChild(db, request.userId, request.body)))
 
   app.put('/me/children/:id', {
     onRequest: app.authenticate,
@@ -43,14 +28,7 @@ export const childrenRoutes: FastifyPluginAsyncTypebox = async (app) => {
       tags: ME_TAGS, security: BEARER, params: ChildParams, body: ChildInput,
       response: { 200: Child, ...errorResponses(400, 401, 403, 404) },
     },
-  }, async (request, reply) => {
-    const changes = { nickname: checkedNickname(request.body.nickname), birthMonth: checkedBirthMonth(request.body.birthMonth) }
-    const missing = await missingChildConsent(db, request.userId)
-    if (missing) return reply.code(403).send(consentRequired(missing))
-    const row = await updateChild(db, request.userId, request.params.id, changes)
-    if (!row) throw childNotFound()
-    return presentChild(row)
-  })
+  }, async (request) => replaceChild(db, request.userId, request.params.id, request.body))
 
   app.delete('/me/children/:id', {
     onRequest: app.authenticate,
@@ -60,7 +38,7 @@ export const childrenRoutes: FastifyPluginAsyncTypebox = async (app) => {
       response: { 204: NoContent, ...errorResponses(400, 401, 404) },
     },
   }, async (request, reply) => {
-    if (!(await deleteChild(db, request.userId, request.params.id))) throw childNotFound()
+    await removeChild(db, request.userId, request.params.id)
     return reply.code(204).send(null)
   })
 }

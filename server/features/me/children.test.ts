@@ -1,25 +1,12 @@
 import dayjs from 'dayjs'
-import type { FastifyInstance } from 'fastify'
-import { buildTestApp, signedInUser } from '../../../test/support/test-app'
 import { wxRequestWithoutData } from '../../../test/support/wx-request'
-import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database'
 import { chinaToday } from '../../shared/china-time'
 import { acceptConsents, addChild } from './test-fixtures'
+import { signedInUser, useTestApp } from '../../../test/support/test-app'
 
-let testDb: TestDatabase
-let app: FastifyInstance
+const { app, testDb } = useTestApp()
 
 const monthsAgo = (n: number) => dayjs(chinaToday()).subtract(n, 'month').format('YYYY-MM')
-
-beforeAll(async () => {
-  testDb = await createTestDatabase()
-  app = (await buildTestApp(testDb)).app
-})
-
-afterAll(async () => {
-  await app?.close()
-  await testDb?.close()
-})
 
 describe('children need the guardian’s consent', () => {
   it('answers 401 without a token', async () => {

@@ -1,11 +1,8 @@
+import type { Selectable } from 'kysely'
 import type { ConsentKind, ConsentStatus } from '../../../types/me'
+import type { ConsentsTable } from '../../db/schema'
 
-export interface ConsentRow {
-  kind: ConsentKind
-  policyVersion: string
-  action: 'accept' | 'withdraw'
-  at: string
-}
+export type ConsentRow = Pick<Selectable<ConsentsTable>, 'kind' | 'policyVersion' | 'action' | 'at'>
 
 /** The latest row of a kind decides: consent is needed when there is none, it was withdrawn, or it was for an older policy. */
 export function consentStatus(latest: ConsentRow | undefined, currentVersion: string): ConsentStatus {

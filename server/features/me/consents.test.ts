@@ -1,21 +1,8 @@
-import type { FastifyInstance } from 'fastify'
-import { buildTestApp, signedInUser } from '../../../test/support/test-app'
-import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database'
 import { acceptConsents, addChild } from './test-fixtures'
+import { signedInUser, useTestApp } from '../../../test/support/test-app'
 
-let testDb: TestDatabase
-let app: FastifyInstance
+const { app, testDb } = useTestApp()
 const CURRENT = '2026-11-28'
-
-beforeAll(async () => {
-  testDb = await createTestDatabase()
-  app = (await buildTestApp(testDb)).app
-})
-
-afterAll(async () => {
-  await app?.close()
-  await testDb?.close()
-})
 
 const consent = (headers: Record<string, string>, payload: object) => app.inject({ method: 'POST', url: '/api/me/consents', headers, payload })
 const consentsOf = async (headers: Record<string, string>) => (await app.inject({ url: '/api/me', headers })).json().consents

@@ -1,18 +1,14 @@
-import type { FastifyInstance } from 'fastify'
-import { buildTestApp, signedInUser } from '../../../test/support/test-app'
 import { wxRequestWithoutData } from '../../../test/support/wx-request'
-import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database'
 import { aRecord } from '../../../test/support/institution-builder'
 import { upsertInstitutions } from '../institutions/import/upsert'
+import { signedInUser, useTestApp } from '../../../test/support/test-app'
 
-let testDb: TestDatabase
-let app: FastifyInstance
+const { app, testDb } = useTestApp()
 const ids: Record<string, string> = {}
 const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000'
 const FUTURE = '2099-01-01T00:00:00Z'
 
 beforeAll(async () => {
-  testDb = await createTestDatabase()
   const db = testDb.database.db
   await upsertInstitutions(db, [aRecord({ name: '甲托育园' }), aRecord({ name: '乙托育园' }), aRecord({ name: '丙托育园' })])
   for (const row of await db.selectFrom('institutions').select(['id', 'name']).execute()) ids[row.name] = row.id
@@ -23,12 +19,6 @@ beforeAll(async () => {
     { code: 'GONE2345', institutionId: ids['乙托育园'], expiresAt: FUTURE, maxUses: 100, revokedAt: '2026-01-01T00:00:00Z' },
     { code: 'FULL2345', institutionId: ids['丙托育园'], expiresAt: FUTURE, maxUses: 2, uses: 2 },
   ]).execute()
-  app = (await buildTestApp(testDb)).app
-})
-
-afterAll(async () => {
-  await app?.close()
-  await testDb?.close()
 })
 
 const link = (headers: Record<string, string>, code: string) => app.inject({ method: 'POST', url: '/api/me/institutions', headers, payload: { code } })

@@ -1,10 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { InstitutionIdParams, LinkBody, LinkedInstitution, LinkedInstitutionList } from '../../../types/me'
-import { notFound } from '../../shared/http-errors'
-import { BEARER, ME_TAGS, NoContent, errorResponses } from './route-options'
-import { consumeInvitation, deleteLink, findInvitationInstitution, findLink, insertLinkIfAbsent, listLinks } from './repository'
-
-const invalidCode = () => notFound('邀请码无效或已过期 (invitation code invalid or expired)')
+import { BEARER, NoContent, errorResponses } from '../../shared/route-schemas'
+import { linkByInvitation, linkedInstitutions, unlink } from './link-service'
+import { ME_TAGS } from './route-options'
 
 export const linkRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { db } = app.database
@@ -17,24 +15,14 @@ export const linkRoutes: FastifyPluginAsyncTypebox = async (app) => {
       response: { 200: LinkedInstitution, 201: LinkedInstitution, ...errorResponses(400, 401, 404) },
     },
   }, async (request, reply) => {
-    const code = request.body.code.toUpperCase()
-    const userId = request.userId
-    const result = await db.transaction().execute(async (trx) => {
-      const invitation = await findInvitationInstitution(trx, code)
-      if (!invitation) throw invalidCode()
-      const linked = await insertLinkIfAbsent(trx, { userId, institutionId: invitation.institutionId, invitationCode: code })
-      // Linking again is not a second use of the code. Throwing here rolls the new link back.
-      if (linked && !(await consumeInvitation(trx, code))) throw invalidCode()
-      const link = await findLink(trx, userId, invitation.institutionId)
-      return { created: linked, link: link! }
-    })
+    const result = await linkByInvitation(db, request.userId, request.body.code)
     return reply.code(result.created ? 201 : 200).send(result.link)
   })
 
   app.get('/me/institutions', {
     onRequest: app.authenticate,
     schema: { summary: 'Institutions the account is linked to', tags: ME_TAGS, security: BEARER, response: { 200: LinkedInstitutionList, ...errorResponses(401) } },
-  }, async (request) => ({ items: await listLinks(db, request.userId) }))
+  }, async (request) => linkedInstitutions(db, request.userId))
 
   app.delete('/me/institutions/:institutionId', {
     onRequest: app.authenticate,
@@ -44,7 +32,7 @@ export const linkRoutes: FastifyPluginAsyncTypebox = async (app) => {
       response: { 204: NoContent, ...errorResponses(400, 401) },
     },
   }, async (request, reply) => {
-    await deleteLink(db, request.userId, request.params.institutionId)
+    await unlink(db, request.userId, request.params.institutionId)
     return reply.code(204).send(null)
   })
 }

@@ -1,19 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { CommitteeNotice, NoticeParams, NoticeReportList, TakedownBody } from '../../../types/notices'
-import { PROVINCE_CODE } from '../../../types/roles'
-import { regulatesCity, type ActiveGrant } from '../../shared/auth'
-import { outsideYourCity } from './access'
-import { assertStillUp, changeNotice, committeeView, noSuchNotice } from './notice-changes'
-import { statusOf } from './present'
-import { BEARER, NOTICE_TAGS, errorResponses } from './route-options'
-import { findInstitution, findNotice, listReports } from './repository'
-import { assertPlainText } from './text-rules'
-
-/** The 市州 a regulator covers, or null for the whole province. */
-function citiesOf(grants: ActiveGrant[]): string[] | null {
-  const regions = grants.filter((g) => g.role === 'regulator').map((g) => g.regionCode!)
-  return regions.includes(PROVINCE_CODE) ? null : regions
-}
+import { BEARER, errorResponses } from '../../shared/route-schemas'
+import { reportsFor, takeDownNotice } from './moderation-service'
+import { committeeView } from './notice-change-service'
+import { NOTICE_TAGS } from './route-options'
 
 export const adminRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { db } = app.database
@@ -26,15 +16,7 @@ export const adminRoutes: FastifyPluginAsyncTypebox = async (app) => {
       tags: NOTICE_TAGS, security: BEARER,
       response: { 200: NoticeReportList, ...errorResponses(401, 403) },
     },
-  }, async (request) => {
-    const rows = await listReports(db, citiesOf(request.grants))
-    return {
-      items: rows.map((r) => ({
-        id: r.id, noticeId: r.noticeId, noticeTitle: r.noticeTitle, institutionName: r.institutionName,
-        reason: r.reason, reportedAt: r.reportedAt, noticeStatus: statusOf(r),
-      })),
-    }
-  })
+  }, async (request) => reportsFor(db, request.grants))
 
   app.post('/admin/notices/:id/takedown', {
     onRequest: asRegulator,
@@ -45,16 +27,8 @@ export const adminRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   }, async (request) => {
     const { id } = request.params
-    const { reason } = request.body
-    assertPlainText({ reason })
-    const notice = await findNotice(db, id)
-    if (!notice) throw noSuchNotice()
-    const institution = (await findInstitution(db, notice.institutionId))!
-    if (!regulatesCity(request.grants, institution.cityCode)) throw outsideYourCity()
-    await changeNotice(app, id, assertStillUp, async () => ({
-      takenDownAt: new Date().toISOString(), takenDownBy: request.userId, takedownReason: reason,
-    }))
+    await takeDownNotice(db, id, request, request.body.reason)
     request.log.info({ noticeId: id, takenDownBy: request.userId }, 'notice taken down')
-    return committeeView(app, id, request.userId)
+    return committeeView(db, id, request.userId, app.settings.jwtSecret)
   })
 }

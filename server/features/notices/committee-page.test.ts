@@ -1,20 +1,7 @@
-import type { FastifyInstance } from 'fastify'
-import { buildTestApp } from '../../../test/support/test-app'
-import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database'
 import { aNotice, committeeMember, linkedParent, posted, seedInstitutions, type Headers } from './test-fixtures'
+import { useTestApp } from '../../../test/support/test-app'
 
-let testDb: TestDatabase
-let app: FastifyInstance
-
-beforeAll(async () => {
-  testDb = await createTestDatabase()
-  app = (await buildTestApp(testDb)).app
-})
-
-afterAll(async () => {
-  await app.close()
-  await testDb.close()
-})
+const { app } = useTestApp()
 
 const page = async (institutionId: string) => app.inject({ method: 'GET', url: `/api/institutions/${institutionId}/committee` })
 const profile = (headers: Headers, institutionId: string, payload: object) =>

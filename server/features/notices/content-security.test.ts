@@ -3,29 +3,20 @@ import type { AddressInfo } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import sharp from 'sharp'
-import type { FastifyInstance } from 'fastify'
-import { buildTestApp, grantRole, TEST_PUSH_TOKEN } from '../../../test/support/test-app'
-import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database'
+import { buildTestApp, grantRole, TEST_PUSH_TOKEN, useTestApp } from '../../../test/support/test-app'
 import { multipart, pngImage } from '../../shared/images/test-images'
 import { pushSignature } from '../../shared/wechat/push'
-import type { WechatStandIn } from '../../shared/wechat/stand-in'
 import { localDirectoryStorage } from '../complaints/photos/local-storage'
 import { nextIp } from '../auth/test-helpers'
 import { aNotice, anEdit, committeeList, committeeMember, linkedParent, openNotice, postNotice, posted, seedInstitutions, type Headers } from './test-fixtures'
 
-let testDb: TestDatabase
-let app: FastifyInstance
-let wechat: WechatStandIn
+const { app, testDb, wechat } = useTestApp()
 let imageDir: string
 let base: string
 let inst: Awaited<ReturnType<typeof seedInstitutions>>
 
 beforeAll(async () => {
-  testDb = await createTestDatabase()
   imageDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tuoyu-content-security-'))
-  const built = await buildTestApp(testDb)
-  app = built.app
-  wechat = built.wechat!
   app.settings.complaints.photoStorage = localDirectoryStorage(imageDir)
   // WeChat fetches images from the BFF and pushes verdicts to it over HTTP: the app listens, as in production.
   await app.listen({ port: 0, host: '127.0.0.1' })
@@ -36,8 +27,6 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
-  await app.close()
-  await testDb.close()
   fs.rmSync(imageDir, { recursive: true, force: true })
 })
 
@@ -71,7 +60,7 @@ describe('texts go through WeChat msgSecCheck before anyone else sees them', () 
     const member = await wechatCommitteeMember(inst.a)
     const response = await postNotice(app, member.headers, inst.a, aNotice({ title: '违规测试标题' }))
     expect(response.statusCode).toBe(400)
-    expect(response.json()).toMatchObject({ field: 'title', code: 'content_risky', message: '参数 title 无效：内容含有违规信息，请修改后再发布' })
+    expect(response.json()).toMatchObject({ field: 'title', code: 'content_risky', message: '内容含有违规信息，请修改后再发布' })
     expect(await app.database.db.selectFrom('notices').select('id').where('title', '=', '违规测试标题').execute()).toEqual([])
     // Checked as the author, with version 2 and the 论坛 scene.
     const { userId } = member
@@ -84,7 +73,7 @@ describe('texts go through WeChat msgSecCheck before anyone else sees them', () 
     const id = await posted(app, member.headers, inst.a)
     const edit = await app.inject({ method: 'PUT', url: `/api/notices/${id}`, headers: member.headers, payload: anEdit({ body: '改成违规测试的内容' }) })
     expect(edit.statusCode).toBe(400)
-    expect(edit.json()).toMatchObject({ field: 'body', code: 'content_risky', message: '参数 body 无效：内容含有违规信息，请修改后再发布' })
+    expect(edit.json()).toMatchObject({ field: 'body', code: 'content_risky', message: '内容含有违规信息，请修改后再发布' })
     expect((await openNotice(app, (await linkedParent(app, inst.a)).headers, id)).json()).toMatchObject({ body: aNotice().body, version: 1 })
   })
 

@@ -2,30 +2,23 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import sharp from 'sharp'
-import type { FastifyInstance } from 'fastify'
-import { buildTestApp, TEST_JWT_SECRET } from '../../../test/support/test-app'
-import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database'
 import { localDirectoryStorage } from '../complaints/photos/local-storage'
 import { GPS_INFO_TAG, ifd0Tags, jpegWithGps, multipart, pngImage } from '../../shared/images/test-images'
 import { signNoticeImageUrl } from './image-urls'
 import { aNotice, anEdit, committeeMember, linkedParent, openNotice, posted, seedInstitutions, type Headers } from './test-fixtures'
+import { TEST_JWT_SECRET, useTestApp } from '../../../test/support/test-app'
 
-let testDb: TestDatabase
-let app: FastifyInstance
+const { app } = useTestApp()
 let imageDir: string
 let inst: Awaited<ReturnType<typeof seedInstitutions>>
 
 beforeAll(async () => {
-  testDb = await createTestDatabase()
   imageDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tuoyu-notice-images-'))
-  app = (await buildTestApp(testDb)).app
   app.settings.complaints.photoStorage = localDirectoryStorage(imageDir)
   inst = await seedInstitutions(app)
 })
 
 afterAll(async () => {
-  await app.close()
-  await testDb.close()
   fs.rmSync(imageDir, { recursive: true, force: true })
 })
 

@@ -1,22 +1,14 @@
-import type { FastifyInstance } from 'fastify'
-import { buildTestApp } from '../../../test/support/test-app'
 import { wxRequestWithoutData } from '../../../test/support/wx-request'
-import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database'
-import { aNotice, anEdit, committeeList, committeeMember, linkedParent, listNotices, openNotice, posted, regulator, seedInstitutions, type Headers } from './test-fixtures'
+import {
+  aNotice, anEdit, committeeList, committeeMember, linkedParent, listNotices, openNotice, posted, seedInstitutions, type Headers,
+} from './test-fixtures'
+import { signedInRegulator, useTestApp } from '../../../test/support/test-app'
 
-let testDb: TestDatabase
-let app: FastifyInstance
+const { app, testDb } = useTestApp()
 let inst: Awaited<ReturnType<typeof seedInstitutions>>
 
 beforeAll(async () => {
-  testDb = await createTestDatabase()
-  app = (await buildTestApp(testDb)).app
   inst = await seedInstitutions(app)
-})
-
-afterAll(async () => {
-  await app.close()
-  await testDb.close()
 })
 
 const edit = (headers: Headers, id: string, payload: object) => app.inject({ method: 'PUT', url: `/api/notices/${id}`, headers, payload })
@@ -101,7 +93,7 @@ describe('reports and takedowns', () => {
     const author = await committeeMember(app, inst.a)
     const parent = await linkedParent(app, inst.a)
     const id = await posted(app, author.headers, inst.a)
-    const changchun = await regulator(app, '220100')
+    const changchun = await signedInRegulator(app, '220100')
     const res = await takedown(changchun.headers, id)
     expect(res.statusCode).toBe(200)
     expect((await openNotice(app, parent.headers, id)).statusCode).toBe(404)
@@ -115,13 +107,13 @@ describe('reports and takedowns', () => {
   it('refuses a regulator of another 市州 (403), a committee member (403) and an unknown notice (404)', async () => {
     const author = await committeeMember(app, inst.a)
     const id = await posted(app, author.headers, inst.a)
-    const yanbian = await regulator(app, '222400')
+    const yanbian = await signedInRegulator(app, '222400')
     expect((await takedown(yanbian.headers, id)).statusCode).toBe(403)
     expect((await history(yanbian.headers, id)).statusCode).toBe(403)
     expect((await takedown(author.headers, id)).statusCode).toBe(403)
     expect((await takedown(yanbian.headers, '00000000-0000-4000-8000-000000000000')).statusCode).toBe(404)
     expect((await takedown(yanbian.headers, id, '')).json().field).toBe('reason')
-    const province = await regulator(app, '220000')
+    const province = await signedInRegulator(app, '220000')
     expect((await takedown(province.headers, id)).statusCode).toBe(200)
   })
 
@@ -140,12 +132,12 @@ describe('reports and takedowns', () => {
     expect((await report((await linkedParent(app, inst.b)).headers, id)).statusCode).toBe(404)
     expect((await report(parent.headers, id, 'x')).json().field).toBe('reason')
 
-    const changchun = await regulator(app, '220100')
+    const changchun = await signedInRegulator(app, '220100')
     const listed = (await app.inject({ method: 'GET', url: '/api/admin/notice-reports', headers: changchun.headers })).json().items
       .filter((r: { noticeId: string }) => r.noticeId === id)
     expect(listed).toHaveLength(5)
     expect(listed[0]).toMatchObject({ noticeTitle: '被举报的公告', reason: '内容不实', noticeStatus: 'published' })
-    const yanbian = await regulator(app, '222400')
+    const yanbian = await signedInRegulator(app, '222400')
     const elsewhere = (await app.inject({ method: 'GET', url: '/api/admin/notice-reports', headers: yanbian.headers })).json().items
     expect(elsewhere.filter((r: { noticeId: string }) => r.noticeId === id)).toEqual([])
     expect((await app.inject({ method: 'GET', url: '/api/admin/notice-reports', headers: parent.headers })).statusCode).toBe(403)

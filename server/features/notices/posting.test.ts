@@ -1,21 +1,11 @@
-import type { FastifyInstance } from 'fastify'
-import { buildTestApp, signedInUser } from '../../../test/support/test-app'
-import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database'
 import { aNotice, committeeMember, linkedParent, postNotice, posted, seedInstitutions } from './test-fixtures'
+import { signedInUser, useTestApp } from '../../../test/support/test-app'
 
-let testDb: TestDatabase
-let app: FastifyInstance
+const { app } = useTestApp()
 let inst: Awaited<ReturnType<typeof seedInstitutions>>
 
 beforeAll(async () => {
-  testDb = await createTestDatabase()
-  app = (await buildTestApp(testDb)).app
   inst = await seedInstitutions(app)
-})
-
-afterAll(async () => {
-  await app.close()
-  await testDb.close()
 })
 
 describe('POST /api/institutions/:institutionId/notices', () => {

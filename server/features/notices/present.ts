@@ -1,9 +1,8 @@
-import type { CommitteeNotice, Notice, NoticeCategory } from '../../../types/notices'
+import type { CommitteeNotice, Notice } from '../../../types/notices'
 import { labelName } from '../../shared/wechat/content-security'
 import { signNoticeImageUrl } from './image-urls'
-import type { NoticeForCommittee, NoticeForReader, NoticeRow } from './repository'
-
-type ImageRow = { id: string; noticeId: string | null; moderation: string; moderationLabel: number | null }
+import type { ImageRow } from './image-repository'
+import type { NoticeForCommittee, NoticeForReader, NoticeRow } from './notice-repository'
 
 /** A risky image is never shown to readers, whatever link they hold. */
 export function presentNotice(row: NoticeForReader, allImages: ImageRow[], jwtSecret: string): Notice {
@@ -13,7 +12,7 @@ export function presentNotice(row: NoticeForReader, allImages: ImageRow[], jwtSe
     institutionId: row.institutionId,
     title: row.title,
     body: row.body,
-    category: row.category as NoticeCategory,
+    category: row.category,
     pinned: row.pinned,
     expiresAt: row.expiresAt,
     images: images.filter((i) => i.noticeId === row.id).map((i) => ({ id: i.id, url: signNoticeImageUrl(jwtSecret, i.id) })),

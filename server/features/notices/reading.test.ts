@@ -1,20 +1,7 @@
-import type { FastifyInstance } from 'fastify'
-import { buildTestApp, signedInUser } from '../../../test/support/test-app'
-import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database'
 import { aNotice, committeeList, committeeMember, linkedParent, listNotices, openNotice, posted, seedInstitutions } from './test-fixtures'
+import { signedInUser, useTestApp } from '../../../test/support/test-app'
 
-let testDb: TestDatabase
-let app: FastifyInstance
-
-beforeAll(async () => {
-  testDb = await createTestDatabase()
-  app = (await buildTestApp(testDb)).app
-})
-
-afterAll(async () => {
-  await app.close()
-  await testDb.close()
-})
+const { app } = useTestApp()
 
 const setBack = (id: string, postedAt: string) => app.database.db.updateTable('notices').set({ postedAt }).where('id', '=', id).execute()
 

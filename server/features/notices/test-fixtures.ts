@@ -1,23 +1,17 @@
 import type { FastifyInstance } from 'fastify'
 import type { NoticeEdit, NoticeInput } from '../../../types/notices'
-import { aRecord } from '../../../test/support/institution-builder'
-import { grantRole, signedInUser } from '../../../test/support/test-app'
-import { upsertInstitutions } from '../institutions/import/upsert'
+import { aRecord, YANBIAN } from '../../../test/support/institution-builder'
+import { seedRecords } from '../../../test/support/seed-registry'
+import { signedInUser, signedInWith } from '../../../test/support/test-app'
 
 export type Headers = { authorization: string }
 
 /** Two institutions in Changchun (220100) and one in Yanbian (222400). */
-export async function seedInstitutions(app: FastifyInstance) {
-  const db = app.database.db
-  const names = { a: `公告测试园A${Date.now()}`, b: `公告测试园B${Date.now()}`, yanbian: `公告测试园延吉${Date.now()}` }
-  await upsertInstitutions(db, [
-    aRecord({ name: names.a }),
-    aRecord({ name: names.b }),
-    aRecord({ name: names.yanbian, cityCode: '222400', districtCode: '222401', address: '延吉市示例路1号', lat: 42.9, lng: 129.5, filingAuthority: '延吉市卫生健康局' }),
-  ])
-  const byName = async (name: string) => (await db.selectFrom('institutions').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id
-  return { a: await byName(names.a), b: await byName(names.b), yanbian: await byName(names.yanbian) }
-}
+export const seedInstitutions = (app: FastifyInstance) => seedRecords(app, {
+  a: aRecord({ name: `公告测试园A${Date.now()}` }),
+  b: aRecord({ name: `公告测试园B${Date.now()}` }),
+  yanbian: aRecord({ name: `公告测试园延吉${Date.now()}`, ...YANBIAN }),
+})
 
 /** A parent linked to the institution (the invitation-code flow itself is tested in the me feature). */
 export async function linkedParent(app: FastifyInstance, institutionId: string) {
@@ -27,17 +21,11 @@ export async function linkedParent(app: FastifyInstance, institutionId: string) 
 }
 
 export async function committeeMember(app: FastifyInstance, institutionId: string, displayName?: string) {
-  const user = await signedInUser(app)
-  await grantRole(app, user.userId, { role: 'committee', institutionId })
+  const user = await signedInWith(app, { role: 'committee', institutionId })
   if (displayName) await app.database.db.insertInto('committeeMemberNames').values({ userId: user.userId, institutionId, displayName }).execute()
   return user
 }
 
-export async function regulator(app: FastifyInstance, regionCode: string) {
-  const user = await signedInUser(app)
-  await grantRole(app, user.userId, { role: 'regulator', regionCode })
-  return user
-}
 
 export function aNotice(overrides: Partial<NoticeInput> = {}): Partial<NoticeInput> {
   return { title: '本周五家长开放日', body: '请各位家长于周五上午九点到园。\n请携带身份证。', category: 'activity', ...overrides }

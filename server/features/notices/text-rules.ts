@@ -22,3 +22,6 @@ export function assertEditedExpiry(expiresAt: string | null, current: string | n
   const unchanged = expiresAt === current || (expiresAt !== null && current !== null && Date.parse(expiresAt) === Date.parse(current))
   if (!unchanged) assertFutureExpiry(expiresAt, now)
 }
+
+/** WeChat's content security check of the texts about to be published (shared/wechat/content-security), bound to the author. */
+export type TextCheck = (fields: Record<string, string | null | undefined>) => Promise<void>

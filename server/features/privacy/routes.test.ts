@@ -1,21 +1,8 @@
-import type { FastifyInstance } from 'fastify'
-import { buildTestApp } from '../../../test/support/test-app'
-import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database'
-import { seedPrivacyPolicies } from '../../db/seed-privacy-policies'
+import { seedPrivacyPolicies } from './seed'
 import { POLICY_2026_11_28 } from './policy-2026-11-28'
+import { useTestApp } from '../../../test/support/test-app'
 
-let testDb: TestDatabase
-let app: FastifyInstance
-
-beforeAll(async () => {
-  testDb = await createTestDatabase()
-  app = (await buildTestApp(testDb)).app
-})
-
-afterAll(async () => {
-  await app?.close()
-  await testDb?.close()
-})
+const { app, testDb } = useTestApp()
 
 describe('GET /api/privacy-policy', () => {
   it('serves the current policy as readable Chinese text', async () => {

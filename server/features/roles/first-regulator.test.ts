@@ -1,5 +1,5 @@
 import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database'
-import { grantRegulatorByPhone } from './first-regulator'
+import { grantRegulatorByPhone } from './first-regulator-service'
 
 let testDb: TestDatabase
 

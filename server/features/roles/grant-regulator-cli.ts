@@ -4,7 +4,7 @@ import { PROVINCE_CODE } from '../../../types/roles'
 import { loadConfig } from '../../config'
 import { openDatabase } from '../../db/open'
 import { CITIES } from '../../db/reference/regions'
-import { grantRegulatorByPhone } from './first-regulator'
+import { grantRegulatorByPhone } from './first-regulator-service'
 
 const USAGE = '用法 (usage): npm run grant:regulator -- --phone 13800000000 --region 220000   (region: 220000 全省, or a 市州 code)'
 
@@ -22,7 +22,7 @@ async function main() {
     process.exit(2)
   }
   const config = loadConfig()
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, seedDemo: false })
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir })
   try {
     const outcome = await grantRegulatorByPhone(database.db, phone, region)
     const masked = `${phone.slice(0, 3)}****${phone.slice(-4)}`

@@ -1,11 +1,8 @@
-import type { FastifyInstance } from 'fastify'
-import { buildTestApp, grantRole, signedInUser } from '../../../test/support/test-app'
-import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database'
-import { aRecord } from '../../../test/support/institution-builder'
-import { upsertInstitutions } from '../institutions/import/upsert'
+import { aHealthCentre } from '../../../test/support/seed-registry'
+import { signedInRegulator, signedInUser, useTestApp } from '../../../test/support/test-app'
+import { twoCities } from './test-fixtures'
 
-let testDb: TestDatabase
-let app: FastifyInstance
+const { app, testDb } = useTestApp()
 let changchunInstitution: string
 let yanbianInstitution: string
 let yanbianCentre: string
@@ -13,28 +10,11 @@ let provincial: Awaited<ReturnType<typeof signedInUser>>
 let changchunRegulator: Awaited<ReturnType<typeof signedInUser>>
 
 beforeAll(async () => {
-  testDb = await createTestDatabase()
-  const db = testDb.database.db
-  await upsertInstitutions(db, [
-    aRecord({ name: '长春托育园' }),
-    aRecord({ name: '延吉托育园', cityCode: '222400', districtCode: '222401', address: '延吉市示例路1号', lat: 42.9, lng: 129.5, filingAuthority: '延吉市卫生健康局' }),
-  ])
-  const byName = async (name: string) => (await db.selectFrom('institutions').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id
-  changchunInstitution = await byName('长春托育园')
-  yanbianInstitution = await byName('延吉托育园')
-  yanbianCentre = (await db.insertInto('healthCentres').values({
+  ({ changchun: changchunInstitution, yanbian: yanbianInstitution, changchunRegulator } = await twoCities(app))
+  yanbianCentre = (await aHealthCentre(app, {
     name: '延吉市测试社区卫生服务中心（演示）', cityCode: '222400', districtCode: '222401', address: '示例路2号', lat: 42.89, lng: 129.51, phone: '0433-80000000', isDemo: true,
-  }).returning('id').executeTakeFirstOrThrow()).id
-  app = (await buildTestApp(testDb)).app
-  provincial = await signedInUser(app)
-  await grantRole(app, provincial.userId, { role: 'regulator', regionCode: '220000' })
-  changchunRegulator = await signedInUser(app)
-  await grantRole(app, changchunRegulator.userId, { role: 'regulator', regionCode: '220100' })
-})
-
-afterAll(async () => {
-  await app?.close()
-  await testDb?.close()
+  })).id
+  provincial = await signedInRegulator(app, '220000')
 })
 
 const grant = (headers: Record<string, string>, payload: object) => app.inject({ method: 'POST', url: '/api/admin/roles', headers, payload })

@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { HealthCentreList, HealthCentreQuery } from '../../../types/roles'
-import { badRequest } from '../../shared/http-errors'
-import { ROLES_TAGS, errorResponses } from './route-options'
-import { listHealthCentres } from './repository'
+import { errorResponses } from '../../shared/route-schemas'
+import { healthCentres } from './health-centre-service'
+import { ROLES_TAGS } from './route-options'
 
 export const healthCentreRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { db } = app.database
@@ -14,9 +14,5 @@ export const healthCentreRoutes: FastifyPluginAsyncTypebox = async (app) => {
       tags: ROLES_TAGS, querystring: HealthCentreQuery,
       response: { 200: HealthCentreList, ...errorResponses(400) },
     },
-  }, async (request) => {
-    const { city } = request.query
-    if (city !== undefined && !cityCodes.has(city)) throw badRequest('city', `未知的市州代码 ${city} (unknown 市州)`)
-    return { items: await listHealthCentres(db, city ?? null) }
-  })
+  }, async (request) => healthCentres(db, request.query.city, cityCodes))
 }

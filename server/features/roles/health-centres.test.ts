@@ -1,22 +1,9 @@
 import fs from 'node:fs'
-import type { FastifyInstance } from 'fastify'
-import { buildTestApp } from '../../../test/support/test-app'
-import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database'
-import { DEMO_HEALTH_CENTRES, seedDemoHealthCentres } from '../../db/seed-health-centres'
+import { DEMO_HEALTH_CENTRES, seedDemoHealthCentres } from './demo-health-centres'
 import { CITIES } from '../../db/reference/regions'
+import { useTestApp } from '../../../test/support/test-app'
 
-let testDb: TestDatabase
-let app: FastifyInstance
-
-beforeAll(async () => {
-  testDb = await createTestDatabase()
-  app = (await buildTestApp(testDb)).app
-})
-
-afterAll(async () => {
-  await app?.close()
-  await testDb?.close()
-})
+const { app, testDb } = useTestApp()
 
 describe('demo health centres', () => {
   const fixture = JSON.parse(fs.readFileSync(DEMO_HEALTH_CENTRES, 'utf8')) as Array<{ name: string; cityCode: string; districtCode: string; lat: number; lng: number }>

@@ -1,37 +1,16 @@
-import type { FastifyInstance } from 'fastify'
-import { buildTestApp, grantRole, signedInUser } from '../../../test/support/test-app'
-import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database'
-import { aRecord } from '../../../test/support/institution-builder'
-import { upsertInstitutions } from '../institutions/import/upsert'
 import { CODE_ALPHABET } from './invitation-code'
+import { twoCities } from './test-fixtures'
+import { signedInRegulator, signedInUser, signedInWith, useTestApp } from '../../../test/support/test-app'
 
-let testDb: TestDatabase
-let app: FastifyInstance
+const { app, testDb } = useTestApp()
 let changchun: string
 let yanbian: string
 let committee: Awaited<ReturnType<typeof signedInUser>>
 let changchunRegulator: Awaited<ReturnType<typeof signedInUser>>
 
 beforeAll(async () => {
-  testDb = await createTestDatabase()
-  const db = testDb.database.db
-  await upsertInstitutions(db, [
-    aRecord({ name: '长春托育园' }),
-    aRecord({ name: '延吉托育园', cityCode: '222400', districtCode: '222401', address: '延吉市示例路1号', lat: 42.9, lng: 129.5, filingAuthority: '延吉市卫生健康局' }),
-  ])
-  const byName = async (name: string) => (await db.selectFrom('institutions').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id
-  changchun = await byName('长春托育园')
-  yanbian = await byName('延吉托育园')
-  app = (await buildTestApp(testDb)).app
-  committee = await signedInUser(app)
-  await grantRole(app, committee.userId, { role: 'committee', institutionId: changchun })
-  changchunRegulator = await signedInUser(app)
-  await grantRole(app, changchunRegulator.userId, { role: 'regulator', regionCode: '220100' })
-})
-
-afterAll(async () => {
-  await app?.close()
-  await testDb?.close()
+  ({ changchun, yanbian, changchunRegulator } = await twoCities(app))
+  committee = await signedInWith(app, { role: 'committee', institutionId: changchun })
 })
 
 const create = (institutionId: string, headers: Record<string, string>, payload: object = {}) =>
@@ -102,8 +81,7 @@ describe('invitation codes', () => {
 
   it('answers 404 when revoking a code of another institution or an unknown code, 403 for another 市州', async () => {
     const code = (await create(changchun, committee.headers)).json().code
-    const provincial = await signedInUser(app)
-    await grantRole(app, provincial.userId, { role: 'regulator', regionCode: '220000' })
+    const provincial = await signedInRegulator(app, '220000')
     expect((await app.inject({ method: 'DELETE', url: `/api/institutions/${yanbian}/invitations/${code}`, headers: provincial.headers })).statusCode).toBe(404)
     expect((await app.inject({ method: 'DELETE', url: `/api/institutions/${changchun}/invitations/ZZZZ2345`, headers: committee.headers })).statusCode).toBe(404)
     expect((await app.inject({ method: 'DELETE', url: `/api/institutions/${yanbian}/invitations/${code}`, headers: changchunRegulator.headers })).statusCode).toBe(403)

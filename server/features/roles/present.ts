@@ -1,9 +1,8 @@
 import type { GrantRecord } from '../../../types/roles'
 import { PROVINCE_CODE } from '../../../types/roles'
+import type { GrantRecordRow } from './repository'
 
-type GrantRow = Omit<GrantRecord, 'role'> & { role: GrantRecord['role']; scopeCityCode: string | null }
-
-export function presentGrantRecord(row: GrantRow): GrantRecord {
+export function presentGrantRecord(row: GrantRecordRow): GrantRecord {
   return {
     id: row.id, userId: row.userId, role: row.role,
     institutionId: row.institutionId, institutionName: row.institutionName,

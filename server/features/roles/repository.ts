@@ -1,5 +1,5 @@
-import { sql, type Kysely, type Transaction } from 'kysely'
-import type { Database } from '../../db/schema'
+import { sql, type Insertable, type Kysely, type Transaction } from 'kysely'
+import type { Database, HealthCentresTable, InvitationsTable, RoleGrantsTable } from '../../db/schema'
 import type { GrantableRole } from './grant-rules'
 
 type Db = Kysely<Database> | Transaction<Database>
@@ -52,7 +52,9 @@ function grantRecords(db: Db) {
     ])
 }
 
-export async function findGrantRecord(db: Db, id: string) {
+export type GrantRecordRow = Awaited<ReturnType<ReturnType<typeof grantRecords>['executeTakeFirstOrThrow']>>
+
+export async function findGrantRecord(db: Db, id: string): Promise<GrantRecordRow | undefined> {
   return grantRecords(db).where('g.id', '=', id).executeTakeFirst()
 }
 
@@ -68,14 +70,8 @@ export async function listGrantRecords(db: Db, filter: GrantFilter) {
   return query.orderBy('g.grantedAt', 'desc').orderBy('g.id').execute()
 }
 
-export interface NewGrant {
-  userId: string
-  role: GrantableRole
-  institutionId: string | null
-  centreId: string | null
-  regionCode: string | null
-  grantedBy: string | null
-}
+/** Every scope column is given, null where it does not apply: a grant never means two things. */
+export type NewGrant = Required<Pick<Insertable<RoleGrantsTable>, 'userId' | 'role' | 'institutionId' | 'centreId' | 'regionCode' | 'grantedBy'>>
 
 export async function hasActiveGrant(db: Db, grant: Omit<NewGrant, 'grantedBy'>): Promise<boolean> {
   const row = await db.selectFrom('roleGrants').select('id')
@@ -100,15 +96,7 @@ export async function revokeGrant(db: Db, id: string, revokedBy: string): Promis
 
 // ---- health centres ----
 
-export interface HealthCentreSeed {
-  name: string
-  cityCode: string
-  districtCode: string
-  address: string
-  lat: number
-  lng: number
-  phone: string
-}
+export type HealthCentreSeed = Omit<Insertable<HealthCentresTable>, 'id' | 'isDemo'>
 
 export async function countHealthCentres(db: Db): Promise<number> {
   const row = await db.selectFrom('healthCentres').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow()
@@ -134,7 +122,7 @@ export async function listHealthCentres(db: Db, cityCode: string | null) {
 const invitationColumns = ['code', 'institutionId', 'expiresAt', 'maxUses', 'uses'] as const
 
 /** Inserts unless the code is taken (then undefined: draw another). */
-export async function insertInvitation(db: Db, invitation: { code: string; institutionId: string; createdBy: string; expiresAt: string; maxUses: number }) {
+export async function insertInvitation(db: Db, invitation: Required<Pick<Insertable<InvitationsTable>, 'code' | 'institutionId' | 'createdBy' | 'expiresAt' | 'maxUses'>>) {
   return db.insertInto('invitations').values(invitation).onConflict((oc) => oc.column('code').doNothing())
     .returning(invitationColumns).executeTakeFirst()
 }

@@ -1,5 +1,5 @@
-import { sql, type Kysely } from 'kysely'
-import type { Database } from '../../db/schema'
+import { sql, type Kysely, type Selectable } from 'kysely'
+import type { Database, SanctionsTable } from '../../db/schema'
 import type { SanctionKind } from '../../../types/institutions'
 
 export interface SanctionFilter {
@@ -9,16 +9,8 @@ export interface SanctionFilter {
   offset: number
 }
 
-export interface PublicSanctionRow {
-  institutionId: string
-  institutionName: string
-  cityName: string
-  districtName: string
-  kind: SanctionKind
-  measure: string
-  department: string
-  decidedOn: string
-}
+export type PublicSanctionRow = Pick<Selectable<SanctionsTable>, 'institutionId' | 'kind' | 'measure' | 'department' | 'decidedOn'>
+  & { institutionName: string; cityName: string; districtName: string }
 
 /**
  * Newest first. The reason is never selected: it is free text that may name a person, and this list is public.

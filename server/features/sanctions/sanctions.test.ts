@@ -1,18 +1,14 @@
-import type { FastifyInstance } from 'fastify'
-import { aRecord } from '../../../test/support/institution-builder'
-import { buildTestApp } from '../../../test/support/test-app'
-import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database'
+import { aRecord, YANBIAN } from '../../../test/support/institution-builder'
 import type { PublicSanction, SanctionList } from '../../../types/sanctions'
 import { upsertInstitutions } from '../institutions/import/upsert'
+import { useTestApp } from '../../../test/support/test-app'
 
 // Reasons are free text written by the deciding department: they can name a teacher or a manager.
 const REASONS = ['保育员王某某体罚幼儿', '园长李某某未按规定公示收费项目', '负责人赵某某消防通道堆放杂物']
 
-let testDb: TestDatabase
-let app: FastifyInstance
+const { app, testDb } = useTestApp()
 
 beforeAll(async () => {
-  testDb = await createTestDatabase()
   await upsertInstitutions(testDb.database.db, [
     aRecord({
       name: '长春被罚托育园', sanctions: [
@@ -21,17 +17,11 @@ beforeAll(async () => {
       ],
     }),
     aRecord({
-      name: '延吉被罚托育园', cityCode: '222400', districtCode: '222401', address: '延吉市示例路1号', lat: 42.9, lng: 129.5, filingAuthority: '延吉市卫生健康局',
+      name: '延吉被罚托育园', ...YANBIAN,
       sanctions: [{ kind: 'sanction', measure: '责令限期整改', reason: REASONS[2], department: '延吉市消防救援大队', decidedOn: '2025-12-01' }],
     }),
     aRecord({ name: '守规矩托育园' }),
   ])
-  app = (await buildTestApp(testDb)).app
-})
-
-afterAll(async () => {
-  await app?.close()
-  await testDb?.close()
 })
 
 async function list(query = '') {

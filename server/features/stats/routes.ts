@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Stats } from '../../../types/stats'
 import { cachedAnswer, matchesEtag } from './cache'
-import { computeStats } from './figures'
+import { computeStats } from './stats-service'
 import { DEFAULT_POPULATION_FILE, readPopulationFile } from './population'
 
 /** No body: the client's copy (the ETag it sent in If-None-Match) is current. */

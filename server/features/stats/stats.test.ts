@@ -1,15 +1,14 @@
 import { randomUUID } from 'node:crypto'
 import type { FastifyInstance } from 'fastify'
-import { aRecord } from '../../../test/support/institution-builder'
-import { buildTestApp, grantRole, signedInUser } from '../../../test/support/test-app'
-import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database'
+import { aRecord, YANBIAN } from '../../../test/support/institution-builder'
+import { seedRecords } from '../../../test/support/seed-registry'
 import type { InstitutionRecord } from '../institutions/import/record'
 import type { RegionFigures, Stats } from '../../../types/stats'
 import { upsertInstitutions } from '../institutions/import/upsert'
 import type { Population } from './population'
+import { buildTestApp, signedInRegulator, useTestApp } from '../../../test/support/test-app'
 
 const POPULATION: Population = { year: 2023, source: '测试人口数据', residents: { 220000: 1_000_000, 220100: 30_000, 222400: 7_000, 229100: null } }
-const YANBIAN = { cityCode: '222400', districtCode: '222401', address: '延吉市示例路1号', lat: 42.9, lng: 129.5, filingAuthority: '延吉市卫生健康局' }
 
 type Class = InstitutionRecord['classes'][number]
 const aClass = (capacity: number): Class => ({ type: 'senior', name: '托大班', minAgeMonths: 24, maxAgeMonths: 36, capacity, enrolled: 5, caregivers: 2 })
@@ -17,28 +16,19 @@ function graded(level: string, evaluatedOn: string, validUntil: string): Institu
   return { round: '测试批次', evaluatedOn, validUntil, level, score: 0, department: '长春市卫生健康委员会', dimensionScores: {} }
 }
 
-let testDb: TestDatabase
-let app: FastifyInstance
+const { app, testDb } = useTestApp({ stats: { population: POPULATION, cacheSeconds: 0 } })
 let changchunId: string
 let yanbianId: string
 
 beforeAll(async () => {
-  testDb = await createTestDatabase()
-  await upsertInstitutions(testDb.database.db, [
-    aRecord({ name: '普惠示范园', inclusive: true, demonstration: true, classes: [aClass(10), aClass(15)], evaluations: [graded('A', '2026-05-01', '2099-12-31')] }),
-    aRecord({ name: '等级过期园', classes: [aClass(20)], evaluations: [graded('B', '2023-05-01', '2025-04-30')] }),
-    aRecord({ name: '降级普惠园', inclusive: true, classes: [aClass(15), aClass(20)], evaluations: [graded('C', '2026-05-01', '2099-12-31'), graded('A', '2023-05-01', '2025-04-30')] }),
-    aRecord({ name: '延吉示范园', ...YANBIAN, demonstration: true, classes: [aClass(18)] }),
-  ])
-  const ids = await testDb.database.db.selectFrom('institutions').select(['id', 'name']).execute()
-  changchunId = ids.find((i) => i.name === '普惠示范园')!.id
-  yanbianId = ids.find((i) => i.name === '延吉示范园')!.id
-  app = (await buildTestApp(testDb, { stats: { population: POPULATION, cacheSeconds: 0 } })).app
-})
-
-afterAll(async () => {
-  await app?.close()
-  await testDb?.close()
+  const ids = await seedRecords(app, {
+    changchun: aRecord({ name: '普惠示范园', inclusive: true, demonstration: true, classes: [aClass(10), aClass(15)], evaluations: [graded('A', '2026-05-01', '2099-12-31')] }),
+    expired: aRecord({ name: '等级过期园', classes: [aClass(20)], evaluations: [graded('B', '2023-05-01', '2025-04-30')] }),
+    downgraded: aRecord({ name: '降级普惠园', inclusive: true, classes: [aClass(15), aClass(20)], evaluations: [graded('C', '2026-05-01', '2099-12-31'), graded('A', '2023-05-01', '2025-04-30')] }),
+    yanbian: aRecord({ name: '延吉示范园', ...YANBIAN, demonstration: true, classes: [aClass(18)] }),
+  })
+  changchunId = ids.changchun
+  yanbianId = ids.yanbian
 })
 
 async function stats(on: FastifyInstance = app): Promise<Stats> {
@@ -91,11 +81,7 @@ describe('GET /api/stats — the registry', () => {
 })
 
 describe('GET /api/stats — complaints', () => {
-  const regulatorHeaders = async () => {
-    const user = await signedInUser(app)
-    await grantRole(app, user.userId, { role: 'regulator', regionCode: '220000' })
-    return user.headers
-  }
+  const regulatorHeaders = async () => (await signedInRegulator(app, '220000')).headers
 
   async function file(institutionId: string): Promise<string> {
     const response = await app.inject({

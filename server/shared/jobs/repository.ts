@@ -1,24 +1,15 @@
-import { sql, type Kysely, type Transaction } from 'kysely'
-import type { Database } from '../../db/schema'
+import { sql, type Insertable, type Kysely, type Selectable, type Transaction } from 'kysely'
+import type { Database, JobsTable } from '../../db/schema'
 
 type Db = Kysely<Database> | Transaction<Database>
 
-export interface NewJob {
-  kind: string
-  payload: Record<string, unknown>
-  /** ISO time; now when omitted. */
-  runAt?: string
-  /** At most one job ever exists per key: enqueueing it again does nothing (a retried request, a repeated promotion). */
-  dedupeKey?: string
-}
+/**
+ * A job to write: `runAt` (ISO time) is now when omitted; at most one job ever exists per `dedupeKey`, so enqueueing it
+ * again does nothing (a retried request, a repeated promotion). The payload is given as an object, stored as JSON.
+ */
+export type NewJob = Pick<Insertable<JobsTable>, 'kind' | 'runAt' | 'dedupeKey'> & { payload: Record<string, unknown> }
 
-export interface ClaimedJob {
-  id: string
-  kind: string
-  payload: Record<string, unknown>
-  runAt: string
-  attempts: number
-}
+export type ClaimedJob = Pick<Selectable<JobsTable>, 'id' | 'kind' | 'payload' | 'runAt' | 'attempts'>
 
 /**
  * Writes a job. Call it with the transaction that makes the change the job is about: the job then exists if and only
@@ -62,19 +53,27 @@ export async function claimDueJobs(db: Db, instanceId: string, limit: number, le
     .execute()
 }
 
+/** Writes that belong to a job being done, made in the transaction that marks it done (e.g. a timeline entry). */
+export type DoneRecord = (trx: Transaction<Database>) => Promise<void>
+
 /**
  * Marks the job done, only while this instance still holds its lease: false when it no longer does (the lease ran
- * out and another instance claimed the job, which overwrote locked_by). `note` keeps why a job was done without doing anything (skipped).
+ * out and another instance claimed the job, which overwrote locked_by); `record` is then not written either.
+ * `note` keeps why a job was done without doing anything (skipped).
  */
-export async function recordDone(db: Db, job: ClaimedJob, instanceId: string, note: string | null = null): Promise<boolean> {
-  const done = await db.updateTable('jobs')
-    .set({ doneAt: sql<string>`now()`, attempts: sql<number>`attempts + 1`, lastError: note?.slice(0, 500) ?? null, lockedUntil: null, lockedBy: null })
-    .where('id', '=', job.id)
-    .where('doneAt', 'is', null)
-    .where('lockedBy', '=', instanceId)
-    .returning('id')
-    .executeTakeFirst()
-  return done !== undefined
+export async function recordDone(db: Kysely<Database>, job: ClaimedJob, instanceId: string, note: string | null = null, record?: DoneRecord): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const done = await trx.updateTable('jobs')
+      .set({ doneAt: sql<string>`now()`, attempts: sql<number>`attempts + 1`, lastError: note?.slice(0, 500) ?? null, lockedUntil: null, lockedBy: null })
+      .where('id', '=', job.id)
+      .where('doneAt', 'is', null)
+      .where('lockedBy', '=', instanceId)
+      .returning('id')
+      .executeTakeFirst()
+    if (!done) return false
+    await record?.(trx)
+    return true
+  })
 }
 
 /** Counts the failed attempt, keeps its error, and releases the job until `retryInSeconds` from now. */
@@ -93,10 +92,23 @@ export async function recordFailedAttempt(db: Db, job: ClaimedJob, instanceId: s
     .execute()
 }
 
-/** Finished jobs are kept `keepDays` for looking into what was sent, then deleted; unfinished ones never are. */
-export async function purgeFinishedJobs(db: Db, keepDays = 30): Promise<number> {
-  const result = await db.deleteFrom('jobs')
-    .where('doneAt', '<', sql<string>`now() - make_interval(days => ${keepDays})`)
-    .executeTakeFirst()
+/** The jobs with these dedupe keys, oldest first, whether done or not (what became of a request's work). */
+export async function findJobs(db: Db, dedupeKeys: string[]) {
+  if (!dedupeKeys.length) return []
+  return db.selectFrom('jobs')
+    .select(['id', 'kind', 'payload', 'dedupeKey', 'attempts', 'lastError', 'runAt', 'lockedBy', 'lockedUntil', 'doneAt', 'createdAt'])
+    .where('dedupeKey', 'in', dedupeKeys)
+    .orderBy('createdAt').orderBy('dedupeKey')
+    .execute()
+}
+
+/**
+ * Finished jobs are kept `keepDays` for looking into what was sent, then deleted; unfinished ones never are, nor jobs
+ * of `keptKinds` (those that are the only record of what was done, such as a complaint's forwarding).
+ */
+export async function purgeFinishedJobs(db: Db, keepDays = 30, keptKinds: string[] = []): Promise<number> {
+  let query = db.deleteFrom('jobs').where('doneAt', '<', sql<string>`now() - make_interval(days => ${keepDays})`)
+  if (keptKinds.length) query = query.where('kind', 'not in', keptKinds)
+  const result = await query.executeTakeFirst()
   return Number(result.numDeletedRows)
 }

@@ -1,16 +1,14 @@
 import { sql } from 'kysely'
-import type { FastifyInstance } from 'fastify'
-import { connect, type Db } from '../../db/connect'
-import { buildTestApp } from '../../../test/support/test-app'
-import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database'
+import type { Db } from '../../db/connect'
 import { claimDueJobs, enqueue, purgeFinishedJobs, recordDone, reschedule, type ClaimedJob } from './repository'
 import { startJobWorker, type JobHandlers, type JobWorker, type JobWorkerOptions } from './worker'
+import { useTestApp } from '../../../test/support/test-app'
+import { secondConnection } from '../../../test/support/test-database'
 
 // The loop is driven with runOnce(); a long poll keeps it from running on its own except where a test wants it to.
 const DRIVEN = { pollMs: 3_600_000, leaseSeconds: 60 }
 
-let testDb: TestDatabase
-let app: FastifyInstance
+const { app, testDb } = useTestApp()
 const workers: JobWorker[] = []
 const extraDbs: Db[] = []
 /** What the handlers were given, in order, by worker. */
@@ -34,20 +32,6 @@ const secondsUntilRun = async (dedupeKey: string) => {
 const makeDue = (dedupeKey: string) => app.database.db.updateTable('jobs').set({ runAt: sql<string>`now()` }).where('dedupeKey', '=', dedupeKey).execute()
 const enqueueNow = (kind: string, dedupeKey: string, payload: Record<string, unknown> = {}) => enqueue(app.database.db, { kind, payload, dedupeKey })
 
-/** A second connection to the same database, as a restarted process would open (PGlite in memory has only the one). */
-async function reopenDatabase(): Promise<Db> {
-  if (testDb.database.kind === 'pglite') return testDb.database
-  const { rows } = await sql<{ schema: string }>`SELECT current_schema() AS schema`.execute(testDb.database.db)
-  const reopened = await connect({ databaseUrl: process.env.DATABASE_URL!, dataDir: 'memory://', schema: rows[0].schema })
-  extraDbs.push(reopened)
-  return reopened
-}
-
-beforeAll(async () => {
-  testDb = await createTestDatabase()
-  app = (await buildTestApp(testDb)).app
-})
-
 beforeEach(async () => {
   ran = []
   // Each test starts with an empty queue: what an earlier test left pending is set aside.
@@ -57,11 +41,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await Promise.all(workers.splice(0).map((w) => w.stop()))
   await Promise.all(extraDbs.splice(0).map((d) => d.close()))
-})
-
-afterAll(async () => {
-  await app.close()
-  await testDb.close()
 })
 
 describe('enqueue', () => {
@@ -162,7 +141,7 @@ describe('job worker', () => {
     await enqueueNow('test.after-restart', 'restart-1', { step: 1 })
     const stopped = worker('bff-old', recording('bff-old', ['test.after-restart']))
     await stopped.stop() // the process went down before it polled
-    const restarted = worker(`bff-restarted-${process.pid}`, recording('bff-restarted', ['test.after-restart']), {}, (await reopenDatabase()).db)
+    const restarted = worker(`bff-restarted-${process.pid}`, recording('bff-restarted', ['test.after-restart']), {}, (await secondConnection(testDb, extraDbs)).db)
     expect(await restarted.runOnce()).toBe(1)
     expect(ran).toEqual([{ worker: 'bff-restarted', kind: 'test.after-restart', payload: { step: 1 } }])
   })
@@ -174,7 +153,7 @@ describe('job worker', () => {
     await crashing.stop()
     expect(await job('crash')).toMatchObject({ doneAt: null, lockedBy: 'bff-a', attempts: 0 })
 
-    const successor = worker('bff-b', recording('bff-b', ['test.crash']), {}, (await reopenDatabase()).db)
+    const successor = worker('bff-b', recording('bff-b', ['test.crash']), {}, (await secondConnection(testDb, extraDbs)).db)
     expect(await successor.runOnce()).toBe(0) // the dead instance's lease still holds
     await app.database.db.updateTable('jobs').set({ lockedUntil: sql<string>`now() - interval '1 second'` }).where('dedupeKey', '=', 'crash').execute()
     expect(await successor.runOnce()).toBe(1)

@@ -3,16 +3,11 @@ import type { Kysely } from 'kysely'
 import type { Database } from '../../db/schema'
 import { backoffSeconds, DEFAULT_BACKOFF, type BackoffPolicy } from '../backoff'
 import { startPollLoop, type PollLoop } from '../poll-loop'
+import type { JobHandlers, JobOutcome } from './handlers'
+import { recurringScheduler, type RecurringJob } from './recurring'
 import { claimDueJobs, recordDone, recordFailedAttempt, type ClaimedJob } from './repository'
 
-/**
- * What a handler tells the worker: nothing (done), or `{ skipped }` when there was nothing to do any more (the
- * sign-up was cancelled, the parent never subscribed): done all the same, with the reason kept on the row.
- * Throwing means "try again later".
- */
-export type JobOutcome = void | { skipped: string }
-export type JobHandler = (job: ClaimedJob) => Promise<JobOutcome>
-export type JobHandlers = Record<string, JobHandler>
+export type { JobHandler, JobHandlers, JobOutcome } from './handlers'
 
 export interface JobWorkerOptions {
   db: Kysely<Database>
@@ -20,6 +15,8 @@ export interface JobWorkerOptions {
   /** Unique per running BFF process (host name, pid, random): leases are taken and checked in its name. */
   instanceId: string
   handlers: JobHandlers
+  /** Run once per period across all instances, besides the jobs enqueued by the features. */
+  recurring?: RecurringJob[]
   /** Pause between polls when nothing was due. */
   pollMs?: number
   /** How long a lease holds: past it, a job whose instance died is taken by another. Keep it well above a handler's run. */
@@ -29,19 +26,25 @@ export interface JobWorkerOptions {
   maxBackoffSeconds?: number
   /** Tests only: runs after the handler succeeded and before that is recorded; throwing here is a crash at that moment. */
   beforeRecordingDone?: (job: ClaimedJob) => void | Promise<void>
+  /** Tests only: the clock that decides the period of recurring jobs. */
+  now?: () => number
 }
 
 /** runOnce() claims what is due now and handles each once; stop() waits for the round in flight. */
 export type JobWorker = PollLoop
 
 /**
- * Runs the jobs table: due jobs are leased (several instances never run the same job at once), handed to the handler
- * of their kind, and marked done. A failing job is retried with growing pauses and never dropped; attempts and the
- * last error stay on the row. Handlers run outside any transaction (PGlite has one connection: holding it across an
- * HTTP call would stall every request).
+ * Runs the jobs table, the one queue of the BFF: due jobs are leased (several instances never run the same job at
+ * once), handed to the handler of their kind, and marked done. A failing job is retried with growing pauses and never
+ * dropped; attempts and the last error stay on the row. Handlers run outside any transaction (PGlite has one
+ * connection: holding it across an HTTP call would stall every request). Recurring jobs are enqueued for their
+ * current period at the start of each round.
  */
 export function startJobWorker(options: JobWorkerOptions): JobWorker {
-  const { db, instanceId, handlers } = options
+  const { db, instanceId } = options
+  const recurring = options.recurring ?? []
+  const handlers: JobHandlers = { ...options.handlers, ...Object.fromEntries(recurring.map((job) => [job.kind, job.run])) }
+  const scheduleRecurring = recurringScheduler(recurring, options.now)
   const pollMs = options.pollMs ?? 2000
   const leaseSeconds = options.leaseSeconds ?? 60
   const batchSize = options.batchSize ?? 10
@@ -67,12 +70,13 @@ export function startJobWorker(options: JobWorkerOptions): JobWorker {
       return
     }
     await options.beforeRecordingDone?.(job)
-    const note = outcome ? `skipped: ${outcome.skipped}` : null
-    const recorded = await recordDone(db, job, instanceId, note)
+    const note = outcome && 'skipped' in outcome ? `skipped: ${outcome.skipped}` : null
+    const recorded = await recordDone(db, job, instanceId, note, outcome && 'record' in outcome ? outcome.record : undefined)
     log.info({ jobId: job.id, kind: job.kind, attempt, recorded, ...(note ? { note } : {}) }, 'job done')
   }
 
   async function claimAndRun(): Promise<number> {
+    await scheduleRecurring(db)
     const claimed = await claimDueJobs(db, instanceId, batchSize, leaseSeconds)
     const outcomes = await Promise.allSettled(claimed.map(run))
     for (const [i, outcome] of outcomes.entries()) {

@@ -1,6 +1,5 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
-import { closeServer, readBody } from '../stand-in-http'
+import { closeServer, listenLocally, readBody } from '../stand-in-http'
 import { wechatClient, WechatError, type SubscribeMessage } from './client'
 import { phrase, thing, time } from './message-values'
 import { isSignedPush, mediaCheckResultOf, pushSignature } from './push'
@@ -62,8 +61,7 @@ describe('the access token', () => {
     server = createServer((request, response) => {
       answer(request).then((body) => response.end(JSON.stringify(body)), () => response.writeHead(500).end())
     })
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+    base = await listenLocally(server)
   })
   afterAll(() => closeServer(server))
   beforeEach(() => {
@@ -134,6 +132,7 @@ describe('values in WeChat formats', () => {
 describe('phone numbers and content security against the stand-in WeChat server', () => {
   let standIn: WechatStandIn
   let push: Server
+  let pushUrl: string
   const pushed: Array<{ query: URLSearchParams; body: unknown }> = []
   const client = () => wechatClient(() => ({ apiBase: standIn.url, appId: standIn.appId, appSecret: standIn.appSecret }))
 
@@ -145,7 +144,7 @@ describe('phone numbers and content security against the stand-in WeChat server'
         response.end('success')
       })
     })
-    await new Promise<void>((resolve) => push.listen(0, '127.0.0.1', resolve))
+    pushUrl = await listenLocally(push)
   })
   afterAll(async () => {
     await standIn.close()
@@ -176,12 +175,12 @@ describe('phone numbers and content security against the stand-in WeChat server'
       // A 1×1 PNG of pure red, which the stand-in finds risky.
       response.writeHead(200, { 'content-type': 'image/png' }).end(Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4z8AAAAMBAQDJ/pLvAAAAAElFTkSuQmCC', 'base64'))
     })
-    await new Promise<void>((resolve) => image.listen(0, '127.0.0.1', resolve))
+    const imageUrl = await listenLocally(image)
     try {
-      standIn.setPush({ url: `http://127.0.0.1:${(push.address() as AddressInfo).port}/events`, token: 'push-token' })
+      standIn.setPush({ url: `${pushUrl}/events`, token: 'push-token' })
       const wechat = client()
       const { openid } = await wechat.code2Session('author-2')
-      const { traceId, version } = await wechat.mediaCheckAsync({ mediaUrl: `http://127.0.0.1:${(image.address() as AddressInfo).port}/red.png`, mediaType: 2, scene: 3, openid })
+      const { traceId, version } = await wechat.mediaCheckAsync({ mediaUrl: `${imageUrl}/red.png`, mediaType: 2, scene: 3, openid })
       expect(version).toBe(2)
       await standIn.mediaChecksSettled()
       const event = pushed.at(-1)!

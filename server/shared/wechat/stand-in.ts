@@ -1,8 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import sharp from 'sharp'
-import { closeServer, readBody } from '../stand-in-http'
+import { closeServer, listenLocally, readBody } from '../stand-in-http'
 import { pushSignature } from './push'
 
 /**
@@ -278,14 +277,10 @@ export async function startWechatStandIn(options: WechatStandInOptions = {}): Pr
       response.writeHead(500).end()
     })
   })
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve())
-  })
-  const { port } = server.address() as AddressInfo
+  const url = await listenLocally(server, options.port)
 
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
     appId,
     appSecret,
     messages,

@@ -1,10 +1,12 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import Taro, { useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro'
-import { http, HttpResponse } from 'msw'
 import type { Article, ArticleList, ArticleSummary } from '../../../types/articles'
 import { ARTICLE_KINDS } from '../../../types/articles'
 import { articleFixtures } from '../../../mock/fixtures/app'
-import { server } from '../../../mock/handlers/server'
+import { errorResponse } from '../../../mock/handlers'
+import { articleListFixture, toArticleSummary } from '../../../mock/handlers/articles'
+import { answer, answerPages, answerWith } from '../../../test/support/answers'
+import { recordQueries } from '../../../test/support/app-session'
 import ArticleDetailPage from '../../pages/articles/detail'
 import ArticlesPage from '../../pages/articles'
 import { fireReachBottom } from '../../../test/stubs/taro'
@@ -15,19 +17,16 @@ const guide = articleFixtures.find((a) => a.title === '如何选择一家放心�
 const routerParams = (params: Record<string, string>) => (useRouter as jest.Mock).mockImplementation(() => ({ params, path: '' }))
 const rows = () => screen.getAllByTestId('article-row').map((row) => row.textContent ?? '')
 
-function recordListQueries() {
-  const queries: URLSearchParams[] = []
-  server.events.on('request:start', ({ request }) => {
-    const url = new URL(request.url)
-    if (url.pathname === '/api/articles') queries.push(url.searchParams)
-  })
-  return queries
-}
+const recordListQueries = () => recordQueries('/articles')
 
 function withArticle(article: Article) {
-  server.use(http.get('*/api/articles/:id', () => HttpResponse.json(article)))
+  answer('get', '/articles/:id', article)
   routerParams({ id: article.id })
 }
+
+/** The BFF's list holding these articles. */
+const listOf = (articles: Article[]): ArticleList => ({ items: articles.map(toArticleSummary), total: articles.length, page: 1, pageSize: 20, hasMore: false })
+const titled = (...titles: string[]) => articleFixtures.filter((a) => titles.some((title) => a.title.includes(title)))
 
 const env = process.env.TARO_ENV
 afterEach(() => {
@@ -37,6 +36,10 @@ afterEach(() => {
 describe('政策与指南 list', () => {
   it('lists pinned first, with tag chips from the BFF; a tag or a kind narrows the list', async () => {
     const queries = recordListQueries()
+    const guides = articleFixtures.filter((a) => a.kind === 'guide').slice(0, 2)
+    answerWith('get', '/articles', ({ query }) =>
+      query.get('tag') === '等级评价' ? listOf(titled('托育机构质量评估标准解读')) : query.get('kind') === 'guide' ? listOf(guides) : articleListFixture,
+    )
     render(<ArticlesPage />)
     await waitFor(() => expect(rows()).toHaveLength(articleFixtures.length))
     expect(rows()[0]).toContain('置顶')
@@ -48,7 +51,7 @@ describe('政策与指南 list', () => {
     expect(queries.at(-1)?.get('tag')).toBe('等级评价')
 
     fireEvent.click(screen.getByText('全部'))
-    fireEvent.click(screen.getByText('育儿指南'))
+    fireEvent.click(screen.getByText('育儿指南', { selector: '.articles__kind' }))
     await waitFor(() => expect(rows()).toHaveLength(2))
     expect(queries.at(-1)?.get('kind')).toBe('guide')
     expect(queries.at(-1)?.has('tag')).toBe(false)
@@ -56,6 +59,7 @@ describe('政策与指南 list', () => {
 
   it('searches once typing pauses, sending q, and says clearly when nothing is found', async () => {
     const queries = recordListQueries()
+    answerWith('get', '/articles', ({ query }) => (query.get('q') === '税费减免' ? listOf(titled('托育机构可以享受哪些税费优惠')) : query.has('q') ? listOf([]) : articleListFixture))
     render(<ArticlesPage />)
     await waitFor(() => expect(rows()).toHaveLength(articleFixtures.length))
     const box = screen.getByPlaceholderText('搜索政策、指南')
@@ -78,6 +82,7 @@ describe('政策与指南 list', () => {
 
   it('the keyboard 搜索 sends at once, and ✕ clears the words', async () => {
     const queries = recordListQueries()
+    answerWith('get', '/articles', ({ query }) => (query.has('q') ? listOf(articleFixtures.filter((a) => !a.title.includes('婴幼儿家庭养育指南'))) : articleListFixture))
     render(<ArticlesPage />)
     await waitFor(() => expect(rows()).toHaveLength(articleFixtures.length))
     const box = screen.getByPlaceholderText('搜索政策、指南')
@@ -97,15 +102,7 @@ describe('政策与指南 list', () => {
       id: `a7c1e000-0000-4000-9000-${String(i).padStart(12, '0')}`, title: `文章 ${i + 1}`, summary: '', kind: 'guide', tags: [],
       sourceDepartment: '吉林省卫生健康委员会', publishedAt: '2026-01-01T00:00:00.000Z', effectiveOn: null, pinned: false,
     }))
-    server.use(
-      http.get('*/api/articles', ({ request }) => {
-        const params = new URL(request.url).searchParams
-        const page = Number(params.get('page'))
-        const size = Number(params.get('pageSize'))
-        const list: ArticleList = { items: many.slice((page - 1) * size, page * size), total: many.length, page, pageSize: size, hasMore: page * size < many.length }
-        return HttpResponse.json(list)
-      }),
-    )
+    answerPages('/articles', many)
     render(<ArticlesPage />)
     await waitFor(() => expect(rows()).toHaveLength(20))
     expect(screen.getByText('正在加载更多…')).toBeTruthy()
@@ -158,7 +155,7 @@ describe('an article', () => {
 
   it('on H5 opens an https link in a new tab; an in-app link navigates in the app', async () => {
     const open = jest.spyOn(window, 'open').mockImplementation(() => null)
-    routerParams({ id: guide.id })
+    withArticle(guide)
     render(<ArticleDetailPage />)
     fireEvent.click(await screen.findByText('国家卫生健康委网站'))
     expect(open).toHaveBeenCalledWith('https://www.nhc.gov.cn/', '_blank', 'noopener,noreferrer')
@@ -173,7 +170,7 @@ describe('an article', () => {
   it('in WeChat copies an https link and says so; a page link opens with navigateTo', async () => {
     process.env.TARO_ENV = 'weapp'
     const open = jest.spyOn(window, 'open').mockImplementation(() => null)
-    routerParams({ id: guide.id })
+    withArticle(guide)
     const first = render(<ArticleDetailPage />)
     fireEvent.click(await screen.findByText('国家卫生健康委网站'))
     expect(Taro.setClipboardData).toHaveBeenCalledWith({ data: 'https://www.nhc.gov.cn/' })
@@ -181,7 +178,7 @@ describe('an article', () => {
     expect(open).not.toHaveBeenCalled()
     first.unmount()
 
-    routerParams({ id: policy.id })
+    withArticle(policy)
     render(<ArticleDetailPage />)
     fireEvent.click(await screen.findByText('查看等级评价公示'))
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/bulletins/index' })
@@ -224,6 +221,7 @@ describe('an article', () => {
   })
 
   it('says so when the article is gone', async () => {
+    answer('get', '/articles/:id', errorResponse(404, '文章不存在或已撤回'))
     routerParams({ id: 'a7c1e000-0000-4000-8000-999999999999' })
     render(<ArticleDetailPage />)
     expect(await screen.findByText('文章不存在或已撤回')).toBeTruthy()

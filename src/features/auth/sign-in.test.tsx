@@ -1,16 +1,24 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import { http, HttpResponse } from 'msw'
-import { accountMock, MOCK_PHONE_CODE } from '../../../mock/handlers/account'
+import { childOf, meFixture, phoneCodeSentFixture } from '../../../mock/fixtures/app/account'
+import { errorResponse } from '../../../mock/handlers'
 import { phoneNumberSheet } from '../../../test/stubs/components'
 import { server } from '../../../mock/handlers/server'
 import { storage } from '../../../test/stubs/taro'
-import { recordRequests } from '../../../test/support/app-session'
+import { answer } from '../../../test/support/answers'
+import { recordRequests, signedInParent } from '../../../test/support/app-session'
 import MePage from '../../pages/me'
 import { startApp } from '../../start'
 import { useAuthStore } from './store'
 
 const PHONE = '13812345678'
+const CODE = '246810'
+
+/** The BFF knows this parent by the number they signed in with. */
+function signingInAs(phone: string | null) {
+  answer('get', '/me', meFixture({ phone, wechat: phone === null }))
+}
 
 function typeInto(placeholder: string, value: string) {
   fireEvent.change(screen.getByPlaceholderText(placeholder), { target: { value } })
@@ -31,6 +39,7 @@ describe('sign-in by phone (H5)', () => {
   it('requests a code for the number, counts down 60 s before it can be sent again', async () => {
     jest.useFakeTimers({ advanceTimers: true })
     const requests = recordRequests()
+    answer('post', '/auth/phone/code', { ...phoneCodeSentFixture, sentTo: '138****5678' })
     render(<MePage />)
 
     typeInto('手机号', PHONE)
@@ -74,18 +83,22 @@ describe('sign-in by phone (H5)', () => {
     typeInto('手机号', PHONE)
     fireEvent.click(screen.getByText('获取验证码'))
     await screen.findByText(/验证码已发送至/)
+    answer('post', '/auth/phone', errorResponse(401, '验证码错误或已过期', undefined, { code: 'sign_in_rejected' }))
     typeInto('验证码', '000000')
     fireEvent.click(screen.getByText('登录'))
     expect(await screen.findByText('验证码错误或已过期，请重新获取')).toBeTruthy()
+    expect(requests.find((r) => r.path === '/auth/phone')?.body).toEqual({ phone: PHONE, code: '000000' })
     expect(useAuthStore.getState().session).toBeNull()
   })
 
   it('signs in with the code, keeps the tokens in storage and shows the account', async () => {
+    const requests = recordRequests()
+    signingInAs('138****5678')
     render(<MePage />)
     typeInto('手机号', PHONE)
     fireEvent.click(screen.getByText('获取验证码'))
     await screen.findByText(/验证码已发送至/)
-    typeInto('验证码', MOCK_PHONE_CODE)
+    typeInto('验证码', CODE)
     fireEvent.click(screen.getByText('登录'))
 
     expect(await screen.findByText('添加孩子')).toBeTruthy()
@@ -95,12 +108,14 @@ describe('sign-in by phone (H5)', () => {
     expect(saved.state.session.refreshToken).toMatch(/^refresh-/)
     expect(Date.parse(saved.state.session.accessTokenExpiresAt)).toBeGreaterThan(Date.now())
     expect(screen.queryByPlaceholderText('手机号')).toBeNull()
+    expect(requests.find((r) => r.path === '/auth/phone')?.body).toEqual({ phone: PHONE, code: CODE })
+    // The account's own requests carry the new token.
+    expect(requests.find((r) => r.path === '/me')?.authorization).toBe(`Bearer ${saved.state.session.accessToken}`)
   })
 
   it('signs out: tells the server, forgets the tokens and shows the sign-in form again', async () => {
     const requests = recordRequests()
-    const { tokens } = accountMock.signUp({ phone: PHONE })
-    useAuthStore.setState({ session: { ...tokens } })
+    const tokens = signedInParent()
     render(<MePage />)
 
     fireEvent.click(await screen.findByText('退出登录'))
@@ -123,6 +138,7 @@ describe('sign-in in the mini-program', () => {
 
   it('signs in with 微信一键登录 (Taro.login code → /auth/wechat)', async () => {
     const requests = recordRequests()
+    signingInAs(null)
     render(<MePage />)
     expect(screen.queryByPlaceholderText('手机号')).toBeNull()
 
@@ -135,6 +151,7 @@ describe('sign-in in the mini-program', () => {
 
   it('signs in with 微信手机号快捷登录: the phone code WeChat gives and a login code of the same tap', async () => {
     const requests = recordRequests()
+    signingInAs('137****0001')
     render(<MePage />)
 
     fireEvent.click(screen.getByText('微信手机号快捷登录'))
@@ -155,6 +172,7 @@ describe('sign-in in the mini-program', () => {
 
     it('sends nothing, says so briefly, and the other ways to sign in still work', async () => {
       const requests = recordRequests()
+      signingInAs(null)
       render(<MePage />)
 
       fireEvent.click(screen.getByText('微信手机号快捷登录'))
@@ -184,9 +202,9 @@ describe('an expired access token', () => {
 
   it('is refreshed once and the request retried; the rotated refresh token is kept', async () => {
     const requests = recordRequests()
-    const { tokens } = accountMock.signUp({ children: [{ nickname: '小明', birthMonth: '2025-09' }] })
-    useAuthStore.setState({ session: { ...tokens } })
-    accountMock.expireAccessToken(tokens.accessToken)
+    const tokens = signedInParent()
+    // The BFF no longer takes the access token (it expired early, e.g. the phone's clock is off): 401, then the list.
+    answer('get', '/me/children', errorResponse(401, 'token expired'), { items: [childOf({ nickname: '小明' })] })
 
     render(<MePage />)
 
@@ -198,10 +216,9 @@ describe('an expired access token', () => {
   })
 
   it('signs the parent out when the refresh is refused', async () => {
-    const { tokens } = accountMock.signUp()
-    useAuthStore.setState({ session: { ...tokens } })
-    accountMock.expireAccessToken(tokens.accessToken)
-    accountMock.revokeRefreshTokens()
+    signedInParent()
+    answer('get', '/me/children', errorResponse(401, 'token expired'))
+    answer('post', '/auth/refresh', errorResponse(401, 'refresh token invalid'))
 
     render(<MePage />)
 

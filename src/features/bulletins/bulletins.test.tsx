@@ -3,25 +3,31 @@ import Taro, { useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/t
 import { bulletinFixtures, institutionFixtures } from '../../../mock/fixtures/app'
 import BulletinDetailPage from '../../pages/bulletins/detail'
 import BulletinsPage from '../../pages/bulletins'
-import { server } from '../../../mock/handlers/server'
+import { errorResponse } from '../../../mock/handlers'
+import { bulletinListFixture, toBulletinSummary } from '../../../mock/handlers/bulletins'
+import { answer, answerWith } from '../../../test/support/answers'
+import { recordQueries } from '../../../test/support/app-session'
 
 const routerParams = (params: Record<string, string>) => (useRouter as jest.Mock).mockImplementation(() => ({ params, path: '' }))
+/** The bulletin page the BFF answers. */
+const showing = (bulletin: (typeof bulletinFixtures)[number]) => {
+  answer('get', '/bulletins/:id', bulletin)
+  routerParams({ id: bulletin.id })
+}
 const [round2026, changchun2025] = bulletinFixtures
 const rows = () => screen.getAllByTestId('bulletin-row').map((row) => row.textContent ?? '')
 const entry = (name: string) => screen.getByText(name).closest('[data-testid="bulletin-entry"]') as HTMLElement
 
-function recordListQueries() {
-  const queries: URLSearchParams[] = []
-  server.events.on('request:start', ({ request }) => {
-    const url = new URL(request.url)
-    if (url.pathname === '/api/bulletins') queries.push(url.searchParams)
-  })
-  return queries
-}
+const recordListQueries = () => recordQueries('/bulletins')
 
 describe('等级评价公示', () => {
   it('lists every round newest first; a 市州 shows its own rounds and the province-wide ones', async () => {
     const queries = recordListQueries()
+    // 延边: its own rounds (none here but the province-wide one) and the province-wide ones.
+    const yanbian = bulletinFixtures.filter((b) => b.cityCode === null || b.cityCode === '222400').map(toBulletinSummary)
+    answerWith('get', '/bulletins', ({ query }) =>
+      query.get('cityCode') === '222400' ? { items: yanbian, total: yanbian.length, hasMore: false } : bulletinListFixture,
+    )
     render(<BulletinsPage />)
     await waitFor(() => expect(rows()).toHaveLength(3))
     expect(rows()[0]).toContain('全省')
@@ -31,7 +37,7 @@ describe('等级评价公示', () => {
 
     fireEvent.click(await screen.findByText('延边朝鲜族自治州'))
     await waitFor(() => expect(queries.at(-1)?.get('cityCode')).toBe('222400'))
-    await waitFor(() => expect(rows()).toHaveLength(2))
+    await waitFor(() => expect(rows()).toHaveLength(yanbian.length))
     expect(rows().some((row) => row.includes('长春市'))).toBe(false)
 
     fireEvent.click(screen.getByText('全部地区'))
@@ -43,14 +49,18 @@ describe('等级评价公示', () => {
   })
 
   it('shows a round grouped by level, each institution with its previous level and 升级/降级/新评/持平', async () => {
-    routerParams({ id: changchun2025.id })
+    showing(changchun2025)
     render(<BulletinDetailPage />)
     expect(await screen.findByRole('heading', { name: changchun2025.title })).toBeTruthy()
     expect(screen.getByText('长春市卫生健康委员会 · 2025年11月20日 公布')).toBeTruthy()
     expect(screen.getByText(changchun2025.intro)).toBeTruthy()
 
     const groups = screen.getAllByTestId('bulletin-group')
-    expect(groups.map((g) => g.querySelector('.bulletin__group-title')?.textContent)).toEqual(['A级（优秀）（2 家）', 'B级（良好）（3 家）', 'C级（合格）（2 家）'])
+    expect(groups.map((g) => g.querySelector('.bulletin__group-title')?.textContent)).toEqual([
+      'A级（优秀）（2 家）',
+      'B级（良好）（3 家）',
+      'C级（合格）（2 家）',
+    ])
 
     const oak = entry('长春市朝阳区小橡树托育中心')
     expect(within(oak).getByText('↑ 升级')).toBeTruthy()
@@ -64,7 +74,7 @@ describe('等级评价公示', () => {
   })
 
   it('marks a downgrade, and tapping an entry opens that institution', async () => {
-    routerParams({ id: round2026.id })
+    showing(round2026)
     render(<BulletinDetailPage />)
     const faw = institutionFixtures.find((i) => i.name === '一汽集团职工子女托育室')!
     await screen.findByText(faw.name)
@@ -76,7 +86,7 @@ describe('等级评价公示', () => {
   })
 
   it('shares to a chat and to 朋友圈 with its title, opening this bulletin for the receiver', async () => {
-    routerParams({ id: changchun2025.id })
+    showing(changchun2025)
     render(<BulletinDetailPage />)
     await screen.findByRole('heading', { name: changchun2025.title })
 
@@ -87,6 +97,7 @@ describe('等级评价公示', () => {
   })
 
   it('says so when the bulletin is gone', async () => {
+    answer('get', '/bulletins/:id', errorResponse(404, '公示不存在'))
     routerParams({ id: 'b0e1e000-0000-4000-8000-999999999999' })
     render(<BulletinDetailPage />)
     expect(await screen.findByText('公示不存在或已撤回')).toBeTruthy()

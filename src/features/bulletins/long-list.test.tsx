@@ -1,19 +1,25 @@
 import { render, screen } from '@testing-library/react'
 import type { BulletinSummary } from '../../../types/bulletins'
-import { server } from '../../../mock/handlers/server'
-import { listBlocks, longList, readPages, scrollToBlock, uuidOf, WINDOW_ITEMS } from '../../../test/support/windowed-list'
+import { answerPages } from '../../../test/support/answers'
+import { listBlocks, readPages, scrollToBlock, uuidOf, WINDOW_ITEMS } from '../../../test/support/windowed-list'
 import { BULLETIN_PAGE_SIZE } from './api'
 import { BulletinList } from './components/bulletin-list'
 
 const bulletins: BulletinSummary[] = Array.from({ length: 150 }, (_, i) => ({
-  id: uuidOf(i), round: `第${i + 1}批`, title: `等级评价结果公示第${i + 1}号`, department: '吉林省卫生健康委员会',
-  cityCode: null, cityName: null, publishedOn: '2026-06-01', institutionCount: 4,
+  id: uuidOf(i),
+  round: `第${i + 1}批`,
+  title: `等级评价结果公示第${i + 1}号`,
+  department: '吉林省卫生健康委员会',
+  cityCode: null,
+  cityName: null,
+  publishedOn: '2026-06-01',
+  institutionCount: 4,
 }))
 const rows = () => document.querySelectorAll('[data-testid="bulletin-row"]')
 
 describe('等级评价公示, scrolled far', () => {
   it('keeps a bounded window of bulletins however many pages are read, and shows the first again on scrolling back up', async () => {
-    server.use(longList('*/api/bulletins', bulletins))
+    answerPages('/bulletins', bulletins)
     render(<BulletinList cities={[]} onOpen={jest.fn()} />)
     await screen.findByText('等级评价结果公示第1号')
 

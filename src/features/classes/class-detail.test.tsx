@@ -1,14 +1,17 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import Taro, { useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro'
 import dayjs from 'dayjs'
-import { chinaAt } from '../../../mock/fixtures/app/classes'
-import { classesMock } from '../../../mock/handlers/classes'
+import type { ParentingClassDetail } from '../../../types/classes'
+import { childOf } from '../../../mock/fixtures/app/account'
+import { chinaAt, classFixture, signUpFixture } from '../../../mock/fixtures/app/classes'
+import { errorResponse } from '../../../mock/handlers'
+import { answer } from '../../../test/support/answers'
 import { recordRequests, signedInParent } from '../../../test/support/app-session'
 import ClassPage from '../../pages/class'
 
-afterEach(() => classesMock.reset())
-
 const HOUR = 3600 * 1000
+// Not /classes/message-templates, which `/classes/:id` would match too.
+const CLASS = /\/api\/classes\/[0-9a-f-]{36}$/
 const routerParams = (params: Record<string, string>) => (useRouter as jest.Mock).mockImplementation(() => ({ params, path: '' }))
 const monthsAgo = (months: number) => dayjs().subtract(months, 'month').format('YYYY-MM')
 
@@ -19,13 +22,20 @@ function stubSubscribe(answer: () => Promise<unknown>) {
   return mock
 }
 
-async function openClass(patch: Parameters<typeof classesMock.add>[0] = {}) {
-  const item = classesMock.add({ title: '辅食添加课', minAgeMonths: 6, maxAgeMonths: 18, capacity: 10, ...patch })
+const fixture = (patch: Partial<ParentingClassDetail> = {}) =>
+  classFixture({ title: '辅食添加课', minAgeMonths: 6, maxAgeMonths: 18, capacity: 10, confirmedCount: 0, seatsLeft: 10, waitingCount: 0, ...patch })
+
+/** The class page, with the BFF's answers for the class in turn (the first on opening, the next after a sign-up or cancel). */
+async function openClass(patch: Partial<ParentingClassDetail> = {}, ...after: Array<Partial<ParentingClassDetail>>) {
+  const item = fixture(patch)
+  answer('get', CLASS, item, ...after.map((next) => ({ ...item, ...next })))
   routerParams({ id: item.id })
   render(<ClassPage />)
-  await screen.findByText('辅食添加课')
+  await screen.findByText(item.title)
   return item
 }
+
+const confirmed = (item: ParentingClassDetail) => ({ mySignUp: { id: signUpFixture(item).id, status: 'confirmed' as const, waitingPosition: null } })
 
 const signUpBody = (requests: ReturnType<typeof recordRequests>) => requests.find((r) => r.method === 'POST' && r.path.endsWith('/sign-ups'))?.body
 
@@ -37,9 +47,16 @@ describe('class detail and signing up', () => {
   })
 
   it('shows everything about the class, and signs up with the child whose age fits in one tap', async () => {
-    const { user } = signedInParent({ children: [{ nickname: '大宝', birthMonth: monthsAgo(30) }, { nickname: '小明', birthMonth: monthsAgo(10) }] })
+    signedInParent()
+    const [elder, little] = [
+      childOf({ id: '6f0d3c1e-8a55-4b7e-9a0e-000000000001', nickname: '大宝', birthMonth: monthsAgo(30) }),
+      childOf({ nickname: '小明', birthMonth: monthsAgo(10) }),
+    ]
+    answer('get', '/me/children', { items: [elder, little] })
     const requests = recordRequests()
-    await openClass({ description: '第一口吃什么？\n过敏怎么办？', speaker: '王丽 主任医师', othersConfirmed: 7 })
+    const item = fixture({ description: '第一口吃什么？\n过敏怎么办？', speaker: '王丽 主任医师', confirmedCount: 7, seatsLeft: 3 })
+    answer('post', '/classes/:id/sign-ups', signUpFixture(item, { child: { id: little.id, nickname: little.nickname } }))
+    await openClass(item, { confirmedCount: 8, seatsLeft: 2, ...confirmed(item) })
 
     expect(screen.getByText(/^明天 14:00–15:00$/)).toBeTruthy()
     expect(screen.getByText('王丽 主任医师')).toBeTruthy()
@@ -50,40 +67,50 @@ describe('class detail and signing up', () => {
 
     // 小明 (10 months) suits the class and is picked; 大宝 (2½ years) does not.
     const choice = screen.getByRole('group', { name: '带哪个孩子参加（可不选）' })
-    expect(within(choice).getByText(/^小明（10个月）$/).getAttribute('aria-checked')).toBe('true')
-    expect(within(choice).getByText(/大宝.*不在适合月龄/).getAttribute('aria-checked')).toBe('false')
+    expect(
+      within(choice)
+        .getByText(/^小明（10个月）$/)
+        .getAttribute('aria-checked'),
+    ).toBe('true')
+    expect(
+      within(choice)
+        .getByText(/大宝.*不在适合月龄/)
+        .getAttribute('aria-checked'),
+    ).toBe('false')
     fireEvent.click(within(choice).getByText(/大宝/))
     expect(Taro.showToast).toHaveBeenCalledWith({ title: '大宝 的月龄不在本场适合范围内', icon: 'none' })
 
     fireEvent.click(screen.getByText('立即报名'))
     expect(await screen.findByText('已报名')).toBeTruthy()
-    const child = classesMock.signUps()[0]
-    expect(child).toMatchObject({ userId: user.id, status: 'confirmed' })
-    expect(signUpBody(requests)).toEqual({ childId: child.childId, subscribed: [] })
-    expect(child.childId).toBe(user.children.find((c) => c.nickname === '小明')?.id)
+    expect(signUpBody(requests)).toEqual({ childId: little.id, subscribed: [] })
+    expect(requests.find((r) => r.method === 'POST' && r.path.endsWith('/sign-ups'))?.path).toBe(`/classes/${item.id}/sign-ups`)
+    // Then the class as the BFF has it now: one seat fewer.
     await waitFor(() => expect(screen.getByText('余 2 席')).toBeTruthy())
     expect(screen.getByText('取消报名')).toBeTruthy()
   })
 
   it('offers 候补报名 when full and shows the waiting position afterwards', async () => {
     signedInParent()
-    await openClass({ capacity: 20, othersConfirmed: 20, othersWaiting: 5 })
+    const item = fixture({ capacity: 20, confirmedCount: 20, seatsLeft: 0, waitingCount: 5 })
+    answer('post', '/classes/:id/sign-ups', signUpFixture(item, { status: 'waiting', waitingPosition: 6 }))
+    await openClass(item, { waitingCount: 6, mySignUp: { id: signUpFixture(item).id, status: 'waiting', waitingPosition: 6 } })
     expect(screen.getByText('已满，可候补 (候补 5 人)')).toBeTruthy()
     expect(screen.getByText(/报名后进入候补/)).toBeTruthy()
 
     fireEvent.click(screen.getByText('候补报名'))
     expect(await screen.findByText('候补第 6 位')).toBeTruthy()
     expect(Taro.showToast).toHaveBeenCalledWith({ title: '已进入候补，第 6 位', icon: 'none' })
-    expect(classesMock.signUps()[0].status).toBe('waiting')
     expect(screen.getByText('取消报名')).toBeTruthy()
   })
 
   it('does not offer cancelling after the cut-off, and says why', async () => {
-    const { user } = signedInParent()
-    const item = classesMock.add({ title: '明早的课', startsAt: new Date(Date.now() + HOUR).toISOString(), cancellableUntil: new Date(Date.now() - HOUR).toISOString() })
-    classesMock.addSignUp(user.id, item.id, 'confirmed')
-    routerParams({ id: item.id })
-    render(<ClassPage />)
+    signedInParent()
+    const item = fixture({
+      title: '明早的课',
+      startsAt: new Date(Date.now() + HOUR).toISOString(),
+      cancellableUntil: new Date(Date.now() - HOUR).toISOString(),
+    })
+    await openClass({ ...item, ...confirmed(item) })
 
     expect(await screen.findByText('已报名')).toBeTruthy()
     expect(screen.queryByText('取消报名')).toBeNull()
@@ -91,26 +118,35 @@ describe('class detail and signing up', () => {
   })
 
   it('cancels before the cut-off after a confirm dialog', async () => {
-    const { user } = signedInParent()
-    const item = classesMock.add({ title: '辅食添加课' })
-    classesMock.addSignUp(user.id, item.id, 'confirmed')
-    routerParams({ id: item.id })
-    render(<ClassPage />)
+    signedInParent()
+    const requests = recordRequests()
+    const item = fixture()
+    await openClass({ ...item, ...confirmed(item) }, { mySignUp: null })
 
     fireEvent.click(await screen.findByText('取消报名'))
     expect(Taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ content: '确定取消报名？您的名额将让给候补的家长。' }))
     expect(await screen.findByText('立即报名')).toBeTruthy()
-    expect(classesMock.signUps()[0].status).toBe('cancelled')
+    expect(requests.filter((r) => r.method === 'POST' && r.path.startsWith('/sign-ups')).map((r) => r.path)).toEqual([
+      `/sign-ups/${signUpFixture(item).id}/cancel`,
+    ])
   })
 
   it('in WeChat asks for the subscription messages first, and sends the kinds the parent accepted', async () => {
     process.env.TARO_ENV = 'weapp'
     signedInParent()
-    classesMock.setTemplates({ reminder: null })
-    const subscribe = stubSubscribe(() => Promise.resolve({ errMsg: 'requestSubscribeMessage:ok', 'demo-template-sign-up-confirmed': 'accept', 'demo-template-class-cancelled': 'reject' }))
+    answer('get', '/classes/message-templates', {
+      sign_up_confirmed: 'demo-template-sign-up-confirmed',
+      promoted: 'demo-template-promoted',
+      reminder: null,
+      class_cancelled: 'demo-template-class-cancelled',
+    })
+    const subscribe = stubSubscribe(() =>
+      Promise.resolve({ errMsg: 'requestSubscribeMessage:ok', 'demo-template-sign-up-confirmed': 'accept', 'demo-template-class-cancelled': 'reject' }),
+    )
     const requests = recordRequests()
-    await openClass()
-    await waitFor(() => expect(requests.some((r) => r.path === '/classes/message-templates')).toBe(true))
+    const item = fixture()
+    await openClass(item, confirmed(item))
+    await waitFor(() => expect(requests.some((r) => r.path === '/classes/message-templates' && r.answered)).toBe(true))
 
     fireEvent.click(screen.getByText('立即报名'))
     expect(subscribe).toHaveBeenCalledWith({ tmplIds: ['demo-template-sign-up-confirmed', 'demo-template-class-cancelled'] })
@@ -123,8 +159,10 @@ describe('class detail and signing up', () => {
     signedInParent()
     const subscribe = stubSubscribe(() => Promise.reject({ errMsg: 'requestSubscribeMessage:fail cancel', errCode: 20004 }))
     const requests = recordRequests()
-    await openClass({ capacity: 1, othersConfirmed: 1 })
-    await waitFor(() => expect(requests.some((r) => r.path === '/classes/message-templates')).toBe(true))
+    const item = fixture({ capacity: 1, confirmedCount: 1, seatsLeft: 0 })
+    answer('post', '/classes/:id/sign-ups', signUpFixture(item, { status: 'waiting', waitingPosition: 1 }))
+    await openClass(item, { mySignUp: { id: signUpFixture(item).id, status: 'waiting', waitingPosition: 1 } })
+    await waitFor(() => expect(requests.some((r) => r.path === '/classes/message-templates' && r.answered)).toBe(true))
 
     fireEvent.click(screen.getByText('候补报名'))
     // A full class can only promote the parent later: that is what they are asked about.
@@ -134,26 +172,34 @@ describe('class detail and signing up', () => {
   })
 
   it('sends a signed-out parent to sign in first', async () => {
+    const requests = recordRequests()
     await openClass()
     fireEvent.click(screen.getByText('登录后报名'))
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/sign-in/index' })
-    expect(classesMock.signUps()).toHaveLength(0)
+    expect(requests.filter((r) => r.method === 'POST')).toHaveLength(0)
   })
 
   it('shows the BFF refusal (e.g. already signed up elsewhere) next to the button', async () => {
-    const { user } = signedInParent()
-    const item = await openClass()
-    classesMock.addSignUp(user.id, item.id, 'confirmed') // e.g. from another device, after the page loaded
+    signedInParent()
+    await openClass()
+    // e.g. signed up from another device after the page loaded
+    answer('post', '/classes/:id/sign-ups', errorResponse(409, '您已报名这场课堂'))
     fireEvent.click(screen.getByText('立即报名'))
     expect((await screen.findByRole('alert')).textContent).toBe('您已报名这场课堂')
   })
 
   it('gives a confirmed parent the join link of an online class to copy', async () => {
-    const { user } = signedInParent()
-    const item = classesMock.add({ title: '线上直播课', mode: 'online', venue: '腾讯会议', onlineUrl: 'https://meeting.example.com/j/1', address: null, lat: null, lng: null })
-    classesMock.addSignUp(user.id, item.id, 'confirmed')
-    routerParams({ id: item.id })
-    render(<ClassPage />)
+    signedInParent()
+    const item = fixture({
+      title: '线上直播课',
+      mode: 'online',
+      venue: '腾讯会议',
+      onlineUrl: 'https://meeting.example.com/j/1',
+      address: null,
+      lat: null,
+      lng: null,
+    })
+    await openClass({ ...item, ...confirmed(item) })
 
     expect(await screen.findByText('https://meeting.example.com/j/1')).toBeTruthy()
     fireEvent.click(screen.getByText('复制链接'))
@@ -161,9 +207,9 @@ describe('class detail and signing up', () => {
   })
 
   it('adds the class to the calendar: the .ics download on H5, the phone calendar in WeChat', async () => {
-    const { user } = signedInParent()
-    const item = classesMock.add({ title: '辅食添加课', startsAt: chinaAt(new Date(), 2, '09:30') })
-    classesMock.addSignUp(user.id, item.id, 'confirmed')
+    signedInParent()
+    const item = fixture({ startsAt: chinaAt(new Date(), 2, '09:30') })
+    answer('get', CLASS, { ...item, ...confirmed(item) })
     routerParams({ id: item.id })
     const clicked: string[] = []
     const click = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
@@ -201,11 +247,12 @@ describe('class detail and signing up', () => {
 
   it('shows why a cancelled class takes no sign-ups, and a not-found state for an unknown id', async () => {
     signedInParent()
-    await openClass({ status: 'cancelled', cancelReason: '主讲医生临时出诊' })
+    await openClass({ status: 'cancelled', cancelReason: '主讲医生临时出诊', seatsLeft: 0 })
     expect(screen.getByText('本场已取消：主讲医生临时出诊')).toBeTruthy()
     expect(screen.queryByText('立即报名')).toBeNull()
     cleanup()
 
+    answer('get', CLASS, errorResponse(404, '没有找到这场课堂'))
     routerParams({ id: '00000000-0000-4000-8000-0000000000ff' })
     render(<ClassPage />)
     expect(await screen.findByText('没有找到这场课堂，可能已被删除')).toBeTruthy()

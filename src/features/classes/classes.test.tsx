@@ -2,46 +2,72 @@ import { act, fireEvent, render, screen, waitFor, within } from '@testing-librar
 import Taro from '@tarojs/taro'
 import dayjs from 'dayjs'
 import { http } from 'msw'
-import { chinaAt } from '../../../mock/fixtures/app/classes'
+import { chinaAt, classFixture, classPageFixture } from '../../../mock/fixtures/app/classes'
+import { childOf } from '../../../mock/fixtures/app/account'
 import { errorResponse } from '../../../mock/handlers'
-import { classesMock } from '../../../mock/handlers/classes'
 import { server } from '../../../mock/handlers/server'
-import { signedInParent } from '../../../test/support/app-session'
+import { answer, answerWith } from '../../../test/support/answers'
+import { signedInParent, recordQueries as recordQueriesOf } from '../../../test/support/app-session'
+import { uuidOf } from '../../../test/support/windowed-list'
 import { fireReachBottom } from '../../../test/stubs/taro'
 import ClassesPage from '../../pages/classes'
 import { formatWhen } from '../../utils/time'
-import { CLASS_KINDS, CLASS_MODES, CLASS_TOPICS } from '../../../types/classes'
+import { CLASS_KINDS, CLASS_MODES, CLASS_TOPICS, type ParentingClass } from '../../../types/classes'
 import { KIND_OPTIONS, MODE_OPTIONS, TOPIC_OPTIONS } from './constants'
 import { dateRangeOf } from './filters'
 
-afterEach(() => classesMock.reset())
+const page = (items: ParentingClass[], patch: Record<string, unknown> = {}) => ({ items, total: items.length, page: 1, pageSize: 10, hasMore: false, ...patch })
+const demo = classPageFixture()
+const byTitle = (title: string) => demo.items.find((item) => item.title === title) as (typeof demo.items)[number]
 
-function recordQueries() {
-  const queries: URLSearchParams[] = []
-  server.events.on('request:start', ({ request }) => {
-    const url = new URL(request.url)
-    if (url.pathname === '/api/classes') queries.push(url.searchParams)
-  })
-  return queries
-}
+const recordQueries = () => recordQueriesOf('/classes')
 
 const cards = () => screen.getAllByTestId('class-card')
 const cardOf = (title: string) => screen.getByText(title).closest('[data-testid="class-card"]') as HTMLElement
 
 describe('the 课堂 tab', () => {
-  it('lists upcoming classes nearest first with time, place, speaker, ages, distance and seats; cancelled ones are left out', async () => {
+  it('lists the upcoming classes in the order the BFF gives, with time, place, speaker, ages, distance and seats', async () => {
     const now = new Date()
-    classesMock.only(
-      { title: '辅食添加课', startsAt: chinaAt(now, 1, '14:00'), capacity: 10, othersConfirmed: 7, speaker: '王丽 主任医师', minAgeMonths: 6, maxAgeMonths: 18 },
-      { title: '急救课', startsAt: chinaAt(now, 3, '09:30'), capacity: 20, othersConfirmed: 20, othersWaiting: 5, lat: 43.95, lng: 125.4 },
-      { title: '线上答疑', startsAt: chinaAt(now, 2, '20:00'), mode: 'online', venue: '腾讯会议', lat: null, lng: null, address: null },
-      { title: '取消的活动', status: 'cancelled', cancelReason: '场地维修' },
-    )
+    const listed = [
+      classFixture({
+        id: uuidOf(1),
+        title: '辅食添加课',
+        startsAt: chinaAt(now, 1, '14:00'),
+        capacity: 10,
+        confirmedCount: 7,
+        seatsLeft: 3,
+        speaker: '王丽 主任医师',
+        minAgeMonths: 6,
+        maxAgeMonths: 18,
+        distanceKm: 1.2,
+      }),
+      classFixture({
+        id: uuidOf(2),
+        title: '急救课',
+        startsAt: chinaAt(now, 3, '09:30'),
+        capacity: 20,
+        confirmedCount: 20,
+        seatsLeft: 0,
+        waitingCount: 5,
+        distanceKm: 9.6,
+      }),
+      classFixture({
+        id: uuidOf(3),
+        title: '线上答疑',
+        startsAt: chinaAt(now, 2, '20:00'),
+        mode: 'online',
+        venue: '腾讯会议',
+        lat: null,
+        lng: null,
+        address: null,
+        distanceKm: null,
+      }),
+    ]
+    answer('get', '/classes', page(listed))
     render(<ClassesPage />)
 
     await screen.findByText('辅食添加课')
     expect(cards().map((card) => card.querySelector('.card__name')?.textContent)).toEqual(['辅食添加课', '急救课', '线上答疑'])
-    expect(screen.queryByText('取消的活动')).toBeNull()
 
     const first = cardOf('辅食添加课')
     expect(within(first).getByText('明天 14:00')).toBeTruthy()
@@ -61,11 +87,18 @@ describe('the 课堂 tab', () => {
     expect(within(online).queryByText(/公里$/)).toBeNull()
 
     fireEvent.click(first)
-    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: `/pages/class/index?id=${classesMock.classes()[0].id}` })
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: `/pages/class/index?id=${listed[0].id}` })
   })
 
   it('sends topic, date range, mode, kind and a typed birth month as the query', async () => {
     const queries = recordQueries()
+    answerWith('get', '/classes', ({ query }) =>
+      query.get('topic') === 'feeding_nutrition'
+        ? page([byTitle('宝宝辅食添加从入门到进阶')])
+        : query.has('childBirthMonth')
+          ? page([byTitle('疫苗接种那些事（线上直播）')])
+          : demo,
+    )
     render(<ClassesPage />)
     await screen.findByText('宝宝辅食添加从入门到进阶')
     expect(queries.at(-1)?.get('lat')).toBe('43.8595')
@@ -112,7 +145,13 @@ describe('the 课堂 tab', () => {
 
   it('filters by a child of the signed-in parent, and by their district when location is refused', async () => {
     const birthMonth = dayjs().subtract(14, 'month').format('YYYY-MM')
-    signedInParent({ children: [{ nickname: '小明', birthMonth }] })
+    signedInParent()
+    answer('get', '/me/children', { items: [childOf({ nickname: '小明', birthMonth, ageMonths: 14 })] })
+    // In 南关区: three classes; two of them suit a 14-month-old.
+    const nanguan = [byTitle('0–1岁宝宝大运动发育'), byTitle('亲子感统游戏：爬爬乐'), byTitle('疫苗接种那些事（线上直播）')]
+    answerWith('get', '/classes', ({ query }) =>
+      query.has('childBirthMonth') ? page(nanguan.slice(1)) : query.get('districtCode') === '220102' ? page(nanguan) : demo,
+    )
     ;(Taro.getFuzzyLocation as jest.Mock).mockRejectedValueOnce({ errMsg: 'getFuzzyLocation:fail auth deny' })
     const queries = recordQueries()
     render(<ClassesPage />)
@@ -126,14 +165,14 @@ describe('the 课堂 tab', () => {
 
     fireEvent.click(await screen.findByText('按 小明（1岁2个月）筛选'))
     await waitFor(() => expect(queries.at(-1)?.get('childBirthMonth')).toBe(birthMonth))
-    // 0–12 months does not suit a 14-month-old; the other two in 南关区 do.
     await waitFor(() => expect(screen.queryByText('0–1岁宝宝大运动发育')).toBeNull())
     expect(cards()).toHaveLength(2)
   })
 
   it('loads more on scrolling to the end and says when there is no more', async () => {
     const now = new Date()
-    classesMock.only(...Array.from({ length: 12 }, (_, i) => ({ title: `第${i + 1}讲`, startsAt: chinaAt(now, 1 + i, '10:00') })))
+    const all = Array.from({ length: 12 }, (_, i) => classFixture({ id: uuidOf(i), title: `第${i + 1}讲`, startsAt: chinaAt(now, 1 + i, '10:00') }))
+    answer('get', '/classes', page(all.slice(0, 10), { total: 12, hasMore: true }), page(all.slice(10), { total: 12, page: 2 }))
     render(<ClassesPage />)
     await screen.findByText('第1讲')
     expect(cards()).toHaveLength(10)
@@ -144,6 +183,7 @@ describe('the 课堂 tab', () => {
   })
 
   it('shows an empty state that clears the filters, and an error with retry', async () => {
+    answerWith('get', '/classes', ({ query }) => (query.get('to') === query.get('from') && query.has('to') ? page([]) : demo))
     render(<ClassesPage />)
     await screen.findByText('宝宝辅食添加从入门到进阶')
     fireEvent.click(screen.getByText('今天'))

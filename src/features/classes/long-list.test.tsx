@@ -1,11 +1,9 @@
 import { render, screen } from '@testing-library/react'
-import { chinaAt } from '../../../mock/fixtures/app/classes'
-import { classesMock } from '../../../mock/handlers/classes'
-import { listBlocks, readPages, scrollToBlock, WINDOW_ITEMS } from '../../../test/support/windowed-list'
+import { chinaAt, classFixture } from '../../../mock/fixtures/app/classes'
+import { answerPages } from '../../../test/support/answers'
+import { listBlocks, readPages, scrollToBlock, uuidOf, WINDOW_ITEMS } from '../../../test/support/windowed-list'
 import ClassesPage from '../../pages/classes'
-import { PAGE_SIZE } from './store'
-
-afterEach(() => classesMock.reset())
+import { PAGE_SIZE } from './queries'
 
 const cards = () => document.querySelectorAll('[data-testid="class-card"]')
 
@@ -13,7 +11,12 @@ describe('the 课堂 list, scrolled far', () => {
   it('keeps a bounded window of classes however many pages are read, and shows the first again on scrolling back up', async () => {
     const now = new Date()
     // Four a day, in order: 第1讲 is the soonest.
-    classesMock.only(...Array.from({ length: 120 }, (_, i) => ({ title: `第${i + 1}讲`, startsAt: chinaAt(now, 1 + Math.floor(i / 4), `${10 + (i % 4) * 2}:00`) })))
+    answerPages(
+      '/classes',
+      Array.from({ length: 120 }, (_, i) =>
+        classFixture({ id: uuidOf(i), title: `第${i + 1}讲`, startsAt: chinaAt(now, 1 + Math.floor(i / 4), `${10 + (i % 4) * 2}:00`) }),
+      ),
+    )
     render(<ClassesPage />)
     await screen.findByText('第1讲')
 

@@ -2,6 +2,7 @@ import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import { institutionFixtures } from '../../../mock/fixtures/app'
 import { server } from '../../../mock/handlers/server'
+import { answer } from '../../../test/support/answers'
 import type { InstitutionDetail } from '../../../types/institutions'
 import { CompareButton } from './components/compare-toggle'
 import { CompareTable } from './components/compare-table'
@@ -56,6 +57,8 @@ describe('compare', () => {
     const urls: URL[] = []
     server.events.on('request:start', ({ request }) => urls.push(new URL(request.url)))
     for (const item of [a, b, c]) useCompareStore.getState().add(item)
+    const near = (item: InstitutionDetail) => ({ ...item, distanceKm: 1.5 })
+    answer('get', '/institutions/compare', { items: [a, b, c].map(near) }, { items: [b, c].map(near) })
 
     render(<CompareView origin={{ kind: 'device', lat: 43.86, lng: 125.31 }} />)
 
@@ -67,5 +70,11 @@ describe('compare', () => {
 
     fireEvent.click(screen.getAllByText('移除')[0])
     await waitFor(() => expect(document.querySelectorAll('.compare-table__column')).toHaveLength(2))
+    expect(
+      urls
+        .filter((u) => u.pathname === '/api/institutions/compare')
+        .at(-1)
+        ?.searchParams.get('ids'),
+    ).toBe([b.id, c.id].join(','))
   })
 })

@@ -1,5 +1,4 @@
 import type { AdditionBody, ComplaintList, ComplaintView, FileComplaintBody, FiledComplaint, RatingBody, TrackBody, UploadedPhoto } from '../../../types/complaints'
-import type { RegionsResponse } from '../../../types/regions'
 import { http } from '../../services/http'
 import { absoluteUrl, uploadImage, type PickedImage } from '../../services/upload'
 
@@ -37,12 +36,6 @@ export async function addAddition(trackingNumber: string, body: AdditionBody, se
 
 export async function rateComplaint(trackingNumber: string, body: RatingBody, secret?: string | null): Promise<void> {
   await http.post(`/complaints/${encodeURIComponent(trackingNumber)}/rating`, body, { headers: secretHeader(secret) })
-}
-
-/** The complaints feature's own call for the 市州 list (the location feature has its own; features do not share stores). */
-export async function getRegions(): Promise<RegionsResponse> {
-  const { data } = await http.get<RegionsResponse>('/regions')
-  return data
 }
 
 export type LocalImage = PickedImage

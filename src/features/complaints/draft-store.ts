@@ -3,12 +3,15 @@ import { persist } from 'zustand/middleware'
 import type { FiledComplaint } from '../../../types/complaints'
 import { t } from '../../i18n'
 import { describeActionError, statusOf } from '../../services/http'
+import { interruptedAsFailed, photoListActions } from '../../services/photo-uploads'
 import { taroStorage } from '../../services/storage'
+import { invalidate } from '../../services/server-data'
 import { fileComplaint } from './api'
+import { myComplaints } from './queries'
 import { buildBody, emptyDraft, hasContent, subjectOf, type Draft } from './draft'
 import { newIdempotencyKey } from './idempotency-key'
 import { useLocalComplaints } from './local-complaints'
-import { choosePhotos, forgetPhoto, MAX_PHOTOS, newPhotoItem, runUpload, type PhotoItem } from './photos'
+import { uploadComplaintPhoto } from './photos'
 
 type State = {
   draft: Draft
@@ -45,8 +48,10 @@ export const useComplaintDraft = create<State & Actions>()(
   persist(
     (set, get) => {
       const setDraft = (patch: Partial<Draft>) => set((s) => ({ draft: { ...s.draft, ...patch } }))
-      const updatePhoto = (localId: string, patch: Partial<PhotoItem>) =>
-        set((s) => ({ draft: { ...s.draft, photos: s.draft.photos.map((p) => (p.localId === localId ? { ...p, ...patch } : p)) } }))
+      const photos = photoListActions(
+        { get: () => get().draft.photos, set: (change) => set((s) => ({ draft: { ...s.draft, photos: change(s.draft.photos) } })) },
+        uploadComplaintPhoto,
+      )
       const ensureKey = async () => {
         const existing = get().draft.key
         if (existing) return existing
@@ -72,25 +77,9 @@ export const useComplaintDraft = create<State & Actions>()(
           set({ error: null })
         },
 
-        addPhotos: async () => {
-          const remaining = MAX_PHOTOS - get().draft.photos.length
-          if (remaining <= 0) return
-          const images = await choosePhotos(remaining)
-          const items = images.slice(0, MAX_PHOTOS - get().draft.photos.length).map(newPhotoItem)
-          if (!items.length) return
-          setDraft({ photos: [...get().draft.photos, ...items] })
-          await Promise.all(items.filter((item) => item.status === 'uploading').map((item) => runUpload(item, updatePhoto)))
-        },
-
-        retryPhoto: async (localId) => {
-          const item = get().draft.photos.find((p) => p.localId === localId)
-          if (item && item.status === 'failed') await runUpload(item, updatePhoto)
-        },
-
-        removePhoto: (localId) => {
-          forgetPhoto(localId)
-          setDraft({ photos: get().draft.photos.filter((p) => p.localId !== localId) })
-        },
+        addPhotos: photos.add,
+        retryPhoto: photos.retry,
+        removePhoto: photos.remove,
 
         acknowledgeAbuse: () => set({ abuseAcknowledged: true, error: null }),
 
@@ -113,6 +102,7 @@ export const useComplaintDraft = create<State & Actions>()(
             const filed = await fileComplaint(checked.body, key)
             // Saved on the device before anything else, so the number and secret survive whatever happens next.
             useLocalComplaints.getState().remember({ ...filed, category: checked.body.category, subject: subjectOf(draft) })
+            invalidate(myComplaints.key)
             setDraft({ filed })
             set({ submitting: false })
             return filed
@@ -130,12 +120,12 @@ export const useComplaintDraft = create<State & Actions>()(
 
         finishFiled: (trackingNumber) => {
           if (get().draft.filed?.trackingNumber !== trackingNumber) return
-          get().draft.photos.forEach((p) => forgetPhoto(p.localId))
+          photos.clear()
           set({ ...initial, draft: emptyDraft() })
         },
 
         discard: () => {
-          get().draft.photos.forEach((p) => forgetPhoto(p.localId))
+          photos.clear()
           set({ ...initial, draft: emptyDraft() })
           void ensureKey()
         },
@@ -150,8 +140,7 @@ export const useComplaintDraft = create<State & Actions>()(
       merge: (persisted, current) => {
         const saved = (persisted as { draft?: Draft } | undefined)?.draft
         if (!saved) return current
-        const photos = saved.photos.map((p) => (p.status === 'uploading' ? { ...p, status: 'failed' as const, error: t('complaints.uploadFailed') } : p))
-        return { ...current, draft: { ...emptyDraft(), ...saved, photos } }
+        return { ...current, draft: { ...emptyDraft(), ...saved, photos: interruptedAsFailed(saved.photos ?? []) } }
       },
     },
   ),

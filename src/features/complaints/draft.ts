@@ -1,7 +1,7 @@
 import dayjs from 'dayjs'
 import type { ComplaintCategory, FileComplaintBody, FiledComplaint } from '../../../types/complaints'
 import { t } from '../../i18n'
-import { allUploaded, uploadedIds, type PhotoItem } from './photos'
+import { allUploaded, uploadedIds, type PhotoItem } from '../../services/photo-uploads'
 
 export type DraftTarget = { kind: 'institution'; id: string; name: string } | { kind: 'provider' } | null
 export type ProviderFields = { name: string; address: string; cityCode: string }

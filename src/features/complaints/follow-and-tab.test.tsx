@@ -1,9 +1,16 @@
 import Taro from '@tarojs/taro'
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import { institutionFixtures } from '../../../mock/fixtures/app'
-import { closedComplaintFixture, overdueComplaintFixture } from '../../../mock/fixtures/app/complaints'
-import { complaintsMock } from '../../../mock/handlers/complaints'
+import {
+  closedComplaintFixture,
+  complaintListFixture,
+  openComplaintFixture,
+  overdueComplaintFixture,
+  uploadedPhotoFixture,
+} from '../../../mock/fixtures/app/complaints'
+import { errorResponse } from '../../../mock/handlers'
 import { useRouter } from '../../../test/stubs/taro'
+import { answer } from '../../../test/support/answers'
 import { signedInParent } from '../../../test/support/app-session'
 import { TRACKING_NUMBER_PATTERN as CONTRACT_PATTERN, COMPLAINT_CATEGORIES } from '../../../types/complaints'
 import ComplaintsPage from '../../pages/complaints'
@@ -11,10 +18,16 @@ import InstitutionPage from '../../pages/institution'
 import { ComplaintFollow } from './components/complaint-follow'
 import { CATEGORY_OPTIONS, TRACKING_NUMBER_PATTERN } from './constants'
 import { useLocalComplaints } from './local-complaints'
-import { chooseReturns, pngFile, recordComplaintRequests, twoDaysAgo } from './test-helpers'
+import { chooseReturns, pngFile, recordComplaintRequests } from './test-helpers'
 
 const closed = closedComplaintFixture
 const open = overdueComplaintFixture
+/** A complaint filed while signed in, about the second demo institution. */
+const mine = openComplaintFixture({
+  category: 'food',
+  institution: { id: institutionFixtures[1].id, name: institutionFixtures[1].name },
+  description: '午餐的饭菜经常是凉的，孩子回家说吃不饱。',
+})
 
 function track(trackingNumber: string, secret: string) {
   fireEvent.change(screen.getByPlaceholderText('查询编号'), { target: { value: trackingNumber } })
@@ -24,12 +37,18 @@ function track(trackingNumber: string, secret: string) {
 
 describe('following a complaint', () => {
   it('by number + secret shows the status, the step timeline, departments, deadlines and the reply', async () => {
+    const requests = recordComplaintRequests()
+    answer('post', '/complaints/track', closed.view)
     render(<ComplaintFollow />)
     track(closed.view.trackingNumber, closed.secret)
 
     expect(await screen.findByText(closed.view.trackingNumber)).toBeTruthy()
     const steps = screen.getByRole('list', { name: '办理状态' })
-    expect(within(steps).getAllByRole('listitem').map((li) => li.querySelector('.steps__name')?.textContent)).toEqual(['已提交', '已受理', '已派单', '办理中', '已答复', '已办结'])
+    expect(
+      within(steps)
+        .getAllByRole('listitem')
+        .map((li) => li.querySelector('.steps__name')?.textContent),
+    ).toEqual(['已提交', '已受理', '已派单', '办理中', '已答复', '已办结'])
     expect(screen.getAllByText('已办结').length).toBeGreaterThan(1) // the status tag too
     expect(screen.getByText('市场监管')).toBeTruthy()
     expect(screen.getByText('受理期限')).toBeTruthy()
@@ -39,9 +58,11 @@ describe('following a complaint', () => {
     // Closed: rating, no additions.
     expect(screen.getByText('提交评价')).toBeTruthy()
     expect(screen.queryByText('提交补充材料')).toBeNull()
+    expect(requests.find((r) => r.path === '/complaints/track')?.body).toEqual({ trackingNumber: closed.view.trackingNumber, secret: closed.secret })
   })
 
   it('says so when the number or secret is wrong', async () => {
+    answer('post', '/complaints/track', errorResponse(404, '查询编号或查询码不正确 (complaint not found)'))
     render(<ComplaintFollow />)
     track(closed.view.trackingNumber, 'WRONG-SECRET-1')
     expect(await screen.findByText('查询编号或查询码不正确')).toBeTruthy()
@@ -50,11 +71,22 @@ describe('following a complaint', () => {
   })
 
   it('shows 不予受理 with the reason', async () => {
-    complaintsMock.advance(open.view.trackingNumber, { status: 'rejected', rejectionReason: '不属于托育服务监管范围' })
+    const rejectedAt = '2026-11-12T02:00:00.000Z'
+    answer('post', '/complaints/track', {
+      ...open.view,
+      status: 'rejected',
+      overdue: false,
+      rejectionReason: '不属于托育服务监管范围',
+      timeline: [...open.view.timeline, { type: 'rejected', at: rejectedAt, department: null, note: null, by: 'regulator' }],
+    })
     render(<ComplaintFollow />)
     track(open.view.trackingNumber, open.secret)
     const steps = await screen.findByRole('list', { name: '办理状态' })
-    expect(within(steps).getAllByRole('listitem').map((li) => li.querySelector('.steps__name')?.textContent)).toEqual(['已提交', '不予受理'])
+    expect(
+      within(steps)
+        .getAllByRole('listitem')
+        .map((li) => li.querySelector('.steps__name')?.textContent),
+    ).toEqual(['已提交', '不予受理'])
     expect(screen.getByText('不予受理的原因：不属于托育服务监管范围')).toBeTruthy()
     expect(screen.queryByText('提交补充材料')).toBeNull()
     expect(screen.queryByText('提交评价')).toBeNull()
@@ -62,6 +94,16 @@ describe('following a complaint', () => {
 
   it('while open: overdue is marked and 补充材料 posts text + photos with the secret', async () => {
     const requests = recordComplaintRequests()
+    const photo = uploadedPhotoFixture(7)
+    const addition = {
+      text: '今天又看到有新的孩子被送来。',
+      photos: [{ id: photo.photoId, url: `/api/complaints/photos/${photo.photoId}?sig=demo` }],
+      at: '2026-11-28T03:00:00.000Z',
+    }
+    answer('post', '/complaints/track', open.view)
+    answer('post', '/complaints/photos', photo)
+    // After the addition the BFF's view has it.
+    answer('get', '/complaints/:trackingNumber', { ...open.view, additions: [addition] })
     render(<ComplaintFollow />)
     track(open.view.trackingNumber, open.secret)
     expect(await screen.findByText('2026年11月19日（已超期）')).toBeTruthy()
@@ -74,14 +116,16 @@ describe('following a complaint', () => {
     fireEvent.click(screen.getByText('提交补充材料'))
 
     expect(await screen.findByText('今天又看到有新的孩子被送来。')).toBeTruthy()
-    const addition = requests.find((r) => r.path === `/complaints/${open.view.trackingNumber}/additions`)
-    expect(addition?.method).toBe('POST')
-    expect(addition?.headers['x-complaint-secret']).toBe(open.secret)
-    expect(addition?.body).toEqual({ text: '今天又看到有新的孩子被送来。', photoIds: [complaintsMock.get(open.view.trackingNumber)?.view.additions[0].photos[0].id] })
+    const sent = requests.find((r) => r.path === `/complaints/${open.view.trackingNumber}/additions`)
+    expect(sent?.method).toBe('POST')
+    expect(sent?.headers['x-complaint-secret']).toBe(open.secret)
+    expect(sent?.body).toEqual({ text: '今天又看到有新的孩子被送来。', photoIds: [photo.photoId] })
   })
 
   it('when closed: 评价 once, 1–5 stars and a comment, with the secret', async () => {
     const requests = recordComplaintRequests()
+    answer('post', '/complaints/track', closed.view)
+    answer('get', '/complaints/:trackingNumber', { ...closed.view, rating: { score: 4, comment: '处理及时', at: '2026-11-28T03:00:00.000Z' } })
     render(<ComplaintFollow />)
     track(closed.view.trackingNumber, closed.secret)
     fireEvent.click(await screen.findByText('提交评价'))
@@ -99,7 +143,19 @@ describe('following a complaint', () => {
 
   it('opened from 本机提交的投诉 uses the secret kept on the device', async () => {
     const requests = recordComplaintRequests()
-    useLocalComplaints.getState().remember({ trackingNumber: open.view.trackingNumber, secret: open.secret, status: 'submitted', urgent: false, departments: [], filedAt: open.view.filedAt, category: 'unregistered', subject: '阳光宝贝看护班' })
+    answer('get', '/complaints/:trackingNumber', open.view)
+    useLocalComplaints
+      .getState()
+      .remember({
+        trackingNumber: open.view.trackingNumber,
+        secret: open.secret,
+        status: 'submitted',
+        urgent: false,
+        departments: [],
+        filedAt: open.view.filedAt,
+        category: 'unregistered',
+        subject: '阳光宝贝看护班',
+      })
     render(<ComplaintFollow trackingNumber={open.view.trackingNumber} />)
     expect(await screen.findByText('阳光宝贝看护班')).toBeTruthy()
     expect(requests[0]).toMatchObject({ method: 'GET', path: `/complaints/${open.view.trackingNumber}` })
@@ -107,13 +163,21 @@ describe('following a complaint', () => {
   })
 
   it('opened from 我的投诉 uses the sign-in token', async () => {
-    const { user } = signedInParent()
-    const filed = complaintsMock.seed({ institutionId: institutionFixtures[1].id, category: 'food', description: '午餐的饭菜经常是凉的，孩子回家说吃不饱。', occurredAt: twoDaysAgo().toISOString(), photoIds: [], anonymous: false }, user.id)
+    signedInParent()
+    answer('get', '/complaints/:trackingNumber', mine)
     const requests = recordComplaintRequests()
-    render(<ComplaintFollow trackingNumber={filed.trackingNumber} />)
+    render(<ComplaintFollow trackingNumber={mine.trackingNumber} />)
     expect(await screen.findByText('午餐的饭菜经常是凉的，孩子回家说吃不饱。')).toBeTruthy()
     expect(requests[0].headers.authorization).toMatch(/^Bearer /)
     expect(requests[0].headers['x-complaint-secret']).toBeNull()
+  })
+
+  it('asks for the secret when the complaint is not this account’s (the BFF answers 404)', async () => {
+    signedInParent()
+    answer('get', '/complaints/:trackingNumber', errorResponse(404, '投诉不存在或查询码不正确 (complaint not found)'))
+    render(<ComplaintFollow trackingNumber={open.view.trackingNumber} />)
+    expect(await screen.findByText('查询编号或查询码不正确')).toBeTruthy()
+    expect((screen.getByPlaceholderText('查询编号') as HTMLInputElement).value).toBe(open.view.trackingNumber)
   })
 })
 
@@ -131,9 +195,9 @@ describe('the 投诉 tab', () => {
   })
 
   it('lists my complaints when signed in, with status, date and the overdue mark', async () => {
-    const { user } = signedInParent()
-    const filed = complaintsMock.seed({ institutionId: institutionFixtures[1].id, category: 'food', description: '午餐的饭菜经常是凉的，孩子回家说吃不饱。', occurredAt: twoDaysAgo().toISOString(), photoIds: [], anonymous: false }, user.id)
-    complaintsMock.advance(filed.trackingNumber, { status: 'accepted', overdue: true })
+    signedInParent()
+    const filed = { ...mine, status: 'accepted' as const, overdue: true }
+    answer('get', '/me/complaints', complaintListFixture([filed]))
     render(<ComplaintsPage />)
 
     expect(await screen.findByText('我的投诉')).toBeTruthy()
@@ -146,7 +210,18 @@ describe('the 投诉 tab', () => {
   })
 
   it('lists the complaints filed on this device (anonymous ones too)', () => {
-    useLocalComplaints.getState().remember({ trackingNumber: open.view.trackingNumber, secret: open.secret, status: 'submitted', urgent: true, departments: ['public_security', 'health'], filedAt: open.view.filedAt, category: 'abuse', subject: '阳光宝贝看护班' })
+    useLocalComplaints
+      .getState()
+      .remember({
+        trackingNumber: open.view.trackingNumber,
+        secret: open.secret,
+        status: 'submitted',
+        urgent: true,
+        departments: ['public_security', 'health'],
+        filedAt: open.view.filedAt,
+        category: 'abuse',
+        subject: '阳光宝贝看护班',
+      })
     render(<ComplaintsPage />)
     expect(screen.getByText('本机提交的投诉')).toBeTruthy()
     expect(screen.getByText('阳光宝贝看护班')).toBeTruthy()
@@ -157,10 +232,13 @@ describe('the 投诉 tab', () => {
 describe('投诉该机构 on the institution page', () => {
   it('opens the form for that institution', async () => {
     const institution = institutionFixtures[0]
+    answer('get', '/institutions/:id', institution)
     useRouter.mockImplementation(() => ({ params: { id: institution.id }, path: '' }))
     render(<InstitutionPage />)
     fireEvent.click(await screen.findByText('投诉该机构'))
-    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: `/pages/complaint-new/index?institutionId=${institution.id}&name=${encodeURIComponent(institution.name)}` })
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({
+      url: `/pages/complaint-new/index?institutionId=${institution.id}&name=${encodeURIComponent(institution.name)}`,
+    })
   })
 })
 

@@ -1,7 +1,6 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
-import { institutionFixtures } from '../../../mock/fixtures/app'
-import { accountMock, MOCK_PHONE_CODE } from '../../../mock/handlers/account'
-import { toSummary } from '../../../mock/handlers/search'
+import { institutionFixtures, toSummary } from '../../../mock/fixtures/app'
+import { answer } from '../../../test/support/answers'
 import { recordRequests } from '../../../test/support/app-session'
 import { useAuthStore } from '../auth/store'
 import { startApp } from '../../start'
@@ -17,7 +16,7 @@ const PHONE = '13900001111'
 async function signInByPhone() {
   const auth = useAuthStore.getState()
   await auth.requestCode(PHONE)
-  await auth.signInWithPhone(PHONE, MOCK_PHONE_CODE)
+  await auth.signInWithPhone(PHONE, '246810')
 }
 
 const savedIds = () => useFavouritesStore.getState().favourites.map((f) => f.institution.id)
@@ -26,8 +25,9 @@ describe('favourites synced to the account', () => {
   beforeEach(() => startApp())
 
   it('stays on the device while signed out, merges into the account at sign-in and brings back favourites saved elsewhere', async () => {
-    const { user } = accountMock.signUp({ phone: PHONE })
-    user.favourites = [elsewhere.id]
+    // The account already holds one saved on another phone: the merge answers both, and the app fetches that card.
+    answer('post', '/me/favourites/merge', { institutionIds: [here.id, elsewhere.id] })
+    answer('get', '/institutions/:id', elsewhere)
     const requests = recordRequests()
     render(<FavouriteList />)
 
@@ -40,22 +40,23 @@ describe('favourites synced to the account', () => {
     expect(screen.getByText(here.name)).toBeTruthy()
     const merge = requests.find((r) => r.path === '/me/favourites/merge')
     expect(merge?.body).toEqual({ institutionIds: [here.id] })
-    expect(new Set(accountMock.user(user.id)?.favourites)).toEqual(new Set([here.id, elsewhere.id]))
+    expect(requests.filter((r) => r.path.startsWith('/institutions/')).map((r) => r.path)).toEqual([`/institutions/${elsewhere.id}`])
     expect(savedIds()).toEqual([here.id, elsewhere.id])
   })
 
   it('when signed in, each toggle is mirrored to the account (PUT / DELETE)', async () => {
-    const { user } = accountMock.signUp({ phone: PHONE })
-    await signInByPhone()
     const requests = recordRequests()
+    await signInByPhone()
+    // The merge at sign-in is done (the account holds nothing yet).
+    await waitFor(() => expect(requests.find((r) => r.path === '/me/favourites/merge')?.answered).toBe(true))
+    await act(async () => undefined)
     render(<FavouriteButton institution={here} />)
+    const mirrored = () => requests.filter((r) => r.path === `/me/favourites/${here.id}`).map((r) => r.method)
 
     fireEvent.click(screen.getByText(/收藏$/))
-    await waitFor(() => expect(accountMock.user(user.id)?.favourites).toEqual([here.id]))
+    await waitFor(() => expect(mirrored()).toEqual(['PUT']))
     fireEvent.click(screen.getByText(/已收藏/))
-    await waitFor(() => expect(accountMock.user(user.id)?.favourites).toEqual([]))
-
-    expect(requests.filter((r) => r.path.startsWith('/me/favourites/5f')).map((r) => r.method)).toEqual(['PUT', 'DELETE'])
+    await waitFor(() => expect(mirrored()).toEqual(['PUT', 'DELETE']))
   })
 
   it('forgets the account favourites on this device at sign-out', async () => {

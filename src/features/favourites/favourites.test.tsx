@@ -1,6 +1,5 @@
 import { fireEvent, render, screen } from '@testing-library/react'
-import { institutionFixtures } from '../../../mock/fixtures/app'
-import { toSummary } from '../../../mock/handlers/search'
+import { institutionFixtures, toSummary } from '../../../mock/fixtures/app'
 import { storage } from '../../../test/stubs/taro'
 import { FavouriteButton } from './components/favourite-button'
 import { FavouriteList } from './components/favourite-list'

@@ -1,23 +1,20 @@
-import { isAxiosError } from 'axios'
-import type { ErrorResponse } from '../../../types/common'
+import { errorCodeOf, errorFieldOf, messageForPeople } from '../../services/http'
 import type { GuidanceRequestInput } from '../../../types/guidance'
 
 export type FormField = keyof GuidanceRequestInput
 export type FieldErrors = Partial<Record<FormField, string>>
 
 const FIELDS: readonly FormField[] = ['service', 'childId', 'timeWindows', 'districtCode', 'address', 'contactPhone', 'note']
-const CHINESE = /[\u4e00-\u9fa5]/
 
 /**
- * The form field a 400 from the BFF is about, and its sentence for people: "参数 address 无效：请填写详细地址 (address
- * too short)" → { address: '请填写详细地址' }. The field may come as 'timeWindows', '/timeWindows/0/date' or
- * 'timeWindows[0].date'. Null when the answer names no field of the form.
+ * The form field a refusal of the BFF is about, and its sentence: the BFF's own when a rule refused the value
+ * (`invalid_value`: "时间段 2026-12-01 上午 重复了"), the form's when the value broke the schema (`validation`). The
+ * field may come as 'timeWindows' or 'timeWindows.0.date'. Null when the answer names no field of the form.
  */
 export function fieldErrorOf(error: unknown, fallback: (field: FormField) => string): FieldErrors | null {
-  if (!isAxiosError<ErrorResponse>(error) || error.response?.status !== 400) return null
-  const raw = error.response.data?.field ?? ''
-  const name = raw.replace(/^\/?(body[./])?/, '').split(/[./[]/)[0] as FormField
+  const code = errorCodeOf(error)
+  if (code !== 'validation' && code !== 'invalid_value') return null
+  const name = (errorFieldOf(error) ?? '').split(/[./[]/)[0] as FormField
   if (!FIELDS.includes(name)) return null
-  const message = (error.response.data?.message ?? '').replace(/^参数\s*\S+\s*无效[：:]\s*/, '').replace(/\s*\([^)]*\)\s*$/, '').trim()
-  return { [name]: message && CHINESE.test(message) ? message : fallback(name) }
+  return { [name]: (code === 'invalid_value' && messageForPeople(error)) || fallback(name) }
 }

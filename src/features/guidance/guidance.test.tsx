@@ -2,9 +2,10 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/rea
 import Taro, { useRouter } from '@tarojs/taro'
 import { http } from 'msw'
 import { errorResponse } from '../../../mock/handlers'
-import { accountMock } from '../../../mock/handlers/account'
-import { guidanceMock } from '../../../mock/handlers/guidance'
+import { childOf } from '../../../mock/fixtures/app/account'
+import { guidanceFixture } from '../../../mock/fixtures/app/guidance'
 import { server } from '../../../mock/handlers/server'
+import { answer } from '../../../test/support/answers'
 import { recordRequests, signedInParent } from '../../../test/support/app-session'
 import GuidanceDetailPage from '../../pages/guidance/detail'
 import GuidancePage from '../../pages/guidance'
@@ -13,14 +14,22 @@ import { chinaTime } from '../../utils/time'
 import { SERVICE_OPTIONS } from './constants'
 import { GUIDANCE_SERVICES } from '../../../types/guidance'
 
-afterEach(() => guidanceMock.reset())
-
 const routerParams = (params: Record<string, string>) => (useRouter as jest.Mock).mockImplementation(() => ({ params, path: '' }))
 const day = (offset: number) => chinaTime().add(offset, 'day').format('YYYY-MM-DD')
 
+/** A signed-in parent with one child, 小明, and no request yet. */
 function parentWithChild() {
-  const session = signedInParent({ children: [{ nickname: '小明', birthMonth: '2025-09' }] })
-  return { ...session, child: session.user.children[0] }
+  signedInParent()
+  const child = childOf({ nickname: '小明', birthMonth: '2025-09' })
+  answer('get', '/me/children', { items: [child] })
+  answer('get', '/guidance-requests', { items: [] })
+  return { child }
+}
+
+/** The request page, as the BFF answers it (then, after a cancel, `after`). */
+function opening(request: ReturnType<typeof guidanceFixture>, ...after: Array<ReturnType<typeof guidanceFixture>>) {
+  answer('get', '/guidance-requests/:id', request, ...after)
+  routerParams({ id: request.id })
 }
 
 /** Fills every field the way a parent would: 生长发育监测 for 小明, two windows, 长春市 朝阳区, address, phone. */
@@ -45,6 +54,8 @@ const errorOf = (field: string) => document.querySelector(`[data-field="${field}
 describe('入户指导: asking for a home visit', () => {
   it('submits the service, child, time windows, district, address and phone, then opens the new request', async () => {
     const { child } = parentWithChild()
+    const created = guidanceFixture('requested', { id: '9d1e0000-0000-4000-8000-0000000000c1' })
+    answer('post', '/guidance-requests', created)
     const requests = recordRequests()
     await fillForm()
     expect(within(screen.getByTestId('time-windows')).getAllByText(/上午|晚上/).map((node) => node.textContent)).toEqual([
@@ -67,15 +78,14 @@ describe('入户指导: asking for a home visit', () => {
       contactPhone: '13912345678',
       note: '想看看身高是否正常',
     })
-    const created = guidanceMock.requests()[0]
     expect(Taro.redirectTo).toHaveBeenCalledWith({ url: `/pages/guidance/detail?id=${created.id}` })
   })
 
   it('shows the BFF’s error under the field it names', async () => {
     parentWithChild()
     server.use(
-      http.post('*/api/guidance-requests', () => errorResponse(400, '参数 timeWindows 无效：时间段 2026-12-01 上午 重复了 (window given twice)', 'timeWindows'), { once: true }),
-      http.post('*/api/guidance-requests', () => errorResponse(400, '参数 contactPhone 无效：must match pattern "^1[3-9][0-9]{9}$"', 'contactPhone'), { once: true }),
+      http.post('*/api/guidance-requests', () => errorResponse(400, '时间段 2026-12-01 上午 重复了', 'timeWindows', { code: 'invalid_value', detail: 'timeWindows: window given twice' }), { once: true }),
+      http.post('*/api/guidance-requests', () => errorResponse(400, '参数 contactPhone 格式不正确', 'contactPhone', { code: 'validation', detail: 'body/contactPhone must match pattern "^1[3-9][0-9]{9}$"' }), { once: true }),
     )
     await fillForm()
 
@@ -83,7 +93,7 @@ describe('入户指导: asking for a home visit', () => {
     await waitFor(() => expect(errorOf('timeWindows')).toBe('时间段 2026-12-01 上午 重复了'))
     expect(errorOf('address')).toBeUndefined()
 
-    // An answer that is not written for people gets the form's own sentence for that field.
+    // A schema refusal (code validation) is not written for people: the form's own sentence for that field.
     fireEvent.click(screen.getByText('提交申请'))
     await waitFor(() => expect(errorOf('contactPhone')).toBe('请输入11位手机号'))
     expect(errorOf('timeWindows')).toBeUndefined()
@@ -105,8 +115,8 @@ describe('入户指导: asking for a home visit', () => {
   })
 
   it('prefills the phone the parent gave last time', async () => {
-    const { user, child } = parentWithChild()
-    guidanceMock.add(user.id, child.id, 'done', { contactPhone: '13700001111' })
+    parentWithChild()
+    answer('get', '/guidance-requests', { items: [guidanceFixture('done', { contactPhone: '13700001111' })] })
     render(<GuidanceNewPage />)
     await waitFor(() => expect((screen.getByPlaceholderText('11位手机号') as HTMLInputElement).value).toBe('13700001111'))
   })
@@ -122,9 +132,10 @@ describe('入户指导: asking for a home visit', () => {
 
 describe('入户指导: following a request', () => {
   it('lists my requests with their status, newest first', async () => {
-    const { user, child } = parentWithChild()
-    guidanceMock.add(user.id, child.id, 'declined', { createdAt: '2026-11-01T02:00:00.000Z' })
-    guidanceMock.add(user.id, child.id, 'scheduled', { service: 'health_check' })
+    parentWithChild()
+    answer('get', '/guidance-requests', {
+      items: [guidanceFixture('scheduled', { service: 'health_check' }), guidanceFixture('declined', { id: '9d1e0000-0000-4000-8000-000000000002', service: 'home_visit', createdAt: '2026-11-01T02:00:00.000Z' })],
+    })
     render(<GuidancePage />)
 
     await screen.findByText('健康检查')
@@ -136,9 +147,12 @@ describe('入户指导: following a request', () => {
   })
 
   it('shows the timeline: requested → scheduled with date, staff and centre phone → done still ahead; and cancels', async () => {
-    const { user, child } = parentWithChild()
-    const request = guidanceMock.add(user.id, child.id, 'scheduled')
-    routerParams({ id: request.id })
+    parentWithChild()
+    const requests = recordRequests()
+    const request = guidanceFixture('scheduled')
+    const cancelled = guidanceFixture('cancelled', { history: [...request.history, { status: 'cancelled', at: '2026-11-29T02:00:00.000Z', note: null }] })
+    answer('post', '/guidance-requests/:id/cancel', cancelled)
+    opening(request, cancelled)
     render(<GuidanceDetailPage />)
 
     const timeline = await screen.findByRole('list', { name: '办理进度' })
@@ -153,26 +167,23 @@ describe('入户指导: following a request', () => {
     expect(Taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ content: '已经预约了上门时间，确定取消？中心将不再上门。' }))
     await waitFor(() => expect(within(screen.getByRole('list', { name: '办理进度' })).getAllByRole('listitem').map((s) => s.querySelector('.timeline__name')?.textContent)).toEqual(['已申请', '已预约', '已取消']))
     expect(screen.queryByText('取消申请')).toBeNull()
-    expect(guidanceMock.requests()[0].status).toBe('cancelled')
+    expect(requests.filter((r) => r.method === 'POST' && r.path.startsWith('/guidance')).map((r) => r.path)).toEqual([`/guidance-requests/${request.id}/cancel`])
   })
 
   it('shows the reason of a declined request and offers no cancel', async () => {
-    const { user, child } = parentWithChild()
-    const request = guidanceMock.add(user.id, child.id, 'declined')
-    routerParams({ id: request.id })
+    parentWithChild()
+    opening(guidanceFixture('declined'))
     render(<GuidanceDetailPage />)
     expect(await screen.findByText('未能安排：该地址不在本中心服务范围，请联系所在街道中心')).toBeTruthy()
     expect(screen.queryByText('取消申请')).toBeNull()
   })
 
   it('shows not-found for another parent’s request (the BFF answers 404)', async () => {
-    const other = accountMock.signUp({ phone: '13900000009', children: [{ nickname: '别人家的', birthMonth: '2025-01' }] }).user
-    const theirs = guidanceMock.add(other.id, other.children[0].id, 'requested', { address: '别人家的地址' })
     parentWithChild()
-    routerParams({ id: theirs.id })
+    answer('get', '/guidance-requests/:id', errorResponse(404, '没有找到这条申请'))
+    routerParams({ id: '9d1e0000-0000-4000-8000-0000000000ff' })
     render(<GuidanceDetailPage />)
     expect(await screen.findByText('没有找到这条申请')).toBeTruthy()
-    expect(screen.queryByText(/别人家的/)).toBeNull()
   })
 })
 

@@ -1,14 +1,16 @@
 import { fireEvent, render, screen, within } from '@testing-library/react'
 import Taro, { useShareAppMessage, useShareTimeline } from '@tarojs/taro'
-import { http } from 'msw'
 import { institutionFixtures } from '../../../mock/fixtures/app'
 import { errorResponse } from '../../../mock/handlers'
-import { server } from '../../../mock/handlers/server'
+import { answer } from '../../../test/support/answers'
+import { recordRequests } from '../../../test/support/app-session'
 import { InstitutionDetailView } from './components/institution-detail'
 
 const breaching = institutionFixtures.find((i) => i.breachesLimits && i.sanctions.length > 0)!
 const demo = institutionFixtures.find((i) => i.isDemo)!
 const near = { kind: 'device', lat: 43.8595, lng: 125.3102 } as const
+/** The BFF's answer for the institution page (with the distance it works out from the parent's position). */
+const answering = (detail: (typeof institutionFixtures)[number]) => answer('get', '/institutions/:id', detail)
 
 describe('InstitutionDetailView', () => {
   const env = process.env.TARO_ENV
@@ -17,13 +19,17 @@ describe('InstitutionDetailView', () => {
   })
 
   it('shows filing facts, fees per form, the dated grade with its seven dimensions, money terms and sanctions', async () => {
+    const requests = recordRequests()
+    answering({ ...breaching, distanceKm: 1.2 })
     render(<InstitutionDetailView id={breaching.id} origin={near} />)
 
     expect(await screen.findByText(breaching.name)).toBeTruthy()
     expect(screen.getByText(breaching.creditCode)).toBeTruthy()
     expect(screen.getByText(breaching.filingAuthority)).toBeTruthy()
     expect(screen.getByText('市场监管部门')).toBeTruthy()
-    expect(screen.getByText(/公里$/)).toBeTruthy()
+    expect(screen.getByText('1.2 公里')).toBeTruthy()
+    // Asked for this institution, from the parent's position.
+    expect(requests.map((r) => [r.path, r.query.get('lat'), r.query.get('lng')])).toEqual([[`/institutions/${breaching.id}`, '43.8595', '125.3102']])
     expect(screen.getByText(`${breaching.evaluations[0].label}`, { selector: '.detail__grade-level' })).toBeTruthy()
     expect(screen.getAllByText(/\d{4}年\d{1,2}月\d{1,2}日 评定/).length).toBeGreaterThan(0)
     expect(document.querySelectorAll('.detail__dim')).toHaveLength(7)
@@ -34,6 +40,7 @@ describe('InstitutionDetailView', () => {
   })
 
   it('highlights a class that breaches the legal size or ratio', async () => {
+    answering(breaching)
     render(<InstitutionDetailView id={breaching.id} origin={near} />)
     await screen.findByText(breaching.name)
 
@@ -44,6 +51,7 @@ describe('InstitutionDetailView', () => {
   })
 
   it('in the mini-program, 导航 opens WeChat’s map at the stored (GCJ-02) coordinates and the shown number is dialled', async () => {
+    answering(breaching)
     render(<InstitutionDetailView id={breaching.id} origin={near} />)
     await screen.findByText(breaching.name)
 
@@ -56,6 +64,7 @@ describe('InstitutionDetailView', () => {
 
   it('in H5, 导航 is a link to 高德’s web map at the institution and the number is a tel: link', async () => {
     process.env.TARO_ENV = 'h5'
+    answering(breaching)
     render(<InstitutionDetailView id={breaching.id} origin={near} />)
     await screen.findByText(breaching.name)
 
@@ -69,6 +78,7 @@ describe('InstitutionDetailView', () => {
   })
 
   it('shares to a chat and to 朋友圈 with its name, opening this institution for the receiver', async () => {
+    answering(breaching)
     render(<InstitutionDetailView id={breaching.id} origin={near} />)
     await screen.findByText(breaching.name)
 
@@ -79,12 +89,13 @@ describe('InstitutionDetailView', () => {
   })
 
   it('marks demo data clearly', async () => {
+    answering(demo)
     render(<InstitutionDetailView id={demo.id} origin={null} />)
     expect(await screen.findByText('本机构为演示数据，并非真实机构')).toBeTruthy()
   })
 
   it('offers a retry when the institution cannot be loaded', async () => {
-    server.use(http.get('*/api/institutions/:id', () => errorResponse(404, 'institution not found'), { once: true }))
+    answer('get', '/institutions/:id', errorResponse(404, 'institution not found'), demo)
     render(<InstitutionDetailView id={demo.id} origin={null} />)
 
     expect(await screen.findByText('没有找到该机构，可能已注销备案')).toBeTruthy()
@@ -94,6 +105,7 @@ describe('InstitutionDetailView', () => {
 
   it('shows the parent committee facts and links to the committee page', async () => {
     const first = institutionFixtures[0]
+    answering(first)
     const onOpenCommittee = jest.fn()
     const view = render(<InstitutionDetailView id={first.id} origin={null} onOpenCommittee={onOpenCommittee} />)
     expect(await screen.findByText('家长委员会：未成立')).toBeTruthy()
@@ -103,7 +115,7 @@ describe('InstitutionDetailView', () => {
     view.unmount()
 
     const active = { ...first, committee: { ...first.committee, active: true, activeMembers: 4, lastPostedAt: null } }
-    server.use(http.get('*/api/institutions/:id', () => Response.json(active)))
+    answering(active)
     render(<InstitutionDetailView id={first.id} origin={null} />)
     expect(await screen.findByText('家长委员会：已成立（4 名成员）')).toBeTruthy()
     expect(screen.getByText('最近发布：暂无')).toBeTruthy()

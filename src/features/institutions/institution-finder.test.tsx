@@ -1,22 +1,20 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import { http, HttpResponse } from 'msw'
 import { fireReachBottom } from '../../../test/stubs/taro'
-import { institutionFixtures } from '../../../mock/fixtures/app'
+import { institutionFixtures, institutionPageFixture } from '../../../mock/fixtures/app'
 import { errorResponse } from '../../../mock/handlers'
 import { server } from '../../../mock/handlers/server'
+import { answer } from '../../../test/support/answers'
+import { recordQueries as recordQueriesOf } from '../../../test/support/app-session'
 import type { Origin } from '../../utils/origin'
 import { InstitutionFinder } from './components/institution-finder'
 
 const near: Origin = { kind: 'device', lat: 43.8595, lng: 125.3102 }
 
-function recordQueries() {
-  const queries: URLSearchParams[] = []
-  server.events.on('request:start', ({ request }) => {
-    const url = new URL(request.url)
-    if (url.pathname === '/api/institutions') queries.push(url.searchParams)
-  })
-  return queries
-}
+const recordQueries = () => recordQueriesOf('/institutions')
+/** The BFF's first two pages: ten institutions, then the other three. */
+const firstPage = institutionPageFixture(institutionFixtures.slice(0, 10), { total: 13, hasMore: true, pageSize: 10 })
+const secondPage = institutionPageFixture(institutionFixtures.slice(10), { total: 13, hasMore: false, page: 2, pageSize: 10 })
 
 async function renderFinder(origin: Origin = near) {
   const view = render(<InstitutionFinder origin={origin} />)
@@ -27,14 +25,18 @@ async function renderFinder(origin: Origin = near) {
 const cards = () => document.querySelectorAll('.institution-card')
 
 describe('InstitutionFinder', () => {
-  it('lists nearby institutions closest first with distance, dated grade, fees and badges', async () => {
+  it('lists nearby institutions in the order the BFF gives, with distance, dated grade, fees and badges', async () => {
+    const withDistances = institutionPageFixture(
+      institutionFixtures.slice(0, 10).map((item, index) => ({ ...item, distanceKm: 0.4 + index })),
+      { total: 13, hasMore: true },
+    )
+    answer('get', '/institutions', withDistances)
     await renderFinder()
 
     const first = cards()[0] as HTMLElement
     expect(cards()).toHaveLength(10)
-    const distances = [...cards()].map((card) => Number(card.querySelector('.card__distance')?.textContent?.replace(' 公里', '')))
-    expect(distances).toEqual([...distances].sort((a, b) => a - b))
-    expect(within(first).getByText(/公里$/)).toBeTruthy()
+    expect([...cards()].map((card) => card.querySelector('.card__name')?.textContent)).toEqual(institutionFixtures.slice(0, 10).map((item) => item.name))
+    expect(within(first).getByText('0.4 公里')).toBeTruthy()
     // Every grade carries its date.
     for (const grade of document.querySelectorAll('.grade:not(.grade--none)')) expect(grade.textContent).toMatch(/\d{4}年\d{1,2}月\d{1,2}日 评定/)
     expect(screen.getAllByText(/^¥\d+–\d+\/月$/).length).toBeGreaterThan(0)
@@ -43,7 +45,6 @@ describe('InstitutionFinder', () => {
 
   it('marks a lapsed grade and an institution that breaches legal limits', async () => {
     await renderFinder()
-    await act(async () => fireReachBottom())
     await screen.findByText('没有更多了，共 13 家')
 
     const lapsedCard = screen.getByText('南关区桂林路社区托育点').closest('.institution-card') as HTMLElement
@@ -60,17 +61,18 @@ describe('InstitutionFinder', () => {
     expect(screen.getByText('没有更多了，共 2 家')).toBeTruthy()
   })
 
-  it('re-queries with serviceForm when a service-form chip is tapped', async () => {
+  it('re-queries with serviceForm when a service-form chip is tapped, and shows the new answer', async () => {
     const queries = recordQueries()
     await renderFinder()
+    const offeringHourly = institutionFixtures.filter((item) => item.serviceForms.includes('hourly'))
+    answer('get', '/institutions', institutionPageFixture(offeringHourly))
 
     fireEvent.click(screen.getByText('计时托', { selector: '.service-form-chip' }))
 
     await waitFor(() => expect(queries.at(-1)?.getAll('serviceForm')).toEqual(['hourly']))
     expect(queries.at(-1)?.get('page')).toBe('1')
-    const offeringHourly = institutionFixtures.filter((item) => item.serviceForms.includes('hourly')).length
-    await waitFor(() => expect(cards().length).toBe(offeringHourly))
-    expect(offeringHourly).toBeLessThan(institutionFixtures.length)
+    await waitFor(() => expect(cards().length).toBe(offeringHourly.length))
+    expect(offeringHourly.length).toBeLessThan(institutionFixtures.length)
   })
 
   it('applies panel filters together: vacancies only, radius, kind, birth month and nature', async () => {
@@ -111,6 +113,7 @@ describe('InstitutionFinder', () => {
 
   it('appends the next page on reaching the bottom and then says the list has ended', async () => {
     const queries = recordQueries()
+    answer('get', '/institutions', firstPage, secondPage)
     await renderFinder()
     expect(screen.queryByText(/没有更多了/)).toBeNull()
 
@@ -126,6 +129,7 @@ describe('InstitutionFinder', () => {
   it('offers to widen the search when nothing matches, and the button clears the filters', async () => {
     const queries = recordQueries()
     await renderFinder()
+    answer('get', '/institutions', institutionPageFixture([]), institutionPageFixture(institutionFixtures.slice(0, 10)))
     fireEvent.change(screen.getByLabelText('搜索机构名称'), { target: { value: '不存在的机构' } })
     fireEvent.click(screen.getByText('搜索'))
 
@@ -138,7 +142,7 @@ describe('InstitutionFinder', () => {
   })
 
   it('shows an error with a retry that loads the list again', async () => {
-    server.use(http.get('*/api/institutions', () => errorResponse(500, 'boom'), { once: true }))
+    answer('get', '/institutions', errorResponse(500, 'boom'), firstPage)
     render(<InstitutionFinder origin={near} />)
 
     expect(await screen.findByText('机构列表加载失败')).toBeTruthy()
@@ -156,6 +160,15 @@ describe('InstitutionFinder', () => {
 
   it('in a picked region sends the region code, sorts by grade and hides distance sorting', async () => {
     const queries = recordQueries()
+    // Without the parent's position the BFF works out no distance.
+    answer(
+      'get',
+      '/institutions',
+      institutionPageFixture(
+        institutionFixtures.filter((item) => item.districtCode === '220102'),
+        { sort: 'grade' },
+      ),
+    )
     await renderFinder({ kind: 'region', code: '220102', name: '长春 · 南关区', lat: 43.86, lng: 125.35 })
 
     const query = queries.at(-1)!

@@ -1,19 +1,12 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
-import { server } from '../../../mock/handlers/server'
+import { recordQueries } from '../../../test/support/app-session'
 import { storage } from '../../../test/stubs/taro'
 import IndexPage from '../../pages/index'
 import { wgs84ToGcj02 } from '../../utils/gcj02'
 import { useLocationStore } from './store'
 
-function recordListQueries() {
-  const queries: URLSearchParams[] = []
-  server.events.on('request:start', ({ request }) => {
-    const url = new URL(request.url)
-    if (url.pathname === '/api/institutions') queries.push(url.searchParams)
-  })
-  return queries
-}
+const recordListQueries = () => recordQueries('/institutions')
 
 describe('home page location', () => {
   it('uses the device position and sorts by distance when allowed', async () => {

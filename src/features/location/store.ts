@@ -1,9 +1,7 @@
 import { create } from 'zustand'
 import { persist } from 'zustand/middleware'
-import type { City } from '../../../types/regions'
 import { taroStorage } from '../../services/storage'
 import type { Origin } from '../../utils/origin'
-import { getRegions } from './api'
 import { getDevicePosition, LocationError, openLocationSetting, type LocationFailure } from './device-location'
 
 export type RegionOrigin = Extract<Origin, { kind: 'region' }>
@@ -15,8 +13,6 @@ type State = {
   /** The last region picked by hand; used again when the device position is unavailable. */
   savedRegion: RegionOrigin | null
   pickerOpen: boolean
-  cities: City[]
-  regionsStatus: 'idle' | 'loading' | 'ready' | 'error'
 }
 
 type Actions = {
@@ -27,7 +23,6 @@ type Actions = {
   chooseRegion: (region: RegionOrigin) => void
   openPicker: () => void
   closePicker: () => void
-  loadRegions: () => Promise<void>
 }
 
 const initialState: State = {
@@ -36,8 +31,6 @@ const initialState: State = {
   failure: null,
   savedRegion: null,
   pickerOpen: false,
-  cities: [],
-  regionsStatus: 'idle',
 }
 
 export const useLocationStore = create<State & Actions>()(
@@ -59,7 +52,6 @@ export const useLocationStore = create<State & Actions>()(
           const failure = error instanceof LocationError ? error.reason : 'failed'
           const fallback = get().origin?.kind === 'region' ? get().origin : get().savedRegion
           set({ status: 'settled', failure, origin: fallback, pickerOpen: fallback === null })
-          if (fallback === null) await get().loadRegions()
         }
       },
 
@@ -71,23 +63,9 @@ export const useLocationStore = create<State & Actions>()(
 
       chooseRegion: (region) => set({ origin: region, savedRegion: region, pickerOpen: false, status: 'settled' }),
 
-      openPicker: () => {
-        set({ pickerOpen: true })
-        void get().loadRegions()
-      },
+      openPicker: () => set({ pickerOpen: true }),
 
       closePicker: () => set({ pickerOpen: false }),
-
-      loadRegions: async () => {
-        if (get().regionsStatus === 'ready' || get().regionsStatus === 'loading') return
-        set({ regionsStatus: 'loading' })
-        try {
-          const { cities } = await getRegions()
-          set({ cities, regionsStatus: 'ready' })
-        } catch {
-          set({ regionsStatus: 'error' })
-        }
-      },
     }),
     {
       name: 'jilin-tuoyu/location',

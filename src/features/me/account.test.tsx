@@ -1,7 +1,9 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import Taro from '@tarojs/taro'
-import { accountMock } from '../../../mock/handlers/account'
+import { childOf, linkedFixture, meFixture } from '../../../mock/fixtures/app/account'
 import { institutionFixtures } from '../../../mock/fixtures/app'
+import { errorResponse } from '../../../mock/handlers'
+import { answer } from '../../../test/support/answers'
 import { storage } from '../../../test/stubs/taro'
 import { recordRequests, signedInParent } from '../../../test/support/app-session'
 import MePage from '../../pages/me'
@@ -10,8 +12,17 @@ import { LinkedInstitutions } from './components/linked-institutions'
 
 describe('privacy policy', () => {
   it('asks again when the policy changed since the parent accepted it; 同意 records the new version', async () => {
-    const { user } = signedInParent()
-    accountMock.publishPolicy('2026-12-15')
+    signedInParent()
+    // Accepted 2026-11-28; the current version is 2026-12-15. After 同意 the BFF has it accepted.
+    const before = meFixture()
+    const changed = { ...before.consents.privacyPolicy, currentVersion: '2026-12-15', needed: true }
+    const accepted = { ...changed, acceptedVersion: '2026-12-15', needed: false }
+    answer(
+      'get',
+      '/me',
+      { ...before, consents: { ...before.consents, privacyPolicy: changed } },
+      { ...before, consents: { ...before.consents, privacyPolicy: accepted } },
+    )
     const requests = recordRequests()
     render(<MePage />)
 
@@ -24,7 +35,6 @@ describe('privacy policy', () => {
 
     await waitFor(() => expect(screen.queryByText('《隐私政策》已更新')).toBeNull())
     expect(requests.find((r) => r.path === '/me/consents')?.body).toEqual({ kind: 'privacy_policy', version: '2026-12-15', action: 'accept' })
-    expect(accountMock.user(user.id)?.consents.privacy_policy?.version).toBe('2026-12-15')
   })
 
   it('shows no banner when the current version is accepted', async () => {
@@ -44,7 +54,10 @@ describe('privacy policy', () => {
 
 describe('我关注的机构', () => {
   it('links an institution by invitation code, explains an unknown code, and unlinks', async () => {
-    const { user } = signedInParent()
+    signedInParent()
+    const requests = recordRequests()
+    answer('get', '/me/institutions', { items: [] })
+    answer('post', '/me/institutions', errorResponse(404, '邀请码无效或已过期'), linkedFixture(institutionFixtures[0]))
     render(<LinkedInstitutions />)
     await screen.findByText('还没有关注的机构')
 
@@ -56,11 +69,14 @@ describe('我关注的机构', () => {
     fireEvent.click(screen.getByText('关注'))
     expect(await screen.findByText(institutionFixtures[0].name)).toBeTruthy()
     expect(screen.queryByText('邀请码无效或已过期')).toBeNull()
-    expect(accountMock.user(user.id)?.links.map((l) => l.institutionId)).toEqual([institutionFixtures[0].id])
 
     fireEvent.click(screen.getByText('取消关注'))
     await waitFor(() => expect(screen.queryByText(institutionFixtures[0].name)).toBeNull())
-    expect(accountMock.user(user.id)?.links).toEqual([])
+    expect(requests.filter((r) => r.method !== 'GET' && r.path.startsWith('/me/institutions')).map((r) => [r.method, r.path, r.body])).toEqual([
+      ['POST', '/me/institutions', { code: 'NOPE1234' }],
+      ['POST', '/me/institutions', { code: 'JLTY2026' }],
+      ['DELETE', `/me/institutions/${institutionFixtures[0].id}`, undefined],
+    ])
   })
 
   it('checks the code format before asking the server', async () => {
@@ -82,7 +98,7 @@ describe('导出我的数据', () => {
   })
 
   it('in a browser downloads the JSON file the BFF exports, fetched with the token', async () => {
-    const { tokens } = signedInParent({ children: [{ nickname: '小明', birthMonth: '2025-09' }] })
+    const tokens = signedInParent()
     const requests = recordRequests()
     const blobs: Blob[] = []
     URL.createObjectURL = jest.fn((blob: Blob) => {
@@ -108,7 +124,7 @@ describe('导出我的数据', () => {
 
   it('in the mini-program says so honestly and offers to copy the JSON', async () => {
     process.env.TARO_ENV = 'weapp'
-    signedInParent({ children: [{ nickname: '小明', birthMonth: '2025-09' }] })
+    signedInParent()
     render(<MePage />)
 
     fireEvent.click(await screen.findByText('导出我的数据'))
@@ -124,9 +140,11 @@ describe('导出我的数据', () => {
 
 describe('注销账号', () => {
   it('explains what is deleted and what the law keeps, deletes the account and signs out', async () => {
-    const { user } = signedInParent({ children: [{ nickname: '小明', birthMonth: '2025-09' }] })
+    signedInParent()
+    answer('get', '/me/children', { items: [childOf({ nickname: '小明' })] })
     const requests = recordRequests()
     render(<MePage />)
+    expect(await screen.findByText('小明')).toBeTruthy()
 
     fireEvent.click(await screen.findByText('注销账号'))
     const sheet = screen.getByRole('dialog', { name: '注销账号' })
@@ -138,18 +156,18 @@ describe('注销账号', () => {
 
     expect(await screen.findByPlaceholderText('手机号')).toBeTruthy()
     expect(requests.filter((r) => r.method === 'DELETE').map((r) => r.path)).toEqual(['/me'])
-    expect(accountMock.user(user.id)).toBeUndefined()
     expect(JSON.parse(String(storage.get('jilin-tuoyu/session'))).state.session).toBeNull()
     expect(screen.queryByText('小明')).toBeNull()
   })
 
   it('cancelling keeps everything', async () => {
-    const { user } = signedInParent()
+    signedInParent()
+    const requests = recordRequests()
     render(<MePage />)
     fireEvent.click(await screen.findByText('注销账号'))
     fireEvent.click(within(screen.getByRole('dialog', { name: '注销账号' })).getByText('取消'))
     expect(screen.queryByRole('dialog')).toBeNull()
-    expect(accountMock.user(user.id)).toBeDefined()
+    expect(requests.filter((r) => r.method === 'DELETE')).toEqual([])
     expect(screen.getByText('退出登录')).toBeTruthy()
   })
 })

@@ -1,12 +1,20 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import dayjs from 'dayjs'
-import { accountMock } from '../../../mock/handlers/account'
+import { childOf, meFixture, meWithoutConsentsFixture } from '../../../mock/fixtures/app/account'
+import { answer } from '../../../test/support/answers'
 import { recordRequests, signedInParent } from '../../../test/support/app-session'
 import MePage from '../../pages/me'
 import { ChildEditor } from './components/child-editor'
-import { useMeStore } from './store'
+import { getQueryData } from '../../services/server-data'
+import { childrenQuery } from './queries'
 
 const monthsAgo = (months: number) => dayjs().subtract(months, 'month').format('YYYY-MM')
+
+/** A parent who has not agreed yet: /me says so until the consents are posted. */
+function withoutConsents() {
+  signedInParent()
+  answer('get', '/me', meWithoutConsentsFixture(), meFixture())
+}
 
 function fillChild(nickname: string, birthMonth: string) {
   fireEvent.change(screen.getByPlaceholderText('小名'), { target: { value: nickname } })
@@ -18,7 +26,7 @@ const writes = (requests: ReturnType<typeof recordRequests>) => requests.filter(
 
 describe('guardian consent before the first child', () => {
   it('asks for separate consent before anything is sent; refusing collects nothing and says the finder still works', async () => {
-    const { user } = signedInParent({ consented: false })
+    withoutConsents()
     const requests = recordRequests()
     const onDone = jest.fn()
     render(<ChildEditor onDone={onDone} onViewPolicy={jest.fn()} />)
@@ -38,13 +46,11 @@ describe('guardian consent before the first child', () => {
     expect(screen.queryByRole('dialog')).toBeNull()
     expect((screen.getByPlaceholderText('小名') as HTMLInputElement).value).toBe('')
     expect(writes(requests)).toEqual([])
-    expect(accountMock.user(user.id)?.children).toEqual([])
-    expect(accountMock.user(user.id)?.consents).toEqual({ privacy_policy: null, child_data: null })
     expect(onDone).not.toHaveBeenCalled()
   })
 
   it('accepting posts the consents for the current versions, then the child', async () => {
-    const { user } = signedInParent({ consented: false })
+    withoutConsents()
     const requests = recordRequests()
     const onDone = jest.fn()
     render(<ChildEditor onDone={onDone} onViewPolicy={jest.fn()} />)
@@ -59,11 +65,10 @@ describe('guardian consent before the first child', () => {
       ['POST', '/me/consents', { kind: 'child_data', version: '2026-11-28', action: 'accept' }],
       ['POST', '/me/children', { nickname: '小明', birthMonth: monthsAgo(14) }],
     ])
-    expect(accountMock.user(user.id)?.children.map((c) => c.nickname)).toEqual(['小明'])
   })
 
   it('does not ask again once the guardian has agreed', async () => {
-    signedInParent({ consented: true })
+    signedInParent()
     const requests = recordRequests()
     const onDone = jest.fn()
     render(<ChildEditor onDone={onDone} onViewPolicy={jest.fn()} />)
@@ -79,7 +84,13 @@ describe('guardian consent before the first child', () => {
 
 describe('我的孩子', () => {
   it('lists the children with their age', async () => {
-    signedInParent({ children: [{ nickname: '小明', birthMonth: monthsAgo(14) }, { nickname: '朵朵', birthMonth: monthsAgo(8) }] })
+    signedInParent()
+    answer('get', '/me/children', {
+      items: [
+        childOf({ nickname: '小明', birthMonth: monthsAgo(14), ageMonths: 14 }),
+        childOf({ id: '6f0d3c1e-8a55-4b7e-9a0e-000000000002', nickname: '朵朵', birthMonth: monthsAgo(8), ageMonths: 8 }),
+      ],
+    })
     render(<MePage />)
 
     expect(await screen.findByText('小明')).toBeTruthy()
@@ -103,8 +114,11 @@ describe('我的孩子', () => {
   })
 
   it('edits and deletes a child', async () => {
-    const { user } = signedInParent({ children: [{ nickname: '小明', birthMonth: monthsAgo(14) }] })
-    const id = user.children[0].id
+    signedInParent()
+    const child = childOf({ nickname: '小明', birthMonth: monthsAgo(14), ageMonths: 14 })
+    const id = child.id
+    answer('get', '/me/children', { items: [child] })
+    answer('put', '/me/children/:id', { ...child, nickname: '明明' })
     const onDone = jest.fn()
     const requests = recordRequests()
     render(<ChildEditor id={id} onDone={onDone} onViewPolicy={jest.fn()} />)
@@ -113,7 +127,6 @@ describe('我的孩子', () => {
     fireEvent.change(screen.getByPlaceholderText('小名'), { target: { value: '明明' } })
     fireEvent.click(screen.getByText('保存'))
     await waitFor(() => expect(onDone).toHaveBeenCalledTimes(1))
-    expect(accountMock.user(user.id)?.children[0].nickname).toBe('明明')
 
     fireEvent.click(screen.getByText('删除'))
     const confirm = screen.getByRole('dialog', { name: '删除孩子信息' })
@@ -126,7 +139,7 @@ describe('我的孩子', () => {
       ['PUT', `/me/children/${id}`, { nickname: '明明', birthMonth: monthsAgo(14) }],
       ['DELETE', `/me/children/${id}`, undefined],
     ])
-    expect(accountMock.user(user.id)?.children).toEqual([])
-    expect(useMeStore.getState().children).toEqual([])
+    // The list the app shows goes without it.
+    expect(getQueryData(childrenQuery.key)).toEqual([])
   })
 })

@@ -2,10 +2,10 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/rea
 import dayjs from 'dayjs'
 import Taro, { useRouter } from '@tarojs/taro'
 import { institutionFixtures } from '../../../mock/fixtures/app'
-import { accountMock } from '../../../mock/handlers/account'
-import { noticesMock } from '../../../mock/handlers/notices'
-import { server } from '../../../mock/handlers/server'
-import { http, HttpResponse } from 'msw'
+import { committeeGrantFixture, meFixture } from '../../../mock/fixtures/app/account'
+import { committeeNoticeFixture, committeePageFixture, noticeFixture, noticeListFixture, noticeSeeds, unreadFixture } from '../../../mock/fixtures/app/notices'
+import { errorResponse } from '../../../mock/handlers'
+import { answer, answerWith } from '../../../test/support/answers'
 import { recordRequests, signedInParent } from '../../../test/support/app-session'
 import CommitteePage from '../../pages/committee'
 import LinkedPage from '../../pages/linked'
@@ -15,24 +15,35 @@ import NoticeDetailPage from '../../pages/notices/detail'
 import NoticesPage from '../../pages/notices'
 import { NOTICE_CATEGORIES } from '../../../types/notices'
 import { NOTICE_CATEGORY_ORDER } from './constants'
-import { useNoticesStore } from './store'
+import { getQueryData } from '../../services/server-data'
+import { refreshUnread, unreadCounts, type UnreadCounts } from './queries'
+import { useReportedNotices } from './store'
 
 const institution = institutionFixtures[0]
 const routerParams = (params: Record<string, string>) => (useRouter as jest.Mock).mockImplementation(() => ({ params, path: '' }))
+const [opening, fees] = noticeSeeds
 
-function linkedParent(phone = '13800000000') {
-  const session = signedInParent({ phone })
-  accountMock.link(session.user.id, institution)
-  return session
+/** A parent who follows `institution` (the default answers: its two notices, both unread). */
+function linkedParent() {
+  return signedInParent()
+}
+
+/** A parent on the committee of `institution`. */
+function committeeMember() {
+  signedInParent()
+  answer('get', '/me', meFixture({ roles: ['parent', 'committee'], grants: [committeeGrantFixture(institution)] }))
 }
 
 const rowTexts = () => screen.getAllByTestId('notice-row').map((row) => row.textContent ?? '')
 
 describe('notices for parents', () => {
   it('lists pinned notices first and marks the unread ones', async () => {
-    const { user } = linkedParent()
-    const newest = noticesMock.add({ institutionId: institution.id, title: '最新的通知', postedAt: new Date().toISOString() })
-    noticesMock.markRead(newest.id, user.id)
+    linkedParent()
+    const newest = noticeFixture(
+      { ...opening, id: '7a1c0e52-4b1f-4c8e-9d52-0c5e2f6a1003', title: '最新的通知', postedAt: new Date().toISOString() },
+      { read: true },
+    )
+    answer('get', '/institutions/:institutionId/notices', noticeListFixture([noticeFixture(fees), newest, noticeFixture(opening)]))
     routerParams({ institutionId: institution.id })
     render(<NoticesPage />)
 
@@ -51,6 +62,7 @@ describe('notices for parents', () => {
 
   it('explains when the parent does not follow the institution', async () => {
     signedInParent()
+    answer('get', '/institutions/:institutionId/notices', errorResponse(404, '未关注该机构'))
     routerParams({ institutionId: institution.id })
     render(<NoticesPage />)
     expect(await screen.findByText(/还没有关注这个机构/)).toBeTruthy()
@@ -58,8 +70,19 @@ describe('notices for parents', () => {
 
   it('opening a notice marks it read: the dot goes, the counts and the 我的 tab badge drop', async () => {
     linkedParent()
-    const [pinned, other] = [noticesMock.notices()[1], noticesMock.notices()[0]]
-    await useNoticesStore.getState().refreshUnread()
+    const [pinned, other] = [fees, opening]
+    // The BFF's answers follow what the parent has opened (opening a notice marks it read there).
+    const read = new Set<string>()
+    answerWith('get', '/me/notices/unread', () => unreadFixture(2 - read.size))
+    answerWith('get', '/institutions/:institutionId/notices', () =>
+      noticeListFixture([pinned, other].map((seed) => noticeFixture(seed, { read: read.has(seed.id) }))),
+    )
+    answerWith('get', '/notices/:id', ({ params }) => {
+      const seed = [pinned, other].find((n) => n.id === params.id) as typeof pinned
+      read.add(seed.id)
+      return noticeFixture(seed)
+    })
+    await refreshUnread()
     expect(Taro.setTabBarBadge).toHaveBeenLastCalledWith({ index: 4, text: '2' })
 
     routerParams({ institutionId: institution.id })
@@ -74,7 +97,7 @@ describe('notices for parents', () => {
     const detail = render(<NoticeDetailPage />)
     await screen.findByText(pinned.title)
     await waitFor(() => expect(Taro.setTabBarBadge).toHaveBeenLastCalledWith({ index: 4, text: '1' }))
-    expect(useNoticesStore.getState().unread).toBe(1)
+    expect(getQueryData<UnreadCounts>(unreadCounts.key)?.unread).toBe(1)
     detail.unmount()
 
     routerParams({ institutionId: institution.id })
@@ -87,7 +110,7 @@ describe('notices for parents', () => {
     render(<NoticeDetailPage />)
     await screen.findByText(other.title)
     await waitFor(() => expect(Taro.removeTabBarBadge).toHaveBeenCalledWith({ index: 4 }))
-    expect(useNoticesStore.getState().unread).toBe(0)
+    expect(getQueryData<UnreadCounts>(unreadCounts.key)?.unread).toBe(0)
   })
 
   it('shows the unread count per institution on 我关注的机构, and its name opens the notices', async () => {
@@ -109,7 +132,8 @@ describe('notices for parents', () => {
   it('shows the body as literal text: no script element, no link', async () => {
     linkedParent()
     const body = '第一行\n<script>alert(1)</script>\n详情见 https://example.com/a?b=1 <a href="https://evil.example">点这里</a>'
-    const notice = noticesMock.add({ institutionId: institution.id, title: '带链接的公告', body })
+    const notice = noticeFixture(opening, { title: '带链接的公告', body })
+    answer('get', '/notices/:id', notice)
     routerParams({ id: notice.id })
     const { container } = render(<NoticeDetailPage />)
     await screen.findByText('带链接的公告')
@@ -121,8 +145,16 @@ describe('notices for parents', () => {
   })
 
   it('reports a notice with a reason, then shows 已举报 (also when already reported)', async () => {
-    const { user } = linkedParent()
-    const notice = noticesMock.notices()[0]
+    linkedParent()
+    const notice = noticeFixture(opening, { read: true })
+    answer('get', '/notices/:id', notice)
+    // Reported from this device, then (a fresh app state, e.g. another device) once more: the BFF answers 409.
+    answer(
+      'post',
+      '/notices/:id/report',
+      { id: '5e0a7c00-0000-4000-9000-0000000000c1', reportedAt: '2026-11-28T08:00:00.000Z' },
+      errorResponse(409, '已举报过'),
+    )
     const requests = recordRequests()
     routerParams({ id: notice.id })
     const first = render(<NoticeDetailPage />)
@@ -135,31 +167,36 @@ describe('notices for parents', () => {
     fireEvent.click(screen.getByText('提交举报'))
     expect(await screen.findByText('已举报')).toBeTruthy()
     expect(requests.find((r) => r.method === 'POST' && r.path === `/notices/${notice.id}/report`)?.body).toEqual({ reason: '内容不实' })
-    expect(noticesMock.reports()).toEqual([{ noticeId: notice.id, userId: user.id, reason: '内容不实' }])
     first.unmount()
 
     // A fresh app state (e.g. another device): the BFF answers 409 and the page shows 已举报 all the same.
-    useNoticesStore.getState().reset()
+    useReportedNotices.getState().reset()
     render(<NoticeDetailPage />)
     await screen.findByText(notice.title)
     fireEvent.click(screen.getByText('举报'))
     fireEvent.change(screen.getByPlaceholderText('请说明举报原因（至少2个字）'), { target: { value: '再次举报' } })
     fireEvent.click(screen.getByText('提交举报'))
     expect(await screen.findByText('已举报')).toBeTruthy()
-    expect(noticesMock.reports()).toHaveLength(1)
+    expect(requests.filter((r) => r.path === `/notices/${notice.id}/report`).map((r) => r.body)).toEqual([{ reason: '内容不实' }, { reason: '再次举报' }])
   })
 })
 
 describe('notices for committee members', () => {
   it('a committee member sees 发布公告, read counts and statuses; 撤回 withdraws their own notice', async () => {
-    const reader = accountMock.signUp({ phone: '13900000001' }).user
-    accountMock.link(reader.id, institution)
-    const { user } = linkedParent()
-    accountMock.grantCommittee(user.id, institution)
-    const own = noticesMock.add({ institutionId: institution.id, title: '我发的公告', authorId: user.id, pinned: true })
-    noticesMock.markRead(own.id, reader.id)
-    noticesMock.add({ institutionId: institution.id, title: '被下架的公告', status: 'taken_down', takedownReason: '含有个人信息' })
-    noticesMock.add({ institutionId: institution.id, title: '过期的公告', expiresAt: '2026-01-01T00:00:00.000Z', postedAt: '2026-01-01T00:00:00.000Z' })
+    committeeMember()
+    const requests = recordRequests()
+    const own = committeeNoticeFixture(fees, { title: '我发的公告', pinned: true, readCount: 1, linkedParents: 2 })
+    const others = [
+      committeeNoticeFixture(
+        { ...opening, id: '7a1c0e52-4b1f-4c8e-9d52-0c5e2f6a1004' },
+        { title: '被下架的公告', status: 'taken_down', takedownReason: '含有个人信息' },
+      ),
+      committeeNoticeFixture(
+        { ...opening, id: '7a1c0e52-4b1f-4c8e-9d52-0c5e2f6a1005' },
+        { title: '过期的公告', status: 'expired', expiresAt: '2026-01-01T00:00:00.000Z' },
+      ),
+    ]
+    answer('get', '/institutions/:institutionId/committee/notices', { items: [own, ...others] }, { items: [{ ...own, status: 'withdrawn' }, ...others] })
     routerParams({ institutionId: institution.id })
     render(<NoticesPage />)
 
@@ -178,12 +215,12 @@ describe('notices for committee members', () => {
 
     fireEvent.click(within(ownRow).getByText('撤回'))
     await waitFor(() => expect(within(screen.getAllByTestId('notice-row')[0]).getByText('已撤回')).toBeTruthy())
-    expect(noticesMock.notices().find((n) => n.id === own.id)?.status).toBe('withdrawn')
+    expect(requests.filter((r) => r.method === 'POST' && r.path.startsWith('/notices')).map((r) => r.path)).toEqual([`/notices/${own.id}/withdraw`])
   })
 
   it('a committee member finds the institution on 我关注的机构 even without linking it', async () => {
-    const { user } = signedInParent({ phone: '13900000002' })
-    accountMock.grantCommittee(user.id, institution)
+    committeeMember()
+    answer('get', '/me/institutions', { items: [] })
     render(<LinkedPage />)
     fireEvent.click(await screen.findByText(institution.name))
     expect(screen.getByText('家委会')).toBeTruthy()
@@ -192,8 +229,8 @@ describe('notices for committee members', () => {
   })
 
   it('a parent who is not on the committee does not see 发布公告', async () => {
-    const { user } = linkedParent()
-    accountMock.grantCommittee(user.id, institutionFixtures[1])
+    signedInParent()
+    answer('get', '/me', meFixture({ roles: ['parent', 'committee'], grants: [committeeGrantFixture(institutionFixtures[1])] }))
     routerParams({ institutionId: institution.id })
     render(<NoticesPage />)
     await screen.findByText('12月家长开放日安排')
@@ -202,8 +239,9 @@ describe('notices for committee members', () => {
   })
 
   it('compose sends title, body, category, 置顶 and the uploaded image ids', async () => {
-    const { user } = linkedParent()
-    accountMock.grantCommittee(user.id, institution)
+    committeeMember()
+    const uploaded = { id: '5e0a7c00-0000-4000-9000-0000000000b7', bytes: 8, contentType: 'image/png' }
+    answer('post', '/notices/images', uploaded)
     const requests = recordRequests()
     routerParams({ institutionId: institution.id })
     render(<NoticeComposePage />)
@@ -213,23 +251,28 @@ describe('notices for committee members', () => {
     fireEvent.click(screen.getByText('会议'))
     fireEvent.click(screen.getByRole('switch'))
     const png = new Blob([new Uint8Array([137, 80, 78, 71, 13, 10, 26, 10])], { type: 'image/png' })
-    ;(Taro.chooseImage as jest.Mock).mockResolvedValueOnce({ errMsg: 'chooseImage:ok', tempFilePaths: ['blob:a'], tempFiles: [{ path: 'blob:a', size: png.size, originalFileObj: png }] })
+    ;(Taro.chooseImage as jest.Mock).mockResolvedValueOnce({
+      errMsg: 'chooseImage:ok',
+      tempFilePaths: ['blob:a'],
+      tempFiles: [{ path: 'blob:a', size: png.size, originalFileObj: png }],
+    })
     fireEvent.click(screen.getByText('添加照片'))
-    await waitFor(() => expect(screen.getByTestId('notice-image').className).toContain('notice-thumb--done'))
+    await waitFor(() => expect(screen.getByTestId('photo-thumb').className).toContain('photo-thumb--done'))
 
     fireEvent.click(screen.getByText('发布'))
     await waitFor(() => expect(Taro.navigateBack).toHaveBeenCalled())
     const sent = requests.find((r) => r.method === 'POST' && r.path === `/institutions/${institution.id}/notices`)
-    const created = noticesMock.notices().find((n) => n.title === '家长会通知')
-    expect(sent?.body).toEqual({ title: '家长会通知', body: '周五下午三点\n在一楼活动室', category: 'meeting', pinned: true, imageIds: [created?.images[0].id] })
-    expect(created?.images).toHaveLength(1)
+    expect(sent?.body).toEqual({ title: '家长会通知', body: '周五下午三点\n在一楼活动室', category: 'meeting', pinned: true, imageIds: [uploaded.id] })
+    expect(requests.filter((r) => r.path === '/notices/images')).toHaveLength(1)
   })
 
   it('names the field WeChat content security refused, and keeps what the member wrote', async () => {
-    const { user } = linkedParent()
-    accountMock.grantCommittee(user.id, institution)
-    server.use(http.post(`*/api/institutions/${institution.id}/notices`, () =>
-      HttpResponse.json({ statusCode: 400, error: 'Bad Request', message: '参数 body 无效：内容含有违规信息，请修改后再发布', field: 'body', code: 'content_risky' }, { status: 400 })))
+    committeeMember()
+    answer(
+      'post',
+      '/institutions/:institutionId/notices',
+      errorResponse(400, '参数 body 无效：内容含有违规信息，请修改后再发布', 'body', { code: 'content_risky' }),
+    )
     routerParams({ institutionId: institution.id })
     render(<NoticeComposePage />)
     fireEvent.change(screen.getByPlaceholderText('公告标题'), { target: { value: '家长会通知' } })
@@ -241,10 +284,10 @@ describe('notices for committee members', () => {
   })
 
   it('editing sends the whole notice, an expiry that has passed unchanged', async () => {
-    const { user } = linkedParent()
-    accountMock.grantCommittee(user.id, institution)
+    committeeMember()
     const expiresAt = dayjs().subtract(3, 'day').endOf('day').toISOString()
-    const own = noticesMock.add({ institutionId: institution.id, title: '原来的标题', body: '原来的内容', category: 'activity', pinned: true, expiresAt, authorId: user.id })
+    const own = noticeFixture(opening, { title: '原来的标题', body: '原来的内容', category: 'activity', pinned: true, expiresAt, read: true })
+    answer('get', '/notices/:id', own)
     const requests = recordRequests()
     routerParams({ institutionId: institution.id, id: own.id })
     render(<NoticeComposePage />)
@@ -257,12 +300,10 @@ describe('notices for committee members', () => {
       path: `/notices/${own.id}`,
       body: { title: '改过的标题', body: '原来的内容', category: 'activity', pinned: true, expiresAt, imageIds: [] },
     })
-    expect(noticesMock.notices().find((n) => n.id === own.id)?.title).toBe('改过的标题')
   })
 
   it('saves the display name and adds a meeting record', async () => {
-    const { user } = linkedParent()
-    accountMock.grantCommittee(user.id, institution)
+    committeeMember()
     const requests = recordRequests()
     routerParams({ institutionId: institution.id })
     render(<NoticesPage />)
@@ -274,21 +315,38 @@ describe('notices for committee members', () => {
     fireEvent.change(screen.getByPlaceholderText('会议纪要'), { target: { value: '选举主任' } })
     fireEvent.click(screen.getByText('添加'))
     await waitFor(() =>
-      expect(requests.find((r) => r.path === `/institutions/${institution.id}/committee/meetings`)?.body).toEqual({ heldOn: '2026-11-20', title: '第一次会议', minutes: '选举主任' }),
+      expect(requests.find((r) => r.path === `/institutions/${institution.id}/committee/meetings`)?.body).toEqual({
+        heldOn: '2026-11-20',
+        title: '第一次会议',
+        minutes: '选举主任',
+      }),
     )
   })
 })
 
 describe('the public committee page', () => {
   it('shows whether the committee is active, its members, contact and meetings', async () => {
-    const { user } = linkedParent()
-    accountMock.grantCommittee(user.id, institution)
+    answer('get', '/institutions/:institutionId/committee', {
+      ...committeePageFixture,
+      active: false,
+      members: [{ displayName: '家委会成员', since: '2026-09-01T02:00:00.000Z' }],
+      contact: null,
+      meetings: [],
+    })
     routerParams({ institutionId: institution.id })
     render(<CommitteePage />)
     expect(await screen.findByText('家长委员会：未成立')).toBeTruthy()
     expect(screen.getByText('家委会成员')).toBeTruthy()
     expect(screen.getByText('最近发布：2026年11月26日')).toBeTruthy()
     expect(screen.getByText('未公开')).toBeTruthy()
+  })
+
+  it('shows an active committee with its contact and meeting records', async () => {
+    routerParams({ institutionId: institution.id })
+    render(<CommitteePage />)
+    expect(await screen.findByText('家长委员会：已成立（3 名成员）')).toBeTruthy()
+    expect(screen.getByText('家委会邮箱 jwh@example.com')).toBeTruthy()
+    expect(screen.getByText('2026年11月15日 · 第一次家委会会议')).toBeTruthy()
   })
 })
 
@@ -300,11 +358,14 @@ describe('contract', () => {
 
 describe('images WeChat content security found risky', () => {
   it('tells the author which image of their notice parents no longer see, and why', async () => {
-    const { user } = linkedParent()
-    accountMock.grantCommittee(user.id, institution)
-    noticesMock.add({
-      institutionId: institution.id, title: '带图片的公告', authorId: user.id,
-      removedImages: [{ id: '5e0a7c00-0000-4000-9000-00000000aaaa', position: 2, reason: '微信内容安全检测认定含有色情内容' }],
+    committeeMember()
+    answer('get', '/institutions/:institutionId/committee/notices', {
+      items: [
+        committeeNoticeFixture(opening, {
+          title: '带图片的公告',
+          removedImages: [{ id: '5e0a7c00-0000-4000-9000-00000000aaaa', position: 2, reason: '微信内容安全检测认定含有色情内容' }],
+        }),
+      ],
     })
     routerParams({ institutionId: institution.id })
     render(<NoticesPage />)

@@ -1,6 +1,7 @@
 import { useDidShow } from '@tarojs/taro'
+import { getQueryData } from '../../services/server-data'
 import { applyTabBadge } from './badge'
-import { useNoticesStore } from './store'
+import { refreshUnread, unreadCounts, type UnreadCounts } from './queries'
 
 /**
  * For tab pages: puts the unread count on the 我的 tab each time the page shows (a badge set from a non-tab page
@@ -8,8 +9,8 @@ import { useNoticesStore } from './store'
  */
 export function useTabBadge(refresh: boolean): void {
   useDidShow(() => {
-    const store = useNoticesStore.getState()
-    if (refresh) void store.refreshUnread()
-    else if (store.unread > 0) applyTabBadge(store.unread)
+    const unread = getQueryData<UnreadCounts>(unreadCounts.key)?.unread ?? 0
+    if (refresh) void refreshUnread()
+    else if (unread > 0) applyTabBadge(unread)
   })
 }

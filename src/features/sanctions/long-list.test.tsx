@@ -1,19 +1,25 @@
 import { render, screen } from '@testing-library/react'
 import type { PublicSanction } from '../../../types/sanctions'
-import { server } from '../../../mock/handlers/server'
-import { listBlocks, longList, readPages, scrollToBlock, uuidOf, WINDOW_ITEMS } from '../../../test/support/windowed-list'
+import { answerPages } from '../../../test/support/answers'
+import { listBlocks, readPages, scrollToBlock, uuidOf, WINDOW_ITEMS } from '../../../test/support/windowed-list'
 import { SANCTION_PAGE_SIZE } from './api'
 import { SanctionList } from './components/sanction-list'
 
 const sanctions: PublicSanction[] = Array.from({ length: 150 }, (_, i) => ({
-  institutionId: uuidOf(i), institutionName: `第${i + 1}号托育点`, cityName: '长春市', districtName: '朝阳区',
-  kind: 'credit_warning', measure: '列入信用警示名单', department: '长春市朝阳区卫生健康局', decidedOn: '2026-09-03',
+  institutionId: uuidOf(i),
+  institutionName: `第${i + 1}号托育点`,
+  cityName: '长春市',
+  districtName: '朝阳区',
+  kind: 'credit_warning',
+  measure: '列入信用警示名单',
+  department: '长春市朝阳区卫生健康局',
+  decidedOn: '2026-09-03',
 }))
 const rows = () => document.querySelectorAll('[data-testid="sanction-row"]')
 
 describe('失信与处罚公示, scrolled far', () => {
   it('keeps a bounded window of entries however many pages are read, and shows the first again on scrolling back up', async () => {
-    server.use(longList('*/api/sanctions', sanctions))
+    answerPages('/sanctions', sanctions)
     render(<SanctionList cities={[]} onOpenInstitution={jest.fn()} />)
     await screen.findByText('第1号托育点')
 

@@ -1,21 +1,15 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import { institutionFixtures, sanctionFixtures } from '../../../mock/fixtures/app'
-import { server } from '../../../mock/handlers/server'
+import { answerWith } from '../../../test/support/answers'
+import { recordQueries } from '../../../test/support/app-session'
 import SanctionsPage from '../../pages/sanctions'
 import { SANCTION_KINDS } from '../../../types/institutions'
 import { SANCTION_KIND_ORDER } from './constants'
 
 const rows = () => screen.getAllByTestId('sanction-row').map((row) => row.textContent ?? '')
 
-function recordListQueries() {
-  const queries: URLSearchParams[] = []
-  server.events.on('request:start', ({ request }) => {
-    const url = new URL(request.url)
-    if (url.pathname === '/api/sanctions') queries.push(url.searchParams)
-  })
-  return queries
-}
+const recordListQueries = () => recordQueries('/sanctions')
 
 describe('失信与处罚公示', () => {
   it('lists institution, measure, department, date and kind, newest first, and never a reason', async () => {
@@ -33,6 +27,11 @@ describe('失信与处罚公示', () => {
 
   it('filters by kind and by 市州', async () => {
     const queries = recordListQueries()
+    // What the BFF answers: the administrative penalty for 行政处罚, nothing in 延边, both otherwise.
+    const listOf = (items: typeof sanctionFixtures) => ({ items, total: items.length, page: 1, pageSize: 20, hasMore: false })
+    answerWith('get', '/sanctions', ({ query }) =>
+      query.get('cityCode') === '222400' ? listOf([]) : listOf(sanctionFixtures.filter((s) => query.get('kind') !== 'sanction' || s.kind === 'sanction')),
+    )
     render(<SanctionsPage />)
     await waitFor(() => expect(rows()).toHaveLength(2))
 

@@ -2,8 +2,7 @@ import { useRouter } from '@tarojs/taro'
 import { PageFrame } from '../../components/page-frame'
 import { useAuthStore, useSignedIn } from '../../features/auth/store'
 import { ClassDetail } from '../../features/classes/components/class-detail'
-import { useMeStore } from '../../features/me/store'
-import { useMeData } from '../../features/me/use-me-data'
+import { useChildren } from '../../features/me/queries'
 import { isWeapp } from '../../utils/platform'
 import { openPage, routes } from '../../utils/routes'
 
@@ -16,8 +15,7 @@ async function signIn() {
 export default function ClassPage() {
   const { id } = useRouter().params
   const signedIn = useSignedIn()
-  useMeData(signedIn, { children: true })
-  const kids = useMeStore((s) => s.children)
+  const kids = useChildren(signedIn).data ?? []
   return (
     <PageFrame className='page-class'>
       {id ? (

@@ -6,8 +6,7 @@ import { LocationBar } from '../../features/location/components/location-bar'
 import { RegionPicker } from '../../features/location/components/region-picker'
 import { useOrigin } from '../../features/location/store'
 import { ChildSuggestions } from '../../features/me/components/child-suggestions'
-import { useMeStore } from '../../features/me/store'
-import { useMeData } from '../../features/me/use-me-data'
+import { useChildren } from '../../features/me/queries'
 import { useTabBadge } from '../../features/notices/use-tab-badge'
 import { openPage, routes } from '../../utils/routes'
 import { PageFrame } from '../../components/page-frame'
@@ -16,8 +15,7 @@ export default function ClassesPage() {
   const origin = useOrigin()
   const signedIn = useSignedIn()
   useTabBadge(false)
-  useMeData(signedIn, { children: true })
-  const children = useMeStore((s) => s.children)
+  const children = useChildren(signedIn).data ?? []
   const birthMonth = useClassesStore((s) => s.filters.childBirthMonth)
   const setFilters = useClassesStore((s) => s.setFilters)
 
@@ -25,7 +23,7 @@ export default function ClassesPage() {
     <PageFrame className='page-classes'>
       <LocationBar regionHint={t('classes.regionHint')} />
       <ClassesLinks onSignUps={() => openPage(routes.signUps)} onGuidance={() => openPage(routes.guidance)} />
-      {signedIn ? <ChildSuggestions items={children} selected={birthMonth} onSelect={(month) => void setFilters({ childBirthMonth: month })} /> : null}
+      {signedIn ? <ChildSuggestions items={children} selected={birthMonth} onSelect={(month) => setFilters({ childBirthMonth: month })} /> : null}
       <ClassFinder origin={origin} onOpen={(id) => openPage(routes.classDetail(id))} />
       <RegionPicker />
     </PageFrame>

@@ -1,5 +1,3 @@
-import { useDidShow } from '@tarojs/taro'
-import { useState } from 'react'
 import { useSignedIn } from '../../features/auth/store'
 import { ComplaintsHome } from '../../features/complaints/components/complaints-home'
 import { openPage, routes } from '../../utils/routes'
@@ -9,13 +7,10 @@ import { PageFrame } from '../../components/page-frame'
 export default function ComplaintsPage() {
   const signedIn = useSignedIn()
   useTabBadge(false)
-  const [shownAt, setShownAt] = useState(0)
-  useDidShow(() => setShownAt(Date.now()))
   return (
     <PageFrame className='page-complaints'>
       <ComplaintsHome
         signedIn={signedIn}
-        shownAt={shownAt}
         onFile={() => openPage(routes.complaintNew())}
         onTrack={() => openPage(routes.complaintFollow())}
         onOpen={(tn) => openPage(routes.complaintFollow(tn))}

@@ -8,8 +8,7 @@ import { LocationBar } from '../../features/location/components/location-bar'
 import { RegionPicker } from '../../features/location/components/region-picker'
 import { useOrigin } from '../../features/location/store'
 import { ChildSuggestions } from '../../features/me/components/child-suggestions'
-import { useMeStore } from '../../features/me/store'
-import { useMeData } from '../../features/me/use-me-data'
+import { useChildren } from '../../features/me/queries'
 import { HomeLinks } from '../../components/home-links'
 import { useTabBadge } from '../../features/notices/use-tab-badge'
 import { PageFrame } from '../../components/page-frame'
@@ -18,16 +17,15 @@ export default function IndexPage() {
   const origin = useOrigin()
   const signedIn = useSignedIn()
   useTabBadge(false)
-  const children = useMeStore((s) => s.children)
+  const children = useChildren(signedIn).data ?? []
   const birthMonth = useInstitutionsStore((s) => s.filters.childBirthMonth)
   const setFilters = useInstitutionsStore((s) => s.setFilters)
-  useMeData(signedIn, { children: true })
 
   return (
     <PageFrame className='page-home'>
       <LocationBar />
       <HomeLinks />
-      {signedIn ? <ChildSuggestions items={children} selected={birthMonth} onSelect={(month) => void setFilters({ childBirthMonth: month })} /> : null}
+      {signedIn ? <ChildSuggestions items={children} selected={birthMonth} onSelect={(month) => setFilters({ childBirthMonth: month })} /> : null}
       <InstitutionFinder
         origin={origin}
         renderActions={(institution) => (

@@ -8,9 +8,8 @@ import { ChildrenSection } from '../../features/me/components/children-section'
 import { DeleteAccount } from '../../features/me/components/delete-account'
 import { ExportData } from '../../features/me/components/export-data'
 import { PolicyBanner } from '../../features/me/components/policy-banner'
-import { useMeStore } from '../../features/me/store'
-import { useMeData } from '../../features/me/use-me-data'
-import { useNoticesStore } from '../../features/notices/store'
+import { useChildren, useLinkedInstitutions, useMe } from '../../features/me/queries'
+import { useUnreadCount } from '../../features/notices/queries'
 import { useTabBadge } from '../../features/notices/use-tab-badge'
 import { t } from '../../i18n'
 import { openFavourites, openPage, routes } from '../../utils/routes'
@@ -18,11 +17,12 @@ import { PageFrame } from '../../components/page-frame'
 
 export default function MePage() {
   const signedIn = useSignedIn()
-  const me = useMeStore((s) => s.me)
-  const linkedCount = useMeStore((s) => (s.linkedStatus === 'ready' ? s.linked.length : null))
+  const me = useMe(signedIn).data ?? null
+  useChildren(signedIn)
+  const linked = useLinkedInstitutions(signedIn)
+  const linkedCount = linked.status === 'ready' ? (linked.data?.length ?? 0) : null
   const endSession = useAuthStore((s) => s.endSession)
-  const unread = useNoticesStore((s) => s.unread)
-  useMeData(signedIn)
+  const unread = useUnreadCount()
   useTabBadge(signedIn)
 
   return (
@@ -33,7 +33,11 @@ export default function MePage() {
           <PolicyBanner onView={() => openPage(routes.privacy)} />
           <ChildrenSection onAdd={() => openPage(routes.child())} onEdit={(id) => openPage(routes.child(id))} />
           <View className='list-group'>
-            <ListRow title={t('me.linked')} extra={unread > 0 ? t('notices.unreadCount', { count: unread }) : linkedCount ? t('me.linkedCount', { count: linkedCount }) : undefined} onClick={() => openPage(routes.linked)} />
+            <ListRow
+              title={t('me.linked')}
+              extra={unread > 0 ? t('notices.unreadCount', { count: unread }) : linkedCount ? t('me.linkedCount', { count: linkedCount }) : undefined}
+              onClick={() => openPage(routes.linked)}
+            />
             <ListRow title={t('me.favourites')} onClick={openFavourites} />
             <ListRow title={t('classes.mySignUps')} onClick={() => openPage(routes.signUps)} />
             <ListRow title={t('guidance.title')} onClick={() => openPage(routes.guidance)} />

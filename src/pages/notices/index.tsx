@@ -3,8 +3,7 @@ import { useEffect } from 'react'
 import { PageFrame } from '../../components/page-frame'
 import { SignInPanel } from '../../features/auth/components/sign-in-panel'
 import { useSignedIn } from '../../features/auth/store'
-import { useMeStore } from '../../features/me/store'
-import { useMeData } from '../../features/me/use-me-data'
+import { useMe } from '../../features/me/queries'
 import { CommitteeSettings } from '../../features/notices/components/committee-settings'
 import { NoticeList } from '../../features/notices/components/notice-list'
 import { openPage, routes } from '../../utils/routes'
@@ -12,9 +11,9 @@ import { openPage, routes } from '../../utils/routes'
 export default function NoticesPage() {
   const { institutionId = '', name } = useRouter().params
   const signedIn = useSignedIn()
-  useMeData(signedIn, { me: true })
-  const meReady = useMeStore((s) => s.meStatus === 'ready' || s.meStatus === 'error')
-  const committee = useMeStore((s) => Boolean(s.me?.grants.some((grant) => grant.role === 'committee' && grant.institutionId === institutionId)))
+  const me = useMe(signedIn)
+  const meReady = me.data !== undefined || me.status === 'error'
+  const committee = Boolean(me.data?.grants.some((grant) => grant.role === 'committee' && grant.institutionId === institutionId))
 
   useEffect(() => {
     if (name) void Taro.setNavigationBarTitle({ title: decodeURIComponent(name) }).catch(() => undefined)

@@ -1,26 +1,16 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { sql, type Kysely } from 'kysely'
-import type { ArticleKind } from '../../../../types/articles'
 import { PROVINCE_CODE } from '../../../../types/roles'
 import type { Database } from '../../../db/schema'
 import { parseMarkup } from '../markup'
-import { insertArticle } from '../repository'
+import { insertArticle, type ArticleFields } from '../repository'
 
-export interface ShippedArticle {
+/** An article this release ships: its fields, its body in `file` (markup), and `publishAt` null for "when first seeded". */
+export type ShippedArticle = Omit<ArticleFields, 'body' | 'blocks'> & {
   /** Fixed for ever: seeding inserts an article only when no article has this key, so edits are never overwritten. */
   seedKey: string
   file: string
-  kind: ArticleKind
-  title: string
-  summary: string
-  tags: string[]
-  sourceDepartment: string
-  documentNumber: string | null
-  effectiveOn: string | null
-  /** null: published when first seeded. */
-  publishAt: string | null
-  pinned: boolean
 }
 
 const PLATFORM = '吉林托育平台'

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify'
+import type { RecurringJob } from '../../../shared/jobs/recurring'
 import { deleteOrphanPhotoRows } from './repository'
 
 export const ORPHAN_AFTER_HOURS = 24
@@ -22,22 +23,14 @@ export async function deleteOrphanPhotos(app: FastifyInstance, olderThanHours = 
   }
 }
 
-/** Runs deleteOrphanPhotos every `intervalMs` (hourly by default) until stopped. */
-export function startOrphanPhotoCleanup(app: FastifyInstance, options: { intervalMs?: number } = {}): { stop(): Promise<void> } {
-  const intervalMs = options.intervalMs ?? 60 * 60 * 1000
-  let running: Promise<void> = Promise.resolve()
-  const timer = setInterval(() => {
-    running = running.then(() => deleteOrphanPhotos(app)).then((count) => {
-      if (count) app.log.info({ count }, 'deleted orphan complaint photos')
-    }, (error: unknown) => {
-      app.log.error({ err: error }, 'orphan photo cleanup failed')
-    })
-  }, intervalMs)
-  timer.unref()
+/** Hourly, on one instance: with photos in a shared bucket (S3), one clean-up is enough for all. */
+export function orphanPhotoCleanup(app: FastifyInstance): RecurringJob {
   return {
-    async stop() {
-      clearInterval(timer)
-      await running
+    kind: 'complaints.delete-orphan-photos',
+    everyMs: 60 * 60 * 1000,
+    run: async () => {
+      const count = await deleteOrphanPhotos(app)
+      if (count) app.log.info({ count }, 'deleted orphan complaint photos')
     },
   }
 }

@@ -1,7 +1,7 @@
-import { sql, type Kysely } from 'kysely'
-import type { Database } from '../../../db/schema'
+import { sql, type Insertable, type Kysely } from 'kysely'
+import type { ComplaintPhotosTable, Database } from '../../../db/schema'
 
-export async function insertPhoto(db: Kysely<Database>, photo: { id: string; storageKey: string; contentType: string; bytes: number }) {
+export async function insertPhoto(db: Kysely<Database>, photo: Required<Pick<Insertable<ComplaintPhotosTable>, 'id' | 'storageKey' | 'contentType' | 'bytes'>>) {
   await db.insertInto('complaintPhotos').values(photo).execute()
 }
 

@@ -2,30 +2,22 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import sharp from 'sharp'
-import type { FastifyInstance } from 'fastify'
-import { buildTestApp, TEST_JWT_SECRET } from '../../../../test/support/test-app'
-import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-database'
-import { insertTestComplaint } from '../outbox/test-complaint'
+import { buildTestApp, TEST_JWT_SECRET, useTestApp } from '../../../../test/support/test-app'
+import { insertTestComplaint } from '../test-fixtures'
 import { localDirectoryStorage } from './local-storage'
 import { deleteOrphanPhotos } from './orphan-cleanup'
 import { signPhotoUrl } from './photo-urls'
 import { GPS_INFO_TAG, ifd0Tags, jpegWithGps, multipart, photoPart, pngImage, webpImage } from '../../../shared/images/test-images'
 
-let testDb: TestDatabase
-let app: FastifyInstance
+const { app, testDb } = useTestApp()
 let photoDir: string
 
 beforeAll(async () => {
-  testDb = await createTestDatabase()
   photoDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tuoyu-photo-test-'))
-  const built = await buildTestApp(testDb)
-  app = built.app
   app.settings.complaints.photoStorage = localDirectoryStorage(photoDir)
 })
 
 afterAll(async () => {
-  await app.close()
-  await testDb.close()
   fs.rmSync(photoDir, { recursive: true, force: true })
 })
 

@@ -4,7 +4,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-database'
-import { DEMO_CSV } from '../../../db/open'
+import { DEMO_CSV } from '../demo-institutions'
 import { importInstitutionsCsv } from './import-csv'
 
 const demoLines = fs.readFileSync(DEMO_CSV, 'utf8').trimEnd().split('\n')

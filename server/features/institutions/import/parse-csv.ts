@@ -180,7 +180,7 @@ function validateRow(cells: Cells, today: string, report: Report): InstitutionRe
 }
 
 /** City, district and coordinates are checked together: the district must belong to the city and the point must lie near it. */
-function checkLocation(cells: Cells, report: Report): { cityCode: string; districtCode: string; lat: number; lng: number } | null {
+function checkLocation(cells: Cells, report: Report): Pick<InstitutionRecord, 'cityCode' | 'districtCode' | 'lat' | 'lng'> | null {
   const city = findCity(cells.city_code)
   if (!city) report('city_code', cells.city_code === '' ? '市州代码不能为空' : `未知的市州代码 ${cells.city_code}`)
   const district = city?.districts.find((candidate) => candidate.code === cells.district_code)

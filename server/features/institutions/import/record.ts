@@ -1,37 +1,30 @@
+import type { Insertable, Selectable } from 'kysely'
 import type {
-  ClassType, FeeUnit, InstitutionKind, Ownership, ProfitType, RegisteringAuthority, SanctionKind, ServiceForm, StaffRole,
-} from '../../../../types/institutions'
+  EvaluationsTable, InstitutionClassesTable, InstitutionServicesTable, InstitutionStaffTable, InstitutionsTable, SanctionsTable,
+} from '../../../db/schema'
 
-/** One validated CSV row: everything the registry holds about one institution. Dates are YYYY-MM-DD strings. */
-export interface InstitutionRecord {
-  creditCode: string
-  name: string
-  kind: InstitutionKind
-  ownership: Ownership
-  profit: ProfitType
-  inclusive: boolean
-  demonstration: boolean
-  registeringAuthority: RegisteringAuthority
-  filedOn: string
-  filingAuthority: string
-  cityCode: string
-  districtCode: string
-  address: string
-  lat: number
-  lng: number
-  phone: string
-  description: string
-  refundPolicy: string
-  prepaymentTerms: string
-  committeeEstablishedOn: string | null
-  isDemo: boolean
+/** The columns of an institution the CSV supplies; the import derives the rest (id, search summary, timestamps). */
+type SuppliedColumn =
+  | 'creditCode' | 'name' | 'kind' | 'ownership' | 'profit' | 'inclusive' | 'demonstration' | 'registeringAuthority' | 'filedOn'
+  | 'filingAuthority' | 'cityCode' | 'districtCode' | 'address' | 'lat' | 'lng' | 'phone' | 'description' | 'refundPolicy'
+  | 'prepaymentTerms' | 'committeeEstablishedOn' | 'isDemo'
+
+/** A child row as the CSV gives it: the institution's id (and the import time, the class's position) come with the upsert. */
+type ChildRow<T, Derived extends keyof T = never> = Omit<Insertable<T>, 'institutionId' | Derived>
+
+/**
+ * One validated CSV row: everything the registry holds about one institution, as the tables insert it (dates are
+ * YYYY-MM-DD strings). Every column is present: a nullable one holds null rather than being left out.
+ */
+export type InstitutionRecord = Required<Pick<Insertable<InstitutionsTable>, SuppliedColumn>> & {
   /** When the institution last reported vacancies and staff; defaults to the import time. */
   updatedAt: string | null
-  services: Array<{ form: ServiceForm; hours: string; days: string; fee: number; feeUnit: FeeUnit }>
-  classes: Array<{ type: ClassType; name: string; minAgeMonths: number; maxAgeMonths: number; capacity: number; enrolled: number; caregivers: number }>
-  staff: Array<{ role: StaffRole; count: number }>
-  evaluations: Array<{ round: string; evaluatedOn: string; validUntil: string; level: string; score: number; department: string; dimensionScores: Record<string, number> }>
-  sanctions: Array<{ kind: SanctionKind; measure: string; reason: string; department: string; decidedOn: string }>
+  services: Array<ChildRow<InstitutionServicesTable, 'updatedAt'>>
+  classes: Array<ChildRow<InstitutionClassesTable, 'position' | 'updatedAt'>>
+  staff: Array<ChildRow<InstitutionStaffTable>>
+  /** As read back: the dimension scores an object, not the JSON text the column is written with. */
+  evaluations: Array<Omit<Selectable<EvaluationsTable>, 'institutionId'>>
+  sanctions: Array<ChildRow<SanctionsTable>>
 }
 
 export interface RowError {

@@ -38,17 +38,10 @@ export async function upsertInstitutions(trx: Transaction<Database> | Kysely<Dat
 }
 
 async function upsertChunk(trx: Kysely<Database>, records: InstitutionRecord[], rankOfLevel: Map<string, number>, importedAt: string) {
-  const rows = records.map((r) => {
-    const updatedAt = r.updatedAt ?? importedAt
-    return {
-      creditCode: r.creditCode, name: r.name, kind: r.kind, ownership: r.ownership, profit: r.profit,
-      inclusive: r.inclusive, demonstration: r.demonstration, registeringAuthority: r.registeringAuthority,
-      filedOn: r.filedOn, filingAuthority: r.filingAuthority, cityCode: r.cityCode, districtCode: r.districtCode,
-      address: r.address, lat: r.lat, lng: r.lng, phone: r.phone, description: r.description, refundPolicy: r.refundPolicy,
-      prepaymentTerms: r.prepaymentTerms, committeeEstablishedOn: r.committeeEstablishedOn, isDemo: r.isDemo,
-      ...summaryOf(r, rankOfLevel),
-      staffUpdatedAt: updatedAt, vacanciesUpdatedAt: updatedAt, updatedAt: importedAt,
-    }
+  const rows = records.map((record) => {
+    const { services: _services, classes: _classes, staff: _staff, evaluations: _evaluations, sanctions: _sanctions, updatedAt, ...columns } = record
+    const reportedAt = updatedAt ?? importedAt
+    return { ...columns, ...summaryOf(record, rankOfLevel), staffUpdatedAt: reportedAt, vacanciesUpdatedAt: reportedAt, updatedAt: importedAt }
   })
   const columns = Object.keys(rows[0]).filter((c) => c !== 'creditCode') as Array<keyof (typeof rows)[number]>
   const inserted = await trx.insertInto('institutions').values(rows)

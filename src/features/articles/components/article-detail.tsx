@@ -1,5 +1,4 @@
 import { Button, Text, View } from '@tarojs/components'
-import { useEffect } from 'react'
 import type { Article } from '../../../../types/articles'
 import { ErrorView } from '../../../components/error-view'
 import { Tag } from '../../../components/tag'
@@ -7,7 +6,9 @@ import { t } from '../../../i18n'
 import { routes } from '../../../utils/routes'
 import { copyPageLink, useSharePage } from '../../../utils/share'
 import { formatDate } from '../../../utils/time'
-import { useArticlesStore } from '../store'
+import { describeError, statusOf } from '../../../services/http'
+import { useQuery } from '../../../services/server-data'
+import { articleDetail } from '../queries'
 import { ArticleBody } from './article-body'
 import './articles.scss'
 
@@ -51,15 +52,13 @@ function ArticleView({ article }: { article: Article }) {
 
 /** One article: its facts (department, 文号, dates, tags) and its body; shared by WeChat card or copied link. */
 export function ArticleDetail({ id }: { id: string }) {
-  const state = useArticlesStore((s) => s.details[id])
-  const openArticle = useArticlesStore((s) => s.openArticle)
-  useSharePage({ title: state?.article?.title ?? t('articles.title'), path: routes.article(id) })
+  const { status, data: article, error, refetch } = useQuery(articleDetail(id))
+  useSharePage({ title: article?.title ?? t('articles.title'), path: routes.article(id) })
 
-  useEffect(() => {
-    void openArticle(id)
-  }, [id, openArticle])
-
-  if (state?.article) return <ArticleView article={state.article} />
-  if (state?.status === 'error') return <ErrorView title={t('articles.loadFailed')} message={state.message ?? ''} onRetry={() => void openArticle(id)} />
+  if (article) return <ArticleView article={article} />
+  if (status === 'error') {
+    const message = statusOf(error) === 404 ? t('articles.notFound') : describeError(error)
+    return <ErrorView title={t('articles.loadFailed')} message={message} onRetry={() => void refetch()} />
+  }
   return <View className='articles__loading'>{t('common.loading')}</View>
 }

@@ -1,12 +1,16 @@
-import { useReachBottom } from '@tarojs/taro'
 import { Input, ScrollView, Text, View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
 import { Chip } from '../../../components/chip'
 import { EmptyState } from '../../../components/empty-state'
 import { ErrorView } from '../../../components/error-view'
+import { ListFooter } from '../../../components/list-footer'
 import { WindowedList } from '../../../components/windowed-list'
 import { t } from '../../../i18n'
+import { describeError } from '../../../services/http'
+import { usePagedListPageEvents } from '../../../services/page-events'
+import { useQuery, usePagedList } from '../../../services/server-data'
 import { ARTICLE_KIND_ORDER } from '../constants'
+import { articleList, articleTags } from '../queries'
 import { useArticlesStore } from '../store'
 import { ArticleRow } from './article-row'
 import './articles.scss'
@@ -16,18 +20,18 @@ export const SEARCH_DEBOUNCE_MS = 400
 
 function Filters() {
   const filters = useArticlesStore((s) => s.filters)
-  const tags = useArticlesStore((s) => s.tags)
   const setFilters = useArticlesStore((s) => s.setFilters)
+  const tags = useQuery(articleTags).data ?? []
   return (
     <>
       {tags.length ? (
         <ScrollView className='articles__chips' scrollX enableFlex aria-label={t('articles.tags')}>
           <View className='articles__chips-row'>
-            <Chip selected={filters.tag === null} onClick={() => void setFilters({ tag: null })}>
+            <Chip selected={filters.tag === null} onClick={() => setFilters({ tag: null })}>
               {t('articles.allTags')}
             </Chip>
             {tags.map(({ tag }) => (
-              <Chip key={tag} selected={filters.tag === tag} onClick={() => void setFilters({ tag: filters.tag === tag ? null : tag })}>
+              <Chip key={tag} selected={filters.tag === tag} onClick={() => setFilters({ tag: filters.tag === tag ? null : tag })}>
                 {tag}
               </Chip>
             ))}
@@ -35,11 +39,11 @@ function Filters() {
         </ScrollView>
       ) : null}
       <View className='articles__kinds'>
-        <Text className={`articles__kind ${filters.kind === null ? 'articles__kind--active' : ''}`} onClick={() => void setFilters({ kind: null })}>
+        <Text className={`articles__kind ${filters.kind === null ? 'articles__kind--active' : ''}`} onClick={() => setFilters({ kind: null })}>
           {t('articles.allKinds')}
         </Text>
         {ARTICLE_KIND_ORDER.map((kind) => (
-          <Text key={kind} className={`articles__kind ${filters.kind === kind ? 'articles__kind--active' : ''}`} onClick={() => void setFilters({ kind })}>
+          <Text key={kind} className={`articles__kind ${filters.kind === kind ? 'articles__kind--active' : ''}`} onClick={() => setFilters({ kind })}>
             {t(`articles.kind.${kind}`)}
           </Text>
         ))}
@@ -48,50 +52,27 @@ function Filters() {
   )
 }
 
-function Footer() {
-  const list = useArticlesStore((s) => s.list)
-  const loadMore = useArticlesStore((s) => s.loadMore)
-  if (list.moreError) {
-    return (
-      <View className='articles__footer'>
-        <Text>{list.moreError}</Text>
-        <Text className='articles__footer-link' onClick={() => void loadMore()}>
-          {t('common.retry')}
-        </Text>
-      </View>
-    )
-  }
-  if (list.hasMore || list.loadingMore) return <View className='articles__footer'>{t('articles.loadingMore')}</View>
-  return <View className='articles__footer'>{t('articles.end', { total: list.total })}</View>
-}
-
 /** 政策与指南: search (debounced), tag and kind chips, and the list, loading more at the bottom of the page. */
 export function ArticlesBrowser({ onOpen }: { onOpen: (id: string) => void }) {
-  const list = useArticlesStore((s) => s.list)
   const filters = useArticlesStore((s) => s.filters)
-  const { start, setFilters, clearFilters, loadMore } = useArticlesStore.getState()
+  const { setFilters, clearFilters } = useArticlesStore.getState()
+  const list = usePagedList(articleList(filters))
   const [text, setText] = useState(filters.q)
 
   useEffect(() => {
-    void start()
-  }, [start])
-
-  useEffect(() => {
     if (text.trim() === filters.q.trim()) return undefined
-    const timer = setTimeout(() => void setFilters({ q: text.trim() }), SEARCH_DEBOUNCE_MS)
+    const timer = setTimeout(() => setFilters({ q: text.trim() }), SEARCH_DEBOUNCE_MS)
     return () => clearTimeout(timer)
   }, [text, filters.q, setFilters])
 
-  useReachBottom(() => {
-    void loadMore()
-  })
+  usePagedListPageEvents(list)
 
   const searchNow = () => {
-    if (text.trim() !== filters.q.trim()) void setFilters({ q: text.trim() })
+    if (text.trim() !== filters.q.trim()) setFilters({ q: text.trim() })
   }
   const clearAll = () => {
     setText('')
-    void clearFilters()
+    clearFilters()
   }
   const filtered = Boolean(filters.q || filters.tag || filters.kind)
 
@@ -121,7 +102,7 @@ export function ArticlesBrowser({ onOpen }: { onOpen: (id: string) => void }) {
       </View>
 
       {list.status === 'loading' || list.status === 'idle' ? <View className='articles__loading'>{t('common.loading')}</View> : null}
-      {list.status === 'error' ? <ErrorView title={t('articles.loadFailed')} message={list.message ?? ''} onRetry={() => void setFilters({})} /> : null}
+      {list.status === 'error' ? <ErrorView title={t('articles.loadFailed')} message={describeError(list.error)} onRetry={() => void list.retry()} /> : null}
       {list.status === 'ready' && list.items.length === 0 ? (
         <EmptyState
           title={filters.q ? t('articles.notFoundTitle', { q: filters.q }) : t('articles.emptyTitle')}
@@ -133,7 +114,7 @@ export function ArticlesBrowser({ onOpen }: { onOpen: (id: string) => void }) {
       {list.status === 'ready' && list.items.length > 0 ? (
         <View className='articles__list'>
           <WindowedList items={list.items} itemKey={(article) => article.id} renderItem={(article) => <ArticleRow article={article} onOpen={onOpen} />} />
-          <Footer />
+          <ListFooter list={list} block='articles' loadingText={t('articles.loadingMore')} endText={t('articles.end', { total: list.lastPage?.total ?? list.items.length })} />
         </View>
       ) : null}
     </View>

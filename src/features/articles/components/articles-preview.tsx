@@ -1,8 +1,8 @@
 import { Text, View } from '@tarojs/components'
-import { useEffect } from 'react'
 import { Section } from '../../../components/section'
 import { t } from '../../../i18n'
-import { useArticlesStore } from '../store'
+import { useQuery } from '../../../services/server-data'
+import { articlesOverview } from '../queries'
 import { ArticleRow } from './article-row'
 import './articles.scss'
 
@@ -10,14 +10,8 @@ type Props = { onOpen: (id: string) => void; onMore: () => void }
 
 /** On the 资讯 tab: pinned articles and the latest three, with 更多 to the full list. */
 export function ArticlesPreview({ onOpen, onMore }: Props) {
-  const overview = useArticlesStore((s) => s.overview)
-  const loadOverview = useArticlesStore((s) => s.loadOverview)
-
-  useEffect(() => {
-    void loadOverview()
-  }, [loadOverview])
-
-  const items = [...overview.pinned, ...overview.latest]
+  const overview = useQuery(articlesOverview)
+  const items = overview.data ? [...overview.data.pinned, ...overview.data.latest] : []
   return (
     <Section
       title={t('info.policies')}
@@ -29,8 +23,8 @@ export function ArticlesPreview({ onOpen, onMore }: Props) {
       }
     >
       {overview.status === 'loading' ? <View className='articles__loading'>{t('common.loading')}</View> : null}
-      {overview.status === 'error' ? (
-        <Text className='articles__muted' onClick={() => void loadOverview()}>
+      {overview.status === 'error' && !overview.data ? (
+        <Text className='articles__muted' onClick={() => void overview.refetch()}>
           {t('articles.loadFailed')} · {t('common.retry')}
         </Text>
       ) : null}

@@ -1,5 +1,6 @@
 import { Button, Input, Text, View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
+import { FormError } from '../../../components/form-error'
 import { t } from '../../../i18n'
 import { useAuthStore } from '../store'
 import './auth.scss'
@@ -63,11 +64,7 @@ export function PhoneSignInForm({ onSignedIn }: { onSignedIn?: () => void }) {
         </Button>
       </View>
       {codeSentTo && !error ? <Text className='sign-in-form__note'>{t('auth.codeSent', { phone: codeSentTo })}</Text> : null}
-      {error ? (
-        <View className='sign-in-form__error' role='alert'>
-          {error}
-        </View>
-      ) : null}
+      <FormError className='sign-in-form__error' message={error} />
       <Button className='btn btn--block sign-in-form__submit' disabled={busy === 'signIn' || undefined} onClick={() => void submit()}>
         {busy === 'signIn' ? t('auth.signingIn') : t('auth.submit')}
       </Button>

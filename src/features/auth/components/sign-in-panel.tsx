@@ -1,4 +1,5 @@
 import { Button, Text, View } from '@tarojs/components'
+import { FormError } from '../../../components/form-error'
 import { t } from '../../../i18n'
 import { isWeapp } from '../../../utils/platform'
 import { useAuthStore } from '../store'
@@ -35,11 +36,7 @@ export function SignInPanel({ onUsePhone }: { onUsePhone: () => void }) {
           <Button className='btn btn--block btn--ghost sign-in__wechat-alt' disabled={signingIn || undefined} onClick={() => void signInWithWechat()}>
             {t('auth.wechat')}
           </Button>
-          {error ? (
-            <View className='sign-in-form__error' role='alert'>
-              {error}
-            </View>
-          ) : null}
+          <FormError className='sign-in-form__error' message={error} />
           <Text className='sign-in__alt' onClick={onUsePhone}>
             {t('auth.usePhone')} ›
           </Text>

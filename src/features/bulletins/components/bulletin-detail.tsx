@@ -1,5 +1,4 @@
 import { Text, View } from '@tarojs/components'
-import { useEffect } from 'react'
 import type { Bulletin, BulletinEntry, GradeChange } from '../../../../types/bulletins'
 import { ErrorView } from '../../../components/error-view'
 import { Tag, type TagTone } from '../../../components/tag'
@@ -7,7 +6,9 @@ import { t } from '../../../i18n'
 import { routes } from '../../../utils/routes'
 import { useSharePage } from '../../../utils/share'
 import { formatDate } from '../../../utils/time'
-import { useBulletinsStore } from '../store'
+import { describeError, statusOf } from '../../../services/http'
+import { useQuery } from '../../../services/server-data'
+import { bulletinDetail } from '../queries'
 import './bulletins.scss'
 
 const CHANGE_TONE: Record<GradeChange, TagTone> = { up: 'green', down: 'red', new: 'blue', same: 'gray' }
@@ -77,15 +78,13 @@ function BulletinView({ bulletin, onOpenInstitution }: { bulletin: Bulletin; onO
 
 /** One evaluation round: its facts and every institution with its new level, the previous one and the change. */
 export function BulletinDetail({ id, onOpenInstitution }: { id: string; onOpenInstitution: (id: string) => void }) {
-  const state = useBulletinsStore((s) => s.details[id])
-  const openBulletin = useBulletinsStore((s) => s.openBulletin)
-  useSharePage({ title: state?.bulletin?.title ?? t('bulletins.title'), path: routes.bulletin(id) })
+  const { status, data: bulletin, error, refetch } = useQuery(bulletinDetail(id))
+  useSharePage({ title: bulletin?.title ?? t('bulletins.title'), path: routes.bulletin(id) })
 
-  useEffect(() => {
-    void openBulletin(id)
-  }, [id, openBulletin])
-
-  if (state?.bulletin) return <BulletinView bulletin={state.bulletin} onOpenInstitution={onOpenInstitution} />
-  if (state?.status === 'error') return <ErrorView title={t('bulletins.loadFailed')} message={state.message ?? ''} onRetry={() => void openBulletin(id)} />
+  if (bulletin) return <BulletinView bulletin={bulletin} onOpenInstitution={onOpenInstitution} />
+  if (status === 'error') {
+    const message = statusOf(error) === 404 ? t('bulletins.notFound') : describeError(error)
+    return <ErrorView title={t('bulletins.loadFailed')} message={message} onRetry={() => void refetch()} />
+  }
   return <View className='bulletins__loading'>{t('common.loading')}</View>
 }

@@ -1,8 +1,8 @@
 import { Text, View } from '@tarojs/components'
-import { useEffect } from 'react'
 import { Section } from '../../../components/section'
 import { t } from '../../../i18n'
-import { useBulletinsStore } from '../store'
+import { useQuery } from '../../../services/server-data'
+import { latestBulletin } from '../queries'
 import { BulletinRow } from './bulletin-row'
 import './bulletins.scss'
 
@@ -10,12 +10,8 @@ type Props = { onOpen: (id: string) => void; onMore: () => void }
 
 /** On the 资讯 tab: the newest evaluation bulletin, with 更多 to all of them. */
 export function LatestBulletin({ onOpen, onMore }: Props) {
-  const latest = useBulletinsStore((s) => s.latest)
-  const loadLatest = useBulletinsStore((s) => s.loadLatest)
-
-  useEffect(() => {
-    void loadLatest()
-  }, [loadLatest])
+  const latest = useQuery(latestBulletin)
+  const bulletin = latest.data
 
   return (
     <Section
@@ -28,13 +24,13 @@ export function LatestBulletin({ onOpen, onMore }: Props) {
       }
     >
       {latest.status === 'loading' ? <View className='bulletins__loading'>{t('common.loading')}</View> : null}
-      {latest.status === 'error' ? (
-        <Text className='bulletins__muted' onClick={() => void loadLatest()}>
+      {latest.status === 'error' && bulletin === undefined ? (
+        <Text className='bulletins__muted' onClick={() => void latest.refetch()}>
           {t('bulletins.loadFailed')} · {t('common.retry')}
         </Text>
       ) : null}
-      {latest.status === 'ready' && !latest.bulletin ? <Text className='bulletins__muted'>{t('info.bulletinsEmpty')}</Text> : null}
-      {latest.bulletin ? <BulletinRow bulletin={latest.bulletin} onOpen={onOpen} /> : null}
+      {latest.status === 'ready' && !bulletin ? <Text className='bulletins__muted'>{t('info.bulletinsEmpty')}</Text> : null}
+      {bulletin ? <BulletinRow bulletin={bulletin} onOpen={onOpen} /> : null}
     </Section>
   )
 }

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import { useEffect, type ReactNode } from 'react'
+import type { ReactNode } from 'react'
 import type { Child } from '../../../../types/me'
 import { PhoneLink } from '../../../components/contact-links'
 import { EmptyState } from '../../../components/empty-state'
@@ -9,8 +9,10 @@ import { formatDistance } from '../../../utils/format'
 import { routes } from '../../../utils/routes'
 import { useSharePage } from '../../../utils/share'
 import { chinaTime, formatWhen } from '../../../utils/time'
+import { describeError, statusOf } from '../../../services/http'
+import { useQuery } from '../../../services/server-data'
 import { seatsLabel } from '../format'
-import { useClassesStore } from '../store'
+import { classDetail } from '../queries'
 import { ClassTags, venueText } from './class-card'
 import { SignUpPanel } from './sign-up-panel'
 import './classes.scss'
@@ -34,18 +36,13 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
 
 /** One class: everything a parent needs to decide, then sign up. Loaded again when the session changes. */
 export function ClassDetail({ id, signedIn, kids, onSignIn, onOpenSignUps }: Props) {
-  const detail = useClassesStore((s) => s.details[id])
-  const openClass = useClassesStore((s) => s.openClass)
-  useSharePage({ title: detail?.item?.title ?? t('classes.title'), path: routes.classDetail(id) })
+  // The parent's own sign-up is part of the answer: a sign-in or sign-out drops it and it is fetched again.
+  const { status, data: item, error, refetch } = useQuery(classDetail(id))
+  useSharePage({ title: item?.title ?? t('classes.title'), path: routes.classDetail(id) })
 
-  useEffect(() => {
-    void openClass(id)
-  }, [id, signedIn, openClass])
-
-  if (!detail || (detail.status === 'loading' && !detail.item)) return <View className='class-list__loading'>{t('common.loading')}</View>
-  if (detail.status === 'notFound') return <EmptyState title={t('classes.notFound')} />
-  if (!detail.item) return <ErrorView message={detail.message ?? ''} onRetry={() => void openClass(id)} />
-  const item = detail.item
+  if (status === 'error' && statusOf(error) === 404) return <EmptyState title={t('classes.notFound')} />
+  if (status === 'error' && !item) return <ErrorView message={describeError(error)} onRetry={() => void refetch()} />
+  if (!item) return <View className='class-list__loading'>{t('common.loading')}</View>
 
   return (
     <View className='class-detail'>

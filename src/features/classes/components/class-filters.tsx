@@ -2,6 +2,7 @@ import { Button, Input, ScrollView, Text, View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
 import { BottomSheet } from '../../../components/bottom-sheet'
 import { Chip } from '../../../components/chip'
+import { FormError } from '../../../components/form-error'
 import { t } from '../../../i18n'
 import { normaliseBirthMonth } from '../../../utils/age'
 import { DATE_RANGES, KIND_OPTIONS, MODE_OPTIONS, TOPIC_OPTIONS } from '../constants'
@@ -20,11 +21,11 @@ export function ClassFilterBar() {
     <View className='class-filters'>
       <ScrollView scrollX className='class-filters__scroll' enableFlex>
         <View className='class-filters__row' role='group' aria-label={t('classes.filters.topic')}>
-          <Chip selected={filters.topic === null} onClick={() => void setFilters({ topic: null })}>
+          <Chip selected={filters.topic === null} onClick={() => setFilters({ topic: null })}>
             {t('classes.filters.allTopics')}
           </Chip>
           {TOPIC_OPTIONS.map((topic) => (
-            <Chip key={topic} selected={filters.topic === topic} onClick={() => void setFilters({ topic: filters.topic === topic ? null : topic })}>
+            <Chip key={topic} selected={filters.topic === topic} onClick={() => setFilters({ topic: filters.topic === topic ? null : topic })}>
               {t(`classes.topic.${topic}`)}
             </Chip>
           ))}
@@ -33,7 +34,7 @@ export function ClassFilterBar() {
       <View className='class-filters__row class-filters__dates'>
         <View className='class-filters__chips' role='group' aria-label={t('classes.filters.dates')}>
           {DATE_RANGES.map((range) => (
-            <Chip key={range} selected={filters.dates === range} onClick={() => void setFilters({ dates: range })}>
+            <Chip key={range} selected={filters.dates === range} onClick={() => setFilters({ dates: range })}>
               {t(`classes.filters.range.${range}`)}
             </Chip>
           ))}
@@ -42,7 +43,7 @@ export function ClassFilterBar() {
           {count ? t('classes.filters.moreCount', { count }) : t('classes.filters.more')}
         </View>
       </View>
-      <ClassFilterSheet open={open} filters={filters} onClose={() => setOpen(false)} onApply={(patch) => void setFilters(patch)} />
+      <ClassFilterSheet open={open} filters={filters} onClose={() => setOpen(false)} onApply={setFilters} />
     </View>
   )
 }
@@ -114,11 +115,7 @@ function ClassFilterSheet({ open, filters, onClose, onApply }: SheetProps) {
       </View>
       <Text className='class-filters__label'>{t('classes.filters.birthMonth')}</Text>
       <Input className='field' maxlength={8} placeholder={t('classes.filters.birthMonthPlaceholder')} value={birthMonth} onInput={(e) => setBirthMonth(e.detail.value)} />
-      {error ? (
-        <View className='class-error' role='alert'>
-          {error}
-        </View>
-      ) : null}
+      <FormError className='class-error' message={error} />
     </BottomSheet>
   )
 }

@@ -1,12 +1,15 @@
-import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { useEffect } from 'react'
 import { EmptyState } from '../../../components/empty-state'
 import { ErrorView } from '../../../components/error-view'
+import { ListFooter } from '../../../components/list-footer'
 import { WindowedList } from '../../../components/windowed-list'
 import { t } from '../../../i18n'
 import type { Origin } from '../../../utils/origin'
+import { describeError } from '../../../services/http'
+import { usePagedListPageEvents } from '../../../services/page-events'
 import { hasAnyFilter } from '../filters'
+import { useClassSearch } from '../queries'
 import { useClassesStore } from '../store'
 import { ClassCard } from './class-card'
 import { ClassFilterBar } from './class-filters'
@@ -18,52 +21,32 @@ type Props = {
   onOpen: (id: string) => void
 }
 
-function ListFooter() {
-  const hasMore = useClassesStore((s) => s.hasMore)
-  const loadingMore = useClassesStore((s) => s.loadingMore)
-  const loadMoreError = useClassesStore((s) => s.loadMoreError)
-  const count = useClassesStore((s) => s.items.length)
-  if (loadMoreError) {
-    return (
-      <View className='class-list__footer'>
-        <Text>{loadMoreError}</Text>
-        <View className='class-list__footer-link' role='button' onClick={() => void useClassesStore.getState().retry()}>
-          {t('common.retry')}
-        </View>
-      </View>
-    )
-  }
-  if (loadingMore || hasMore) return <View className='class-list__footer'>{t('list.loadingMore')}</View>
-  return <View className='class-list__footer class-list__end'>{t('classes.end', { total: count })}</View>
-}
+type Results = ReturnType<typeof useClassSearch>
 
-function Results({ onOpen }: Pick<Props, 'onOpen'>) {
-  const status = useClassesStore((s) => s.status)
-  const items = useClassesStore((s) => s.items)
-  const total = useClassesStore((s) => s.total)
-  const error = useClassesStore((s) => s.error)
+function Results({ list, onOpen }: Pick<Props, 'onOpen'> & { list: Results }) {
   const filtered = useClassesStore((s) => hasAnyFilter(s.filters))
   const near = useClassesStore((s) => s.origin?.kind === 'device')
-  const { retry, clearFilters } = useClassesStore.getState()
+  const clearFilters = useClassesStore((s) => s.clearFilters)
+  const { status, items } = list
 
   if (status === 'idle') return <View className='class-list__loading'>{t('classes.waitingLocation')}</View>
   if (status === 'loading') return <View className='class-list__loading'>{t('common.loading')}</View>
-  if (status === 'error') return <ErrorView title={t('classes.errorTitle')} message={error ?? ''} onRetry={() => void retry()} />
+  if (status === 'error') return <ErrorView title={t('classes.errorTitle')} message={describeError(list.error)} onRetry={() => void list.retry()} />
   if (items.length === 0) {
     return (
       <EmptyState
         title={t('classes.emptyTitle')}
         hint={filtered ? t('classes.emptyHintFilters') : near ? t('classes.emptyHintNear') : t('classes.emptyHintRegion')}
         actionText={filtered ? t('classes.clearFilters') : undefined}
-        onAction={filtered ? () => void clearFilters() : undefined}
+        onAction={filtered ? clearFilters : undefined}
       />
     )
   }
   return (
     <View className='class-list'>
-      <Text className='class-list__total'>{t(near ? 'classes.totalNear' : 'classes.total', { total })}</Text>
+      <Text className='class-list__total'>{t(near ? 'classes.totalNear' : 'classes.total', { total: list.lastPage?.total ?? items.length })}</Text>
       <WindowedList items={items} itemKey={(item) => item.id} renderItem={(item) => <ClassCard item={item} onOpen={onOpen} />} />
-      <ListFooter />
+      <ListFooter list={list} block='class-list' loadingText={t('list.loadingMore')} endText={t('classes.end', { total: items.length })} />
     </View>
   )
 }
@@ -71,26 +54,18 @@ function Results({ onOpen }: Pick<Props, 'onOpen'>) {
 /** The 课堂 tab's list: upcoming classes and activities near the parent, with filters, pull-to-refresh and paging. */
 export function ClassFinder({ origin, onOpen }: Props) {
   const setOrigin = useClassesStore((s) => s.setOrigin)
+  const list = useClassSearch()
 
   useEffect(() => {
-    if (origin) void setOrigin(origin)
+    if (origin) setOrigin(origin)
   }, [origin, setOrigin])
 
-  usePullDownRefresh(() => {
-    void useClassesStore
-      .getState()
-      .refresh()
-      .finally(() => Taro.stopPullDownRefresh())
-  })
-
-  useReachBottom(() => {
-    void useClassesStore.getState().loadMore()
-  })
+  usePagedListPageEvents(list, { pullDownRefresh: true })
 
   return (
     <View className='class-finder'>
       <ClassFilterBar />
-      <Results onOpen={onOpen} />
+      <Results list={list} onOpen={onOpen} />
     </View>
   )
 }

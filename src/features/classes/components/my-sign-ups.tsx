@@ -1,14 +1,15 @@
-import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
-import { useEffect, useState } from 'react'
 import type { SignUp } from '../../../../types/classes'
 import { EmptyState } from '../../../components/empty-state'
 import { ErrorView } from '../../../components/error-view'
 import { t } from '../../../i18n'
-import { describeActionError } from '../../../services/http'
 import { formatWhen } from '../../../utils/time'
+import { describeError } from '../../../services/http'
+import { usePullToRefresh } from '../../../services/page-events'
+import { useQuery } from '../../../services/server-data'
 import { canCancel, signUpStatusLabel } from '../format'
-import { useClassesStore } from '../store'
+import { mySignUps } from '../queries'
+import { useCancelSignUp } from './cancel-sign-up'
 import { venueText } from './class-card'
 import './classes.scss'
 
@@ -23,24 +24,9 @@ function pastLabel(signUp: SignUp): string {
 }
 
 function SignUpRow({ signUp, past, onOpen }: { signUp: SignUp; past: boolean; onOpen: () => void }) {
-  const cancel = useClassesStore((s) => s.cancel)
-  const [busy, setBusy] = useState(false)
+  const { cancel, busy } = useCancelSignUp()
   const item = signUp.class
   const cancellable = !past && canCancel(signUp, item)
-
-  const confirmCancel = async () => {
-    const answer = await Taro.showModal({ title: t('classes.cancel.title'), content: signUp.status === 'confirmed' ? t('classes.cancel.confirmSeat') : t('classes.cancel.confirmWaiting') }).catch(() => ({ confirm: false }))
-    if (!answer.confirm) return
-    setBusy(true)
-    try {
-      await cancel({ id: signUp.id, classId: item.id })
-      void Taro.showToast({ title: t('classes.cancel.done'), icon: 'none' })
-    } catch (error) {
-      void Taro.showToast({ title: describeActionError(error), icon: 'none' })
-    } finally {
-      setBusy(false)
-    }
-  }
 
   return (
     <View className={`card sign-up-row ${past ? 'sign-up-row--past' : ''}`} data-testid='sign-up-row'>
@@ -58,7 +44,7 @@ function SignUpRow({ signUp, past, onOpen }: { signUp: SignUp; past: boolean; on
       </View>
       {cancellable ? (
         <View className='sign-up-row__actions'>
-          <Button className='btn btn--plain btn--small' disabled={busy || undefined} onClick={() => void confirmCancel()}>
+          <Button className='btn btn--plain btn--small' disabled={busy || undefined} onClick={() => void cancel(signUp, item.id)}>
             {t('classes.cancel.button')}
           </Button>
         </View>
@@ -69,19 +55,13 @@ function SignUpRow({ signUp, past, onOpen }: { signUp: SignUp; past: boolean; on
 
 /** 我的报名: upcoming (status, waiting position, time; cancel) and past (how each ended). Pull down to refresh. */
 export function MySignUps({ onOpenClass, onFind }: Props) {
-  const mine = useClassesStore((s) => s.mine)
-  const load = useClassesStore((s) => s.loadMySignUps)
+  // Shown to a signed-in parent only.
+  const { status, data: mine, error, refetch } = useQuery(mySignUps)
 
-  useEffect(() => {
-    void load()
-  }, [load])
+  usePullToRefresh(refetch)
 
-  usePullDownRefresh(() => {
-    void load().finally(() => Taro.stopPullDownRefresh())
-  })
-
-  if (mine.status === 'idle' || mine.status === 'loading') return <View className='class-list__loading'>{t('common.loading')}</View>
-  if (mine.status === 'error') return <ErrorView message={mine.message ?? ''} onRetry={() => void load()} />
+  if (status === 'error') return <ErrorView message={describeError(error)} onRetry={() => void refetch()} />
+  if (!mine) return <View className='class-list__loading'>{t('common.loading')}</View>
   if (mine.upcoming.length === 0 && mine.past.length === 0) return <EmptyState title={t('classes.mine.empty')} hint={t('classes.mine.emptyHint')} actionText={t('classes.mine.find')} onAction={onFind} />
 
   return (

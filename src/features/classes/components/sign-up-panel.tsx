@@ -4,13 +4,17 @@ import { useEffect, useState } from 'react'
 import type { ParentingClassDetail } from '../../../../types/classes'
 import type { Child } from '../../../../types/me'
 import { Chip } from '../../../components/chip'
+import { FormError } from '../../../components/form-error'
 import { t } from '../../../i18n'
+import { useAction } from '../../../services/action'
 import { describeActionError, statusOf } from '../../../services/http'
 import { formatAge } from '../../../utils/age'
 import { formatWhen } from '../../../utils/time'
 import { addToCalendar } from '../calendar'
+import { useQuery } from '../../../services/server-data'
 import { ageAtClass, canCancel, cancelClosesAt, signUpStatusLabel, suitsChild } from '../format'
-import { useClassesStore } from '../store'
+import { messageTemplates, signUp } from '../queries'
+import { useCancelSignUp } from './cancel-sign-up'
 import './classes.scss'
 
 type Props = {
@@ -48,25 +52,10 @@ function ChildChoice({ item, kids, selected, onSelect }: { item: ParentingClassD
 
 function LiveSignUp({ item, onOpenSignUps }: Pick<Props, 'item' | 'onOpenSignUps'>) {
   const mine = item.mySignUp
-  const cancel = useClassesStore((s) => s.cancel)
-  const [busy, setBusy] = useState(false)
+  const { cancel, busy } = useCancelSignUp()
   if (!mine) return null
   const closesAt = cancelClosesAt(mine, item)
   const cancellable = canCancel(mine, item)
-
-  const confirmCancel = async () => {
-    const answer = await Taro.showModal({ title: t('classes.cancel.title'), content: mine.status === 'confirmed' ? t('classes.cancel.confirmSeat') : t('classes.cancel.confirmWaiting') }).catch(() => ({ confirm: false }))
-    if (!answer.confirm) return
-    setBusy(true)
-    try {
-      await cancel({ id: mine.id, classId: item.id })
-      toast(t('classes.cancel.done'))
-    } catch (error) {
-      toast(describeActionError(error))
-    } finally {
-      setBusy(false)
-    }
-  }
 
   const calendar = async () => {
     try {
@@ -99,7 +88,7 @@ function LiveSignUp({ item, onOpenSignUps }: Pick<Props, 'item' | 'onOpenSignUps
           {t('classes.calendar.add')}
         </Button>
         {cancellable ? (
-          <Button className='btn btn--plain' disabled={busy || undefined} onClick={() => void confirmCancel()}>
+          <Button className='btn btn--plain' disabled={busy || undefined} onClick={() => void cancel(mine, item.id)}>
             {t('classes.cancel.button')}
           </Button>
         ) : null}
@@ -114,18 +103,14 @@ function LiveSignUp({ item, onOpenSignUps }: Pick<Props, 'item' | 'onOpenSignUps
 
 /** Sign up (or join the waiting list) in one tap; then the parent's status, calendar, join link and cancel. */
 export function SignUpPanel({ item, signedIn, kids, onSignIn, onOpenSignUps }: Props) {
-  const signUp = useClassesStore((s) => s.signUp)
-  const loadTemplates = useClassesStore((s) => s.loadTemplates)
+  // Fetched ahead: WeChat only shows the subscription prompt when it is asked straight from the tap. Without
+  // templates the parent simply is not asked.
+  useQuery(messageTemplates, { enabled: signedIn })
   const suggested = kids.find((child) => suitsChild(item, child.birthMonth))?.id ?? null
   const [childId, setChildId] = useState<string | null>(suggested)
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<string | null>(null)
+  const { run, busy, error } = useAction()
 
   useEffect(() => setChildId(suggested), [suggested])
-  // Fetched ahead: WeChat only shows the subscription prompt when it is asked straight from the tap.
-  useEffect(() => {
-    if (signedIn) void loadTemplates()
-  }, [signedIn, loadTemplates])
 
   if (item.status === 'cancelled') return null
   if (Date.parse(item.startsAt) <= Date.now()) return <Text className='sign-up__closed'>{t('classes.started')}</Text>
@@ -137,15 +122,17 @@ export function SignUpPanel({ item, signedIn, kids, onSignIn, onOpenSignUps }: P
       onSignIn()
       return
     }
-    setBusy(true)
-    setError(null)
-    signUp(item.id, childId)
-      .then((done) => toast(done.status === 'waiting' ? t('classes.signUp.waitingDone', { position: done.waitingPosition ?? '' }) : t('classes.signUp.done')))
-      .catch((e: unknown) => {
-        if (statusOf(e) === 401) onSignIn()
-        else setError(describeActionError(e))
-      })
-      .finally(() => setBusy(false))
+    void run(
+      async () => {
+        const done = await signUp(item.id, childId)
+        toast(done.status === 'waiting' ? t('classes.signUp.waitingDone', { position: done.waitingPosition ?? '' }) : t('classes.signUp.done'))
+      },
+      (e) => {
+        if (statusOf(e) !== 401) return describeActionError(e)
+        onSignIn()
+        return null
+      },
+    )
   }
 
   return (
@@ -153,11 +140,7 @@ export function SignUpPanel({ item, signedIn, kids, onSignIn, onOpenSignUps }: P
       {signedIn && kids.length > 0 ? <ChildChoice item={item} kids={kids} selected={childId} onSelect={setChildId} /> : null}
       {full ? <Text className='sign-up__hint'>{t('classes.signUp.fullHint')}</Text> : null}
       <Text className='sign-up__hint'>{t('classes.signUp.cutOff', { time: formatWhen(item.cancellableUntil) })}</Text>
-      {error ? (
-        <View className='class-error' role='alert'>
-          {error}
-        </View>
-      ) : null}
+      <FormError className='class-error' message={error} />
       <Button className='btn btn--block sign-up__submit' disabled={busy || undefined} onClick={submit}>
         {busy ? t('classes.signUp.busy') : !signedIn ? t('classes.signUp.signIn') : full ? t('classes.signUp.wait') : t('classes.signUp.submit')}
       </Button>

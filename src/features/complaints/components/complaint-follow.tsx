@@ -8,7 +8,10 @@ import { Tag } from '../../../components/tag'
 import { t } from '../../../i18n'
 import { formatDate } from '../../../utils/time'
 import { photoUrl } from '../api'
+import { describeError, statusOf } from '../../../services/http'
+import { useQuery } from '../../../services/server-data'
 import { useComplaintFollow } from '../follow-store'
+import { addAddition, complaintView, rateComplaint } from '../queries'
 import { formatDateTime } from '../format'
 import { AdditionForm } from './addition-form'
 import { ProgressSteps } from './progress-steps'
@@ -42,8 +45,8 @@ function Deadline({ label, date, overdue }: { label: string; date: string; overd
   )
 }
 
-function ComplaintDetails({ view }: { view: ComplaintView }) {
-  const { addAddition, rate } = useComplaintFollow.getState()
+function ComplaintDetails({ view, secret }: { view: ComplaintView; secret: string | null }) {
+  const { trackingNumber } = view
   const open = view.status !== 'closed' && view.status !== 'rejected'
   const subject = view.institution?.name ?? view.provider?.name ?? ''
   // Overdue applies to whichever deadline is still ahead of the handling.
@@ -110,13 +113,13 @@ function ComplaintDetails({ view }: { view: ComplaintView }) {
 
       {open ? (
         <Section title={t('complaints.addAddition')}>
-          <AdditionForm onSubmit={addAddition} />
+          <AdditionForm onSubmit={(text, photoIds) => addAddition(trackingNumber, secret, text, photoIds)} />
         </Section>
       ) : null}
 
       {view.status === 'closed' ? (
         <Section title={t('complaints.rate')}>
-          <RatingForm rating={view.rating} onRate={rate} />
+          <RatingForm rating={view.rating} onRate={(score, comment) => rateComplaint(trackingNumber, secret, score, comment)} />
         </Section>
       ) : null}
 
@@ -140,19 +143,26 @@ function ComplaintDetails({ view }: { view: ComplaintView }) {
 
 /** 投诉进度: by number + secret (the form), or opened from 我的投诉 / 本机提交的投诉. */
 export function ComplaintFollow({ trackingNumber }: Props) {
-  const status = useComplaintFollow((s) => s.status)
-  const view = useComplaintFollow((s) => s.view)
+  const mode = useComplaintFollow((s) => s.mode)
   const error = useComplaintFollow((s) => s.error)
   const busy = useComplaintFollow((s) => s.busy)
   const current = useComplaintFollow((s) => s.trackingNumber)
-  const { open, track, reload } = useComplaintFollow.getState()
+  const secret = useComplaintFollow((s) => s.secret)
+  const { open, track } = useComplaintFollow.getState()
+  const view = useQuery(complaintView(current, secret), { enabled: mode === 'view' && current !== '' })
 
   useEffect(() => {
-    void open(trackingNumber)
+    open(trackingNumber)
   }, [open, trackingNumber])
 
-  if (status === 'form') return <TrackForm initialNumber={current || trackingNumber} busy={busy} error={error} onTrack={(n, s) => void track(n, s)} />
-  if (status === 'loading') return <View className='finder__loading complaint-loading'>{t('common.loading')}</View>
-  if (status === 'error' || !view) return <ErrorView title={t('complaints.loadFailed')} message={error ?? ''} onRetry={() => void reload()} />
-  return <ComplaintDetails view={view} />
+  // Not this account's complaint and no secret here: ask for it.
+  const refusal = view.status === 'error' ? statusOf(view.error) : undefined
+  const refused = refusal === 401 || refusal === 403 || refusal === 404
+  if (mode === 'form' || refused) {
+    const shown = error ?? (mode === 'view' && refusal === 404 ? t('complaints.trackNotFound') : null)
+    return <TrackForm initialNumber={current || trackingNumber} busy={busy} error={shown} onTrack={(n, s) => void track(n, s)} />
+  }
+  if (view.status === 'error') return <ErrorView title={t('complaints.loadFailed')} message={describeError(view.error)} onRetry={() => void view.refetch()} />
+  if (!view.data) return <View className='finder__loading complaint-loading'>{t('common.loading')}</View>
+  return <ComplaintDetails view={view.data} secret={secret} />
 }

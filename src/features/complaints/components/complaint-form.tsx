@@ -3,12 +3,13 @@ import dayjs from 'dayjs'
 import { useEffect } from 'react'
 import { CATEGORY_OPTIONS } from '../constants'
 import { Chip } from '../../../components/chip'
+import { FormError } from '../../../components/form-error'
+import { PhotoGrid } from '../../../components/photo-grid'
 import { t } from '../../../i18n'
 import { DESCRIPTION_MAX, formatOccurredAt, parseOccurredAt } from '../draft'
 import { useComplaintDraft } from '../draft-store'
-import { MAX_PHOTOS } from '../photos'
+import { MAX_PHOTOS } from '../../../services/photo-uploads'
 import { AbuseNotice } from './abuse-notice'
-import { PhotoGrid } from './photo-grid'
 import { TargetSection } from './target-section'
 import './complaints.scss'
 
@@ -146,16 +147,13 @@ export function ComplaintForm({ institution, signedIn, onFiled }: Props) {
         )}
       </View>
 
-      {error ? (
-        <View className='complaint-form__error' role='alert'>
-          <Text>{error}</Text>
-          {canRetry ? (
-            <Button className='btn btn--small complaint-form__retry' disabled={submitting || undefined} onClick={send}>
-              {t('complaints.retry')}
-            </Button>
-          ) : null}
-        </View>
-      ) : null}
+      <FormError className='complaint-form__error' message={error}>
+        {canRetry ? (
+          <Button className='btn btn--small complaint-form__retry' disabled={submitting || undefined} onClick={send}>
+            {t('complaints.retry')}
+          </Button>
+        ) : null}
+      </FormError>
 
       <Button className='btn btn--block complaint-form__submit' disabled={submitting || (abuse && !acknowledged) || undefined} onClick={send}>
         {submitting ? t('complaints.submitting') : t('complaints.submit')}

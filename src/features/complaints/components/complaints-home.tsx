@@ -1,33 +1,26 @@
 import { Button, Text, View } from '@tarojs/components'
-import { useEffect } from 'react'
 import { EmptyState } from '../../../components/empty-state'
 import { ErrorView } from '../../../components/error-view'
 import { Section } from '../../../components/section'
 import { t } from '../../../i18n'
 import { useLocalComplaints } from '../local-complaints'
-import { useMyComplaints } from '../my-complaints'
+import { useQuery } from '../../../services/server-data'
+import { myComplaints } from '../queries'
 import { ComplaintRow } from './complaint-row'
 import './complaints.scss'
 
 type Props = {
   signedIn: boolean
-  /** Bumped by the page each time the tab shows, so the list follows new filings and status changes. */
-  shownAt?: number
   onFile: () => void
   onTrack: () => void
   onOpen: (trackingNumber: string) => void
 }
 
 /** The 投诉 tab: what the channel is, how to file and follow, and the parent's own complaints. */
-export function ComplaintsHome({ signedIn, shownAt, onFile, onTrack, onOpen }: Props) {
-  const mine = useMyComplaints((s) => s.items)
-  const mineStatus = useMyComplaints((s) => s.status)
-  const load = useMyComplaints((s) => s.load)
+export function ComplaintsHome({ signedIn, onFile, onTrack, onOpen }: Props) {
+  // Each time the tab shows, so the list follows new filings and status changes.
+  const { status: mineStatus, data: mine = [], refetch } = useQuery(myComplaints, { enabled: signedIn, refetchOnShow: true })
   const local = useLocalComplaints((s) => s.items)
-
-  useEffect(() => {
-    if (signedIn) void load()
-  }, [signedIn, shownAt, load])
 
   return (
     <View className='complaints-home'>
@@ -49,7 +42,7 @@ export function ComplaintsHome({ signedIn, shownAt, onFile, onTrack, onOpen }: P
 
       {signedIn ? (
         <Section title={t('complaints.mine')} className='complaints-mine'>
-          {mineStatus === 'error' ? <ErrorView message={t('complaints.mineFailed')} onRetry={() => void load()} /> : null}
+          {mineStatus === 'error' ? <ErrorView message={t('complaints.mineFailed')} onRetry={() => void refetch()} /> : null}
           {mineStatus === 'loading' ? <Text className='complaints-home__hint'>{t('common.loading')}</Text> : null}
           {mineStatus === 'ready' && mine.length === 0 ? <EmptyState title={t('complaints.mineEmpty')} /> : null}
           {mine.map((item) => (

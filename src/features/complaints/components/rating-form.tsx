@@ -1,8 +1,9 @@
 import { Button, Text, Textarea, View } from '@tarojs/components'
 import { useState } from 'react'
 import type { ComplaintView } from '../../../../types/complaints'
+import { FormError } from '../../../components/form-error'
 import { t } from '../../../i18n'
-import { describeActionError } from '../../../services/http'
+import { useAction } from '../../../services/action'
 
 type Props = { rating: ComplaintView['rating']; onRate: (score: number, comment: string) => Promise<void> }
 
@@ -12,8 +13,7 @@ const stars = (score: number) => '★'.repeat(score) + '☆'.repeat(5 - score)
 export function RatingForm({ rating, onRate }: Props) {
   const [score, setScore] = useState(0)
   const [comment, setComment] = useState('')
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<string | null>(null)
+  const { run, busy, error, setError } = useAction()
 
   if (rating) {
     return (
@@ -26,15 +26,7 @@ export function RatingForm({ rating, onRate }: Props) {
 
   const submit = async () => {
     if (score < 1) return setError(t('complaints.rateNeedScore'))
-    setBusy(true)
-    setError(null)
-    try {
-      await onRate(score, comment)
-    } catch (e) {
-      setError(describeActionError(e))
-    } finally {
-      setBusy(false)
-    }
+    await run(() => onRate(score, comment))
   }
 
   return (
@@ -48,11 +40,7 @@ export function RatingForm({ rating, onRate }: Props) {
         ))}
       </View>
       <Textarea className='field complaint-form__textarea rating__comment-input' maxlength={500} placeholder={t('complaints.ratePlaceholder')} value={comment} onInput={(e) => setComment(e.detail.value)} />
-      {error ? (
-        <View className='complaint-form__error' role='alert'>
-          {error}
-        </View>
-      ) : null}
+      <FormError className='complaint-form__error' message={error} />
       <Button className='btn btn--block' disabled={busy || undefined} onClick={() => void submit()}>
         {t('complaints.rateSubmit')}
       </Button>

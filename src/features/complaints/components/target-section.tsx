@@ -1,9 +1,7 @@
 import { Input, Text, View } from '@tarojs/components'
-import { useEffect, useState } from 'react'
-import type { City } from '../../../../types/regions'
 import { Chip } from '../../../components/chip'
 import { t } from '../../../i18n'
-import { getRegions } from '../api'
+import { useRegions } from '../../../services/regions'
 import type { DraftTarget, ProviderFields } from '../draft'
 
 type Props = {
@@ -15,28 +13,14 @@ type Props = {
   onProvider: (provider: ProviderFields) => void
 }
 
-function useCities(active: boolean) {
-  const [cities, setCities] = useState<City[]>([])
-  const [status, setStatus] = useState<'idle' | 'loading' | 'ready' | 'error'>('idle')
-  const load = () => {
-    setStatus('loading')
-    getRegions()
-      .then((regions) => {
-        setCities(regions.cities)
-        setStatus('ready')
-      })
-      .catch(() => setStatus('error'))
-  }
-  useEffect(() => {
-    if (active && status === 'idle') load()
-  }, [active, status])
-  return { cities, status, load }
-}
-
 /** Who the complaint is about: a listed institution (opened from its page) or a provider typed in. */
 export function TargetSection({ target, institution, provider, onTarget, onProvider }: Props) {
   const unlisted = target?.kind === 'provider'
-  const { cities, status, load } = useCities(unlisted)
+  // Only an unlisted provider needs its 市州.
+  const regions = useRegions({ enabled: unlisted })
+  const cities = regions.data?.cities ?? []
+  const { status } = regions
+  const load = () => void regions.refetch()
 
   return (
     <View className='complaint-form__field'>

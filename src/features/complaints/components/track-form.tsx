@@ -1,5 +1,6 @@
 import { Button, Input, Text, View } from '@tarojs/components'
 import { useState } from 'react'
+import { FormError } from '../../../components/form-error'
 import { t } from '../../../i18n'
 
 type Props = { initialNumber?: string; busy: boolean; error: string | null; onTrack: (trackingNumber: string, secret: string) => void }
@@ -13,11 +14,7 @@ export function TrackForm({ initialNumber = '', busy, error, onTrack }: Props) {
       <Text className='track-form__intro'>{t('complaints.trackIntro')}</Text>
       <Input className='field' maxlength={16} placeholder={t('complaints.trackNumberPlaceholder')} value={trackingNumber} onInput={(e) => setTrackingNumber(e.detail.value)} />
       <Input className='field' maxlength={64} placeholder={t('complaints.trackSecretPlaceholder')} value={secret} onInput={(e) => setSecret(e.detail.value)} onConfirm={() => onTrack(trackingNumber, secret)} />
-      {error ? (
-        <View className='complaint-form__error' role='alert'>
-          {error}
-        </View>
-      ) : null}
+      <FormError className='complaint-form__error' message={error} />
       <Button className='btn btn--block track-form__submit' disabled={busy || undefined} onClick={() => onTrack(trackingNumber, secret)}>
         {busy ? t('complaints.tracking') : t('complaints.trackSubmit')}
       </Button>

@@ -1,15 +1,16 @@
 import Taro from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
-import { useEffect, useState } from 'react'
 import type { GuidanceRequest, GuidanceStatus } from '../../../../types/guidance'
 import { PhoneLink } from '../../../components/contact-links'
 import { EmptyState } from '../../../components/empty-state'
 import { ErrorView } from '../../../components/error-view'
 import { t } from '../../../i18n'
-import { describeActionError } from '../../../services/http'
+import { useAction } from '../../../services/action'
+import { describeError, statusOf } from '../../../services/http'
 import { formatDate, formatWhen } from '../../../utils/time'
 import { OPEN_STATUSES } from '../constants'
-import { useGuidanceStore } from '../store'
+import { useQuery } from '../../../services/server-data'
+import { cancelRequest, guidanceRequest } from '../queries'
 import { GuidanceStatusTag } from './status-tag'
 import { formatWindow } from './time-windows'
 import './guidance.scss'
@@ -65,32 +66,22 @@ function Timeline({ item }: { item: GuidanceRequest }) {
 
 /** One home-guidance request: its progress, what was asked, and 取消申请 while it is still open. */
 export function GuidanceDetail({ id }: { id: string }) {
-  const detail = useGuidanceStore((s) => s.details[id])
-  const open = useGuidanceStore((s) => s.open)
-  const cancel = useGuidanceStore((s) => s.cancel)
-  const [busy, setBusy] = useState(false)
+  // Shown to a signed-in parent only.
+  const { status, data: item, error, refetch } = useQuery(guidanceRequest(id))
+  const { run, busy } = useAction({ report: 'toast' })
 
-  useEffect(() => {
-    void open(id)
-  }, [id, open])
-
-  if (!detail || (detail.status === 'loading' && !detail.item)) return <View className='guidance__loading'>{t('common.loading')}</View>
-  if (detail.status === 'notFound') return <EmptyState title={t('guidance.notFound')} hint={t('guidance.notFoundHint')} />
-  if (!detail.item) return <ErrorView message={detail.message ?? ''} onRetry={() => void open(id)} />
-  const item = detail.item
+  // Another parent's request answers 404 just like one that does not exist.
+  if (status === 'error' && statusOf(error) === 404) return <EmptyState title={t('guidance.notFound')} hint={t('guidance.notFoundHint')} />
+  if (status === 'error' && !item) return <ErrorView message={describeError(error)} onRetry={() => void refetch()} />
+  if (!item) return <View className='guidance__loading'>{t('common.loading')}</View>
 
   const confirmCancel = async () => {
     const answer = await Taro.showModal({ title: t('guidance.cancelTitle'), content: item.status === 'scheduled' ? t('guidance.cancelScheduled') : t('guidance.cancelConfirm') }).catch(() => ({ confirm: false }))
     if (!answer.confirm) return
-    setBusy(true)
-    try {
-      await cancel(item.id)
+    await run(async () => {
+      await cancelRequest(item.id)
       void Taro.showToast({ title: t('guidance.cancelled'), icon: 'none' })
-    } catch (error) {
-      void Taro.showToast({ title: describeActionError(error), icon: 'none' })
-    } finally {
-      setBusy(false)
-    }
+    })
   }
 
   return (

@@ -6,12 +6,15 @@ import type { Child } from '../../../../types/me'
 import type { City } from '../../../../types/regions'
 import { Chip } from '../../../components/chip'
 import { EmptyState } from '../../../components/empty-state'
+import { FormError } from '../../../components/form-error'
 import { t } from '../../../i18n'
+import { useAction } from '../../../services/action'
 import { describeActionError } from '../../../services/http'
 import { formatAge } from '../../../utils/age'
 import { SERVICE_OPTIONS } from '../constants'
 import { fieldErrorOf, type FieldErrors, type FormField } from '../field-errors'
-import { useGuidanceStore } from '../store'
+import { useQuery } from '../../../services/server-data'
+import { createRequest, guidanceRequests } from '../queries'
 import { DistrictPicker } from './district-picker'
 import { TimeWindowsInput } from './time-windows'
 import './guidance.scss'
@@ -55,24 +58,19 @@ function Field({ label, field, errors, children }: { label: string; field: FormF
     <View className={`guidance-form__field ${errors[field] ? 'guidance-form__field--error' : ''}`}>
       <Text className='guidance-form__label'>{label}</Text>
       {children}
-      {errors[field] ? (
-        <View className='guidance-error' role='alert' data-field={field}>
-          {errors[field]}
-        </View>
-      ) : null}
+      <FormError className='guidance-error' message={errors[field]} field={field} />
     </View>
   )
 }
 
 /** Ask the district's community health centre for a home visit: service, child, time windows, where, how to reach. */
 export function GuidanceForm({ kids, kidsReady, cities, regionsFailed, onRetryRegions, defaultDistrictCode, onAddChild, onCreated }: Props) {
-  const create = useGuidanceStore((s) => s.create)
-  const list = useGuidanceStore((s) => s.list)
-  const loadList = useGuidanceStore((s) => s.loadList)
+  // For the number the parent gave last time (the account itself only knows a masked one).
+  const previous = useQuery(guidanceRequests).data
   const [draft, setDraft] = useState<Draft>({ service: null, childId: null, timeWindows: [], districtCode: defaultDistrictCode, address: '', contactPhone: '', note: '' })
   const [errors, setErrors] = useState<FieldErrors>({})
-  const [general, setGeneral] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
+  // What is wrong with the request as a whole (field errors show under their fields).
+  const { run, busy, error: general, setError: setGeneral } = useAction()
   const phoneTouched = useRef(false)
 
   const update = (patch: Partial<Draft>) => {
@@ -84,12 +82,7 @@ export function GuidanceForm({ kids, kidsReady, cities, regionsFailed, onRetryRe
     })
   }
 
-  useEffect(() => {
-    if (list.status === 'idle') void loadList()
-  }, [list.status, loadList])
-
-  // The number the parent gave last time: the account itself only knows a masked one.
-  const lastPhone = list.items[0]?.contactPhone ?? ''
+  const lastPhone = previous?.[0]?.contactPhone ?? ''
   useEffect(() => {
     if (lastPhone && !phoneTouched.current) setDraft((current) => (current.contactPhone ? current : { ...current, contactPhone: lastPhone }))
   }, [lastPhone])
@@ -123,19 +116,19 @@ export function GuidanceForm({ kids, kidsReady, cities, regionsFailed, onRetryRe
       contactPhone: draft.contactPhone.trim(),
       note: draft.note.trim(),
     }
-    setBusy(true)
-    try {
-      const created = await create(input)
-      onCreated(created.id)
-    } catch (error) {
-      const fields = fieldErrorOf(error, (field) => t(`guidance.errors.${field}`))
-      if (fields) {
+    await run(
+      async () => {
+        const created = await createRequest(input)
+        onCreated(created.id)
+      },
+      (error) => {
+        const fields = fieldErrorOf(error, (field) => t(`guidance.errors.${field}`))
+        if (!fields) return describeActionError(error)
         setErrors(fields)
         showFirstError()
-      } else setGeneral(describeActionError(error))
-    } finally {
-      setBusy(false)
-    }
+        return null
+      },
+    )
   }
 
   return (
@@ -185,11 +178,7 @@ export function GuidanceForm({ kids, kidsReady, cities, regionsFailed, onRetryRe
         <Textarea className='field guidance-form__note' maxlength={NOTE_MAX} placeholder={t('guidance.form.notePlaceholder')} value={draft.note} onInput={(e) => update({ note: e.detail.value })} />
       </Field>
       <Text className='guidance-form__hint'>{t('guidance.form.privacy')}</Text>
-      {general ? (
-        <View className='guidance-error' role='alert'>
-          {general}
-        </View>
-      ) : null}
+      <FormError className='guidance-error' message={general} />
       <Button className='btn btn--block guidance-form__submit' disabled={busy || undefined} onClick={() => void submit()}>
         {busy ? t('guidance.form.submitting') : t('guidance.form.submit')}
       </Button>

@@ -1,12 +1,13 @@
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
-import { useEffect, useRef } from 'react'
 import type { GuidanceRequest } from '../../../../types/guidance'
 import { EmptyState } from '../../../components/empty-state'
 import { ErrorView } from '../../../components/error-view'
 import { t } from '../../../i18n'
 import { formatDate, formatWhen } from '../../../utils/time'
-import { useGuidanceStore } from '../store'
+import { describeError } from '../../../services/http'
+import { usePullToRefresh } from '../../../services/page-events'
+import { useQuery } from '../../../services/server-data'
+import { guidanceRequests } from '../queries'
 import { GuidanceStatusTag } from './status-tag'
 import './guidance.scss'
 
@@ -31,21 +32,9 @@ function Row({ item, onOpen }: { item: GuidanceRequest; onOpen: () => void }) {
 
 /** 入户指导: the parent's requests, newest first, with their status; 申请入户指导 on top. */
 export function GuidanceList({ onOpen, onNew }: Props) {
-  const list = useGuidanceStore((s) => s.list)
-  const load = useGuidanceStore((s) => s.loadList)
-  const shown = useRef(false)
-
-  useEffect(() => {
-    void load()
-  }, [load])
-  // Back from a new request or a cancelled one: show the change.
-  useDidShow(() => {
-    if (shown.current) void load()
-    shown.current = true
-  })
-  usePullDownRefresh(() => {
-    void load().finally(() => Taro.stopPullDownRefresh())
-  })
+  // Back from a new request or a cancelled one: show the change. Shown to a signed-in parent only.
+  const { status, data: items = [], error, refetch } = useQuery(guidanceRequests, { refetchOnShow: true })
+  usePullToRefresh(refetch)
 
   return (
     <View className='guidance-list'>
@@ -55,10 +44,10 @@ export function GuidanceList({ onOpen, onNew }: Props) {
           {t('guidance.new')}
         </Button>
       </View>
-      {list.status === 'idle' || list.status === 'loading' ? <View className='guidance__loading'>{t('common.loading')}</View> : null}
-      {list.status === 'error' ? <ErrorView message={list.message ?? ''} onRetry={() => void load()} /> : null}
-      {list.status === 'ready' && list.items.length === 0 ? <EmptyState title={t('guidance.empty')} hint={t('guidance.emptyHint')} /> : null}
-      {list.items.map((item) => (
+      {status === 'idle' || status === 'loading' ? <View className='guidance__loading'>{t('common.loading')}</View> : null}
+      {status === 'error' ? <ErrorView message={describeError(error)} onRetry={() => void refetch()} /> : null}
+      {status === 'ready' && items.length === 0 ? <EmptyState title={t('guidance.empty')} hint={t('guidance.emptyHint')} /> : null}
+      {items.map((item) => (
         <Row key={item.id} item={item} onOpen={() => onOpen(item.id)} />
       ))}
     </View>

@@ -6,7 +6,9 @@ import { Chip } from '../../../components/chip'
 import { t } from '../../../i18n'
 import { KIND_OPTIONS, OWNERSHIP_OPTIONS, PROFIT_OPTIONS } from '../../../utils/enums'
 import { formatMonth } from '../../../utils/time'
+import { useQuery } from '../../../services/server-data'
 import { emptyFilters, RADIUS_OPTIONS, type InstitutionFilters } from '../filters'
+import { gradeScheme } from '../queries'
 import { useInstitutionsStore } from '../store'
 
 function Group({ title, children, note }: { title: string; children: ReactNode; note?: string }) {
@@ -27,22 +29,19 @@ function toggled<T>(list: T[], value: T): T[] {
 export function FilterPanel({ open, onClose }: { open: boolean; onClose: () => void }) {
   const applied = useInstitutionsStore((s) => s.filters)
   const near = useInstitutionsStore((s) => s.origin?.kind === 'device')
-  const scheme = useInstitutionsStore((s) => s.scheme)
-  const loadScheme = useInstitutionsStore((s) => s.loadScheme)
+  // Asked for when the panel first opens; without it the minimum-grade filter simply stays hidden.
+  const scheme = useQuery(gradeScheme, { enabled: open }).data
   const setFilters = useInstitutionsStore((s) => s.setFilters)
   const [draft, setDraft] = useState<InstitutionFilters>(applied)
 
   useEffect(() => {
-    if (open) {
-      setDraft(applied)
-      void loadScheme()
-    }
-  }, [open, applied, loadScheme])
+    if (open) setDraft(applied)
+  }, [open, applied])
 
   const patch = (change: Partial<InstitutionFilters>) => setDraft((current) => ({ ...current, ...change }))
   const apply = () => {
     onClose()
-    void setFilters(draft)
+    setFilters(draft)
   }
   const clear = () => setDraft({ ...emptyFilters, serviceForms: draft.serviceForms, q: draft.q })
   const levels = scheme ? [...scheme.levels].sort((a, b) => b.rank - a.rank) : []

@@ -7,10 +7,11 @@ import { GradeBadge } from '../../../components/grade-badge'
 import { Tag } from '../../../components/tag'
 import { t } from '../../../i18n'
 import { formatDistance, formatMonthlyFee } from '../../../utils/format'
+import { describeError } from '../../../services/http'
+import { useQuery } from '../../../services/server-data'
 import { originToQuery, type Origin } from '../../../utils/origin'
 import { routes } from '../../../utils/routes'
 import { useSharePage } from '../../../utils/share'
-import { useInstitutionDetail } from '../use-institution-detail'
 import {
   AboutSection,
   AddressSection,
@@ -22,6 +23,7 @@ import {
   ServicesSection,
   StaffSection,
 } from './detail-sections'
+import { institutionDetail } from '../queries'
 import { GradeWarningLine } from './grade-warning'
 import './institutions.scss'
 
@@ -60,16 +62,16 @@ function Header({ detail, actions }: { detail: Detail; actions?: ReactNode }) {
 }
 
 export function InstitutionDetailView({ id, origin, renderActions, onOpenCommittee }: Props) {
-  const { state, reload } = useInstitutionDetail(id, originToQuery(origin))
-  useSharePage({ title: state.status === 'ready' ? state.detail.name : t('detail.title'), path: routes.institution(id ?? '') })
+  const { status, data: detail, error, refetch } = useQuery(institutionDetail(id ?? '', originToQuery(origin)), { enabled: Boolean(id) })
+  const name = detail?.name
+  useSharePage({ title: name ?? t('detail.title'), path: routes.institution(id ?? '') })
 
   useEffect(() => {
-    if (state.status === 'ready') void Taro.setNavigationBarTitle({ title: state.detail.name }).catch(() => undefined)
-  }, [state])
+    if (name) void Taro.setNavigationBarTitle({ title: name }).catch(() => undefined)
+  }, [name])
 
-  if (state.status === 'loading') return <View className='finder__loading'>{t('common.loading')}</View>
-  if (state.status === 'error') return <ErrorView message={state.message} onRetry={reload} />
-  const { detail } = state
+  if (status === 'error') return <ErrorView message={describeError(error)} onRetry={() => void refetch()} />
+  if (!detail) return <View className='finder__loading'>{t('common.loading')}</View>
   return (
     <View className='detail'>
       <Header detail={detail} actions={renderActions?.(detail)} />

@@ -10,7 +10,7 @@ export function SearchBox() {
   useEffect(() => setText(applied), [applied])
 
   const submit = () => {
-    if (text.trim() !== applied.trim()) void setFilters({ q: text.trim() })
+    if (text.trim() !== applied.trim()) setFilters({ q: text.trim() })
   }
 
   return (

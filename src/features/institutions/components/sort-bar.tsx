@@ -22,7 +22,7 @@ export function SortBar({ onOpenFilters }: { onOpenFilters: () => void }) {
             role='radio'
             aria-checked={sort === option}
             className={`finder__sort ${sort === option ? 'finder__sort--active' : ''}`}
-            onClick={() => sort !== option && void setSort(option)}
+            onClick={() => sort !== option && setSort(option)}
           >
             {t(`sort.${option}`)}
           </View>

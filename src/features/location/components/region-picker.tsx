@@ -4,12 +4,15 @@ import type { City } from '../../../../types/regions'
 import { BottomSheet } from '../../../components/bottom-sheet'
 import { ErrorView } from '../../../components/error-view'
 import { t } from '../../../i18n'
+import { useRegions } from '../../../services/regions'
 import { useLocationStore } from '../store'
 import './location.scss'
 
 /** 市州 first, then its districts ("全市" picks the whole 市州). */
 export function RegionPicker() {
-  const { pickerOpen, cities, regionsStatus, failure, closePicker, chooseRegion, locate, openSetting, loadRegions } = useLocationStore()
+  const { pickerOpen, failure, closePicker, chooseRegion, locate, openSetting } = useLocationStore()
+  const regions = useRegions({ enabled: pickerOpen })
+  const cities = regions.data?.cities ?? []
   const [city, setCity] = useState<City | null>(null)
 
   const close = () => {
@@ -29,8 +32,8 @@ export function RegionPicker() {
           <Text>◎ {t('location.useDevice')}</Text>
         </View>
       )}
-      {regionsStatus === 'error' ? <ErrorView message={t('location.regionsFailed')} onRetry={() => void loadRegions()} /> : null}
-      {regionsStatus === 'loading' ? <View className='region-picker__row'>{t('common.loading')}</View> : null}
+      {regions.status === 'error' ? <ErrorView message={t('location.regionsFailed')} onRetry={() => void regions.refetch()} /> : null}
+      {regions.status === 'loading' ? <View className='region-picker__row'>{t('common.loading')}</View> : null}
       {city === null
         ? cities.map((c) => (
             <View key={c.code} className='region-picker__row' onClick={() => setCity(c)}>

@@ -1,6 +1,7 @@
 import { Button, Text, View } from '@tarojs/components'
 import type { Me } from '../../../../types/me'
 import { BottomSheet } from '../../../components/bottom-sheet'
+import { FormError } from '../../../components/form-error'
 import { t } from '../../../i18n'
 import './me.scss'
 
@@ -35,11 +36,7 @@ export function ChildConsentSheet({ open, me, busy, error, onAccept, onRefuse, o
         <View className='child-consent__link' role='link' onClick={onViewPolicy}>
           {t('childConsent.policyLink')}
         </View>
-        {error ? (
-          <View className='child-consent__error' role='alert'>
-            {error}
-          </View>
-        ) : null}
+        <FormError className='child-consent__error' message={error} />
       </View>
     </BottomSheet>
   )

@@ -1,12 +1,13 @@
 import Taro from '@tarojs/taro'
 import { Button, Input, Picker, Text, View } from '@tarojs/components'
 import dayjs from 'dayjs'
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { BottomSheet } from '../../../components/bottom-sheet'
+import { FormError } from '../../../components/form-error'
 import { t } from '../../../i18n'
-import { describeActionError } from '../../../services/http'
+import { useAction } from '../../../services/action'
 import { ageInMonths, normaliseBirthMonth } from '../../../utils/age'
-import { useMeStore } from '../store'
+import { acceptChildConsent, deleteChild, saveChild, useChildren, useMe } from '../queries'
 import { ChildConsentSheet } from './child-consent-sheet'
 import './me.scss'
 
@@ -27,28 +28,24 @@ function validate(nickname: string, birthMonthText: string): { error: string } |
 
 /** Add or edit a child (nickname + birth month). The first child waits for the guardian's separate consent. */
 export function ChildEditor({ id, onDone, onViewPolicy }: Props) {
-  const children = useMeStore((s) => s.children)
-  const childrenStatus = useMeStore((s) => s.childrenStatus)
-  const me = useMeStore((s) => s.me)
-  const { loadChildren, loadMe, saveChild, acceptChildConsent, deleteChild } = useMeStore.getState()
+  // The page is opened signed in (from 我的 or a form that needs a child).
+  const { data: children = [], status: childrenStatus } = useChildren(true)
+  const me = useMe(true).data ?? null
   const existing = id ? children.find((child) => child.id === id) : undefined
 
   const [nickname, setNickname] = useState(existing?.nickname ?? '')
   const [birthMonth, setBirthMonth] = useState(existing?.birthMonth ?? '')
-  const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
+  const { run, busy, error, setError } = useAction()
   const [consentOpen, setConsentOpen] = useState(false)
   const [consentError, setConsentError] = useState<string | null>(null)
   const [refused, setRefused] = useState(false)
   const [confirmDelete, setConfirmDelete] = useState(false)
+  const filled = useRef(Boolean(existing))
 
+  // Once, when the child arrives: a later answer must not overwrite what the parent is typing.
   useEffect(() => {
-    if (id && childrenStatus === 'idle') void loadChildren()
-    if (!id && !me) void loadMe()
-  }, [id, childrenStatus, me, loadChildren, loadMe])
-
-  useEffect(() => {
-    if (existing) {
+    if (existing && !filled.current) {
+      filled.current = true
       setNickname(existing.nickname)
       setBirthMonth(existing.birthMonth)
     }
@@ -65,42 +62,31 @@ export function ChildEditor({ id, onDone, onViewPolicy }: Props) {
       setError(checked.error)
       return
     }
-    setError(null)
     setRefused(false)
-    setBusy(true)
-    try {
+    await run(async () => {
       const result = await saveChild(checked, id)
       if (result === 'consentNeeded') setConsentOpen(true)
       else finish()
-    } catch (e) {
-      setError(describeActionError(e))
-    } finally {
-      setBusy(false)
-    }
+    })
   }
 
   const accept = async () => {
     const checked = validate(nickname, birthMonth)
     if ('error' in checked) return
-    setBusy(true)
     setConsentError(null)
-    try {
-      await acceptChildConsent()
-    } catch {
-      setConsentError(t('childConsent.failed'))
-      setBusy(false)
-      return
-    }
-    setConsentOpen(false)
-    try {
+    await run(async () => {
+      try {
+        await acceptChildConsent()
+      } catch {
+        // Told in the consent sheet, which stays open.
+        setConsentError(t('childConsent.failed'))
+        return
+      }
+      setConsentOpen(false)
       const result = await saveChild(checked, id)
       if (result === 'saved') finish()
       else setConsentOpen(true)
-    } catch (e) {
-      setError(describeActionError(e))
-    } finally {
-      setBusy(false)
-    }
+    })
   }
 
   const refuse = () => {
@@ -113,18 +99,15 @@ export function ChildEditor({ id, onDone, onViewPolicy }: Props) {
 
   const remove = async () => {
     if (!id) return
-    setBusy(true)
-    try {
-      await deleteChild(id)
-      setConfirmDelete(false)
+    await run(async () => {
+      try {
+        await deleteChild(id)
+      } finally {
+        setConfirmDelete(false)
+      }
       void Taro.showToast({ title: t('children.deleted'), icon: 'success' })
       onDone()
-    } catch (e) {
-      setConfirmDelete(false)
-      setError(describeActionError(e))
-    } finally {
-      setBusy(false)
-    }
+    })
   }
 
   if (id && !existing) {
@@ -167,11 +150,7 @@ export function ChildEditor({ id, onDone, onViewPolicy }: Props) {
           </Picker>
         </View>
       </View>
-      {error ? (
-        <View className='child-editor__error' role='alert'>
-          {error}
-        </View>
-      ) : null}
+      <FormError className='child-editor__error' message={error} />
       <Button className='btn btn--block child-editor__save' disabled={busy || undefined} onClick={() => void save()}>
         {busy ? t('children.saving') : t('children.save')}
       </Button>

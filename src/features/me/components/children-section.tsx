@@ -3,19 +3,18 @@ import { Section } from '../../../components/section'
 import { t } from '../../../i18n'
 import { formatAge } from '../../../utils/age'
 import { formatMonth } from '../../../utils/time'
-import { useMeStore } from '../store'
+import { useChildren } from '../queries'
 import './me.scss'
 
 type Props = { onAdd: () => void; onEdit: (id: string) => void }
 
 export function ChildrenSection({ onAdd, onEdit }: Props) {
-  const children = useMeStore((s) => s.children)
-  const status = useMeStore((s) => s.childrenStatus)
-  const loadChildren = useMeStore((s) => s.loadChildren)
+  // Shown to a signed-in parent only.
+  const { data: children = [], status, refetch } = useChildren(true)
   return (
     <Section title={t('children.title')} className='children'>
       {status === 'error' ? (
-        <Text className='children__empty' onClick={() => void loadChildren()}>
+        <Text className='children__empty' onClick={() => void refetch()}>
           {t('children.loadFailed')} · {t('common.retry')}
         </Text>
       ) : children.length === 0 ? (

@@ -2,32 +2,25 @@ import Taro from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { BottomSheet } from '../../../components/bottom-sheet'
+import { FormError } from '../../../components/form-error'
 import { ListRow } from '../../../components/list-row'
 import { t } from '../../../i18n'
-import { describeActionError } from '../../../services/http'
+import { useAction } from '../../../services/action'
 import { deleteAccount } from '../api'
 import './me.scss'
 
 /** 注销账号: says what goes and what the law keeps, then DELETE /me; the page ends the session. */
 export function DeleteAccount({ onDeleted }: { onDeleted: () => void }) {
   const [open, setOpen] = useState(false)
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<string | null>(null)
+  const { run, busy, error } = useAction()
 
-  const confirm = async () => {
-    setBusy(true)
-    setError(null)
-    try {
+  const confirm = () =>
+    run(async () => {
       await deleteAccount()
       setOpen(false)
       onDeleted()
       void Taro.showToast({ title: t('deleteAccount.done'), icon: 'none' })
-    } catch (e) {
-      setError(describeActionError(e))
-    } finally {
-      setBusy(false)
-    }
-  }
+    })
 
   return (
     <>
@@ -52,11 +45,7 @@ export function DeleteAccount({ onDeleted }: { onDeleted: () => void }) {
           <Text className='delete-account__items'>{t('deleteAccount.items')}</Text>
           <Text>{t('deleteAccount.complaints')}</Text>
           <Text>{t('deleteAccount.local')}</Text>
-          {error ? (
-            <View className='delete-account__error' role='alert'>
-              {error}
-            </View>
-          ) : null}
+          <FormError className='delete-account__error' message={error} />
         </View>
       </BottomSheet>
     </>

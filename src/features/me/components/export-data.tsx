@@ -4,6 +4,7 @@ import { useState } from 'react'
 import { BottomSheet } from '../../../components/bottom-sheet'
 import { ListRow } from '../../../components/list-row'
 import { t } from '../../../i18n'
+import { useAction } from '../../../services/action'
 import { isWeapp } from '../../../utils/platform'
 import { exportMyData, type ExportFile } from '../api'
 import './me.scss'
@@ -26,26 +27,22 @@ function download(file: ExportFile): void {
  * so it says so and offers to copy the JSON instead.
  */
 export function ExportData() {
-  const [busy, setBusy] = useState(false)
+  const { run, busy } = useAction({ report: 'toast' })
   const [copyable, setCopyable] = useState<ExportFile | null>(null)
 
-  const run = async () => {
-    if (busy) return
-    setBusy(true)
-    try {
-      const file = await exportMyData()
-      if (isWeapp()) {
-        setCopyable(file)
-      } else {
-        download(file)
-        void Taro.showToast({ title: t('exportData.downloaded', { file: file.fileName }), icon: 'none' })
-      }
-    } catch {
-      void Taro.showToast({ title: t('exportData.failed'), icon: 'none' })
-    } finally {
-      setBusy(false)
-    }
-  }
+  const start = () =>
+    run(
+      async () => {
+        const file = await exportMyData()
+        if (isWeapp()) {
+          setCopyable(file)
+        } else {
+          download(file)
+          void Taro.showToast({ title: t('exportData.downloaded', { file: file.fileName }), icon: 'none' })
+        }
+      },
+      () => t('exportData.failed'),
+    )
 
   const copy = async () => {
     if (!copyable) return
@@ -62,7 +59,7 @@ export function ExportData() {
 
   return (
     <>
-      <ListRow title={t('me.exportData')} extra={busy ? t('exportData.exporting') : undefined} onClick={() => void run()} />
+      <ListRow title={t('me.exportData')} extra={busy ? t('exportData.exporting') : undefined} onClick={() => void start()} />
       <BottomSheet
         open={copyable !== null}
         title={t('exportData.doneTitle')}

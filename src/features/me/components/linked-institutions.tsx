@@ -1,12 +1,14 @@
 import Taro from '@tarojs/taro'
 import { Button, Input, Text, View } from '@tarojs/components'
-import { useEffect, useState, type ReactNode } from 'react'
+import { useState, type ReactNode } from 'react'
 import { Tag } from '../../../components/tag'
 import { EmptyState } from '../../../components/empty-state'
+import { FormError } from '../../../components/form-error'
 import { t } from '../../../i18n'
+import { useAction } from '../../../services/action'
 import { describeActionError, statusOf } from '../../../services/http'
 import { formatDate } from '../../../utils/time'
-import { useMeStore } from '../store'
+import { linkInstitution, unlinkInstitution, useLinkedInstitutions, useMe } from '../queries'
 import './me.scss'
 
 const CODE = /^[A-Za-z0-9]{8}$/
@@ -22,23 +24,16 @@ type Props = {
 
 /** 我关注的机构: link the child's institution with its invitation code, see and unlink. */
 export function LinkedInstitutions({ onOpen, renderExtra }: Props = {}) {
-  const linked = useMeStore((s) => s.linked)
-  const status = useMeStore((s) => s.linkedStatus)
-  const me = useMeStore((s) => s.me)
-  const { loadLinked, loadMe, link, unlink } = useMeStore.getState()
+  // Shown to a signed-in parent only.
+  const { data: linked = [], status } = useLinkedInstitutions(true)
+  const me = useMe(true).data
   const committeeIds = new Set((me?.grants ?? []).filter((g) => g.role === 'committee' && g.institutionId).map((g) => g.institutionId as string))
   // A committee member's institution shows here even when they have not linked it with a code.
   const committeeOnly = (me?.grants ?? []).filter(
     (g, i, all) => g.role === 'committee' && g.institutionId && !linked.some((l) => l.institutionId === g.institutionId) && all.findIndex((o) => o.institutionId === g.institutionId) === i,
   )
   const [code, setCode] = useState('')
-  const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
-
-  useEffect(() => {
-    void loadLinked()
-    void loadMe()
-  }, [loadLinked, loadMe])
+  const { run, busy, error, setError } = useAction()
 
   const submit = async () => {
     const value = code.trim()
@@ -46,23 +41,22 @@ export function LinkedInstitutions({ onOpen, renderExtra }: Props = {}) {
       setError(t('linked.invalidCode'))
       return
     }
-    setBusy(true)
-    setError(null)
-    try {
-      const item = await link(value)
-      setCode('')
-      void Taro.showToast({ title: t('linked.linkedOk', { name: item.name }), icon: 'none' })
-    } catch (e) {
-      const status = statusOf(e)
-      setError(status === 404 ? t('linked.notFound') : status === 400 ? t('linked.invalidCode') : describeActionError(e))
-    } finally {
-      setBusy(false)
-    }
+    await run(
+      async () => {
+        const item = await linkInstitution(value)
+        setCode('')
+        void Taro.showToast({ title: t('linked.linkedOk', { name: item.name }), icon: 'none' })
+      },
+      (e) => {
+        const status = statusOf(e)
+        return status === 404 ? t('linked.notFound') : status === 400 ? t('linked.invalidCode') : describeActionError(e)
+      },
+    )
   }
 
   const remove = async (institutionId: string) => {
     try {
-      await unlink(institutionId)
+      await unlinkInstitution(institutionId)
       void Taro.showToast({ title: t('linked.unlinked'), icon: 'none' })
     } catch (e) {
       void Taro.showToast({ title: describeActionError(e), icon: 'none' })
@@ -86,11 +80,7 @@ export function LinkedInstitutions({ onOpen, renderExtra }: Props = {}) {
             {busy ? t('linked.linking') : t('linked.link')}
           </Button>
         </View>
-        {error ? (
-          <View className='linked__error' role='alert'>
-            {error}
-          </View>
-        ) : null}
+        <FormError className='linked__error' message={error} />
       </View>
       {status === 'loading' ? <View className='linked__loading'>{t('common.loading')}</View> : null}
       {status === 'ready' && linked.length === 0 && committeeOnly.length === 0 ? <EmptyState title={t('linked.empty')} /> : null}

@@ -1,29 +1,22 @@
 import Taro from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
-import { useState } from 'react'
 import { t } from '../../../i18n'
-import { describeActionError } from '../../../services/http'
-import { useMeStore } from '../store'
+import { useAction } from '../../../services/action'
+import { acceptPolicy, useMe } from '../queries'
 import './me.scss'
 
 /** Asks for the privacy policy again when it was never accepted or has changed since. */
 export function PolicyBanner({ onView }: { onView: () => void }) {
-  const status = useMeStore((s) => s.me?.consents.privacyPolicy)
-  const acceptPolicy = useMeStore((s) => s.acceptPolicy)
-  const [busy, setBusy] = useState(false)
+  // Shown to a signed-in parent only.
+  const status = useMe(true).data?.consents.privacyPolicy
+  const { run, busy } = useAction({ report: 'toast' })
   if (!status?.needed) return null
 
-  const accept = async () => {
-    setBusy(true)
-    try {
+  const accept = () =>
+    run(async () => {
       await acceptPolicy()
       void Taro.showToast({ title: t('policyBanner.accepted'), icon: 'none' })
-    } catch (error) {
-      void Taro.showToast({ title: describeActionError(error), icon: 'none' })
-    } finally {
-      setBusy(false)
-    }
-  }
+    })
 
   return (
     <View className='policy-banner' role='alert'>

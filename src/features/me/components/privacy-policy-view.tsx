@@ -1,40 +1,27 @@
 import Taro from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
-import { useEffect, useState } from 'react'
 import { ErrorView } from '../../../components/error-view'
 import { t } from '../../../i18n'
-import { describeActionError } from '../../../services/http'
+import { useAction } from '../../../services/action'
 import { formatDate } from '../../../utils/time'
-import { useMeStore } from '../store'
+import { useQuery } from '../../../services/server-data'
+import { acceptPolicy, privacyPolicyQuery, useMe } from '../queries'
 import './me.scss'
 
 /** The current privacy policy with its version and date; a signed-in parent who has not accepted it can do so here. */
 export function PrivacyPolicyView({ signedIn }: { signedIn: boolean }) {
-  const policy = useMeStore((s) => s.policy)
-  const status = useMeStore((s) => s.policyStatus)
-  const consent = useMeStore((s) => s.me?.consents.privacyPolicy)
-  const { loadPolicy, loadMe, acceptPolicy } = useMeStore.getState()
-  const [busy, setBusy] = useState(false)
+  const { data: policy, status, refetch } = useQuery(privacyPolicyQuery)
+  const consent = useMe(signedIn).data?.consents.privacyPolicy
+  const { run, busy } = useAction({ report: 'toast' })
 
-  useEffect(() => {
-    void loadPolicy()
-    if (signedIn) void loadMe()
-  }, [signedIn, loadPolicy, loadMe])
-
-  if (status === 'error') return <ErrorView title={t('policy.loadFailed')} message={t('errors.network')} onRetry={() => void loadPolicy()} />
+  if (status === 'error' && !policy) return <ErrorView title={t('policy.loadFailed')} message={t('errors.network')} onRetry={() => void refetch()} />
   if (!policy) return <View className='policy__loading'>{t('common.loading')}</View>
 
-  const accept = async () => {
-    setBusy(true)
-    try {
+  const accept = () =>
+    run(async () => {
       await acceptPolicy()
       void Taro.showToast({ title: t('policyBanner.accepted'), icon: 'none' })
-    } catch (error) {
-      void Taro.showToast({ title: describeActionError(error), icon: 'none' })
-    } finally {
-      setBusy(false)
-    }
-  }
+    })
 
   const current = consent && consent.currentVersion === policy.version
   return (

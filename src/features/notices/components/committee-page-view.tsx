@@ -1,31 +1,19 @@
 import { Text, View } from '@tarojs/components'
-import { useCallback, useEffect, useState } from 'react'
-import type { CommitteePage } from '../../../../types/notices'
 import { ErrorView } from '../../../components/error-view'
 import { Section } from '../../../components/section'
 import { t } from '../../../i18n'
 import { describeError } from '../../../services/http'
+import { useQuery } from '../../../services/server-data'
 import { formatDate } from '../../../utils/time'
-import { getCommitteePage } from '../api'
+import { committeePage } from '../queries'
 import './notices.scss'
-
-type ViewState = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; page: CommitteePage }
 
 /** The public page of an institution's parent committee: members' display names, contact, meeting records. */
 export function CommitteePageView({ institutionId }: { institutionId: string }) {
-  const [state, setState] = useState<ViewState>({ status: 'loading' })
-  const load = useCallback(() => {
-    setState({ status: 'loading' })
-    getCommitteePage(institutionId).then(
-      (page) => setState({ status: 'ready', page }),
-      (error: unknown) => setState({ status: 'error', message: describeError(error) }),
-    )
-  }, [institutionId])
-  useEffect(load, [load])
+  const { status, data: page, error, refetch } = useQuery(committeePage(institutionId))
 
-  if (state.status === 'loading') return <View className='notices__loading'>{t('common.loading')}</View>
-  if (state.status === 'error') return <ErrorView message={state.message} onRetry={load} />
-  const { page } = state
+  if (status === 'error') return <ErrorView message={describeError(error)} onRetry={() => void refetch()} />
+  if (!page) return <View className='notices__loading'>{t('common.loading')}</View>
   return (
     <View className='committee-page'>
       <Section title={t('notices.committee.title')}>

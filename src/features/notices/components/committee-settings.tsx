@@ -1,11 +1,15 @@
 import Taro from '@tarojs/taro'
-import { Button, Input, Picker, Text, Textarea, View } from '@tarojs/components'
+import { Button, Input, Picker, Text, Textarea } from '@tarojs/components'
 import dayjs from 'dayjs'
 import { useState } from 'react'
+import { FormError } from '../../../components/form-error'
 import { Section } from '../../../components/section'
 import { t } from '../../../i18n'
+import { useAction } from '../../../services/action'
 import { describeActionError } from '../../../services/http'
+import { invalidate } from '../../../services/server-data'
 import { addMeeting, saveCommitteeProfile } from '../api'
+import { committeePage } from '../queries'
 import './notices.scss'
 
 /** For committee members: the name shown on their notices, the committee's contact, and meeting records. */
@@ -15,26 +19,23 @@ export function CommitteeSettings({ institutionId }: { institutionId: string }) 
   const [heldOn, setHeldOn] = useState('')
   const [title, setTitle] = useState('')
   const [minutes, setMinutes] = useState('')
-  const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
+  const { run, busy, error, setError } = useAction()
 
-  const run = async (action: () => Promise<void>, done: string, fieldLabels: Record<string, string>) => {
-    setBusy(true)
-    setError(null)
-    try {
-      await action()
-      void Taro.showToast({ title: done, icon: 'none' })
-    } catch (e) {
-      setError(describeActionError(e, fieldLabels))
-    } finally {
-      setBusy(false)
-    }
-  }
+  const save = (action: () => Promise<void>, done: string, fieldLabels: Record<string, string>) =>
+    run(
+      async () => {
+        await action()
+        // The public committee page shows the names, the contact and the meetings.
+        invalidate(committeePage(institutionId).key)
+        void Taro.showToast({ title: done, icon: 'none' })
+      },
+      (e) => describeActionError(e, fieldLabels),
+    )
 
   const saveProfile = () => {
     const body = { ...(displayName.trim() ? { displayName: displayName.trim() } : {}), ...(contact.trim() ? { contact: contact.trim() } : {}) }
     if (!body.displayName && !body.contact) return
-    void run(() => saveCommitteeProfile(institutionId, body), t('notices.settings.saved'), { displayName: t('notices.settings.displayName'), contact: t('notices.settings.contact') })
+    void save(() => saveCommitteeProfile(institutionId, body), t('notices.settings.saved'), { displayName: t('notices.settings.displayName'), contact: t('notices.settings.contact') })
   }
 
   const saveMeeting = () => {
@@ -42,7 +43,7 @@ export function CommitteeSettings({ institutionId }: { institutionId: string }) 
       setError(t('notices.settings.meetingInvalid'))
       return
     }
-    void run(async () => {
+    void save(async () => {
       await addMeeting(institutionId, { heldOn, title: title.trim(), minutes })
       setHeldOn('')
       setTitle('')
@@ -66,11 +67,7 @@ export function CommitteeSettings({ institutionId }: { institutionId: string }) 
       </Picker>
       <Input className='field' maxlength={80} placeholder={t('notices.settings.meetingTitle')} value={title} onInput={(e) => setTitle(e.detail.value)} />
       <Textarea className='field committee-settings__minutes' maxlength={5000} placeholder={t('notices.settings.meetingMinutes')} value={minutes} onInput={(e) => setMinutes(e.detail.value)} />
-      {error ? (
-        <View className='notice-compose__error' role='alert'>
-          {error}
-        </View>
-      ) : null}
+      <FormError className='notice-compose__error' message={error} />
       <Button className='btn btn--small committee-settings__save' disabled={busy || undefined} onClick={saveMeeting}>
         {t('notices.settings.meetingSave')}
       </Button>

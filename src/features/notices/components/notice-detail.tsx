@@ -1,21 +1,24 @@
 import Taro from '@tarojs/taro'
 import { Button, Image, Text, Textarea, View } from '@tarojs/components'
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { ErrorView } from '../../../components/error-view'
+import { FormError } from '../../../components/form-error'
 import { Tag } from '../../../components/tag'
 import { t } from '../../../i18n'
-import { describeActionError } from '../../../services/http'
+import { useAction } from '../../../services/action'
+import { describeError } from '../../../services/http'
 import { absoluteUrl } from '../../../services/upload'
 import { formatDate } from '../../../utils/time'
-import { useNoticesStore } from '../store'
+import { useQuery } from '../../../services/server-data'
+import { noticeDetail, reportNotice } from '../queries'
+import { useReportedNotices } from '../store'
 import './notices.scss'
 
 function ReportBox({ id }: { id: string }) {
-  const reported = useNoticesStore((s) => Boolean(s.reported[id]))
+  const reported = useReportedNotices((s) => Boolean(s.reported[id]))
   const [open, setOpen] = useState(false)
   const [reason, setReason] = useState('')
-  const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
+  const { run, busy, error, setError } = useAction()
 
   if (reported) {
     return (
@@ -39,26 +42,16 @@ function ReportBox({ id }: { id: string }) {
       setError(t('notices.reportTooShort'))
       return
     }
-    setBusy(true)
-    setError(null)
-    try {
-      await useNoticesStore.getState().report(id, text)
+    await run(async () => {
+      await reportNotice(id, text)
       void Taro.showToast({ title: t('notices.reportDone'), icon: 'none' })
-    } catch (e) {
-      setError(describeActionError(e))
-    } finally {
-      setBusy(false)
-    }
+    })
   }
   return (
     <View className='section notice-report notice-report--open'>
       <Text className='section__title'>{t('notices.reportTitle')}</Text>
       <Textarea className='field notice-report__reason' maxlength={500} placeholder={t('notices.reportPlaceholder')} value={reason} onInput={(e) => setReason(e.detail.value)} />
-      {error ? (
-        <View className='notice-report__error' role='alert'>
-          {error}
-        </View>
-      ) : null}
+      <FormError className='notice-report__error' message={error} />
       <Button className='btn btn--small' disabled={busy || undefined} onClick={() => void submit()}>
         {t('notices.reportSubmit')}
       </Button>
@@ -68,16 +61,11 @@ function ReportBox({ id }: { id: string }) {
 
 /** One notice: opening it marks it read. The body is plain text (line breaks kept, links stay text). */
 export function NoticeDetail({ id }: { id: string }) {
-  const detail = useNoticesStore((s) => s.details[id])
-  const openNotice = useNoticesStore((s) => s.openNotice)
+  // Shown to a signed-in parent only; fetching it marks it read.
+  const { status, data: notice, error, refetch } = useQuery(noticeDetail(id))
 
-  useEffect(() => {
-    void openNotice(id)
-  }, [id, openNotice])
-
-  if (!detail || (detail.status === 'loading' && !detail.notice)) return <View className='notices__loading'>{t('common.loading')}</View>
-  if (!detail.notice) return <ErrorView message={detail.message ?? ''} onRetry={() => void openNotice(id)} />
-  const notice = detail.notice
+  if (status === 'error' && !notice) return <ErrorView message={describeError(error)} onRetry={() => void refetch()} />
+  if (!notice) return <View className='notices__loading'>{t('common.loading')}</View>
   const urls = notice.images.map((image) => absoluteUrl(image.url))
   return (
     <View className='notice-detail'>

@@ -1,14 +1,14 @@
 import Taro from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
-import { useEffect } from 'react'
 import type { CommitteeNotice, Notice } from '../../../../types/notices'
 import { EmptyState } from '../../../components/empty-state'
 import { ErrorView } from '../../../components/error-view'
 import { Tag } from '../../../components/tag'
 import { t } from '../../../i18n'
-import { describeActionError } from '../../../services/http'
+import { describeActionError, describeError, statusOf } from '../../../services/http'
+import { useQuery } from '../../../services/server-data'
 import { formatDate } from '../../../utils/time'
-import { useNoticesStore } from '../store'
+import { committeeNotices, parentNotices, useUnreadCounts, withdrawNotice } from '../queries'
 import './notices.scss'
 
 type Props = {
@@ -86,20 +86,14 @@ function CommitteeRow({ notice, onOpen, onEdit, onWithdraw }: { notice: Committe
 
 /** An institution's notices: the parent's list (unread marked) or, for a committee member, the committee's view. */
 export function NoticeList({ institutionId, committee, onOpen, onCompose, onEdit }: Props) {
-  const list = useNoticesStore((s) => s.lists[institutionId])
-  const committeeList = useNoticesStore((s) => s.committee[institutionId])
-  const { loadList, loadCommittee, withdraw } = useNoticesStore.getState()
-
-  useEffect(() => {
-    if (committee) void loadCommittee(institutionId)
-    else void loadList(institutionId)
-  }, [institutionId, committee, loadList, loadCommittee])
+  const list = useQuery(parentNotices(institutionId), { enabled: !committee })
+  const committeeList = useQuery(committeeNotices(institutionId), { enabled: committee })
 
   const confirmWithdraw = async (id: string) => {
     const answer = await Taro.showModal({ title: t('notices.withdraw'), content: t('notices.withdrawConfirm') }).catch(() => ({ confirm: false }))
     if (!answer.confirm) return
     try {
-      await withdraw(id, institutionId)
+      await withdrawNotice(id, institutionId)
       void Taro.showToast({ title: t('notices.withdrawn'), icon: 'none' })
     } catch (error) {
       void Taro.showToast({ title: describeActionError(error), icon: 'none' })
@@ -107,32 +101,35 @@ export function NoticeList({ institutionId, committee, onOpen, onCompose, onEdit
   }
 
   if (committee) {
-    const status = committeeList?.status ?? 'loading'
+    const { status, data: items = [] } = committeeList
     return (
       <View className='notices'>
         <Button className='btn btn--block notices__publish' onClick={onCompose}>
           {t('notices.publish')}
         </Button>
         <Text className='notices__hint'>{t('notices.committeeView')}</Text>
-        {status === 'loading' ? <View className='notices__loading'>{t('common.loading')}</View> : null}
-        {status === 'error' ? <ErrorView message={committeeList?.message ?? ''} onRetry={() => void loadCommittee(institutionId)} /> : null}
-        {status === 'ready' && committeeList?.items.length === 0 ? <EmptyState title={t('notices.empty')} /> : null}
-        {(committeeList?.items ?? []).map((notice) => (
+        {status === 'loading' || status === 'idle' ? <View className='notices__loading'>{t('common.loading')}</View> : null}
+        {status === 'error' ? <ErrorView message={describeError(committeeList.error)} onRetry={() => void committeeList.refetch()} /> : null}
+        {status === 'ready' && items.length === 0 ? <EmptyState title={t('notices.empty')} /> : null}
+        {items.map((notice) => (
           <CommitteeRow key={notice.id} notice={notice} onOpen={() => onOpen(notice.id)} onEdit={() => onEdit(notice.id)} onWithdraw={() => void confirmWithdraw(notice.id)} />
         ))}
       </View>
     )
   }
 
-  const status = list?.status ?? 'loading'
+  const { status, data } = list
+  // Not (or no longer) linked to this institution: the BFF answers 404.
+  const notLinked = status === 'error' && statusOf(list.error) === 404
+  const items = status === 'error' ? [] : (data?.items ?? [])
   return (
     <View className='notices'>
-      {status === 'loading' ? <View className='notices__loading'>{t('common.loading')}</View> : null}
-      {status === 'notLinked' ? <EmptyState title={t('notices.notLinked')} /> : null}
-      {status === 'error' ? <ErrorView message={list?.message ?? ''} onRetry={() => void loadList(institutionId)} /> : null}
-      {status === 'ready' && list?.items.length === 0 ? <EmptyState title={t('notices.empty')} /> : null}
-      {status === 'ready' && list && list.unread > 0 ? <Text className='notices__hint'>{t('notices.unreadCount', { count: list.unread })}</Text> : null}
-      {(list?.items ?? []).map((notice) => (
+      {status === 'loading' || status === 'idle' ? <View className='notices__loading'>{t('common.loading')}</View> : null}
+      {notLinked ? <EmptyState title={t('notices.notLinked')} /> : null}
+      {status === 'error' && !notLinked ? <ErrorView message={describeError(list.error)} onRetry={() => void list.refetch()} /> : null}
+      {status === 'ready' && items.length === 0 ? <EmptyState title={t('notices.empty')} /> : null}
+      {status === 'ready' && data && data.unread > 0 ? <Text className='notices__hint'>{t('notices.unreadCount', { count: data.unread })}</Text> : null}
+      {items.map((notice) => (
         <ParentRow key={notice.id} notice={notice} onOpen={() => onOpen(notice.id)} />
       ))}
     </View>
@@ -141,7 +138,7 @@ export function NoticeList({ institutionId, committee, onOpen, onCompose, onEdit
 
 /** The unread count of one institution, for lists of linked institutions; nothing at 0. */
 export function UnreadBadge({ institutionId }: { institutionId: string }) {
-  const count = useNoticesStore((s) => s.byInstitution[institutionId] ?? 0)
+  const count = useUnreadCounts()?.byInstitution[institutionId] ?? 0
   if (count <= 0) return null
   return (
     <Text className='unread-badge' aria-label={t('notices.unreadCount', { count })}>

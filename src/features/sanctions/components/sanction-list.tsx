@@ -1,15 +1,18 @@
-import { useReachBottom } from '@tarojs/taro'
 import { ScrollView, Text, View } from '@tarojs/components'
-import { useEffect } from 'react'
 import type { PublicSanction } from '../../../../types/sanctions'
 import { Chip } from '../../../components/chip'
 import { EmptyState } from '../../../components/empty-state'
 import { ErrorView } from '../../../components/error-view'
+import { ListFooter } from '../../../components/list-footer'
 import { Tag } from '../../../components/tag'
 import { WindowedList } from '../../../components/windowed-list'
 import { t } from '../../../i18n'
 import { SANCTION_KIND_ORDER } from '../constants'
 import { formatDate } from '../../../utils/time'
+import { describeError } from '../../../services/http'
+import { usePagedListPageEvents } from '../../../services/page-events'
+import { usePagedList } from '../../../services/server-data'
+import { sanctionKey, sanctionList } from '../queries'
 import { useSanctionsStore } from '../store'
 import './sanctions.scss'
 
@@ -35,16 +38,11 @@ function SanctionRow({ sanction, onOpen }: { sanction: PublicSanction; onOpen: (
 
 /** 失信与处罚公示: filter by 市州 and by kind; tapping a row opens the institution. */
 export function SanctionList({ cities, onOpenInstitution }: Props) {
-  const state = useSanctionsStore()
-  const { start, setFilters, loadMore } = useSanctionsStore.getState()
+  const filters = useSanctionsStore((s) => s.filters)
+  const setFilters = useSanctionsStore((s) => s.setFilters)
+  const list = usePagedList(sanctionList(filters))
 
-  useEffect(() => {
-    void start()
-  }, [start])
-
-  useReachBottom(() => {
-    void loadMore()
-  })
+  usePagedListPageEvents(list)
 
   return (
     <View className='sanctions'>
@@ -52,38 +50,38 @@ export function SanctionList({ cities, onOpenInstitution }: Props) {
         <Text className='sanctions__intro'>{t('sanctions.intro')}</Text>
         <ScrollView className='sanctions__chips' scrollX enableFlex>
           <View className='sanctions__chips-row'>
-            <Chip selected={state.filters.cityCode === null} onClick={() => void setFilters({ cityCode: null })}>
+            <Chip selected={filters.cityCode === null} onClick={() => setFilters({ cityCode: null })}>
               {t('sanctions.allCities')}
             </Chip>
             {cities.map((city) => (
-              <Chip key={city.code} selected={state.filters.cityCode === city.code} onClick={() => void setFilters({ cityCode: city.code })}>
+              <Chip key={city.code} selected={filters.cityCode === city.code} onClick={() => setFilters({ cityCode: city.code })}>
                 {city.name}
               </Chip>
             ))}
           </View>
         </ScrollView>
         <View className='sanctions__kinds'>
-          <Text className={`sanctions__kind ${state.filters.kind === null ? 'sanctions__kind--active' : ''}`} onClick={() => void setFilters({ kind: null })}>
+          <Text className={`sanctions__kind ${filters.kind === null ? 'sanctions__kind--active' : ''}`} onClick={() => setFilters({ kind: null })}>
             {t('sanctions.allKinds')}
           </Text>
           {SANCTION_KIND_ORDER.map((kind) => (
-            <Text key={kind} className={`sanctions__kind ${state.filters.kind === kind ? 'sanctions__kind--active' : ''}`} onClick={() => void setFilters({ kind })}>
+            <Text key={kind} className={`sanctions__kind ${filters.kind === kind ? 'sanctions__kind--active' : ''}`} onClick={() => setFilters({ kind })}>
               {t(`enums.sanctionKind.${kind}`)}
             </Text>
           ))}
         </View>
       </View>
-      {state.status === 'loading' || state.status === 'idle' ? <View className='sanctions__loading'>{t('common.loading')}</View> : null}
-      {state.status === 'error' ? <ErrorView title={t('sanctions.loadFailed')} message={state.message ?? ''} onRetry={() => void setFilters({})} /> : null}
-      {state.status === 'ready' && state.items.length === 0 ? <EmptyState title={t('sanctions.emptyTitle')} hint={t('sanctions.emptyHint')} /> : null}
-      {state.status === 'ready' && state.items.length > 0 ? (
+      {list.status === 'loading' || list.status === 'idle' ? <View className='sanctions__loading'>{t('common.loading')}</View> : null}
+      {list.status === 'error' ? <ErrorView title={t('sanctions.loadFailed')} message={describeError(list.error)} onRetry={() => void list.retry()} /> : null}
+      {list.status === 'ready' && list.items.length === 0 ? <EmptyState title={t('sanctions.emptyTitle')} hint={t('sanctions.emptyHint')} /> : null}
+      {list.status === 'ready' && list.items.length > 0 ? (
         <View className='sanctions__list'>
           <WindowedList
-            items={state.items}
-            itemKey={(sanction) => `${sanction.institutionId}-${sanction.decidedOn}-${sanction.measure}`}
+            items={list.items}
+            itemKey={sanctionKey}
             renderItem={(sanction) => <SanctionRow sanction={sanction} onOpen={() => onOpenInstitution(sanction.institutionId)} />}
           />
-          <View className='sanctions__footer'>{state.hasMore ? t('sanctions.loadingMore') : t('sanctions.end', { total: state.total })}</View>
+          <ListFooter list={list} block='sanctions' loadingText={t('sanctions.loadingMore')} endText={t('sanctions.end', { total: list.lastPage?.total ?? list.items.length })} />
         </View>
       ) : null}
     </View>

@@ -1,12 +1,14 @@
 import { ScrollView, View } from '@tarojs/components'
 import { Chip } from '../../../components/chip'
 import { t } from '../../../i18n'
+import { useQuery } from '../../../services/server-data'
+import { statsQuery } from '../queries'
 import { useStatsStore } from '../store'
 import './stats.scss'
 
 /** 全省 and each 市州, in one row that scrolls sideways on a narrow phone. */
 export function RegionChips() {
-  const stats = useStatsStore((s) => s.stats)
+  const stats = useQuery(statsQuery).data
   const selected = useStatsStore((s) => s.regionCode)
   const selectRegion = useStatsStore((s) => s.selectRegion)
   if (!stats) return null

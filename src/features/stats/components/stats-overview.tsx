@@ -1,12 +1,14 @@
 import { Text, View } from '@tarojs/components'
-import { useEffect } from 'react'
 import type { RegionFigures, Stats } from '../../../../types/stats'
 import { ErrorView } from '../../../components/error-view'
 import { Section } from '../../../components/section'
 import { t } from '../../../i18n'
 import { formatDate } from '../../../utils/time'
 import { formatCount, formatShare } from '../format'
-import { useSelectedFigures, useStatsStore } from '../store'
+import { describeError } from '../../../services/http'
+import { useQuery } from '../../../services/server-data'
+import { statsQuery } from '../queries'
+import { figuresOf, useStatsStore } from '../store'
 import { BarChart } from './bar-chart'
 import { DonutChart } from './donut-chart'
 import { RegionChips } from './region-chips'
@@ -65,19 +67,12 @@ function Figures({ figures, stats }: { figures: RegionFigures; stats: Stats }) {
 
 /** 数据概览: the figures of the chosen region (全省 or a 市州), all from one GET /api/stats. */
 export function StatsOverview() {
-  const status = useStatsStore((s) => s.status)
-  const stats = useStatsStore((s) => s.stats)
-  const message = useStatsStore((s) => s.message)
-  const figures = useSelectedFigures()
-  const { load, reload } = useStatsStore.getState()
-
-  useEffect(() => {
-    void load()
-  }, [load])
+  const { status, data: stats, error, refetch } = useQuery(statsQuery)
+  const figures = figuresOf(stats, useStatsStore((s) => s.regionCode))
 
   return (
     <Section title={t('stats.title')} className='stats' extra={stats ? t('stats.asOf', { date: formatDate(stats.asOf) }) : undefined}>
-      {status === 'error' && !stats ? <ErrorView title={t('stats.loadFailed')} message={message ?? ''} onRetry={() => void reload()} /> : null}
+      {status === 'error' && !stats ? <ErrorView title={t('stats.loadFailed')} message={describeError(error)} onRetry={() => void refetch()} /> : null}
       {!stats && status !== 'error' ? <View className='stats__loading'>{t('common.loading')}</View> : null}
       {stats && figures ? (
         <>

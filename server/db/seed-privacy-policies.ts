@@ -1,9 +1,0 @@
-import type { Kysely } from 'kysely'
-import type { Database } from './schema'
-import { SHIPPED_POLICIES } from '../features/privacy/policies'
-import { insertMissingPolicies } from '../features/privacy/repository'
-
-/** Publishes the privacy policy versions this release ships (insert if missing); safe on every start. */
-export async function seedPrivacyPolicies(db: Kysely<Database>): Promise<void> {
-  await insertMissingPolicies(db, SHIPPED_POLICIES)
-}

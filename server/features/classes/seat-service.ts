@@ -1,0 +1,141 @@
+import type { Kysely, Transaction } from 'kysely'
+import type { ClassReplacement, SignUpInput } from '../../../types/classes'
+import type { Database } from '../../db/schema'
+import { ClientError, conflict, notFound } from '../../shared/http-errors'
+import { findCentre } from './class-repository'
+import { queueMessage, queueReminder, rescheduleReminders } from './message-jobs'
+import { assertCancellable, assertChildSuits, assertClassFields, assertOpenForSignUp, placeOf } from './rules'
+import {
+  addToConfirmedCount, classIdsOfUser, confirmWaiting, confirmedSignUps, deleteSignUpsOfUser, endLiveSignUps, firstWaiting, insertSignUp,
+  lockClass, lockSignUp, seatCounts, setClassCancelled, setSignUpCancelled, takeQueueNumber, updateClassFields,
+} from './seat-repository'
+import { SEAT_HOLDING, findChildOf, findSignUpOwner } from './sign-up-repository'
+
+/**
+ * Seats are never oversold: every sign-up, cancellation, promotion and capacity change runs in one transaction that
+ * first locks the class row, and the messages it causes are queued in that same transaction (they exist if and only
+ * if the change was committed).
+ */
+type Trx = Transaction<Database>
+
+export const noSuchClass = () => notFound('课堂不存在 (class not found)')
+export const noSuchSignUp = () => notFound('报名记录不存在 (sign-up not found)')
+const alreadySignedUp = () => conflict('您已报名该课堂，请勿重复报名 (you already have a live sign-up for this class)')
+
+const isUniqueViolation = (error: unknown) => (error as { code?: unknown })?.code === '23505'
+
+/**
+ * Fills free seats from the waiting list in queue order and queues the promoted parents' messages. Nobody is promoted
+ * once the class has started or when it is cancelled.
+ */
+async function promoteWaiting(trx: Trx, classId: string): Promise<void> {
+  const counts = await seatCounts(trx, classId)
+  const free = counts.capacity - counts.confirmedCount
+  if (free <= 0 || counts.status !== 'scheduled' || Date.parse(counts.startsAt) <= Date.now()) return
+  const promoted = await confirmWaiting(trx, await firstWaiting(trx, classId, free))
+  if (!promoted.length) return
+  await addToConfirmedCount(trx, classId, promoted.length)
+  for (const row of promoted) {
+    await queueMessage(trx, 'promoted', row)
+    await queueReminder(trx, row, counts.startsAt)
+  }
+}
+
+/** A seat left (or held no more): the next waiting parent gets it. */
+async function releaseSeats(trx: Trx, classId: string, seats: number): Promise<void> {
+  if (!seats) return
+  await addToConfirmedCount(trx, classId, -seats)
+  await promoteWaiting(trx, classId)
+}
+
+/**
+ * Signs the parent up: a seat when one is free (promotions leave nobody waiting then), else the end of the waiting
+ * list. Returns the sign-up's id.
+ */
+export async function signUp(db: Kysely<Database>, classId: string, userId: string, input: SignUpInput): Promise<string> {
+  const childId = input.childId ?? null
+  const child = childId ? await findChildOf(db, userId, childId) : null
+  if (childId && !child) throw new ClientError(404, '未找到这个孩子的信息 (child not found)', 'childId')
+  try {
+    return await db.transaction().execute(async (trx) => {
+      const locked = await lockClass(trx, classId)
+      if (!locked) throw noSuchClass()
+      assertOpenForSignUp(locked)
+      if (child) assertChildSuits(child.birthMonth, locked)
+      const seated = locked.confirmedCount < locked.capacity
+      const queueNumber = await takeQueueNumber(trx, classId, seated)
+      const row = await insertSignUp(trx, {
+        classId, userId, childId, subscribed: [...new Set(input.subscribed ?? [])], status: seated ? 'confirmed' : 'waiting', queueNumber,
+      })
+      if (seated) {
+        await queueMessage(trx, 'sign_up_confirmed', row)
+        await queueReminder(trx, row, locked.startsAt)
+      }
+      return row.id
+    })
+  } catch (error) {
+    // A second live sign-up of the parent for the class: the unique index refuses it and the transaction is undone.
+    if (isUniqueViolation(error)) throw alreadySignedUp()
+    throw error
+  }
+}
+
+/** The parent gives up a seat (until the cut-off) or a place on the waiting list (until the start). */
+export async function cancelSignUp(db: Kysely<Database>, signUpId: string, userId: string): Promise<void> {
+  const found = await findSignUpOwner(db, signUpId)
+  if (!found || found.userId !== userId) throw noSuchSignUp()
+  await db.transaction().execute(async (trx) => {
+    const locked = (await lockClass(trx, found.classId))!
+    // Gone meanwhile: the account was deleted by another request.
+    const signUp = await lockSignUp(trx, signUpId)
+    if (!signUp) throw noSuchSignUp()
+    assertCancellable(signUp, locked)
+    await setSignUpCancelled(trx, signUp.id)
+    await releaseSeats(trx, signUp.classId, SEAT_HOLDING.includes(signUp.status) ? 1 : 0)
+  })
+}
+
+/**
+ * Replaces a class: a larger capacity promotes waiting parents at once, one below the seats taken is refused, and a
+ * new start moves the reminders.
+ */
+export async function replaceClass(db: Kysely<Database>, classId: string, replacement: ClassReplacement): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const locked = (await lockClass(trx, classId))!
+    if (locked.status === 'cancelled') throw conflict('该课堂已取消，不能修改 (the class is cancelled)')
+    const startMoved = Date.parse(replacement.startsAt) !== Date.parse(locked.startsAt)
+    assertClassFields(replacement, startMoved)
+    if (replacement.capacity < locked.confirmedCount) {
+      throw conflict(`已有 ${locked.confirmedCount} 人报名成功，名额不能少于此数 (capacity below the seats already taken)`, 'capacity')
+    }
+    const place = placeOf(replacement, (await findCentre(trx, locked.centreId))!)
+    await updateClassFields(trx, classId, { ...replacement, ...place })
+    if (replacement.capacity > locked.capacity) await promoteWaiting(trx, classId)
+    if (startMoved) await rescheduleReminders(trx, await confirmedSignUps(trx, classId), replacement.startsAt)
+  })
+}
+
+/** The centre cancels a class that has not started: every live sign-up ends and its parent is told. Returns how many. */
+export async function cancelClass(db: Kysely<Database>, classId: string, reason: string): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    const locked = (await lockClass(trx, classId))!
+    if (locked.status === 'cancelled') throw conflict('该课堂已取消 (the class is already cancelled)')
+    if (Date.parse(locked.startsAt) <= Date.now()) throw conflict('课堂已开始，不能取消 (the class has started)')
+    await setClassCancelled(trx, classId, reason)
+    const ended = await endLiveSignUps(trx, classId)
+    for (const row of ended) await queueMessage(trx, 'class_cancelled', row)
+    return ended.length
+  })
+}
+
+/**
+ * Account deletion, inside its transaction: removes every sign-up of the user; each seat it held goes to the next
+ * waiting parent. Classes are locked in id order, so two deletions never deadlock. Call before deleting the user.
+ */
+export async function releaseSignUpsOfUser(trx: Trx, userId: string): Promise<void> {
+  for (const classId of await classIdsOfUser(trx, userId)) {
+    await lockClass(trx, classId)
+    const statuses = await deleteSignUpsOfUser(trx, classId, userId)
+    await releaseSeats(trx, classId, statuses.filter((status) => SEAT_HOLDING.includes(status)).length)
+  }
+}

@@ -1,0 +1,56 @@
+import type { Kysely } from 'kysely'
+import type {
+  CompareQuery, CompareResponse, DetailQuery, InstitutionDetail, InstitutionPage, InstitutionSearchQuery,
+} from '../../../types/institutions'
+import type { Database } from '../../db/schema'
+import { chinaToday } from '../../shared/china-time'
+import { badRequest, notFound } from '../../shared/http-errors'
+import type { Reference } from '../../shared/reference'
+import { presentDetail, presentSummary } from './present'
+import { findClasses, findDetailExtras, findInstitutionRows, searchInstitutions, type Point } from './repository'
+import { originFrom, toSearchCriteria } from './search-criteria'
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+/** Each institution in the order asked, with everything a parent needs to decide; 404 naming the first unknown id. */
+async function details(db: Kysely<Database>, ids: string[], origin: Point | null, reference: Reference): Promise<InstitutionDetail[]> {
+  const [rows, classes] = await Promise.all([findInstitutionRows(db, ids, origin), findClasses(db, ids)])
+  const today = chinaToday()
+  const byId = new Map(rows.map((r) => [r.id, r]))
+  return Promise.all(ids.map(async (id) => {
+    const row = byId.get(id)
+    if (!row) throw notFound(`未找到机构 ${id} (institution not found)`)
+    const extras = await findDetailExtras(db, id)
+    return presentDetail(row, classes.filter((k) => k.institutionId === id), extras, reference, today)
+  }))
+}
+
+/** Nearby search with filters, one page. */
+export async function findInstitutions(db: Kysely<Database>, query: InstitutionSearchQuery, reference: Reference): Promise<InstitutionPage> {
+  const criteria = toSearchCriteria(query, reference)
+  const { rows, total, totalCapped, hasMore } = await searchInstitutions(db, criteria)
+  const classes = await findClasses(db, rows.map((r) => r.id))
+  return {
+    items: rows.map((row) => presentSummary(row, classes.filter((k) => k.institutionId === row.id), criteria.today)),
+    total,
+    totalCapped,
+    page: query.page ?? 1,
+    pageSize: criteria.limit,
+    hasMore,
+    sort: criteria.sort,
+  }
+}
+
+/** Two to four institutions side by side. */
+export async function compareInstitutions(db: Kysely<Database>, query: CompareQuery, reference: Reference): Promise<CompareResponse> {
+  const ids = query.ids.split(',').map((id) => id.trim())
+  const malformed = ids.find((id) => !UUID.test(id))
+  if (malformed !== undefined) throw badRequest('ids', `机构编号格式错误：${malformed} (malformed id)`)
+  if (new Set(ids.map((id) => id.toLowerCase())).size !== ids.length) throw badRequest('ids', '对比的机构不能重复 (duplicate ids)')
+  return { items: await details(db, ids.map((id) => id.toLowerCase()), originFrom(query), reference) }
+}
+
+export async function institutionDetail(db: Kysely<Database>, id: string, query: DetailQuery, reference: Reference): Promise<InstitutionDetail> {
+  const [detail] = await details(db, [id.toLowerCase()], originFrom(query), reference)
+  return detail
+}
