@@ -6,7 +6,11 @@ import importX from 'eslint-plugin-import-x'
 import reactHooks from 'eslint-plugin-react-hooks'
 import prettier from 'eslint-config-prettier'
 
-const featuresOf = (dir) => fs.readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name)
+const featuresOf = (dir) =>
+  fs
+    .readdirSync(dir, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
 
 /** A feature may import only itself and what lies below it (shared code, types); never another feature. */
 const featureZones = (root) =>
@@ -40,18 +44,29 @@ export default tseslint.config(
     files: ['src/**/*.{ts,tsx}', 'server/**/*.ts', 'types/**/*.ts'],
     ignores: ['**/*.test.{ts,tsx}', '**/test-fixtures.ts', '**/test-*.ts'],
     rules: {
-      'import-x/no-restricted-paths': ['error', {
-        zones: [
-          ...featureZones('src/features'),
-          ...featureZones('server/features'),
-          { target: './src', from: './server', message: 'The app never imports the BFF: the contract in types/ is what both share.' },
-          { target: './server', from: './src', message: 'The BFF never imports the app.' },
-          { target: './types', from: ['./src', './server'], message: 'types/ is the contract: it imports nothing of either side.' },
-          { target: ['./src/components', './src/services', './src/utils', './src/i18n'], from: ['./src/features', './src/pages'], message: 'Shared code goes down, never up: it must not import a feature or a page.' },
-          { target: './src/features', from: './src/pages', message: 'Pages compose features, not the other way round.' },
-          { target: ['./server/shared', './server/db'], from: './server/features', message: 'server/shared and server/db sit below the features: they must not import one.' },
-        ],
-      }],
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            ...featureZones('src/features'),
+            ...featureZones('server/features'),
+            { target: './src', from: './server', message: 'The app never imports the BFF: the contract in types/ is what both share.' },
+            { target: './server', from: './src', message: 'The BFF never imports the app.' },
+            { target: './types', from: ['./src', './server'], message: 'types/ is the contract: it imports nothing of either side.' },
+            {
+              target: ['./src/components', './src/services', './src/utils', './src/i18n'],
+              from: ['./src/features', './src/pages'],
+              message: 'Shared code goes down, never up: it must not import a feature or a page.',
+            },
+            { target: './src/features', from: './src/pages', message: 'Pages compose features, not the other way round.' },
+            {
+              target: ['./server/shared', './server/db'],
+              from: './server/features',
+              message: 'server/shared and server/db sit below the features: they must not import one.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
@@ -59,9 +74,12 @@ export default tseslint.config(
     files: ['src/**/*.{ts,tsx}'],
     ignores: ['**/*.test.{ts,tsx}'],
     rules: {
-      '@typescript-eslint/no-restricted-imports': ['error', {
-        patterns: [{ group: ['**/types/*', '!**/types/*.d'], allowTypeImports: true, message: 'The app imports the contract with `import type` only.' }],
-      }],
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [{ group: ['**/types/*', '!**/types/*.d'], allowTypeImports: true, message: 'The app imports the contract with `import type` only.' }],
+        },
+      ],
     },
   },
   prettier,

@@ -35,7 +35,9 @@ async function prepareDatabase() {
     started = Date.now()
     const report = await importInstitutionsCsv(database.db, csv)
     const seconds = (Date.now() - started) / 1000
-    console.log(`imported ${report.imported} (rejected ${report.rejectedLines}) in ${seconds.toFixed(1)} s — ${Math.round(report.imported / seconds)} rows/s through the CSV import path`)
+    console.log(
+      `imported ${report.imported} (rejected ${report.rejectedLines}) in ${seconds.toFixed(1)} s — ${Math.round(report.imported / seconds)} rows/s through the CSV import path`,
+    )
   } finally {
     await database.close()
   }
@@ -53,14 +55,26 @@ async function waitForHealth(base: string) {
   for (let i = 0; i < 240; i++) {
     try {
       if ((await fetch(`${base}/api/health`)).ok) return
-    } catch { /* not up yet */ }
+    } catch {
+      /* not up yet */
+    }
     await new Promise((r) => setTimeout(r, 250))
   }
   throw new Error('server did not start')
 }
 
 // Parents spread over the province: random points around the 市州 centres.
-const CENTRES = [[43.88, 125.32], [43.84, 126.55], [43.17, 124.35], [42.89, 125.14], [41.73, 125.94], [41.94, 126.42], [45.14, 124.83], [45.62, 122.84], [42.89, 129.51]]
+const CENTRES = [
+  [43.88, 125.32],
+  [43.84, 126.55],
+  [43.17, 124.35],
+  [42.89, 125.14],
+  [41.73, 125.94],
+  [41.94, 126.42],
+  [45.14, 124.83],
+  [45.62, 122.84],
+  [42.89, 129.51],
+]
 function nearbyPath(): string {
   const [lat, lng] = CENTRES[Math.floor(Math.random() * CENTRES.length)]
   const jitter = () => (Math.random() - 0.5) * 0.2
@@ -84,7 +98,13 @@ function bundleSizes() {
   ensureBuild(WEAPP_TEST_BUILD)
   const weapp = weappSizes(path.join(ROOT, WEAPP_TEST_BUILD.outDir))
   const h5 = h5Size()
-  console.log(`weapp main package ${kb(weapp.main)} of ${kb(MAIN_PACKAGE_BUDGET)} budget; subpackages ${Object.entries(weapp.subpackages).map(([r, s]) => `${r} ${kb(s)}`).join(', ') || 'none'}; total ${kb(weapp.total)}`)
+  console.log(
+    `weapp main package ${kb(weapp.main)} of ${kb(MAIN_PACKAGE_BUDGET)} budget; subpackages ${
+      Object.entries(weapp.subpackages)
+        .map(([r, s]) => `${r} ${kb(s)}`)
+        .join(', ') || 'none'
+    }; total ${kb(weapp.total)}`,
+  )
   console.log(`h5 build ${kb(h5.total)} in all, ${kb(h5.js)} of JavaScript`)
 }
 

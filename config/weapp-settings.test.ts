@@ -10,7 +10,9 @@ const good = { TARO_APP_API_BASE: 'https://bff.example.cn', TARO_APP_ID: 'wx1234
 describe('weapp build settings', () => {
   it('a production build takes an https BFF and the AppID', () => {
     expect(readWeappSettings({ ...production, ...good })).toEqual({ apiBase: 'https://bff.example.cn', appId: 'wx1234567890abcdef' })
-    expect(readWeappSettings({ ...production, ...good, TARO_APP_API_BASE: 'https://bff.example.cn:8443/tuoyu/' }).apiBase).toBe('https://bff.example.cn:8443/tuoyu')
+    expect(readWeappSettings({ ...production, ...good, TARO_APP_API_BASE: 'https://bff.example.cn:8443/tuoyu/' }).apiBase).toBe(
+      'https://bff.example.cn:8443/tuoyu',
+    )
   })
 
   it('a production build without settings names both, and says how development builds differ', () => {
@@ -20,7 +22,7 @@ describe('weapp build settings', () => {
   })
 
   it.each([
-    ['the developer\'s BFF over http', 'http://127.0.0.1:3000', /must be an https:\/\/ URL/],
+    ["the developer's BFF over http", 'http://127.0.0.1:3000', /must be an https:\/\/ URL/],
     ['plain http to a domain', 'http://bff.example.cn', /must be an https:\/\/ URL/],
     ['https to localhost', 'https://localhost:3000', /not localhost or an IP address/],
     ['https to an IP address', 'https://10.0.0.8', /not localhost or an IP address/],
@@ -32,7 +34,9 @@ describe('weapp build settings', () => {
   })
 
   it.each(['touristappid', 'wx123', 'WX1234567890ABCDEF', 'tt1234567890abcdef'])('a production build refuses the AppID %s', (appId) => {
-    expect(() => readWeappSettings({ ...production, ...good, TARO_APP_ID: appId })).toThrow(`TARO_APP_ID must be the mini-program's AppID, "wx" and 16 hex digits (e.g. wx1234567890abcdef), got "${appId}"`)
+    expect(() => readWeappSettings({ ...production, ...good, TARO_APP_ID: appId })).toThrow(
+      `TARO_APP_ID must be the mini-program's AppID, "wx" and 16 hex digits (e.g. wx1234567890abcdef), got "${appId}"`,
+    )
   })
 
   it('a development build calls the local BFF and needs no AppID', () => {
@@ -48,7 +52,10 @@ describe('taro build --type weapp', () => {
     const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', TARO_OUTPUT_ROOT: outputRoot, TARO_APP_API_BASE: 'http://127.0.0.1:3000' }
     delete env.TARO_APP_ID
     const build = spawnSync(process.execPath, ['node_modules/@tarojs/cli/bin/taro', 'build', '--type', 'weapp'], {
-      cwd: path.resolve(__dirname, '..'), env, encoding: 'utf8', timeout: 60_000,
+      cwd: path.resolve(__dirname, '..'),
+      env,
+      encoding: 'utf8',
+      timeout: 60_000,
     })
     expect(build.status).toBe(1)
     expect(build.stderr).toContain('TARO_APP_API_BASE must be an https:// URL in a production build')

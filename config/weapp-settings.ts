@@ -29,7 +29,9 @@ export function readWeappSettings(env: Env): WeappSettings {
     const problem = apiBaseProblem(apiBase, production)
     if (problem) problems.push(`TARO_APP_API_BASE ${problem}, got "${apiBase}"`)
   } else if (production) {
-    problems.push(`TARO_APP_API_BASE is not set: the https address of the BFF (e.g. https://bff.example.cn); WeChat calls only https domain names registered as the mini-program's request domains`)
+    problems.push(
+      `TARO_APP_API_BASE is not set: the https address of the BFF (e.g. https://bff.example.cn); WeChat calls only https domain names registered as the mini-program's request domains`,
+    )
   }
   if (appId) {
     if (!APP_ID.test(appId)) problems.push(`TARO_APP_ID must be the mini-program's AppID, "wx" and 16 hex digits (e.g. wx1234567890abcdef), got "${appId}"`)
@@ -39,8 +41,10 @@ export function readWeappSettings(env: Env): WeappSettings {
 
   if (problems.length) {
     const what = production ? `The production weapp build (NODE_ENV=${env.NODE_ENV ?? 'production'})` : 'The weapp build'
-    throw new Error(`${what} needs its settings:\n${problems.map((p) => `  - ${p}`).join('\n')}\n` +
-      `Development builds (npm run dev:weapp) need neither and call ${DEVELOPMENT_API_BASE}.`)
+    throw new Error(
+      `${what} needs its settings:\n${problems.map((p) => `  - ${p}`).join('\n')}\n` +
+        `Development builds (npm run dev:weapp) need neither and call ${DEVELOPMENT_API_BASE}.`,
+    )
   }
   return { apiBase: apiBase ?? DEVELOPMENT_API_BASE, appId }
 }

@@ -18,7 +18,11 @@ function filesUnder(dir: string): string[] {
 const sizeOf = (files: string[]) => files.reduce((sum, f) => sum + fs.statSync(f).size, 0)
 export const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`
 
-export interface WeappSizes { main: number; subpackages: Record<string, number>; total: number }
+export interface WeappSizes {
+  main: number
+  subpackages: Record<string, number>
+  total: number
+}
 
 /** The main package is everything that is not under a subpackage root declared in app.json. */
 export function weappSizes(dir = WEAPP_DIR): WeappSizes {

@@ -30,7 +30,7 @@ const MEANING: Record<string, string> = {
   CONTAINS_UNUSED_PLUGINS: 'no plugin declared and never used',
   CONTAINS_UNUSED_COMPONENTS: 'no component declared and never used',
   CONTAINS_UNUSED_CODES: 'no code file that nothing depends on',
-  SITEMAP: 'issue 10, not in WeChat\'s audit: sitemap.json (src/sitemap.json) says which pages WeChat search may index',
+  SITEMAP: "issue 10, not in WeChat's audit: sitemap.json (src/sitemap.json) says which pages WeChat search may index",
   STYLE_V2: 'issue 10, not in WeChat\'s audit: app.json style "v2" (src/app.config.ts)',
 }
 
@@ -60,7 +60,11 @@ function figures(item: Item, dir: string): { lines: string[]; stricter?: string 
     case 'IMAGE_AND_AUDIO_LIMIT': {
       const media = mediaFiles(dir)
       const largest = [...media].sort((a, b) => b.size - a.size)[0]
-      return { lines: [`${media.length} file(s), ${kb(media.reduce((sum, m) => sum + m.size, 0))} together${largest ? `; largest ${largest.file} ${kb(largest.size)}` : ''}`] }
+      return {
+        lines: [
+          `${media.length} file(s), ${kb(media.reduce((sum, m) => sum + m.size, 0))} together${largest ? `; largest ${largest.file} ${kb(largest.size)}` : ''}`,
+        ],
+      }
     }
     case 'PACKAGE_SIZE_LIMIT': {
       const sizes = (item.detail ?? {}) as Record<string, number>
@@ -69,7 +73,11 @@ function figures(item: Item, dir: string): { lines: string[]; stricter?: string 
       return {
         lines: [
           `main package ${kb(main)}, all packages ${kb(total)}`,
-          `subpackages: ${Object.entries(subpackages).map(([root, size]) => `${root} ${kb(size)}`).join(', ') || 'none'}`,
+          `subpackages: ${
+            Object.entries(subpackages)
+              .map(([root, size]) => `${root} ${kb(size)}`)
+              .join(', ') || 'none'
+          }`,
         ],
       }
     }
@@ -155,7 +163,8 @@ async function audit(dir: string): Promise<Item[]> {
   console.error = (...args: unknown[]) => void crashes.push(args.map(String).join(' '))
   try {
     const items = (await ci.checkCodeQuality(project)) as Item[]
-    if (crashes.length) items.push({ name: 'AUDIT_RAN', success: false, text: `a check crashed (miniprogram-ci would count it as passed): ${crashes.join('; ')}` })
+    if (crashes.length)
+      items.push({ name: 'AUDIT_RAN', success: false, text: `a check crashed (miniprogram-ci would count it as passed): ${crashes.join('; ')}` })
     return items
   } finally {
     console.error = consoleError

@@ -6,7 +6,11 @@ export { generateInstitutionCsvLines, generateInstitutionRows, generateInstituti
 
 const USAGE = 'usage: tsx scripts/generate-demo-data.ts [--count N] [--out FILE] [--seed S]'
 
-interface Options { count: number; out: string; seed: number }
+interface Options {
+  count: number
+  out: string
+  seed: number
+}
 
 function parseArgs(args: string[]): Options {
   const options: Options = { count: 320, out: 'mock/fixtures/institutions.csv', seed: 20261101 }

@@ -44,7 +44,11 @@ export function sourceHash(build: TaroBuild): string {
   const hash = createHash('sha256')
   hash.update(build.type).update(JSON.stringify(build.env ?? {}))
   for (const file of SOURCES.flatMap(listFiles).sort()) {
-    hash.update(file).update('\0').update(fs.readFileSync(path.join(ROOT, file))).update('\0')
+    hash
+      .update(file)
+      .update('\0')
+      .update(fs.readFileSync(path.join(ROOT, file)))
+      .update('\0')
   }
   return hash.digest('hex')
 }
@@ -64,7 +68,9 @@ export function ensureBuild(build: TaroBuild, log: (message: string) => void = c
   const hash = sourceHash(build)
   fs.rmSync(path.join(ROOT, build.outDir), { recursive: true, force: true })
   execFileSync(process.execPath, [path.join(ROOT, 'node_modules/@tarojs/cli/bin/taro'), 'build', '--type', build.type], {
-    cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...build.env, TARO_OUTPUT_ROOT: build.outDir, NODE_ENV: 'production' },
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, ...build.env, TARO_OUTPUT_ROOT: build.outDir, NODE_ENV: 'production' },
   })
   fs.writeFileSync(stampOf(build), hash)
 }

@@ -135,33 +135,53 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     openapi: {
       openapi: '3.0.3',
       info: { title: '吉林托育 BFF', version: '0.1.0', description: 'API of the Jilin public childcare service (parents, committees, centres, regulators).' },
-      tags: [{ name: 'institutions' }, { name: 'reference' }, { name: 'auth' }, { name: 'me' }, { name: 'roles' }, { name: 'privacy' }, { name: 'complaints' }, { name: 'notices' }, { name: 'classes' }, { name: 'centre' }, { name: 'articles' }, { name: 'guidance' }, { name: 'bulletins' }, { name: 'sanctions' }, { name: 'stats' }, { name: 'health' }],
+      tags: [
+        { name: 'institutions' },
+        { name: 'reference' },
+        { name: 'auth' },
+        { name: 'me' },
+        { name: 'roles' },
+        { name: 'privacy' },
+        { name: 'complaints' },
+        { name: 'notices' },
+        { name: 'classes' },
+        { name: 'centre' },
+        { name: 'articles' },
+        { name: 'guidance' },
+        { name: 'bulletins' },
+        { name: 'sanctions' },
+        { name: 'stats' },
+        { name: 'health' },
+      ],
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
     },
   })
   await app.register(swaggerUi, { routePrefix: '/api/docs' })
 
-  await app.register(async (api) => {
-    await api.register(healthRoutes)
-    await api.register(institutionRoutes)
-    await api.register(regionRoutes)
-    await api.register(gradeRoutes)
-    await api.register(authRoutes)
-    await api.register(meRoutes)
-    await api.register(rolesRoutes)
-    await api.register(privacyRoutes)
-    await api.register(complaintRoutes)
-    await api.register(complaintPhotoRoutes)
-    await api.register(noticeRoutes)
-    await api.register(classRoutes)
-    await api.register(articleRoutes)
-    await api.register(guidanceRoutes)
-    await api.register(bulletinRoutes)
-    await api.register(sanctionRoutes)
-    await api.register(statsRoutes)
-    await api.register(wechatPushRoutes)
-    api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger())
-  }, { prefix: '/api' })
+  await app.register(
+    async (api) => {
+      await api.register(healthRoutes)
+      await api.register(institutionRoutes)
+      await api.register(regionRoutes)
+      await api.register(gradeRoutes)
+      await api.register(authRoutes)
+      await api.register(meRoutes)
+      await api.register(rolesRoutes)
+      await api.register(privacyRoutes)
+      await api.register(complaintRoutes)
+      await api.register(complaintPhotoRoutes)
+      await api.register(noticeRoutes)
+      await api.register(classRoutes)
+      await api.register(articleRoutes)
+      await api.register(guidanceRoutes)
+      await api.register(bulletinRoutes)
+      await api.register(sanctionRoutes)
+      await api.register(statsRoutes)
+      await api.register(wechatPushRoutes)
+      api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger())
+    },
+    { prefix: '/api' },
+  )
 
   const h5Dir = options.h5Dir
   if (h5Dir && fs.existsSync(path.join(h5Dir, 'index.html'))) {

@@ -39,10 +39,25 @@ describe('complaint settings', () => {
   })
 
   it('needs the S3 settings with PHOTO_STORAGE=s3', () => {
-    expect(() => loadConfig({ ...base, PHOTO_STORAGE: 's3', S3_BUCKET: 'photos' })).toThrow('PHOTO_STORAGE=s3 requires S3_ENDPOINT, S3_REGION, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY')
-    const s3 = { S3_ENDPOINT: 'http://minio:9000', S3_REGION: 'cn-north-1', S3_BUCKET: 'photos', S3_ACCESS_KEY_ID: 'id', S3_SECRET_ACCESS_KEY: 'secret', S3_FORCE_PATH_STYLE: 'true' }
+    expect(() => loadConfig({ ...base, PHOTO_STORAGE: 's3', S3_BUCKET: 'photos' })).toThrow(
+      'PHOTO_STORAGE=s3 requires S3_ENDPOINT, S3_REGION, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY',
+    )
+    const s3 = {
+      S3_ENDPOINT: 'http://minio:9000',
+      S3_REGION: 'cn-north-1',
+      S3_BUCKET: 'photos',
+      S3_ACCESS_KEY_ID: 'id',
+      S3_SECRET_ACCESS_KEY: 'secret',
+      S3_FORCE_PATH_STYLE: 'true',
+    }
     expect(loadConfig({ ...base, PHOTO_STORAGE: 's3', ...s3 }).complaints.photoStorage).toEqual({
-      kind: 's3', endpoint: 'http://minio:9000', region: 'cn-north-1', bucket: 'photos', accessKeyId: 'id', secretAccessKey: 'secret', forcePathStyle: true,
+      kind: 's3',
+      endpoint: 'http://minio:9000',
+      region: 'cn-north-1',
+      bucket: 'photos',
+      accessKeyId: 'id',
+      secretAccessKey: 'secret',
+      forcePathStyle: true,
     })
     expect(() => loadConfig({ ...base, PHOTO_STORAGE: 'ftp' })).toThrow(/not supported/)
   })
@@ -83,7 +98,9 @@ describe('stats settings', () => {
   })
 
   it('fails the start on a population file that does not exist, and on a bad cache time', () => {
-    expect(() => loadConfig({ ...base, POPULATION_FILE: '/nonexistent/population.json' })).toThrow('POPULATION_FILE /nonexistent/population.json cannot be read: ENOENT')
+    expect(() => loadConfig({ ...base, POPULATION_FILE: '/nonexistent/population.json' })).toThrow(
+      'POPULATION_FILE /nonexistent/population.json cannot be read: ENOENT',
+    )
     expect(() => loadConfig({ ...base, STATS_CACHE_SECONDS: '-1' })).toThrow(/STATS_CACHE_SECONDS/)
   })
 })
@@ -92,7 +109,10 @@ describe('class messages and the job queue', () => {
   it('offers every message kind with stand-in templates when the stand-in WeChat runs (no app secret)', () => {
     expect(loadConfig(base).classes).toEqual({
       messageTemplates: {
-        sign_up_confirmed: 'stand-in-sign_up_confirmed', promoted: 'stand-in-promoted', reminder: 'stand-in-reminder', class_cancelled: 'stand-in-class_cancelled',
+        sign_up_confirmed: 'stand-in-sign_up_confirmed',
+        promoted: 'stand-in-promoted',
+        reminder: 'stand-in-reminder',
+        class_cancelled: 'stand-in-class_cancelled',
       },
       miniprogramState: 'formal',
     })
@@ -100,9 +120,16 @@ describe('class messages and the job queue', () => {
 
   it('with real WeChat takes the configured templates; a kind without one is not offered', () => {
     const { classes } = loadConfig({
-      ...base, WECHAT_APP_SECRET: 's', WECHAT_TEMPLATE_SIGN_UP_CONFIRMED: 'tplA', WECHAT_TEMPLATE_PROMOTED: 'tplB', WECHAT_MINIPROGRAM_STATE: 'trial',
+      ...base,
+      WECHAT_APP_SECRET: 's',
+      WECHAT_TEMPLATE_SIGN_UP_CONFIRMED: 'tplA',
+      WECHAT_TEMPLATE_PROMOTED: 'tplB',
+      WECHAT_MINIPROGRAM_STATE: 'trial',
     })
-    expect(classes).toEqual({ messageTemplates: { sign_up_confirmed: 'tplA', promoted: 'tplB', reminder: null, class_cancelled: null }, miniprogramState: 'trial' })
+    expect(classes).toEqual({
+      messageTemplates: { sign_up_confirmed: 'tplA', promoted: 'tplB', reminder: null, class_cancelled: null },
+      miniprogramState: 'trial',
+    })
     expect(() => loadConfig({ ...base, WECHAT_MINIPROGRAM_STATE: 'beta' })).toThrow(/WECHAT_MINIPROGRAM_STATE/)
   })
 
@@ -115,8 +142,12 @@ describe('class messages and the job queue', () => {
 
 describe('SMS sender', () => {
   const tencent = {
-    SMS_SENDER: 'tencent', TENCENT_SMS_SECRET_ID: 'AKIDexample', TENCENT_SMS_SECRET_KEY: 'key', TENCENT_SMS_SDK_APP_ID: '1400006666',
-    TENCENT_SMS_SIGN_NAME: '吉林托育', TENCENT_SMS_TEMPLATE_ID: '1234567',
+    SMS_SENDER: 'tencent',
+    TENCENT_SMS_SECRET_ID: 'AKIDexample',
+    TENCENT_SMS_SECRET_KEY: 'key',
+    TENCENT_SMS_SDK_APP_ID: '1400006666',
+    TENCENT_SMS_SIGN_NAME: '吉林托育',
+    TENCENT_SMS_TEMPLATE_ID: '1234567',
   }
 
   it('writes codes to the log unless told otherwise (development)', () => {
@@ -125,16 +156,24 @@ describe('SMS sender', () => {
 
   it('texts codes through Tencent Cloud SMS with SMS_SENDER=tencent, in ap-guangzhou at the official endpoint by default', () => {
     expect(loadConfig({ ...base, ...tencent }).smsSender).toEqual({
-      kind: 'tencent', secretId: 'AKIDexample', secretKey: 'key', sdkAppId: '1400006666', signName: '吉林托育', templateId: '1234567',
-      region: 'ap-guangzhou', endpoint: 'https://sms.tencentcloudapi.com',
+      kind: 'tencent',
+      secretId: 'AKIDexample',
+      secretKey: 'key',
+      sdkAppId: '1400006666',
+      signName: '吉林托育',
+      templateId: '1234567',
+      region: 'ap-guangzhou',
+      endpoint: 'https://sms.tencentcloudapi.com',
     })
-    expect(loadConfig({ ...base, ...tencent, TENCENT_SMS_REGION: 'ap-beijing', TENCENT_SMS_ENDPOINT: 'https://sms.ap-beijing.tencentcloudapi.com/' }).smsSender)
-      .toMatchObject({ region: 'ap-beijing', endpoint: 'https://sms.ap-beijing.tencentcloudapi.com' })
+    expect(
+      loadConfig({ ...base, ...tencent, TENCENT_SMS_REGION: 'ap-beijing', TENCENT_SMS_ENDPOINT: 'https://sms.ap-beijing.tencentcloudapi.com/' }).smsSender,
+    ).toMatchObject({ region: 'ap-beijing', endpoint: 'https://sms.ap-beijing.tencentcloudapi.com' })
   })
 
   it('refuses SMS_SENDER=tencent without its settings, and unknown senders', () => {
-    expect(() => loadConfig({ ...base, SMS_SENDER: 'tencent', TENCENT_SMS_SECRET_ID: 'AKIDexample' }))
-      .toThrow('SMS_SENDER=tencent requires TENCENT_SMS_SECRET_KEY, TENCENT_SMS_SDK_APP_ID, TENCENT_SMS_SIGN_NAME, TENCENT_SMS_TEMPLATE_ID')
+    expect(() => loadConfig({ ...base, SMS_SENDER: 'tencent', TENCENT_SMS_SECRET_ID: 'AKIDexample' })).toThrow(
+      'SMS_SENDER=tencent requires TENCENT_SMS_SECRET_KEY, TENCENT_SMS_SDK_APP_ID, TENCENT_SMS_SIGN_NAME, TENCENT_SMS_TEMPLATE_ID',
+    )
     expect(() => loadConfig({ ...base, ...tencent, TENCENT_SMS_SDK_APP_ID: 'abc' })).toThrow(/TENCENT_SMS_SDK_APP_ID must be/)
     expect(() => loadConfig({ ...base, SMS_SENDER: 'aliyun' })).toThrow('SMS_SENDER "aliyun" is not supported (log, tencent)')
   })
@@ -158,7 +197,16 @@ describe('NODE_ENV=production', () => {
     SEED_DEMO: 'false',
     JWT_SECRET: 'j'.repeat(40),
   }
-  const required = ['WECHAT_APP_ID', 'WECHAT_APP_SECRET', 'WECHAT_PUSH_TOKEN', 'PUBLIC_BASE_URL', 'SMS_SENDER', 'COMPLAINT_INTAKE_URLS', 'SEED_DEMO', 'JWT_SECRET'] as const
+  const required = [
+    'WECHAT_APP_ID',
+    'WECHAT_APP_SECRET',
+    'WECHAT_PUSH_TOKEN',
+    'PUBLIC_BASE_URL',
+    'SMS_SENDER',
+    'COMPLAINT_INTAKE_URLS',
+    'SEED_DEMO',
+    'JWT_SECRET',
+  ] as const
   const without = (...names: string[]) => Object.fromEntries(Object.entries(complete).filter(([name]) => !names.includes(name)))
   const refusal = (env: Record<string, string>) => {
     try {
@@ -199,7 +247,9 @@ describe('NODE_ENV=production', () => {
     expect(incomplete).toContain('  - TENCENT_SMS_TEMPLATE_ID: required with SMS_SENDER=tencent')
     expect(refusal({ ...complete, TENCENT_SMS_ENDPOINT: 'http://127.0.0.1:9000' })).toContain('  - TENCENT_SMS_ENDPOINT: must be https://')
     expect(refusal({ ...complete, PUBLIC_BASE_URL: 'http://bff.example.cn' })).toContain('got "http://bff.example.cn"')
-    expect(refusal({ ...complete, WECHAT_APP_ID: 'wx-stand-in-app' })).toContain('  - WECHAT_APP_ID: the mini-program\'s AppID, "wx" and 16 hex digits, got "wx-stand-in-app"')
+    expect(refusal({ ...complete, WECHAT_APP_ID: 'wx-stand-in-app' })).toContain(
+      '  - WECHAT_APP_ID: the mini-program\'s AppID, "wx" and 16 hex digits, got "wx-stand-in-app"',
+    )
   })
 
   it('development (NODE_ENV unset) still starts with the stand-ins and demo data', () => {

@@ -121,14 +121,16 @@ function readIntakeUrls(value: string | undefined): Record<Department, string> |
   } catch {
     throw new Error(`COMPLAINT_INTAKE_URLS must be a JSON object of department → URL, ${example}`)
   }
-  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error(`COMPLAINT_INTAKE_URLS must be a JSON object of department → URL, ${example}`)
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
+    throw new Error(`COMPLAINT_INTAKE_URLS must be a JSON object of department → URL, ${example}`)
   const entries = parsed as Record<string, unknown>
   const unknown = Object.keys(entries).filter((key) => !(DEPARTMENTS as readonly string[]).includes(key))
   if (unknown.length) throw new Error(`COMPLAINT_INTAKE_URLS has unknown departments: ${unknown.join(', ')} (known: ${DEPARTMENTS.join(', ')})`)
   const missing = DEPARTMENTS.filter((department) => !(department in entries))
   if (missing.length) throw new Error(`COMPLAINT_INTAKE_URLS lacks departments: ${missing.join(', ')} (every department needs an intake URL)`)
   for (const department of DEPARTMENTS) {
-    if (!isHttpUrl(entries[department])) throw new Error(`COMPLAINT_INTAKE_URLS.${department} must be an http:// or https:// URL, got ${JSON.stringify(entries[department])}`)
+    if (!isHttpUrl(entries[department]))
+      throw new Error(`COMPLAINT_INTAKE_URLS.${department} must be an http:// or https:// URL, got ${JSON.stringify(entries[department])}`)
   }
   return entries as Record<Department, string>
 }
@@ -188,7 +190,10 @@ function readClasses(env: Env): ClassesConfig {
   const state = env.WECHAT_MINIPROGRAM_STATE || 'formal'
   if (!['developer', 'trial', 'formal'].includes(state)) throw new Error(`WECHAT_MINIPROGRAM_STATE must be developer, trial or formal, got "${state}"`)
   return {
-    messageTemplates: Object.fromEntries(CLASS_MESSAGE_KINDS.map((kind) => [kind, env[TEMPLATE_ENV[kind]] || (standIn ? `stand-in-${kind}` : null)])) as Record<ClassMessageKind, string | null>,
+    messageTemplates: Object.fromEntries(CLASS_MESSAGE_KINDS.map((kind) => [kind, env[TEMPLATE_ENV[kind]] || (standIn ? `stand-in-${kind}` : null)])) as Record<
+      ClassMessageKind,
+      string | null
+    >,
     miniprogramState: state as ClassesConfig['miniprogramState'],
   }
 }
@@ -205,7 +210,13 @@ function readPublicBaseUrl(value: string | undefined): string | null {
   return value.replace(/\/+$/, '')
 }
 
-const TENCENT_SMS_REQUIRED = ['TENCENT_SMS_SECRET_ID', 'TENCENT_SMS_SECRET_KEY', 'TENCENT_SMS_SDK_APP_ID', 'TENCENT_SMS_SIGN_NAME', 'TENCENT_SMS_TEMPLATE_ID'] as const
+const TENCENT_SMS_REQUIRED = [
+  'TENCENT_SMS_SECRET_ID',
+  'TENCENT_SMS_SECRET_KEY',
+  'TENCENT_SMS_SDK_APP_ID',
+  'TENCENT_SMS_SIGN_NAME',
+  'TENCENT_SMS_TEMPLATE_ID',
+] as const
 
 function readSmsSender(env: Env): SmsSenderConfig {
   const kind = env.SMS_SENDER || 'log'
@@ -235,17 +246,27 @@ function readSmsSender(env: Env): SmsSenderConfig {
  */
 function productionGaps(env: Env): string[] {
   const gaps: string[] = []
-  if (!/^wx[0-9a-f]{16}$/.test(env.WECHAT_APP_ID ?? '')) gaps.push(`WECHAT_APP_ID: the mini-program's AppID, "wx" and 16 hex digits${env.WECHAT_APP_ID ? `, got "${env.WECHAT_APP_ID}"` : ''}`)
-  if (!env.WECHAT_APP_SECRET) gaps.push('WECHAT_APP_SECRET: the mini-program\'s AppSecret (without it a stand-in WeChat answers sign-ins)')
-  if (!env.WECHAT_PUSH_TOKEN) gaps.push('WECHAT_PUSH_TOKEN: the Token of 消息推送 in the WeChat admin console (without it WeChat cannot report image checks, and notice images are refused)')
-  if (!env.PUBLIC_BASE_URL?.startsWith('https://')) gaps.push(`PUBLIC_BASE_URL: the BFF's https:// address as WeChat reaches it (WeChat fetches images to check from there)${env.PUBLIC_BASE_URL ? `, got "${env.PUBLIC_BASE_URL}"` : ''}`)
+  if (!/^wx[0-9a-f]{16}$/.test(env.WECHAT_APP_ID ?? ''))
+    gaps.push(`WECHAT_APP_ID: the mini-program's AppID, "wx" and 16 hex digits${env.WECHAT_APP_ID ? `, got "${env.WECHAT_APP_ID}"` : ''}`)
+  if (!env.WECHAT_APP_SECRET) gaps.push("WECHAT_APP_SECRET: the mini-program's AppSecret (without it a stand-in WeChat answers sign-ins)")
+  if (!env.WECHAT_PUSH_TOKEN)
+    gaps.push(
+      'WECHAT_PUSH_TOKEN: the Token of 消息推送 in the WeChat admin console (without it WeChat cannot report image checks, and notice images are refused)',
+    )
+  if (!env.PUBLIC_BASE_URL?.startsWith('https://'))
+    gaps.push(
+      `PUBLIC_BASE_URL: the BFF's https:// address as WeChat reaches it (WeChat fetches images to check from there)${env.PUBLIC_BASE_URL ? `, got "${env.PUBLIC_BASE_URL}"` : ''}`,
+    )
   if (env.SMS_SENDER !== 'tencent') {
-    gaps.push(`SMS_SENDER=tencent: sign-in codes must be texted (${env.SMS_SENDER ? `"${env.SMS_SENDER}" is not a real sender` : 'the default, log, only writes them to the log'})`)
+    gaps.push(
+      `SMS_SENDER=tencent: sign-in codes must be texted (${env.SMS_SENDER ? `"${env.SMS_SENDER}" is not a real sender` : 'the default, log, only writes them to the log'})`,
+    )
   } else {
     for (const name of TENCENT_SMS_REQUIRED) if (!env[name]) gaps.push(`${name}: required with SMS_SENDER=tencent`)
-    if (env.TENCENT_SMS_ENDPOINT && !env.TENCENT_SMS_ENDPOINT.startsWith('https://')) gaps.push(`TENCENT_SMS_ENDPOINT: must be https:// (or unset: ${TENCENT_SMS_ENDPOINT})`)
+    if (env.TENCENT_SMS_ENDPOINT && !env.TENCENT_SMS_ENDPOINT.startsWith('https://'))
+      gaps.push(`TENCENT_SMS_ENDPOINT: must be https:// (or unset: ${TENCENT_SMS_ENDPOINT})`)
   }
-  if (!env.COMPLAINT_INTAKE_URLS) gaps.push('COMPLAINT_INTAKE_URLS: each department\'s intake URL (without it complaints go to a local stand-in receiver)')
+  if (!env.COMPLAINT_INTAKE_URLS) gaps.push("COMPLAINT_INTAKE_URLS: each department's intake URL (without it complaints go to a local stand-in receiver)")
   if (env.SEED_DEMO !== 'false') gaps.push('SEED_DEMO=false: the fictional demo institutions must not enter a real registry')
   if (!env.JWT_SECRET) gaps.push('JWT_SECRET: at least 32 characters, the same on every instance (without it the key is a file on one disk)')
   return gaps
@@ -256,8 +277,10 @@ export function loadConfig(env: Env = process.env): Config {
   if (env.NODE_ENV === 'production') {
     const gaps = productionGaps(env)
     if (gaps.length) {
-      throw new Error(`NODE_ENV=production: the BFF does not start with stand-ins or demo data. Set:\n${gaps.map((gap) => `  - ${gap}`).join('\n')}\n` +
-        'Without NODE_ENV=production (npm start) it runs with its development stand-ins instead.')
+      throw new Error(
+        `NODE_ENV=production: the BFF does not start with stand-ins or demo data. Set:\n${gaps.map((gap) => `  - ${gap}`).join('\n')}\n` +
+          'Without NODE_ENV=production (npm start) it runs with its development stand-ins instead.',
+      )
     }
   }
   const databaseUrl = readDatabaseUrl(env.DATABASE_URL)

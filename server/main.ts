@@ -42,13 +42,18 @@ async function main() {
   if (!wechatCallbacks) console.warn('WECHAT_PUSH_TOKEN is not set: notice images cannot be checked by WeChat, so image uploads are refused')
 
   // Without intake URLs there are no real departments to forward to: run the stand-in receiver and forward to it instead.
-  const intakeStandIn = config.complaints.intakeUrls ? null : await startIntakeStandIn({
-    onDelivery: (d) => console.log(`intake stand-in received a complaint for ${d.department}${d.duplicate ? ' (repeat, dropped)' : ''}`),
-  })
-  if (intakeStandIn) console.log(`Complaint intake stand-in on ${intakeStandIn.url}: every department is forwarded to ${intakeStandIn.url}/intake/<department> (no COMPLAINT_INTAKE_URLS configured)`)
+  const intakeStandIn = config.complaints.intakeUrls
+    ? null
+    : await startIntakeStandIn({
+        onDelivery: (d) => console.log(`intake stand-in received a complaint for ${d.department}${d.duplicate ? ' (repeat, dropped)' : ''}`),
+      })
+  if (intakeStandIn)
+    console.log(
+      `Complaint intake stand-in on ${intakeStandIn.url}: every department is forwarded to ${intakeStandIn.url}/intake/<department> (no COMPLAINT_INTAKE_URLS configured)`,
+    )
   const photoStorage = openPhotoStorage(config.complaints.photoStorage)
   if (config.databaseUrl && config.complaints.photoStorage.kind === 'local') {
-    console.warn('PHOTO_STORAGE=local with DATABASE_URL: complaint photos stay on this instance\'s disk; use PHOTO_STORAGE=s3 when several instances run')
+    console.warn("PHOTO_STORAGE=local with DATABASE_URL: complaint photos stay on this instance's disk; use PHOTO_STORAGE=s3 when several instances run")
   }
   const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false }) : null
 

@@ -33,14 +33,17 @@ export type Block = Static<typeof Block>
 
 export const ArticleParams = Type.Object({ id: Type.String({ format: 'uuid' }) })
 
-export const ArticleQuery = Type.Object({
-  tag: Type.Optional(Type.String({ minLength: 1, maxLength: 20 })),
-  kind: Type.Optional(ArticleKind),
-  /** Words to find in title, summary and body; Chinese matched by characters (托育 finds 托育机构, not 托管…教育). */
-  q: Type.Optional(Type.String({ minLength: 1, maxLength: 50 })),
-  page: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 1 })),
-  pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 50, default: 20 })),
-}, { additionalProperties: false })
+export const ArticleQuery = Type.Object(
+  {
+    tag: Type.Optional(Type.String({ minLength: 1, maxLength: 20 })),
+    kind: Type.Optional(ArticleKind),
+    /** Words to find in title, summary and body; Chinese matched by characters (托育 finds 托育机构, not 托管…教育). */
+    q: Type.Optional(Type.String({ minLength: 1, maxLength: 50 })),
+    page: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 1 })),
+    pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 50, default: 20 })),
+  },
+  { additionalProperties: false },
+)
 export type ArticleQuery = Static<typeof ArticleQuery>
 
 export const ArticleSummary = Type.Object({
@@ -82,19 +85,22 @@ export type TagList = Static<typeof TagList>
 
 // ---- regulators ----
 
-export const ArticleInput = Type.Object({
-  title: Type.String({ minLength: 2, maxLength: 80 }),
-  summary: Type.String({ maxLength: 200, default: '' }),
-  kind: ArticleKind,
-  tags: Type.Array(Type.String({ minLength: 1, maxLength: 20 }), { maxItems: 8, uniqueItems: true, default: [] }),
-  sourceDepartment: Type.String({ minLength: 2, maxLength: 60 }),
-  documentNumber: Type.Optional(Nullable(Type.String({ maxLength: 60 }))),
-  effectiveOn: Type.Optional(Nullable(DateString)),
-  body: Type.String({ minLength: 1, maxLength: 100_000, description: 'the markup described above' }),
-  /** null or omitted: a draft. A time in the future: scheduled. Now or past: published at once. */
-  publishAt: Type.Optional(Nullable(DateTimeString)),
-  pinned: Type.Boolean({ default: false }),
-}, { additionalProperties: false })
+export const ArticleInput = Type.Object(
+  {
+    title: Type.String({ minLength: 2, maxLength: 80 }),
+    summary: Type.String({ maxLength: 200, default: '' }),
+    kind: ArticleKind,
+    tags: Type.Array(Type.String({ minLength: 1, maxLength: 20 }), { maxItems: 8, uniqueItems: true, default: [] }),
+    sourceDepartment: Type.String({ minLength: 2, maxLength: 60 }),
+    documentNumber: Type.Optional(Nullable(Type.String({ maxLength: 60 }))),
+    effectiveOn: Type.Optional(Nullable(DateString)),
+    body: Type.String({ minLength: 1, maxLength: 100_000, description: 'the markup described above' }),
+    /** null or omitted: a draft. A time in the future: scheduled. Now or past: published at once. */
+    publishAt: Type.Optional(Nullable(DateTimeString)),
+    pinned: Type.Boolean({ default: false }),
+  },
+  { additionalProperties: false },
+)
 export type ArticleInput = Static<typeof ArticleInput>
 
 /**
@@ -102,18 +108,21 @@ export type ArticleInput = Static<typeof ArticleInput>
  * required and none has a default: a summary, tags or pinned left out is refused rather than reset. publishAt null
  * makes it a draft again, a future time schedules it.
  */
-export const ArticleReplacement = Type.Object({
-  title: ArticleInput.properties.title,
-  summary: Type.String({ maxLength: 200 }),
-  kind: ArticleKind,
-  tags: Type.Array(Type.String({ minLength: 1, maxLength: 20 }), { maxItems: 8, uniqueItems: true }),
-  sourceDepartment: ArticleInput.properties.sourceDepartment,
-  documentNumber: Nullable(Type.String({ maxLength: 60 })),
-  effectiveOn: Nullable(DateString),
-  body: ArticleInput.properties.body,
-  publishAt: Nullable(DateTimeString),
-  pinned: Type.Boolean(),
-}, { additionalProperties: false })
+export const ArticleReplacement = Type.Object(
+  {
+    title: ArticleInput.properties.title,
+    summary: Type.String({ maxLength: 200 }),
+    kind: ArticleKind,
+    tags: Type.Array(Type.String({ minLength: 1, maxLength: 20 }), { maxItems: 8, uniqueItems: true }),
+    sourceDepartment: ArticleInput.properties.sourceDepartment,
+    documentNumber: Nullable(Type.String({ maxLength: 60 })),
+    effectiveOn: Nullable(DateString),
+    body: ArticleInput.properties.body,
+    publishAt: Nullable(DateTimeString),
+    pinned: Type.Boolean(),
+  },
+  { additionalProperties: false },
+)
 export type ArticleReplacement = Static<typeof ArticleReplacement>
 
 /** What the editor sees: the source markup and the state. */

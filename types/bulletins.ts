@@ -10,12 +10,15 @@ export type GradeChange = Static<typeof GradeChange>
 
 export const BulletinParams = Type.Object({ id: Type.String({ format: 'uuid' }) })
 
-export const BulletinQuery = Type.Object({
-  /** A 市州: its bulletins and the province-wide ones. */
-  cityCode: Type.Optional(Type.String({ pattern: '^[0-9]{6}$' })),
-  page: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 1 })),
-  pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 50, default: 20 })),
-}, { additionalProperties: false })
+export const BulletinQuery = Type.Object(
+  {
+    /** A 市州: its bulletins and the province-wide ones. */
+    cityCode: Type.Optional(Type.String({ pattern: '^[0-9]{6}$' })),
+    page: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 1 })),
+    pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 50, default: 20 })),
+  },
+  { additionalProperties: false },
+)
 export type BulletinQuery = Static<typeof BulletinQuery>
 
 export const BulletinSummary = Type.Object({
@@ -60,12 +63,15 @@ export const Bulletin = Type.Composite([
 export type Bulletin = Static<typeof Bulletin>
 
 /** A regulator publishes a round whose evaluations are already in the registry (CSV import). */
-export const BulletinInput = Type.Object({
-  round: Type.String({ minLength: 2, maxLength: 40 }),
-  title: Type.String({ minLength: 2, maxLength: 80 }),
-  department: Type.String({ minLength: 2, maxLength: 60 }),
-  cityCode: Type.Optional(Nullable(Type.String({ pattern: '^[0-9]{6}$', description: 'null: the province (province regulators only)' }))),
-  publishedOn: DateString,
-  intro: Type.String({ maxLength: 2000, default: '' }),
-}, { additionalProperties: false })
+export const BulletinInput = Type.Object(
+  {
+    round: Type.String({ minLength: 2, maxLength: 40 }),
+    title: Type.String({ minLength: 2, maxLength: 80 }),
+    department: Type.String({ minLength: 2, maxLength: 60 }),
+    cityCode: Type.Optional(Nullable(Type.String({ pattern: '^[0-9]{6}$', description: 'null: the province (province regulators only)' }))),
+    publishedOn: DateString,
+    intro: Type.String({ maxLength: 2000, default: '' }),
+  },
+  { additionalProperties: false },
+)
 export type BulletinInput = Static<typeof BulletinInput>

@@ -43,23 +43,26 @@ export const ClassParams = Type.Object({ id: Type.String({ format: 'uuid' }) })
 export const SignUpParams = Type.Object({ id: Type.String({ format: 'uuid' }) })
 
 /** Near a point (lat+lng, nearest venue first, online classes after) or in a 市州/district (soonest first). */
-export const ClassSearchQuery = Type.Object({
-  lat: Type.Optional(Type.Number({ minimum: -90, maximum: 90 })),
-  lng: Type.Optional(Type.Number({ minimum: -180, maximum: 180 })),
-  radiusKm: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 300, default: 30 })),
-  cityCode: Type.Optional(Type.String({ pattern: '^[0-9]{6}$' })),
-  districtCode: Type.Optional(Type.String({ pattern: '^[0-9]{6}$' })),
-  topic: Type.Optional(ClassTopic),
-  kind: Type.Optional(ClassKind),
-  mode: Type.Optional(ClassMode),
-  /** Only classes that suit a child born in this month, at the time of the class. */
-  childBirthMonth: Type.Optional(Type.String({ pattern: BIRTH_MONTH_PATTERN })),
-  /** Calendar days in China time, inclusive. Default: from today on. */
-  from: Type.Optional(DateString),
-  to: Type.Optional(DateString),
-  page: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 1 })),
-  pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 50, default: 20 })),
-}, { additionalProperties: false })
+export const ClassSearchQuery = Type.Object(
+  {
+    lat: Type.Optional(Type.Number({ minimum: -90, maximum: 90 })),
+    lng: Type.Optional(Type.Number({ minimum: -180, maximum: 180 })),
+    radiusKm: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 300, default: 30 })),
+    cityCode: Type.Optional(Type.String({ pattern: '^[0-9]{6}$' })),
+    districtCode: Type.Optional(Type.String({ pattern: '^[0-9]{6}$' })),
+    topic: Type.Optional(ClassTopic),
+    kind: Type.Optional(ClassKind),
+    mode: Type.Optional(ClassMode),
+    /** Only classes that suit a child born in this month, at the time of the class. */
+    childBirthMonth: Type.Optional(Type.String({ pattern: BIRTH_MONTH_PATTERN })),
+    /** Calendar days in China time, inclusive. Default: from today on. */
+    from: Type.Optional(DateString),
+    to: Type.Optional(DateString),
+    page: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 1 })),
+    pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 50, default: 20 })),
+  },
+  { additionalProperties: false },
+)
 export type ClassSearchQuery = Static<typeof ClassSearchQuery>
 
 export const ClassCentre = Type.Object({
@@ -129,11 +132,14 @@ export const ClassSearchResult = Type.Object({
 export type ClassSearchResult = Static<typeof ClassSearchResult>
 
 /** One adult, optionally one child (one of the parent's children, for the age check and the centre's list). */
-export const SignUpInput = Type.Object({
-  childId: Type.Optional(Nullable(Type.String({ format: 'uuid' }))),
-  /** The message kinds the parent accepted in requestSubscribeMessage just before (WeChat only; H5 sends none). */
-  subscribed: Type.Array(ClassMessageKind, { uniqueItems: true, default: [] }),
-}, { additionalProperties: false })
+export const SignUpInput = Type.Object(
+  {
+    childId: Type.Optional(Nullable(Type.String({ format: 'uuid' }))),
+    /** The message kinds the parent accepted in requestSubscribeMessage just before (WeChat only; H5 sends none). */
+    subscribed: Type.Array(ClassMessageKind, { uniqueItems: true, default: [] }),
+  },
+  { additionalProperties: false },
+)
 export type SignUpInput = Static<typeof SignUpInput>
 
 export const SignUp = Type.Object({
@@ -183,18 +189,21 @@ const lat = Type.Number({ minimum: 38, maximum: 47 })
 const lng = Type.Number({ minimum: 121, maximum: 132 })
 const onlineUrl = Type.String({ pattern: '^https://', maxLength: 500 })
 
-export const ClassInput = Type.Object({
-  centreId: Type.String({ format: 'uuid', description: 'one of the staff member\'s centres' }),
-  ...classFields,
-  description: Type.String({ maxLength: DESCRIPTION_MAX, default: '' }),
-  /** Offline: defaults to the centre's address and position when omitted. */
-  address: Type.Optional(address),
-  lat: Type.Optional(lat),
-  lng: Type.Optional(lng),
-  onlineUrl: Type.Optional(onlineUrl),
-  /** Default: 2 hours before the start. */
-  cancellableUntil: Type.Optional(DateTimeString),
-}, { additionalProperties: false })
+export const ClassInput = Type.Object(
+  {
+    centreId: Type.String({ format: 'uuid', description: "one of the staff member's centres" }),
+    ...classFields,
+    description: Type.String({ maxLength: DESCRIPTION_MAX, default: '' }),
+    /** Offline: defaults to the centre's address and position when omitted. */
+    address: Type.Optional(address),
+    lat: Type.Optional(lat),
+    lng: Type.Optional(lng),
+    onlineUrl: Type.Optional(onlineUrl),
+    /** Default: 2 hours before the start. */
+    cancellableUntil: Type.Optional(DateTimeString),
+  },
+  { additionalProperties: false },
+)
 export type ClassInput = Static<typeof ClassInput>
 
 /**
@@ -202,24 +211,30 @@ export type ClassInput = Static<typeof ClassInput>
  * none has a default, so a field left out is refused rather than silently reset. Offline, null address, lat and lng
  * mean the centre's. A larger capacity promotes waiting parents at once; below the confirmed count is refused.
  */
-export const ClassReplacement = Type.Object({
-  ...classFields,
-  description: Type.String({ maxLength: DESCRIPTION_MAX }),
-  address: Nullable(address),
-  lat: Nullable(lat),
-  lng: Nullable(lng),
-  onlineUrl: Nullable(onlineUrl),
-  cancellableUntil: DateTimeString,
-}, { additionalProperties: false })
+export const ClassReplacement = Type.Object(
+  {
+    ...classFields,
+    description: Type.String({ maxLength: DESCRIPTION_MAX }),
+    address: Nullable(address),
+    lat: Nullable(lat),
+    lng: Nullable(lng),
+    onlineUrl: Nullable(onlineUrl),
+    cancellableUntil: DateTimeString,
+  },
+  { additionalProperties: false },
+)
 export type ClassReplacement = Static<typeof ClassReplacement>
 
 export const CancelClassBody = Type.Object({ reason: Type.String({ minLength: 2, maxLength: 200 }) }, { additionalProperties: false })
 export type CancelClassBody = Static<typeof CancelClassBody>
 
-export const CentreClassQuery = Type.Object({
-  centreId: Type.Optional(Type.String({ format: 'uuid' })),
-  when: Type.Optional(StringEnum(['upcoming', 'past', 'all'] as const, { default: 'upcoming' })),
-}, { additionalProperties: false })
+export const CentreClassQuery = Type.Object(
+  {
+    centreId: Type.Optional(Type.String({ format: 'uuid' })),
+    when: Type.Optional(StringEnum(['upcoming', 'past', 'all'] as const, { default: 'upcoming' })),
+  },
+  { additionalProperties: false },
+)
 export const CentreClassList = Type.Object({ items: Type.Array(ParentingClass) })
 export type CentreClassList = Static<typeof CentreClassList>
 

@@ -35,28 +35,34 @@ export const TRACKING_NUMBER_PATTERN = '^TS[0-9]{8}[A-Z0-9]{6}$' // e.g. TS20261
 export const TrackingNumber = Type.String({ pattern: TRACKING_NUMBER_PATTERN })
 
 /** A provider that is not in the registry (or is operating unregistered): typed in by the parent. */
-export const UnlistedProvider = Type.Object({
-  name: Type.String({ minLength: 2, maxLength: 100 }),
-  address: Type.String({ minLength: 4, maxLength: 200 }),
-  cityCode: Type.String({ pattern: '^[0-9]{6}$', description: 'the 市州 where it operates' }),
-}, { additionalProperties: false })
+export const UnlistedProvider = Type.Object(
+  {
+    name: Type.String({ minLength: 2, maxLength: 100 }),
+    address: Type.String({ minLength: 4, maxLength: 200 }),
+    cityCode: Type.String({ pattern: '^[0-9]{6}$', description: 'the 市州 where it operates' }),
+  },
+  { additionalProperties: false },
+)
 export type UnlistedProvider = Static<typeof UnlistedProvider>
 
 /**
  * Filed with an `Idempotency-Key` header (a UUID the app keeps with its draft): retrying with the same key
  * returns the complaint already filed, never a second one. Exactly one of institutionId and provider.
  */
-export const FileComplaintBody = Type.Object({
-  institutionId: Type.Optional(Type.String({ format: 'uuid' })),
-  provider: Type.Optional(UnlistedProvider),
-  category: ComplaintCategory,
-  description: Type.String({ minLength: 10, maxLength: 2000 }),
-  occurredAt: DateTimeString,
-  photoIds: Type.Array(Type.String({ format: 'uuid' }), { maxItems: 9, uniqueItems: true, default: [] }),
-  /** Anonymous: no user id, phone or IP is stored with the complaint. */
-  anonymous: Type.Boolean(),
-  contactPhone: Type.Optional(Type.String({ pattern: PHONE_PATTERN, description: 'only when not anonymous' })),
-}, { additionalProperties: false })
+export const FileComplaintBody = Type.Object(
+  {
+    institutionId: Type.Optional(Type.String({ format: 'uuid' })),
+    provider: Type.Optional(UnlistedProvider),
+    category: ComplaintCategory,
+    description: Type.String({ minLength: 10, maxLength: 2000 }),
+    occurredAt: DateTimeString,
+    photoIds: Type.Array(Type.String({ format: 'uuid' }), { maxItems: 9, uniqueItems: true, default: [] }),
+    /** Anonymous: no user id, phone or IP is stored with the complaint. */
+    anonymous: Type.Boolean(),
+    contactPhone: Type.Optional(Type.String({ pattern: PHONE_PATTERN, description: 'only when not anonymous' })),
+  },
+  { additionalProperties: false },
+)
 export type FileComplaintBody = Static<typeof FileComplaintBody>
 
 export const FiledComplaint = Type.Object({
@@ -79,7 +85,19 @@ export type UploadedPhoto = Static<typeof UploadedPhoto>
 export const Photo = Type.Object({ id: Type.String({ format: 'uuid' }), url: Type.String({ description: 'signed, short-lived' }) })
 
 export const TimelineEntry = Type.Object({
-  type: StringEnum(['submitted', 'accepted', 'rejected', 'assigned', 'in_progress', 'replied', 'closed', 'addition', 'rating', 'forwarded', 'sanction_published'] as const),
+  type: StringEnum([
+    'submitted',
+    'accepted',
+    'rejected',
+    'assigned',
+    'in_progress',
+    'replied',
+    'closed',
+    'addition',
+    'rating',
+    'forwarded',
+    'sanction_published',
+  ] as const),
   at: DateTimeString,
   department: Nullable(Department),
   note: Nullable(Type.String()),
@@ -119,7 +137,14 @@ export const RegulatorComplaintView = Type.Composite([
   Type.Object({
     anonymous: Type.Boolean(),
     contactPhone: Nullable(Type.String()),
-    deliveries: Type.Array(Type.Object({ department: Department, status: StringEnum(['pending', 'delivered'] as const), attempts: Type.Integer(), deliveredAt: Nullable(DateTimeString) })),
+    deliveries: Type.Array(
+      Type.Object({
+        department: Department,
+        status: StringEnum(['pending', 'delivered'] as const),
+        attempts: Type.Integer(),
+        deliveredAt: Nullable(DateTimeString),
+      }),
+    ),
     sanctionPublished: Type.Boolean(),
   }),
 ])
@@ -138,7 +163,13 @@ export const ComplaintSummary = Type.Object({
   replyBy: DateString,
 })
 export type ComplaintSummary = Static<typeof ComplaintSummary>
-export const ComplaintList = Type.Object({ items: Type.Array(ComplaintSummary), total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer(), hasMore: Type.Boolean() })
+export const ComplaintList = Type.Object({
+  items: Type.Array(ComplaintSummary),
+  total: Type.Integer(),
+  page: Type.Integer(),
+  pageSize: Type.Integer(),
+  hasMore: Type.Boolean(),
+})
 export type ComplaintList = Static<typeof ComplaintList>
 
 export const TrackBody = Type.Object({ trackingNumber: TrackingNumber, secret: Type.String({ minLength: 8, maxLength: 64 }) }, { additionalProperties: false })
@@ -146,42 +177,59 @@ export type TrackBody = Static<typeof TrackBody>
 export const TrackingParams = Type.Object({ trackingNumber: TrackingNumber })
 
 /** Reporter actions carry either the sign-in token or the `X-Complaint-Secret` header. */
-export const AdditionBody = Type.Object({
-  text: Type.String({ minLength: 1, maxLength: 2000 }),
-  photoIds: Type.Array(Type.String({ format: 'uuid' }), { maxItems: 9, uniqueItems: true, default: [] }),
-}, { additionalProperties: false })
+export const AdditionBody = Type.Object(
+  {
+    text: Type.String({ minLength: 1, maxLength: 2000 }),
+    photoIds: Type.Array(Type.String({ format: 'uuid' }), { maxItems: 9, uniqueItems: true, default: [] }),
+  },
+  { additionalProperties: false },
+)
 export type AdditionBody = Static<typeof AdditionBody>
-export const RatingBody = Type.Object({
-  score: Type.Integer({ minimum: 1, maximum: 5 }),
-  comment: Type.Optional(Type.String({ maxLength: 500 })),
-}, { additionalProperties: false })
+export const RatingBody = Type.Object(
+  {
+    score: Type.Integer({ minimum: 1, maximum: 5 }),
+    comment: Type.Optional(Type.String({ maxLength: 500 })),
+  },
+  { additionalProperties: false },
+)
 export type RatingBody = Static<typeof RatingBody>
 
-export const AdminComplaintQuery = Type.Object({
-  status: Type.Optional(ComplaintStatus),
-  category: Type.Optional(ComplaintCategory),
-  overdue: Type.Optional(Type.Boolean()),
-  urgent: Type.Optional(Type.Boolean()),
-  cityCode: Type.Optional(Type.String({ pattern: '^[0-9]{6}$' })),
-  page: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 1 })),
-  pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
-}, { additionalProperties: false })
+export const AdminComplaintQuery = Type.Object(
+  {
+    status: Type.Optional(ComplaintStatus),
+    category: Type.Optional(ComplaintCategory),
+    overdue: Type.Optional(Type.Boolean()),
+    urgent: Type.Optional(Type.Boolean()),
+    cityCode: Type.Optional(Type.String({ pattern: '^[0-9]{6}$' })),
+    page: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 1 })),
+    pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
+  },
+  { additionalProperties: false },
+)
 export type AdminComplaintQuery = Static<typeof AdminComplaintQuery>
 
 export const NoteBody = Type.Object({ note: Type.Optional(Type.String({ maxLength: 1000 })) }, { additionalProperties: false })
 export const RejectBody = Type.Object({ reason: Type.String({ minLength: 2, maxLength: 1000 }) }, { additionalProperties: false })
 export const AssignBody = Type.Object({ department: Department, note: Type.Optional(Type.String({ maxLength: 1000 })) }, { additionalProperties: false })
 export const ReplyBody = Type.Object({ reply: Type.String({ minLength: 2, maxLength: 4000 }) }, { additionalProperties: false })
-export const CloseBody = Type.Object({
-  outcome: Outcome,
-  note: Type.Optional(Type.String({ maxLength: 1000 })),
-  /** When upheld with a sanction against a registered institution; published separately. */
-  sanction: Type.Optional(Type.Object({
-    kind: SanctionKind,
-    measure: Type.String({ minLength: 2, maxLength: 200 }),
-    reason: Type.String({ minLength: 2, maxLength: 500 }),
-    department: Type.String({ minLength: 2, maxLength: 100, description: 'e.g. 长春市卫生健康委员会' }),
-    decidedOn: DateString,
-  }, { additionalProperties: false })),
-}, { additionalProperties: false })
+export const CloseBody = Type.Object(
+  {
+    outcome: Outcome,
+    note: Type.Optional(Type.String({ maxLength: 1000 })),
+    /** When upheld with a sanction against a registered institution; published separately. */
+    sanction: Type.Optional(
+      Type.Object(
+        {
+          kind: SanctionKind,
+          measure: Type.String({ minLength: 2, maxLength: 200 }),
+          reason: Type.String({ minLength: 2, maxLength: 500 }),
+          department: Type.String({ minLength: 2, maxLength: 100, description: 'e.g. 长春市卫生健康委员会' }),
+          decidedOn: DateString,
+        },
+        { additionalProperties: false },
+      ),
+    ),
+  },
+  { additionalProperties: false },
+)
 export type CloseBody = Static<typeof CloseBody>

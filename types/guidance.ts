@@ -28,17 +28,20 @@ export type TimeWindow = Static<typeof TimeWindow>
 
 export const GuidanceParams = Type.Object({ id: Type.String({ format: 'uuid' }) })
 
-export const GuidanceRequestInput = Type.Object({
-  service: GuidanceService,
-  childId: Type.String({ format: 'uuid', description: 'one of the parent\'s children' }),
-  /** Dates from tomorrow up to 60 days ahead, no window twice. */
-  timeWindows: Type.Array(TimeWindow, { minItems: 1, maxItems: 6 }),
-  /** The district decides which centre's area the request falls in. */
-  districtCode: Type.String({ pattern: '^[0-9]{6}$' }),
-  address: Type.String({ minLength: 4, maxLength: 200 }),
-  contactPhone: Type.String({ pattern: PHONE_PATTERN }),
-  note: Type.String({ maxLength: 500, default: '' }),
-}, { additionalProperties: false })
+export const GuidanceRequestInput = Type.Object(
+  {
+    service: GuidanceService,
+    childId: Type.String({ format: 'uuid', description: "one of the parent's children" }),
+    /** Dates from tomorrow up to 60 days ahead, no window twice. */
+    timeWindows: Type.Array(TimeWindow, { minItems: 1, maxItems: 6 }),
+    /** The district decides which centre's area the request falls in. */
+    districtCode: Type.String({ pattern: '^[0-9]{6}$' }),
+    address: Type.String({ minLength: 4, maxLength: 200 }),
+    contactPhone: Type.String({ pattern: PHONE_PATTERN }),
+    note: Type.String({ maxLength: 500, default: '' }),
+  },
+  { additionalProperties: false },
+)
 export type GuidanceRequestInput = Static<typeof GuidanceRequestInput>
 
 export const GuidanceEvent = Type.Object({
@@ -73,24 +76,36 @@ export type GuidanceRequestList = Static<typeof GuidanceRequestList>
 
 // ---- centre staff: requests in the districts of their centres ----
 
-export const CentreGuidanceQuery = Type.Object({
-  status: Type.Optional(GuidanceStatus),
-}, { additionalProperties: false })
+export const CentreGuidanceQuery = Type.Object(
+  {
+    status: Type.Optional(GuidanceStatus),
+  },
+  { additionalProperties: false },
+)
 
-export const ScheduleGuidanceBody = Type.Object({
-  centreId: Type.String({ format: 'uuid', description: 'the staff member\'s centre that takes the visit' }),
-  scheduledAt: DateTimeString,
-  staffName: Type.String({ minLength: 2, maxLength: 40 }),
-}, { additionalProperties: false })
+export const ScheduleGuidanceBody = Type.Object(
+  {
+    centreId: Type.String({ format: 'uuid', description: "the staff member's centre that takes the visit" }),
+    scheduledAt: DateTimeString,
+    staffName: Type.String({ minLength: 2, maxLength: 40 }),
+  },
+  { additionalProperties: false },
+)
 export type ScheduleGuidanceBody = Static<typeof ScheduleGuidanceBody>
 
-export const DeclineGuidanceBody = Type.Object({
-  centreId: Type.String({ format: 'uuid' }),
-  reason: Type.String({ minLength: 2, maxLength: 300 }),
-}, { additionalProperties: false })
+export const DeclineGuidanceBody = Type.Object(
+  {
+    centreId: Type.String({ format: 'uuid' }),
+    reason: Type.String({ minLength: 2, maxLength: 300 }),
+  },
+  { additionalProperties: false },
+)
 export type DeclineGuidanceBody = Static<typeof DeclineGuidanceBody>
 
-export const CompleteGuidanceBody = Type.Object({
-  note: Type.String({ maxLength: 1000, default: '' }),
-}, { additionalProperties: false })
+export const CompleteGuidanceBody = Type.Object(
+  {
+    note: Type.String({ maxLength: 1000, default: '' }),
+  },
+  { additionalProperties: false },
+)
 export type CompleteGuidanceBody = Static<typeof CompleteGuidanceBody>

@@ -156,19 +156,24 @@ export const InstitutionDetail = Type.Composite([
     staffUpdatedAt: DateTimeString,
     evaluations: Type.Array(Evaluation, { description: 'newest first' }),
     committee: Type.Object({
-      established: Type.Boolean(), establishedOn: Nullable(DateString),
+      established: Type.Boolean(),
+      establishedOn: Nullable(DateString),
       activeMembers: Type.Integer({ description: 'members with an active committee role in the app' }),
       active: Type.Boolean({ description: 'at least three members' }),
       lastPostedAt: Nullable(DateTimeString),
     }),
     sanctions: Type.Array(Sanction),
     /** The grade went down at the latest evaluation, or the latest grade lapsed (valid_until passed): shown with its date. */
-    gradeWarning: Nullable(Type.Object({
-      kind: StringEnum(['downgraded', 'lapsed'] as const),
-      on: DateString,
-      level: Type.String(), levelLabel: Type.String(),
-      previousLevel: Nullable(Type.String()), previousLevelLabel: Nullable(Type.String()),
-    })),
+    gradeWarning: Nullable(
+      Type.Object({
+        kind: StringEnum(['downgraded', 'lapsed'] as const),
+        on: DateString,
+        level: Type.String(),
+        levelLabel: Type.String(),
+        previousLevel: Nullable(Type.String()),
+        previousLevelLabel: Nullable(Type.String()),
+      }),
+    ),
     updatedAt: DateTimeString,
   }),
 ])

@@ -45,20 +45,26 @@ export const Me = Type.Object({
 })
 export type Me = Static<typeof Me>
 
-export const ConsentBody = Type.Object({
-  kind: ConsentKind,
-  version: Type.String({ minLength: 1, maxLength: 40 }),
-  action: StringEnum(['accept', 'withdraw'] as const),
-}, { additionalProperties: false })
+export const ConsentBody = Type.Object(
+  {
+    kind: ConsentKind,
+    version: Type.String({ minLength: 1, maxLength: 40 }),
+    action: StringEnum(['accept', 'withdraw'] as const),
+  },
+  { additionalProperties: false },
+)
 export type ConsentBody = Static<typeof ConsentBody>
 
 export { BIRTH_MONTH_PATTERN }
 
 /** POST /me/children, and PUT /me/children/:id, which replaces both fields. */
-export const ChildInput = Type.Object({
-  nickname: Type.String({ minLength: 1, maxLength: 12, description: 'a nickname, never a full name' }),
-  birthMonth: Type.String({ pattern: BIRTH_MONTH_PATTERN, description: 'YYYY-MM' }),
-}, { additionalProperties: false })
+export const ChildInput = Type.Object(
+  {
+    nickname: Type.String({ minLength: 1, maxLength: 12, description: 'a nickname, never a full name' }),
+    birthMonth: Type.String({ pattern: BIRTH_MONTH_PATTERN, description: 'YYYY-MM' }),
+  },
+  { additionalProperties: false },
+)
 export type ChildInput = Static<typeof ChildInput>
 
 export const Child = Type.Object({
@@ -73,7 +79,10 @@ export const ChildList = Type.Object({ items: Type.Array(Child) })
 export type ChildList = Static<typeof ChildList>
 export const ChildParams = Type.Object({ id: Type.String({ format: 'uuid' }) })
 
-export const LinkBody = Type.Object({ code: Type.String({ pattern: '^[A-Za-z0-9]{8}$', description: 'invitation code from the institution' }) }, { additionalProperties: false })
+export const LinkBody = Type.Object(
+  { code: Type.String({ pattern: '^[A-Za-z0-9]{8}$', description: 'invitation code from the institution' }) },
+  { additionalProperties: false },
+)
 export type LinkBody = Static<typeof LinkBody>
 export const LinkedInstitution = Type.Object({
   institutionId: Type.String({ format: 'uuid' }),
@@ -86,14 +95,14 @@ export const LinkedInstitutionList = Type.Object({ items: Type.Array(LinkedInsti
 export type LinkedInstitutionList = Static<typeof LinkedInstitutionList>
 export const InstitutionIdParams = Type.Object({ institutionId: Type.String({ format: 'uuid' }) })
 
-export const FavouriteIds = Type.Object({ institutionIds: Type.Array(Type.String({ format: 'uuid' }), { maxItems: 200, uniqueItems: true }) }, { additionalProperties: false })
+export const FavouriteIds = Type.Object(
+  { institutionIds: Type.Array(Type.String({ format: 'uuid' }), { maxItems: 200, uniqueItems: true }) },
+  { additionalProperties: false },
+)
 export type FavouriteIds = Static<typeof FavouriteIds>
 
 /** The answer to POST /me/consents: the new status, and what the change did (withdrawing child_data deletes the children). */
-export const ConsentChange = Type.Composite([
-  ConsentStatus,
-  Type.Object({ childrenDeleted: Type.Integer(), message: Type.String() }),
-])
+export const ConsentChange = Type.Composite([ConsentStatus, Type.Object({ childrenDeleted: Type.Integer(), message: Type.String() })])
 export type ConsentChange = Static<typeof ConsentChange>
 
 /** GET /me/export: everything held about the user (their own phone unmasked; never token hashes). */
@@ -108,15 +117,23 @@ export const MeExport = Type.Object({
   }),
   sessions: Type.Array(Type.Object({ createdAt: DateTimeString, method: Type.String(), expiresAt: DateTimeString, revokedAt: Nullable(DateTimeString) })),
   roleGrants: Type.Array(Type.Composite([RoleGrant, Type.Object({ revokedAt: Nullable(DateTimeString) })])),
-  consents: Type.Array(Type.Object({ kind: ConsentKind, policyVersion: Type.String(), action: StringEnum(['accept', 'withdraw'] as const), at: DateTimeString })),
+  consents: Type.Array(
+    Type.Object({ kind: ConsentKind, policyVersion: Type.String(), action: StringEnum(['accept', 'withdraw'] as const), at: DateTimeString }),
+  ),
   children: Type.Array(Child),
   institutionLinks: Type.Array(LinkedInstitution),
   favourites: Type.Array(Type.Object({ institutionId: Type.String({ format: 'uuid' }), name: Type.String(), createdAt: DateTimeString })),
   /** Complaints filed signed in and not anonymously; anonymous ones are not linked to anybody. */
-  complaints: Type.Array(Type.Object({
-    trackingNumber: Type.String(), category: Type.String(), status: Type.String(), description: Type.String(),
-    contactPhone: Nullable(Type.String()), filedAt: DateTimeString,
-  })),
+  complaints: Type.Array(
+    Type.Object({
+      trackingNumber: Type.String(),
+      category: Type.String(),
+      status: Type.String(),
+      description: Type.String(),
+      contactPhone: Nullable(Type.String()),
+      filedAt: DateTimeString,
+    }),
+  ),
   classSignUps: Type.Array(SignUp),
   guidanceRequests: Type.Array(GuidanceRequest),
   heldElsewhere: Type.Array(Type.String(), { description: 'what else the service holds about the user, and where' }),

@@ -10,28 +10,34 @@ export const InstitutionParams = Type.Object({ id: Type.String({ format: 'uuid' 
 export const NoticeParams = Type.Object({ id: Type.String({ format: 'uuid' }) })
 
 /** Plain text: line breaks are kept, links are shown as text, nothing is ever rendered as HTML. */
-export const NoticeInput = Type.Object({
-  title: Type.String({ minLength: 2, maxLength: 80 }),
-  body: Type.String({ minLength: 1, maxLength: 5000 }),
-  category: NoticeCategory,
-  pinned: Type.Boolean({ default: false }),
-  expiresAt: Type.Optional(Nullable(DateTimeString)),
-  imageIds: Type.Array(Type.String({ format: 'uuid' }), { maxItems: 9, uniqueItems: true, default: [] }),
-}, { additionalProperties: false })
+export const NoticeInput = Type.Object(
+  {
+    title: Type.String({ minLength: 2, maxLength: 80 }),
+    body: Type.String({ minLength: 1, maxLength: 5000 }),
+    category: NoticeCategory,
+    pinned: Type.Boolean({ default: false }),
+    expiresAt: Type.Optional(Nullable(DateTimeString)),
+    imageIds: Type.Array(Type.String({ format: 'uuid' }), { maxItems: 9, uniqueItems: true, default: [] }),
+  },
+  { additionalProperties: false },
+)
 export type NoticeInput = Static<typeof NoticeInput>
 
 /**
  * PUT /notices/:id: the whole notice as it should read from now on; imageIds replace the images. Every field is
  * required and none has a default, so a field left out is refused rather than silently reset.
  */
-export const NoticeEdit = Type.Object({
-  title: Type.String({ minLength: 2, maxLength: 80 }),
-  body: Type.String({ minLength: 1, maxLength: 5000 }),
-  category: NoticeCategory,
-  pinned: Type.Boolean(),
-  expiresAt: Nullable(DateTimeString),
-  imageIds: Type.Array(Type.String({ format: 'uuid' }), { maxItems: 9, uniqueItems: true }),
-}, { additionalProperties: false })
+export const NoticeEdit = Type.Object(
+  {
+    title: Type.String({ minLength: 2, maxLength: 80 }),
+    body: Type.String({ minLength: 1, maxLength: 5000 }),
+    category: NoticeCategory,
+    pinned: Type.Boolean(),
+    expiresAt: Nullable(DateTimeString),
+    imageIds: Type.Array(Type.String({ format: 'uuid' }), { maxItems: 9, uniqueItems: true }),
+  },
+  { additionalProperties: false },
+)
 export type NoticeEdit = Static<typeof NoticeEdit>
 
 /** The answer to an image upload: attach it by id when posting the notice. */
@@ -65,11 +71,14 @@ export const CommitteeNotice = Type.Composite([
     linkedParents: Type.Integer(),
     status: StringEnum(['published', 'withdrawn', 'taken_down', 'expired'] as const),
     takedownReason: Nullable(Type.String()),
-    removedImages: Type.Array(Type.Object({
-      id: Type.String({ format: 'uuid' }),
-      position: Type.Integer({ minimum: 1, description: 'which image of the notice as posted (1 = the first)' }),
-      reason: Type.String({ description: 'why WeChat content security hid it, for the author' }),
-    }), { description: 'images hidden from parents because WeChat content security found them risky' }),
+    removedImages: Type.Array(
+      Type.Object({
+        id: Type.String({ format: 'uuid' }),
+        position: Type.Integer({ minimum: 1, description: 'which image of the notice as posted (1 = the first)' }),
+        reason: Type.String({ description: 'why WeChat content security hid it, for the author' }),
+      }),
+      { description: 'images hidden from parents because WeChat content security found them risky' },
+    ),
   }),
 ])
 export type CommitteeNotice = Static<typeof CommitteeNotice>
@@ -80,21 +89,34 @@ export const CommitteeNoticeList = Type.Object({ items: Type.Array(CommitteeNoti
 export type CommitteeNoticeList = Static<typeof CommitteeNoticeList>
 
 export const NoticeVersion = Type.Object({
-  version: Type.Integer(), title: Type.String(), body: Type.String(), category: NoticeCategory, pinned: Type.Boolean(),
-  expiresAt: Nullable(DateTimeString), savedAt: DateTimeString,
+  version: Type.Integer(),
+  title: Type.String(),
+  body: Type.String(),
+  category: NoticeCategory,
+  pinned: Type.Boolean(),
+  expiresAt: Nullable(DateTimeString),
+  savedAt: DateTimeString,
 })
 export const NoticeHistory = Type.Object({ items: Type.Array(NoticeVersion) })
 export type NoticeHistory = Static<typeof NoticeHistory>
 
 /** Unread notices over every institution the parent is linked to: the tab badge. */
-export const UnreadCount = Type.Object({ unread: Type.Integer(), byInstitution: Type.Array(Type.Object({ institutionId: Type.String(), name: Type.String(), unread: Type.Integer() })) })
+export const UnreadCount = Type.Object({
+  unread: Type.Integer(),
+  byInstitution: Type.Array(Type.Object({ institutionId: Type.String(), name: Type.String(), unread: Type.Integer() })),
+})
 export type UnreadCount = Static<typeof UnreadCount>
 
 export const ReportBody = Type.Object({ reason: Type.String({ minLength: 2, maxLength: 500 }) }, { additionalProperties: false })
 export const TakedownBody = Type.Object({ reason: Type.String({ minLength: 2, maxLength: 500 }) }, { additionalProperties: false })
 export const NoticeReport = Type.Object({
-  id: Type.String({ format: 'uuid' }), noticeId: Type.String({ format: 'uuid' }), noticeTitle: Type.String(), institutionName: Type.String(),
-  reason: Type.String(), reportedAt: DateTimeString, noticeStatus: Type.String(),
+  id: Type.String({ format: 'uuid' }),
+  noticeId: Type.String({ format: 'uuid' }),
+  noticeTitle: Type.String(),
+  institutionName: Type.String(),
+  reason: Type.String(),
+  reportedAt: DateTimeString,
+  noticeStatus: Type.String(),
 })
 export const ReportReceipt = Type.Object({ id: Type.String({ format: 'uuid' }), reportedAt: DateTimeString })
 export type ReportReceipt = Static<typeof ReportReceipt>
@@ -114,12 +136,20 @@ export const CommitteePage = Type.Object({
   meetings: Type.Array(CommitteeMeeting),
 })
 export type CommitteePage = Static<typeof CommitteePage>
-export const CommitteeProfileBody = Type.Object({
-  displayName: Type.Optional(Type.String({ minLength: 1, maxLength: 20 })),
-  contact: Type.Optional(Type.String({ maxLength: 200, description: 'how parents reach the committee (shared by the committee)' })),
-}, { additionalProperties: false })
+export const CommitteeProfileBody = Type.Object(
+  {
+    displayName: Type.Optional(Type.String({ minLength: 1, maxLength: 20 })),
+    contact: Type.Optional(Type.String({ maxLength: 200, description: 'how parents reach the committee (shared by the committee)' })),
+  },
+  { additionalProperties: false },
+)
 export type CommitteeProfileBody = Static<typeof CommitteeProfileBody>
-export const MeetingBody = Type.Object({
-  heldOn: DateString, title: Type.String({ minLength: 2, maxLength: 80 }), minutes: Type.String({ minLength: 1, maxLength: 5000 }),
-}, { additionalProperties: false })
+export const MeetingBody = Type.Object(
+  {
+    heldOn: DateString,
+    title: Type.String({ minLength: 2, maxLength: 80 }),
+    minutes: Type.String({ minLength: 1, maxLength: 5000 }),
+  },
+  { additionalProperties: false },
+)
 export type MeetingBody = Static<typeof MeetingBody>

@@ -7,14 +7,17 @@ export const GRANTABLE_ROLES = ['committee', 'centre_staff', 'regulator'] as con
 export const PROVINCE_CODE = '220000'
 
 /** A regulator grants a role to a signed-up user, found by id or phone; the scope field must match the role. */
-export const GrantRoleBody = Type.Object({
-  userId: Type.Optional(Type.String({ format: 'uuid' })),
-  phone: Type.Optional(Type.String({ pattern: PHONE_PATTERN })),
-  role: StringEnum(GRANTABLE_ROLES),
-  institutionId: Type.Optional(Type.String({ format: 'uuid', description: 'committee' })),
-  centreId: Type.Optional(Type.String({ format: 'uuid', description: 'centre_staff' })),
-  regionCode: Type.Optional(Type.String({ pattern: '^[0-9]{6}$', description: 'regulator: a 市州 code, or 220000 for the province' })),
-}, { additionalProperties: false })
+export const GrantRoleBody = Type.Object(
+  {
+    userId: Type.Optional(Type.String({ format: 'uuid' })),
+    phone: Type.Optional(Type.String({ pattern: PHONE_PATTERN })),
+    role: StringEnum(GRANTABLE_ROLES),
+    institutionId: Type.Optional(Type.String({ format: 'uuid', description: 'committee' })),
+    centreId: Type.Optional(Type.String({ format: 'uuid', description: 'centre_staff' })),
+    regionCode: Type.Optional(Type.String({ pattern: '^[0-9]{6}$', description: 'regulator: a 市州 code, or 220000 for the province' })),
+  },
+  { additionalProperties: false },
+)
 export type GrantRoleBody = Static<typeof GrantRoleBody>
 
 export const GrantRecord = Type.Composite([
@@ -39,10 +42,13 @@ export type HealthCentre = Static<typeof HealthCentre>
 export const HealthCentreList = Type.Object({ items: Type.Array(HealthCentre) })
 export type HealthCentreList = Static<typeof HealthCentreList>
 
-export const CreateInvitationBody = Type.Object({
-  maxUses: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })),
-  validDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 90, default: 30 })),
-}, { additionalProperties: false })
+export const CreateInvitationBody = Type.Object(
+  {
+    maxUses: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })),
+    validDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 90, default: 30 })),
+  },
+  { additionalProperties: false },
+)
 export type CreateInvitationBody = Static<typeof CreateInvitationBody>
 export const Invitation = Type.Object({
   code: Type.String(),
@@ -53,16 +59,22 @@ export const Invitation = Type.Object({
 })
 export type Invitation = Static<typeof Invitation>
 
-export const GrantListQuery = Type.Object({
-  role: Type.Optional(StringEnum(GRANTABLE_ROLES)),
-  regionCode: Type.Optional(Type.String({ pattern: '^[0-9]{6}$', description: 'a 市州 code, or 220000 for provincial grants' })),
-  institutionId: Type.Optional(Type.String({ format: 'uuid' })),
-}, { additionalProperties: false })
+export const GrantListQuery = Type.Object(
+  {
+    role: Type.Optional(StringEnum(GRANTABLE_ROLES)),
+    regionCode: Type.Optional(Type.String({ pattern: '^[0-9]{6}$', description: 'a 市州 code, or 220000 for provincial grants' })),
+    institutionId: Type.Optional(Type.String({ format: 'uuid' })),
+  },
+  { additionalProperties: false },
+)
 export type GrantListQuery = Static<typeof GrantListQuery>
 
-export const HealthCentreQuery = Type.Object({
-  city: Type.Optional(Type.String({ pattern: '^[0-9]{6}$', description: '市州 code' })),
-}, { additionalProperties: false })
+export const HealthCentreQuery = Type.Object(
+  {
+    city: Type.Optional(Type.String({ pattern: '^[0-9]{6}$', description: '市州 code' })),
+  },
+  { additionalProperties: false },
+)
 export type HealthCentreQuery = Static<typeof HealthCentreQuery>
 
 export const InvitationList = Type.Object({ items: Type.Array(Invitation) })

@@ -4,12 +4,15 @@ import { SanctionKind } from './institutions'
 
 // 失信与处罚公示 (policy §9): institutions and measures only; a person is never named in the parent-facing app.
 
-export const SanctionQuery = Type.Object({
-  cityCode: Type.Optional(Type.String({ pattern: '^[0-9]{6}$' })),
-  kind: Type.Optional(SanctionKind),
-  page: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 1 })),
-  pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 50, default: 20 })),
-}, { additionalProperties: false })
+export const SanctionQuery = Type.Object(
+  {
+    cityCode: Type.Optional(Type.String({ pattern: '^[0-9]{6}$' })),
+    kind: Type.Optional(SanctionKind),
+    page: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 1 })),
+    pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 50, default: 20 })),
+  },
+  { additionalProperties: false },
+)
 export type SanctionQuery = Static<typeof SanctionQuery>
 
 export const PublicSanction = Type.Object({

@@ -48,8 +48,8 @@ describe('the committed demo data (mock/fixtures/institutions.csv)', () => {
 
   it('keeps registering authorities consistent with nature and kind', () => {
     for (const i of institutions) {
-      const expected = i.kind === 'kindergarten' ? 'health'
-        : i.profit === 'forprofit' ? 'market_regulation' : i.ownership === 'public' ? 'establishment' : 'civil_affairs'
+      const expected =
+        i.kind === 'kindergarten' ? 'health' : i.profit === 'forprofit' ? 'market_regulation' : i.ownership === 'public' ? 'establishment' : 'civil_affairs'
       expect(i.registeringAuthority).toBe(expected)
     }
   })

@@ -9,7 +9,14 @@ import { isInsideJilin } from '../../server/features/institutions/import/jilin-b
 import { dayNumber, formatDay, lastDayAfterYears } from './calendar'
 import { SeededRandom } from './random'
 import {
-  EMPLOYER_HOSTS, GENERIC_ROADS, NAME_WORDS, PHONE_AREA_CODES, PREPAYMENT_TERMS, REFUND_POLICIES, ROADS_BY_CITY, SANCTION_CASES,
+  EMPLOYER_HOSTS,
+  GENERIC_ROADS,
+  NAME_WORDS,
+  PHONE_AREA_CODES,
+  PREPAYMENT_TERMS,
+  REFUND_POLICIES,
+  ROADS_BY_CITY,
+  SANCTION_CASES,
   STANDALONE_SUFFIXES,
 } from './vocabulary'
 
@@ -18,11 +25,27 @@ export const REFERENCE_DATE = '2026-11-01'
 const REFERENCE_DAY = dayNumber(REFERENCE_DATE)
 
 const CITY_WEIGHTS: Record<string, number> = {
-  '220100': 35, '220200': 20, '220300': 6, '220400': 4, '220500': 6, '220600': 4, '220700': 6, '220800': 5, '222400': 8, '229100': 2, '229200': 4,
+  '220100': 35,
+  '220200': 20,
+  '220300': 6,
+  '220400': 4,
+  '220500': 6,
+  '220600': 4,
+  '220700': 6,
+  '220800': 5,
+  '222400': 8,
+  '229100': 2,
+  '229200': 4,
 }
 /** 示范 institutions per area (§1: 3–5 in 长春 and 吉林市, 1–2 elsewhere); absolute, whatever the row count. */
 const DEMONSTRATION_QUOTA: Record<string, number> = { '220100': 4, '220200': 4, '220300': 2, '222400': 2, '220500': 2 }
-const KIND_WEIGHTS: ReadonlyArray<readonly [InstitutionKind, number]> = [['standalone', 55], ['kindergarten', 18], ['employer', 8], ['community', 14], ['home', 5]]
+const KIND_WEIGHTS: ReadonlyArray<readonly [InstitutionKind, number]> = [
+  ['standalone', 55],
+  ['kindergarten', 18],
+  ['employer', 8],
+  ['community', 14],
+  ['home', 5],
+]
 const EVALUATION_ROUNDS = [
   { round: '2024年第一批', from: dayNumber('2024-05-06'), days: 50, weight: 1 },
   { round: '2024年第二批', from: dayNumber('2024-10-14'), days: 45, weight: 1 },
@@ -33,8 +56,21 @@ const EVALUATION_ROUNDS = [
 const LEVEL_SCORE_RANGES: Record<string, readonly [number, number]> = { A: [900, 985], B: [750, 899], C: [600, 749], D: [430, 599] }
 
 type Cells = Record<CsvColumn, string>
-interface ClassPlan { type: ClassType; name: string; minAge: number; maxAge: number; capacity: number; enrolled: number; caregivers: number }
-interface Nature { ownership: Ownership; profit: ProfitType; authority: RegisteringAuthority; creditPrefix: string }
+interface ClassPlan {
+  type: ClassType
+  name: string
+  minAge: number
+  maxAge: number
+  capacity: number
+  enrolled: number
+  caregivers: number
+}
+interface Nature {
+  ownership: Ownership
+  profit: ProfitType
+  authority: RegisteringAuthority
+  creditPrefix: string
+}
 
 /** Rows as cell arrays in CSV_COLUMNS order; deterministic for a given (count, seed), with unique credit codes for up to 10^8 rows. */
 export function* generateInstitutionRows(count: number, seed: number): Generator<string[]> {
@@ -88,8 +124,8 @@ function generateInstitution(random: SeededRandom, city: City, index: number, bo
   const kind = random.weighted(KIND_WEIGHTS)
   const nature = chooseNature(random, kind)
   const breaches = kind !== 'home' && random.chance(0.03)
-  const demonstrated = (demonstrations.get(city.code) ?? 0) < (DEMONSTRATION_QUOTA[city.code] ?? 1)
-    && (kind === 'standalone' || kind === 'community') && !breaches
+  const demonstrated =
+    (demonstrations.get(city.code) ?? 0) < (DEMONSTRATION_QUOTA[city.code] ?? 1) && (kind === 'standalone' || kind === 'community') && !breaches
   if (demonstrated) demonstrations.set(city.code, (demonstrations.get(city.code) ?? 0) + 1)
   const inclusive = random.chance(nature.profit === 'forprofit' ? 0.05 : nature.ownership === 'public' ? 0.32 : 0.15)
   const road = random.pick(ROADS_BY_CITY[city.code] ?? GENERIC_ROADS)
@@ -136,17 +172,32 @@ function chooseNature(random: SeededRandom, kind: InstitutionKind): Nature {
   switch (kind) {
     case 'kindergarten': {
       // A kindergarten with a 托班 files directly with the county health department, whatever its own registration.
-      const nature = random.weighted([[publicNonprofit, 55], [privateNonprofit, 27], [privateForprofit, 18]] as const)
+      const nature = random.weighted([
+        [publicNonprofit, 55],
+        [privateNonprofit, 27],
+        [privateForprofit, 18],
+      ] as const)
       return { ...nature, authority: 'health' }
     }
     case 'home':
       return { ...privateForprofit, creditPrefix: '92' } // 个体工商户
     case 'community':
-      return random.weighted([[publicNonprofit, 50], [privateNonprofit, 50]] as const)
+      return random.weighted([
+        [publicNonprofit, 50],
+        [privateNonprofit, 50],
+      ] as const)
     case 'employer':
-      return random.weighted([[publicNonprofit, 40], [privateNonprofit, 20], [privateForprofit, 40]] as const)
+      return random.weighted([
+        [publicNonprofit, 40],
+        [privateNonprofit, 20],
+        [privateForprofit, 40],
+      ] as const)
     case 'standalone':
-      return random.weighted([[publicNonprofit, 15], [privateNonprofit, 20], [privateForprofit, 65]] as const)
+      return random.weighted([
+        [publicNonprofit, 15],
+        [privateNonprofit, 20],
+        [privateForprofit, 65],
+      ] as const)
   }
 }
 
@@ -168,11 +219,16 @@ function institutionName(random: SeededRandom, kind: InstitutionKind, district: 
   const word = random.pick(NAME_WORDS)
   const place = shortPlaceName(district)
   switch (kind) {
-    case 'standalone': return `${place}${word}${random.pick(STANDALONE_SUFFIXES)}（演示）`
-    case 'kindergarten': return `${place}${word}幼儿园托班（演示）`
-    case 'employer': return `${place}${word}${random.pick(EMPLOYER_HOSTS)}职工托育中心（演示）`
-    case 'community': return `${road}${word}社区托育点（演示）`
-    case 'home': return `${word}家庭托育点（演示）`
+    case 'standalone':
+      return `${place}${word}${random.pick(STANDALONE_SUFFIXES)}（演示）`
+    case 'kindergarten':
+      return `${place}${word}幼儿园托班（演示）`
+    case 'employer':
+      return `${place}${word}${random.pick(EMPLOYER_HOSTS)}职工托育中心（演示）`
+    case 'community':
+      return `${road}${word}社区托育点（演示）`
+    case 'home':
+      return `${word}家庭托育点（演示）`
   }
 }
 
@@ -198,9 +254,12 @@ const CLASS_BASE_NAMES: Record<ClassType, string> = { infant: '乳儿', toddler:
 
 function classTypesFor(random: SeededRandom, kind: InstitutionKind): ClassType[] {
   switch (kind) {
-    case 'kindergarten': return Array<ClassType>(random.int(1, 3)).fill('kindergarten')
-    case 'home': return ['mixed']
-    case 'community': return random.pick<ClassType[]>([['toddler', 'senior'], ['mixed'], ['toddler', 'mixed'], ['senior', 'mixed']])
+    case 'kindergarten':
+      return Array<ClassType>(random.int(1, 3)).fill('kindergarten')
+    case 'home':
+      return ['mixed']
+    case 'community':
+      return random.pick<ClassType[]>([['toddler', 'senior'], ['mixed'], ['toddler', 'mixed'], ['senior', 'mixed']])
     default: {
       const types: ClassType[] = []
       if (random.chance(0.35)) types.push('infant')
@@ -244,11 +303,25 @@ function roundTo(value: number, step: number): number {
   return Math.round(value / step) * step
 }
 
-function services(random: SeededRandom, kind: InstitutionKind, city: City, district: District, inclusive: boolean): Pick<Cells, 'full_day' | 'half_day' | 'hourly' | 'temporary'> {
+function services(
+  random: SeededRandom,
+  kind: InstitutionKind,
+  city: City,
+  district: District,
+  inclusive: boolean,
+): Pick<Cells, 'full_day' | 'half_day' | 'hourly' | 'temporary'> {
   const capital = city.code === '220100' || city.code === '229200'
-  const [low, high] = inclusive ? (capital ? [1500, 2400] : [1200, 2000])
-    : kind === 'kindergarten' ? [1200, capital ? 2800 : 2200]
-      : capital ? [2000, 4500] : city.code === '220200' ? [1600, 3500] : [1200, 2800]
+  const [low, high] = inclusive
+    ? capital
+      ? [1500, 2400]
+      : [1200, 2000]
+    : kind === 'kindergarten'
+      ? [1200, capital ? 2800 : 2200]
+      : capital
+        ? [2000, 4500]
+        : city.code === '220200'
+          ? [1600, 3500]
+          : [1200, 2800]
   const countySide = !district.name.endsWith('区') // counties and county-level cities charge less than city districts
   const monthly = Math.max(1200, roundTo(random.int(low, high) * (countySide ? 0.8 : 1), 50))
   const offersFullDay = kind === 'kindergarten' || kind === 'home' || random.chance(0.97)
@@ -262,7 +335,11 @@ function services(random: SeededRandom, kind: InstitutionKind, city: City, distr
   }
 }
 
-function staff(random: SeededRandom, kind: InstitutionKind, classes: ClassPlan[]): Pick<Cells, 'staff_management' | 'staff_care' | 'staff_health' | 'staff_security' | 'staff_logistics'> {
+function staff(
+  random: SeededRandom,
+  kind: InstitutionKind,
+  classes: ClassPlan[],
+): Pick<Cells, 'staff_management' | 'staff_care' | 'staff_health' | 'staff_security' | 'staff_logistics'> {
   const caregivers = classes.reduce((sum, c) => sum + c.caregivers, 0)
   if (kind === 'home') return { staff_management: '1', staff_care: String(caregivers), staff_health: '0', staff_security: '0', staff_logistics: '0' }
   return {
@@ -286,20 +363,33 @@ function evaluations(random: SeededRandom, city: City, filedOn: number, demonstr
   const eligible = EVALUATION_ROUNDS.filter((round) => round.from > filedOn + 90)
   if (eligible.length === 0) return ''
   const latest = random.weighted(eligible.map((round, i) => [i, round.weight] as const))
-  const earlier = eligible.slice(0, latest).filter(() => random.chance(0.35)).slice(-2)
+  const earlier = eligible
+    .slice(0, latest)
+    .filter(() => random.chance(0.35))
+    .slice(-2)
   const rounds = [...earlier, eligible[latest]]
-  const finalLevel = demonstrated ? 'A' : random.weighted([['A', 15], ['B', 40], ['C', 35], ['D', 10]] as const)
+  const finalLevel = demonstrated
+    ? 'A'
+    : random.weighted([
+        ['A', 15],
+        ['B', 40],
+        ['C', 35],
+        ['D', 10],
+      ] as const)
   const levelCodes = GRADE_SCHEME.levels.map((level) => level.code) // best first
-  return rounds.map((round, i) => {
-    const stepsBefore = rounds.length - 1 - i
-    const levelIndex = Math.min(levelCodes.length - 1, levelCodes.indexOf(finalLevel) + (stepsBefore > 0 && random.chance(0.4) ? 1 : 0))
-    const level = levelCodes[levelIndex]
-    const score = random.int(...LEVEL_SCORE_RANGES[level])
-    const evaluatedOn = round.from + random.int(0, round.days)
-    const validUntil = lastDayAfterYears(evaluatedOn, 2)
-    const department = city.code.startsWith('229') ? `${city.name}卫生健康局` : `${city.name}卫生健康委员会`
-    return [round.round, formatDay(evaluatedOn), formatDay(validUntil), level, score, dimensionScores(random, score).join('/'), department].join('|')
-  }).reverse().join(';') // newest first, as regulators list them
+  return rounds
+    .map((round, i) => {
+      const stepsBefore = rounds.length - 1 - i
+      const levelIndex = Math.min(levelCodes.length - 1, levelCodes.indexOf(finalLevel) + (stepsBefore > 0 && random.chance(0.4) ? 1 : 0))
+      const level = levelCodes[levelIndex]
+      const score = random.int(...LEVEL_SCORE_RANGES[level])
+      const evaluatedOn = round.from + random.int(0, round.days)
+      const validUntil = lastDayAfterYears(evaluatedOn, 2)
+      const department = city.code.startsWith('229') ? `${city.name}卫生健康局` : `${city.name}卫生健康委员会`
+      return [round.round, formatDay(evaluatedOn), formatDay(validUntil), level, score, dimensionScores(random, score).join('/'), department].join('|')
+    })
+    .reverse()
+    .join(';') // newest first, as regulators list them
 }
 
 /** Spreads a total over the scheme's dimensions in proportion to their maxima, with noise, each within its maximum. */
@@ -330,7 +420,13 @@ function sanctions(random: SeededRandom, city: City, district: District, filedOn
 function description(kind: InstitutionKind, classes: ClassPlan[]): string {
   const minAge = Math.min(...classes.map((c) => c.minAge))
   const maxAge = Math.max(...classes.map((c) => c.maxAge))
-  const what = { standalone: '独立托育机构', kindergarten: '幼儿园托班', employer: '用人单位办托，优先招收职工子女，兼顾周边居民和随迁婴幼儿', community: '社区托育点', home: '家庭托育点，最多收托5名婴幼儿' }[kind]
+  const what = {
+    standalone: '独立托育机构',
+    kindergarten: '幼儿园托班',
+    employer: '用人单位办托，优先招收职工子女，兼顾周边居民和随迁婴幼儿',
+    community: '社区托育点',
+    home: '家庭托育点，最多收托5名婴幼儿',
+  }[kind]
   return `【演示数据】本条为系统演示用的虚构机构，并非真实机构。${what}，招收${minAge}–${maxAge}个月婴幼儿，共${classes.length}个班。`
 }
 

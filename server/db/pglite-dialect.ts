@@ -1,7 +1,14 @@
 import type { PGlite } from '@electric-sql/pglite'
 import {
-  CompiledQuery, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler,
-  type DatabaseConnection, type Dialect, type Driver, type Kysely, type QueryResult,
+  CompiledQuery,
+  PostgresAdapter,
+  PostgresIntrospector,
+  PostgresQueryCompiler,
+  type DatabaseConnection,
+  type Dialect,
+  type Driver,
+  type Kysely,
+  type QueryResult,
 } from 'kysely'
 
 /**
@@ -10,10 +17,18 @@ import {
  */
 export class PGliteDialect implements Dialect {
   constructor(private readonly pglite: PGlite) {}
-  createAdapter() { return new PostgresAdapter() }
-  createDriver(): Driver { return new PGliteDriver(this.pglite) }
-  createQueryCompiler() { return new PostgresQueryCompiler() }
-  createIntrospector(db: Kysely<unknown>) { return new PostgresIntrospector(db) }
+  createAdapter() {
+    return new PostgresAdapter()
+  }
+  createDriver(): Driver {
+    return new PGliteDriver(this.pglite)
+  }
+  createQueryCompiler() {
+    return new PostgresQueryCompiler()
+  }
+  createIntrospector(db: Kysely<unknown>) {
+    return new PostgresIntrospector(db)
+  }
 }
 
 class PGliteDriver implements Driver {
@@ -27,7 +42,9 @@ class PGliteDriver implements Driver {
         const affected = result.affectedRows ?? 0
         return { rows: result.rows, numAffectedRows: BigInt(affected) }
       },
-      streamQuery: async function* () { throw new Error('PGlite dialect does not stream') },
+      streamQuery: async function* () {
+        throw new Error('PGlite dialect does not stream')
+      },
     }
   }
 
@@ -36,7 +53,9 @@ class PGliteDriver implements Driver {
   async acquireConnection(): Promise<DatabaseConnection> {
     let release!: () => void
     const previous = this.queue
-    this.queue = new Promise<void>((resolve) => { release = resolve })
+    this.queue = new Promise<void>((resolve) => {
+      release = resolve
+    })
     await previous
     this.releases.push(release)
     return this.connection
@@ -48,8 +67,16 @@ class PGliteDriver implements Driver {
     this.releases.shift()?.()
   }
 
-  async beginTransaction(conn: DatabaseConnection) { await conn.executeQuery(CompiledQuery.raw('BEGIN')) }
-  async commitTransaction(conn: DatabaseConnection) { await conn.executeQuery(CompiledQuery.raw('COMMIT')) }
-  async rollbackTransaction(conn: DatabaseConnection) { await conn.executeQuery(CompiledQuery.raw('ROLLBACK')) }
-  async destroy() { await this.pglite.close() }
+  async beginTransaction(conn: DatabaseConnection) {
+    await conn.executeQuery(CompiledQuery.raw('BEGIN'))
+  }
+  async commitTransaction(conn: DatabaseConnection) {
+    await conn.executeQuery(CompiledQuery.raw('COMMIT'))
+  }
+  async rollbackTransaction(conn: DatabaseConnection) {
+    await conn.executeQuery(CompiledQuery.raw('ROLLBACK'))
+  }
+  async destroy() {
+    await this.pglite.close()
+  }
 }

@@ -24,8 +24,15 @@ beforeAll(async () => {
   app = (await buildTestApp(testDb)).app
   parent = await signedInUser(app)
   worker = startJobWorker({
-    db: app.database.db, log: app.log, instanceId: 'outage-test', pollMs: 200,
-    handlers: { 'outage-test': async (job) => { jobsRun.push({ id: job.id, at: Date.now() }) } },
+    db: app.database.db,
+    log: app.log,
+    instanceId: 'outage-test',
+    pollMs: 200,
+    handlers: {
+      'outage-test': async (job) => {
+        jobsRun.push({ id: job.id, at: Date.now() })
+      },
+    },
   })
   // Broken connections are expected here: keep the pool's warnings out of the test's output.
   jest.spyOn(console, 'warn').mockImplementation(() => {})
@@ -39,22 +46,34 @@ afterAll(async () => {
   jest.restoreAllMocks()
 })
 
-interface Outcome { kind: 'file' | 'me' | 'articles'; key?: string; status: number; code?: string; retryAfter?: string; at: number }
+interface Outcome {
+  kind: 'file' | 'me' | 'articles'
+  key?: string
+  status: number
+  code?: string
+  retryAfter?: string
+  at: number
+}
 
 /** Every filing is the same draft: sent again under its key, it must be recognised as the same complaint. */
 const COMPLAINT = {
   provider: { name: '无证托育点', address: '长春市朝阳区某小区 3 栋', cityCode: '220100' },
-  category: 'safety', description: '楼道堆放杂物，消防通道堵塞。', occurredAt: new Date(Date.now() - 86_400_000).toISOString(),
-  photoIds: [], anonymous: true,
+  category: 'safety',
+  description: '楼道堆放杂物，消防通道堵塞。',
+  occurredAt: new Date(Date.now() - 86_400_000).toISOString(),
+  photoIds: [],
+  anonymous: true,
 }
-const file = (key: string) =>
-  app.inject({ method: 'POST', url: '/api/complaints', headers: { 'idempotency-key': key }, payload: COMPLAINT })
+const file = (key: string) => app.inject({ method: 'POST', url: '/api/complaints', headers: { 'idempotency-key': key }, payload: COMPLAINT })
 
 async function request(kind: Outcome['kind']): Promise<Outcome> {
   const key = kind === 'file' ? randomUUID() : undefined
-  const response = kind === 'file' ? await file(key!)
-    : kind === 'me' ? await app.inject({ url: '/api/me', headers: parent.headers })
-      : await app.inject({ url: '/api/articles' })
+  const response =
+    kind === 'file'
+      ? await file(key!)
+      : kind === 'me'
+        ? await app.inject({ url: '/api/me', headers: parent.headers })
+        : await app.inject({ url: '/api/articles' })
   const code = response.statusCode >= 400 ? response.json().code : undefined
   return { kind, key, status: response.statusCode, code, retryAfter: response.headers['retry-after'] as string | undefined, at: Date.now() }
 }
@@ -67,7 +86,13 @@ function startLoad(clients: number) {
   const loops = Array.from({ length: clients }, async (_, client) => {
     for (let n = client; running; n++) outcomes.push(await request(kinds[n % kinds.length]))
   })
-  return { outcomes, stop: async () => { running = false; await Promise.all(loops) } }
+  return {
+    outcomes,
+    stop: async () => {
+      running = false
+      await Promise.all(loops)
+    },
+  }
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
@@ -131,14 +156,20 @@ it('kept every acknowledged write, half-did none, and files a refused one exactl
   for (const filing of acknowledged) expect(await rowsOf(filing.key!)).toHaveLength(1)
   // The same request again, as the app does with its draft's key: filed now, or the one a lost answer had filed.
   for (let i = 0; i < refused.length; i += 10) {
-    await Promise.all(refused.slice(i, i + 10).map(async (filing) => {
-      expect([200, 201]).toContain((await file(filing.key!)).statusCode)
-      expect(await rowsOf(filing.key!)).toHaveLength(1)
-    }))
+    await Promise.all(
+      refused.slice(i, i + 10).map(async (filing) => {
+        expect([200, 201]).toContain((await file(filing.key!)).statusCode)
+        expect(await rowsOf(filing.key!)).toHaveLength(1)
+      }),
+    )
   }
   // Filing writes the complaint and its first event in one transaction: never one without the other.
-  const halfDone = await db.selectFrom('complaints').select('trackingNumber')
-    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('complaintEvents').select('id').whereRef('complaintEvents.complaintId', '=', 'complaints.id'))))
+  const halfDone = await db
+    .selectFrom('complaints')
+    .select('trackingNumber')
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom('complaintEvents').select('id').whereRef('complaintEvents.complaintId', '=', 'complaints.id'))),
+    )
     .execute()
   expect(halfDone).toEqual([])
 })

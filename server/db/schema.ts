@@ -4,7 +4,16 @@ import type { ClassKind, ClassMode, ClassStatus, ClassTopic, SignUpStatus } from
 import type { ComplaintCategory, ComplaintStatus, Department, Outcome, TimelineEntry } from '../../types/complaints'
 import type { GuidanceService, GuidanceStatus, TimeWindow } from '../../types/guidance'
 import type {
-  ClassType, FeeUnit, InstitutionKind, Ownership, ProfitType, RegisteringAuthority, Sanction, SanctionKind, ServiceForm, StaffRole,
+  ClassType,
+  FeeUnit,
+  InstitutionKind,
+  Ownership,
+  ProfitType,
+  RegisteringAuthority,
+  Sanction,
+  SanctionKind,
+  ServiceForm,
+  StaffRole,
 } from '../../types/institutions'
 import type { NoticeCategory } from '../../types/notices'
 import type { SignInMethod } from '../../types/auth'
@@ -432,8 +441,10 @@ export interface ArticlesTable {
 }
 
 /** An article's fields as they were at one version: the body as written, not its parsed blocks. */
-export interface ArticleVersionsTable
-  extends Pick<ArticlesTable, 'kind' | 'title' | 'summary' | 'tags' | 'sourceDepartment' | 'documentNumber' | 'effectiveOn' | 'body' | 'publishAt' | 'pinned'> {
+export interface ArticleVersionsTable extends Pick<
+  ArticlesTable,
+  'kind' | 'title' | 'summary' | 'tags' | 'sourceDepartment' | 'documentNumber' | 'effectiveOn' | 'body' | 'publishAt' | 'pinned'
+> {
   articleId: string
   version: number
   savedAt: Timestamp

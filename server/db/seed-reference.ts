@@ -8,19 +8,39 @@ export async function seedReference(db: Kysely<Database>): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const regions = CITIES.flatMap((city, i) => [
       { code: city.code, parentCode: null, name: city.name, shortName: city.shortName, lat: city.lat, lng: city.lng, sort: i * 100 },
-      ...city.districts.map((d, j) => ({ code: d.code, parentCode: city.code, name: d.name, shortName: d.name, lat: d.lat, lng: d.lng, sort: i * 100 + j + 1 })),
+      ...city.districts.map((d, j) => ({
+        code: d.code,
+        parentCode: city.code,
+        name: d.name,
+        shortName: d.name,
+        lat: d.lat,
+        lng: d.lng,
+        sort: i * 100 + j + 1,
+      })),
     ])
     // Cities first so that districts' parent keys exist.
-    await trx.insertInto('regions').values(regions)
-      .onConflict((oc) => oc.column('code').doUpdateSet({
-        parentCode: sql`excluded.parent_code`, name: sql`excluded.name`, shortName: sql`excluded.short_name`,
-        lat: sql`excluded.lat`, lng: sql`excluded.lng`, sort: sql`excluded.sort`,
-      }))
+    await trx
+      .insertInto('regions')
+      .values(regions)
+      .onConflict((oc) =>
+        oc.column('code').doUpdateSet({
+          parentCode: sql`excluded.parent_code`,
+          name: sql`excluded.name`,
+          shortName: sql`excluded.short_name`,
+          lat: sql`excluded.lat`,
+          lng: sql`excluded.lng`,
+          sort: sql`excluded.sort`,
+        }),
+      )
       .execute()
-    await trx.insertInto('gradeLevels').values(GRADE_SCHEME.levels.map((l) => ({ code: l.code, label: l.label, rank: l.rank, minScore: l.minScore })))
+    await trx
+      .insertInto('gradeLevels')
+      .values(GRADE_SCHEME.levels.map((l) => ({ code: l.code, label: l.label, rank: l.rank, minScore: l.minScore })))
       .onConflict((oc) => oc.column('code').doUpdateSet({ label: sql`excluded.label`, rank: sql`excluded.rank`, minScore: sql`excluded.min_score` }))
       .execute()
-    await trx.insertInto('gradeDimensions').values(GRADE_SCHEME.dimensions.map((d, i) => ({ code: d.code, name: d.name, maxScore: d.maxScore, sort: i })))
+    await trx
+      .insertInto('gradeDimensions')
+      .values(GRADE_SCHEME.dimensions.map((d, i) => ({ code: d.code, name: d.name, maxScore: d.maxScore, sort: i })))
       .onConflict((oc) => oc.column('code').doUpdateSet({ name: sql`excluded.name`, maxScore: sql`excluded.max_score`, sort: sql`excluded.sort` }))
       .execute()
   })

@@ -60,13 +60,17 @@ describe('reportingUnavailable', () => {
     await expect(connecting.acquireConnection()).rejects.toEqual(expect.objectContaining({ constructor: DatabaseUnavailableError, cause: refused }))
 
     const terminated = new Error('Connection terminated unexpectedly')
-    const connection = await reportingUnavailable(dialectFailing({ query: terminated })).createDriver().acquireConnection()
+    const connection = await reportingUnavailable(dialectFailing({ query: terminated }))
+      .createDriver()
+      .acquireConnection()
     await expect(connection.executeQuery({} as never)).rejects.toBeInstanceOf(DatabaseUnavailableError)
   })
 
   it('lets every other error through as it is', async () => {
     const duplicate = withCode('23505', 'duplicate key value violates unique constraint')
-    const connection = await reportingUnavailable(dialectFailing({ query: duplicate })).createDriver().acquireConnection()
+    const connection = await reportingUnavailable(dialectFailing({ query: duplicate }))
+      .createDriver()
+      .acquireConnection()
     await expect(connection.executeQuery({} as never)).rejects.toBe(duplicate)
   })
 })

@@ -15,7 +15,10 @@ export interface AccessClaims {
 export type ActiveGrant = Pick<Selectable<RoleGrantsTable>, 'id' | 'role' | 'institutionId' | 'centreId' | 'regionCode'>
 
 /** Who is asking: the signed-in user and their active grants (a request that passed requireRole carries both). */
-export interface Actor { userId: string; grants: ActiveGrant[] }
+export interface Actor {
+  userId: string
+  grants: ActiveGrant[]
+}
 
 declare module '@fastify/jwt' {
   interface FastifyJWT {
@@ -51,9 +54,11 @@ function isAccessClaims(claims: unknown): claims is AccessClaims {
 }
 
 export async function activeGrants(app: FastifyInstance, userId: string): Promise<ActiveGrant[]> {
-  return app.database.db.selectFrom('roleGrants')
+  return app.database.db
+    .selectFrom('roleGrants')
     .select(['id', 'role', 'institutionId', 'centreId', 'regionCode'])
-    .where('userId', '=', userId).where('revokedAt', 'is', null)
+    .where('userId', '=', userId)
+    .where('revokedAt', 'is', null)
     .execute()
 }
 
@@ -82,7 +87,7 @@ export async function registerAuth(app: FastifyInstance, options: { jwtSecret: s
       const expired = (error as { code?: string }).code === 'FST_JWT_AUTHORIZATION_TOKEN_EXPIRED'
       throw unauthorized(expired ? '登录已过期，请刷新或重新登录 (access token expired)' : '登录凭证无效 (invalid access token)')
     }
-    if (!isAccessClaims(claims)) throw unauthorized('登录凭证无效 (the token\'s sub and sid must be UUIDs)')
+    if (!isAccessClaims(claims)) throw unauthorized("登录凭证无效 (the token's sub and sid must be UUIDs)")
     const live = await sql<{ ok: number }>`SELECT 1 AS ok FROM sessions
       WHERE id = ${claims.sid} AND user_id = ${claims.sub} AND revoked_at IS NULL AND expires_at > now()`.execute(app.database.db)
     if (!live.rows.length) throw unauthorized('登录已失效，请重新登录 (session ended)')

@@ -31,11 +31,12 @@ async function everyRole() {
   return user
 }
 
-const urlOf = (path: string) => path
-  .replace('{trackingNumber}', 'TS20260101000001')
-  .replace('{code}', 'NOPE2345')
-  .replace(/\/institutions\/\{id\}/, `/institutions/${institutionId}`)
-  .replace(/\{\w+\}/g, UNKNOWN_ID)
+const urlOf = (path: string) =>
+  path
+    .replace('{trackingNumber}', 'TS20260101000001')
+    .replace('{code}', 'NOPE2345')
+    .replace(/\/institutions\/\{id\}/, `/institutions/${institutionId}`)
+    .replace(/\{\w+\}/g, UNKNOWN_ID)
 
 // What wx.request sends on a phone (its JSON default), and what axios declares on a write without data.
 const WITHOUT_BODY = [
@@ -46,11 +47,13 @@ const WITHOUT_BODY = [
 
 it('finds the writes of the API, with and without body schemas', () => {
   expect(writes.length).toBeGreaterThan(40)
-  expect(writes).toEqual(expect.arrayContaining([
-    { method: 'DELETE', path: '/api/me', hasBodySchema: false },
-    { method: 'POST', path: '/api/sign-ups/{id}/cancel', hasBodySchema: false },
-    { method: 'POST', path: '/api/me/children', hasBodySchema: true },
-  ]))
+  expect(writes).toEqual(
+    expect.arrayContaining([
+      { method: 'DELETE', path: '/api/me', hasBodySchema: false },
+      { method: 'POST', path: '/api/sign-ups/{id}/cancel', hasBodySchema: false },
+      { method: 'POST', path: '/api/me/children', hasBodySchema: true },
+    ]),
+  )
 })
 
 it('never refuses a body-less write for its declared content type', async () => {
@@ -83,8 +86,18 @@ it('answers a body-less request to a route that needs a body with 400 naming bod
 
 it('still parses a body that is sent, and refuses a type it cannot read', async () => {
   const { headers } = await everyRole()
-  const json = await app.inject({ method: 'POST', url: '/api/me/children', headers: { ...headers, 'content-type': 'application/json' }, payload: '{"nickname":"",' })
+  const json = await app.inject({
+    method: 'POST',
+    url: '/api/me/children',
+    headers: { ...headers, 'content-type': 'application/json' },
+    payload: '{"nickname":"",',
+  })
   expect(json.statusCode).toBe(400)
-  const form = await app.inject({ method: 'POST', url: '/api/me/children', headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded' }, payload: 'nickname=x' })
+  const form = await app.inject({
+    method: 'POST',
+    url: '/api/me/children',
+    headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded' },
+    payload: 'nickname=x',
+  })
   expect(form.statusCode).toBe(415)
 })

@@ -23,23 +23,37 @@ const get = (url: string, headers: Record<string, string> = {}) => app.inject({ 
 /** No message for people carries the developer's English in parentheses any more. */
 const CHINESE_ONLY = /^[^()]*[\u4e00-\u9fa5][^()]*$/
 
-describe('every error answer carries a code, a Chinese message and, apart, the developer\'s English', () => {
+describe("every error answer carries a code, a Chinese message and, apart, the developer's English", () => {
   it('validation: a schema refusal names the field in Chinese', async () => {
     const response = await get('/api/institutions?lat=91&lng=125')
     expect(response.statusCode).toBe(400)
     expect(response.json()).toEqual({
-      statusCode: 400, error: 'Bad Request', code: 'validation', field: 'lat', message: '参数 lat 不能大于 90', detail: 'querystring/lat must be <= 90',
+      statusCode: 400,
+      error: 'Bad Request',
+      code: 'validation',
+      field: 'lat',
+      message: '参数 lat 不能大于 90',
+      detail: 'querystring/lat must be <= 90',
     })
     expect((await get('/api/institutions/compare')).json()).toMatchObject({ code: 'validation', field: 'ids', message: '缺少参数 ids' })
     expect((await get('/api/institutions?pageSize=abc')).json()).toMatchObject({ code: 'validation', field: 'pageSize', message: '参数 pageSize 应为整数' })
-    expect((await get('/api/institutions?sort=nearest')).json()).toMatchObject({ code: 'validation', field: 'sort', message: expect.stringMatching(/^参数 sort 应为 .+、.+ 之一$/) })
+    expect((await get('/api/institutions?sort=nearest')).json()).toMatchObject({
+      code: 'validation',
+      field: 'sort',
+      message: expect.stringMatching(/^参数 sort 应为 .+、.+ 之一$/),
+    })
   })
 
   it('invalid_value: a rule refusal says why for people, and keeps the English apart', async () => {
     const response = await get('/api/institutions?region=110000')
     expect(response.statusCode).toBe(400)
     expect(response.json()).toEqual({
-      statusCode: 400, error: 'Bad Request', code: 'invalid_value', field: 'region', message: '未知的地区代码 110000', detail: 'region: unknown region',
+      statusCode: 400,
+      error: 'Bad Request',
+      code: 'invalid_value',
+      field: 'region',
+      message: '未知的地区代码 110000',
+      detail: 'region: unknown region',
     })
   })
 
@@ -77,18 +91,30 @@ describe('every error answer carries a code, a Chinese message and, apart, the d
     const response = await get('/api/test/database-away')
     expect(response.statusCode).toBe(503)
     expect(response.headers['retry-after']).toBe('5')
-    expect(response.json()).toMatchObject({ statusCode: 503, error: 'Service Unavailable', code: 'database_unavailable', message: '数据库暂时不可用，请稍后再试' })
+    expect(response.json()).toMatchObject({
+      statusCode: 503,
+      error: 'Service Unavailable',
+      code: 'database_unavailable',
+      message: '数据库暂时不可用，请稍后再试',
+    })
   })
 
   it('service_unavailable: a service the BFF needs is away', async () => {
     expect((await get('/api/test/upstream-away')).json()).toEqual({
-      statusCode: 503, error: 'Service Unavailable', code: 'service_unavailable',
-      message: '内容安全检查暂时不可用，请稍后再发布（您填写的内容仍保留在页面上）', detail: 'WeChat content security is unavailable',
+      statusCode: 503,
+      error: 'Service Unavailable',
+      code: 'service_unavailable',
+      message: '内容安全检查暂时不可用，请稍后再发布（您填写的内容仍保留在页面上）',
+      detail: 'WeChat content security is unavailable',
     })
   })
 
   it('only uses codes of the contract', async () => {
-    const answers = await Promise.all(['/api/institutions?lat=91', '/api/institutions?region=110000', '/api/me', '/api/nothing-here', '/api/test/fault', '/api/test/database-away'].map((url) => get(url)))
+    const answers = await Promise.all(
+      ['/api/institutions?lat=91', '/api/institutions?region=110000', '/api/me', '/api/nothing-here', '/api/test/fault', '/api/test/database-away'].map((url) =>
+        get(url),
+      ),
+    )
     for (const answer of answers) expect(ERROR_CODES).toContain(answer.json().code)
   })
 })
@@ -96,8 +122,14 @@ describe('every error answer carries a code, a Chinese message and, apart, the d
 describe('splitMessage: 中文 (English)', () => {
   it.each([
     ['请先登录 (sign-in required)', { message: '请先登录', detail: 'sign-in required' }],
-    ['内容安全检查暂时不可用（您填写的内容仍保留在页面上） (WeChat content security is unavailable)', { message: '内容安全检查暂时不可用（您填写的内容仍保留在页面上）', detail: 'WeChat content security is unavailable' }],
-    ['图片应放在 photo 字段 (the file must be sent as field "photo", got "file")', { message: '图片应放在 photo 字段', detail: 'the file must be sent as field "photo", got "file"' }],
+    [
+      '内容安全检查暂时不可用（您填写的内容仍保留在页面上） (WeChat content security is unavailable)',
+      { message: '内容安全检查暂时不可用（您填写的内容仍保留在页面上）', detail: 'WeChat content security is unavailable' },
+    ],
+    [
+      '图片应放在 photo 字段 (the file must be sent as field "photo", got "file")',
+      { message: '图片应放在 photo 字段', detail: 'the file must be sent as field "photo", got "file"' },
+    ],
     ['未知的等级 Z，应为 A|B|C|D', { message: '未知的等级 Z，应为 A|B|C|D' }],
     ['链接格式不正确，应写作 [文字](https://…)', { message: '链接格式不正确，应写作 [文字](https://…)' }],
   ])('%s', (text, expected) => {

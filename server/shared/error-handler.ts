@@ -58,6 +58,11 @@ export function registerErrorHandling(app: FastifyInstance): void {
 
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0]
-    return sendError(reply, { statusCode: 404, code: 'not_found', message: `没有这个地址：${request.method} ${path}`, detail: `no route ${request.method} ${path}` })
+    return sendError(reply, {
+      statusCode: 404,
+      code: 'not_found',
+      message: `没有这个地址：${request.method} ${path}`,
+      detail: `no route ${request.method} ${path}`,
+    })
   })
 }

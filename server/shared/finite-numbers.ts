@@ -1,6 +1,17 @@
-interface ValidationError { instancePath: string; schemaPath: string; keyword: string; params: Record<string, unknown>; message?: string }
-interface Validate { (data: unknown): boolean | Promise<unknown>; errors?: ValidationError[] | null }
-interface Ajv { compile(schema: object): Validate }
+interface ValidationError {
+  instancePath: string
+  schemaPath: string
+  keyword: string
+  params: Record<string, unknown>
+  message?: string
+}
+interface Validate {
+  (data: unknown): boolean | Promise<unknown>
+  errors?: ValidationError[] | null
+}
+interface Ajv {
+  compile(schema: object): Validate
+}
 
 /** The JSON pointer of the first number that is not finite (±Infinity, NaN) in `data`, or null. */
 export function nonFiniteNumberAt(data: unknown, path = ''): string | null {

@@ -20,11 +20,26 @@ interface Schema {
   anyOf?: Schema[]
   oneOf?: Schema[]
 }
-interface Parameter { in: 'query' | 'path' | 'header'; name: string; required?: boolean; schema: Schema }
-interface Operation { parameters?: Parameter[]; requestBody?: { content: Record<string, { schema: Schema }> } }
+interface Parameter {
+  in: 'query' | 'path' | 'header'
+  name: string
+  required?: boolean
+  schema: Schema
+}
+interface Operation {
+  parameters?: Parameter[]
+  requestBody?: { content: Record<string, { schema: Schema }> }
+}
 
 /** A numeric input of one route: a query parameter or a top-level property of a JSON body. */
-interface NumericInput { method: string; path: string; operation: Operation; where: 'query' | 'body'; name: string; schema: Schema }
+interface NumericInput {
+  method: string
+  path: string
+  operation: Operation
+  where: 'query' | 'body'
+  name: string
+  schema: Schema
+}
 
 const { app } = useTestApp()
 let headers: Record<string, string>
@@ -33,7 +48,8 @@ let inputs: NumericInput[]
 const types = (schema: Schema) => [schema.type ?? [], ...(schema.anyOf ?? []).map((s) => s.type ?? []), ...(schema.oneOf ?? []).map((s) => s.type ?? [])].flat()
 const isNumeric = (schema: Schema) => types(schema).some((type) => type === 'number' || type === 'integer')
 /** The numeric branch of a nullable number, or the schema itself. */
-const numericPart = (schema: Schema) => [schema, ...(schema.anyOf ?? []), ...(schema.oneOf ?? [])].find((s) => [s.type].flat().some((t) => t === 'number' || t === 'integer'))!
+const numericPart = (schema: Schema) =>
+  [schema, ...(schema.anyOf ?? []), ...(schema.oneOf ?? [])].find((s) => [s.type].flat().some((t) => t === 'number' || t === 'integer'))!
 const jsonBodyOf = (operation: Operation) => operation.requestBody?.content['application/json']?.schema
 
 /** Values the patterns of the API's inputs accept; a new pattern on a route with numeric inputs needs one here. */
@@ -68,31 +84,51 @@ beforeAll(async () => {
   headers = (await userWithEveryRole(app)).headers
   await app.ready()
   const paths = (app.swagger() as { paths: Record<string, Record<string, Operation>> }).paths
-  inputs = Object.entries(paths).flatMap(([path, methods]) => Object.entries(methods).flatMap(([method, operation]) => {
-    const query = (operation.parameters ?? []).filter((p) => p.in === 'query' && isNumeric(p.schema))
-      .map((p) => ({ method, path, operation, where: 'query' as const, name: p.name, schema: p.schema }))
-    const body = Object.entries(jsonBodyOf(operation)?.properties ?? {}).filter(([, schema]) => isNumeric(schema))
-      .map(([name, schema]) => ({ method, path, operation, where: 'body' as const, name, schema }))
-    return [...query, ...body]
-  }))
+  inputs = Object.entries(paths).flatMap(([path, methods]) =>
+    Object.entries(methods).flatMap(([method, operation]) => {
+      const query = (operation.parameters ?? [])
+        .filter((p) => p.in === 'query' && isNumeric(p.schema))
+        .map((p) => ({ method, path, operation, where: 'query' as const, name: p.name, schema: p.schema }))
+      const body = Object.entries(jsonBodyOf(operation)?.properties ?? {})
+        .filter(([, schema]) => isNumeric(schema))
+        .map(([name, schema]) => ({ method, path, operation, where: 'body' as const, name, schema }))
+      return [...query, ...body]
+    }),
+  )
 })
 
 const describeInput = (input: NumericInput) => `${input.method.toUpperCase()} ${input.path} ${input.where} ${input.name}`
 
 it('finds the numeric inputs of the API: pages, sizes, coordinates, radii, ages, capacities, scores, counts, times', () => {
-  expect(inputs.map(describeInput)).toEqual(expect.arrayContaining([
-    'GET /api/institutions query lat', 'GET /api/institutions query radiusKm', 'GET /api/institutions query pageSize',
-    'GET /api/classes query page', 'GET /api/articles query page', 'GET /api/sanctions query page', 'GET /api/bulletins query page',
-    'POST /api/centre/classes body capacity', 'PUT /api/centre/classes/{id} body lat', 'POST /api/complaints/{trackingNumber}/rating body score',
-    'POST /api/institutions/{id}/invitations body maxUses', 'GET /api/complaints/photos/{id} query expires',
-  ]))
+  expect(inputs.map(describeInput)).toEqual(
+    expect.arrayContaining([
+      'GET /api/institutions query lat',
+      'GET /api/institutions query radiusKm',
+      'GET /api/institutions query pageSize',
+      'GET /api/classes query page',
+      'GET /api/articles query page',
+      'GET /api/sanctions query page',
+      'GET /api/bulletins query page',
+      'POST /api/centre/classes body capacity',
+      'PUT /api/centre/classes/{id} body lat',
+      'POST /api/complaints/{trackingNumber}/rating body score',
+      'POST /api/institutions/{id}/invitations body maxUses',
+      'GET /api/complaints/photos/{id} query expires',
+    ]),
+  )
   // Numbers nested deeper than a body's own properties would need this walk extended.
-  const nested = (schema: Schema | undefined, depth: number): boolean => !!schema && (
-    (depth > 1 && isNumeric(schema)) ||
-    Object.values(schema.properties ?? {}).some((s) => nested(s, depth + 1)) || nested(schema.items, depth + 1) ||
-    [...(schema.anyOf ?? []), ...(schema.oneOf ?? [])].some((s) => nested(s, depth)))
+  const nested = (schema: Schema | undefined, depth: number): boolean =>
+    !!schema &&
+    ((depth > 1 && isNumeric(schema)) ||
+      Object.values(schema.properties ?? {}).some((s) => nested(s, depth + 1)) ||
+      nested(schema.items, depth + 1) ||
+      [...(schema.anyOf ?? []), ...(schema.oneOf ?? [])].some((s) => nested(s, depth)))
   const paths = (app.swagger() as { paths: Record<string, Record<string, Operation>> }).paths
-  const withNested = Object.entries(paths).flatMap(([path, methods]) => Object.entries(methods).filter(([, op]) => nested(jsonBodyOf(op), 0)).map(([m]) => `${m} ${path}`))
+  const withNested = Object.entries(paths).flatMap(([path, methods]) =>
+    Object.entries(methods)
+      .filter(([, op]) => nested(jsonBodyOf(op), 0))
+      .map(([m]) => `${m} ${path}`),
+  )
   expect(withNested).toEqual([])
 })
 
@@ -131,7 +167,14 @@ function requestWith(input: NumericInput, raw: string, asJsonNumber: boolean) {
 }
 
 // As a query string, a JSON number (1e309 parses to Infinity) and a JSON string (ajv coerces numeric strings).
-const BAD_NUMBERS: Array<[string, boolean]> = [['Infinity', false], ['1e309', true], ['-1e309', true], ['NaN', false], ['-Infinity', false], ['1e309', false]]
+const BAD_NUMBERS: Array<[string, boolean]> = [
+  ['Infinity', false],
+  ['1e309', true],
+  ['-1e309', true],
+  ['NaN', false],
+  ['-Infinity', false],
+  ['1e309', false],
+]
 
 it.each(BAD_NUMBERS)('refuses %s (a JSON number in a body: %s) in every numeric query and body field with 400 naming it', async (raw, asJsonNumber) => {
   const wrong: string[] = []

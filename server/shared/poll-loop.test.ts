@@ -9,11 +9,14 @@ describe('startPollLoop', () => {
     const started = Date.now()
     const times: number[] = []
     const errors: unknown[] = []
-    const loop = startPollLoop(async () => {
-      times.push(Date.now() - started)
-      if (failing(times.length)) throw new Error('Connection terminated unexpectedly')
-      return 0
-    }, { pollMs: 1000, batchSize: 10, onError: (error) => errors.push(error) })
+    const loop = startPollLoop(
+      async () => {
+        times.push(Date.now() - started)
+        if (failing(times.length)) throw new Error('Connection terminated unexpectedly')
+        return 0
+      },
+      { pollMs: 1000, batchSize: 10, onError: (error) => errors.push(error) },
+    )
     await jest.advanceTimersByTimeAsync(untilMs)
     await loop.stop()
     return { times, errors }

@@ -19,10 +19,16 @@ export async function loadReference(db: Kysely<Database>): Promise<Reference> {
     db.selectFrom('gradeLevels').selectAll().orderBy('rank', 'desc').execute(),
     db.selectFrom('gradeDimensions').selectAll().orderBy('sort').execute(),
   ])
-  const cities: City[] = regions.filter((r) => r.parentCode === null).map((c) => ({
-    code: c.code, name: c.name, shortName: c.shortName, lat: c.lat, lng: c.lng,
-    districts: regions.filter((d) => d.parentCode === c.code).map((d) => ({ code: d.code, name: d.name, lat: d.lat, lng: d.lng })),
-  }))
+  const cities: City[] = regions
+    .filter((r) => r.parentCode === null)
+    .map((c) => ({
+      code: c.code,
+      name: c.name,
+      shortName: c.shortName,
+      lat: c.lat,
+      lng: c.lng,
+      districts: regions.filter((d) => d.parentCode === c.code).map((d) => ({ code: d.code, name: d.name, lat: d.lat, lng: d.lng })),
+    }))
   const gradeScheme: GradeScheme = {
     standard: GRADE_SCHEME.standard,
     maxScore: GRADE_SCHEME.maxScore,

@@ -28,7 +28,11 @@ export const optionalUser = (app: FastifyInstance) => async (request: FastifyReq
  */
 export function actionSchemas<P, R>(common: { tags: string[]; params: P; answer: R }) {
   return <B>(summary: string, body: B) => ({
-    summary, tags: common.tags, security: BEARER, params: common.params, body,
+    summary,
+    tags: common.tags,
+    security: BEARER,
+    params: common.params,
+    body,
     response: { 200: common.answer, ...errorResponses(400, 401, 403, 404, 409) },
   })
 }

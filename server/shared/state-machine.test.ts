@@ -18,9 +18,16 @@ function aRow(now: SeenState<Status> | undefined) {
     step: (action: Action, seen: SeenState<Status>) => ({
       action,
       seen,
-      lock: async () => { written.push('lock'); return now },
-      update: async (to: Status) => { written.push(`update ${to}`) },
-      record: async (from: Status, to: Status) => { written.push(`record ${from}→${to}`) },
+      lock: async () => {
+        written.push('lock')
+        return now
+      },
+      update: async (to: Status) => {
+        written.push(`update ${to}`)
+      },
+      record: async (from: Status, to: Status) => {
+        written.push(`record ${from}→${to}`)
+      },
     }),
   }
 }
@@ -45,13 +52,21 @@ describe('defineStateMachine', () => {
 
   it('refuses with the reason when the row moved meanwhile to a status that rules the action out', async () => {
     const row = aRow({ status: 'closed', version: 4 })
-    await expect(machine.apply(row.step('close', { status: 'done', version: 3 })))
-      .rejects.toMatchObject({ statusCode: 409, message: 'cannot close when closed, only when open or done' })
+    await expect(machine.apply(row.step('close', { status: 'done', version: 3 }))).rejects.toMatchObject({
+      statusCode: 409,
+      message: 'cannot close when closed, only when open or done',
+    })
     expect(row.written).toEqual(['lock'])
   })
 
   it('asks to reload when the row changed meanwhile, even to a status that allows the action', async () => {
-    for (const [now, seen] of [[{ status: 'done' }, { status: 'open' }], [{ status: 'open', version: 4 }, { status: 'open', version: 3 }]] as const) {
+    for (const [now, seen] of [
+      [{ status: 'done' }, { status: 'open' }],
+      [
+        { status: 'open', version: 4 },
+        { status: 'open', version: 3 },
+      ],
+    ] as const) {
       const row = aRow(now)
       await expect(machine.apply(row.step('close', seen))).rejects.toMatchObject({ statusCode: 409, message: 'changed meanwhile' })
       expect(row.written).toEqual(['lock'])

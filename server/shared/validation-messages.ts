@@ -27,7 +27,10 @@ export function validationMessage(first: FastifySchemaValidationError | undefine
     case 'required':
       return `缺少参数 ${field}`
     case 'type':
-      return `参数 ${field} 应为${type.split(',').map((t) => TYPE_NAMES[t] ?? t).join('或')}`
+      return `参数 ${field} 应为${type
+        .split(',')
+        .map((t) => TYPE_NAMES[t] ?? t)
+        .join('或')}`
     case 'minimum':
       return `参数 ${field} 不能小于 ${limit}`
     case 'maximum':

@@ -29,8 +29,16 @@ describe('the background work of main.ts: one job worker with every handler', ()
   it('forwards an urgent complaint and runs each clean-up once per hour, however many instances run', async () => {
     const provider = { name: '某家庭托育点', address: '长春市朝阳区某小区3栋', cityCode: '220100' }
     const filed = await app.inject({
-      method: 'POST', url: '/api/complaints', headers: { 'idempotency-key': randomUUID() },
-      payload: { provider, category: 'abuse', description: '看到老师推搡孩子，孩子一直在哭。', occurredAt: new Date(Date.now() - 3600_000).toISOString(), anonymous: true },
+      method: 'POST',
+      url: '/api/complaints',
+      headers: { 'idempotency-key': randomUUID() },
+      payload: {
+        provider,
+        category: 'abuse',
+        description: '看到老师推搡孩子，孩子一直在哭。',
+        occurredAt: new Date(Date.now() - 3600_000).toISOString(),
+        anonymous: true,
+      },
     })
     expect(filed.statusCode).toBe(201)
 
@@ -47,7 +55,11 @@ describe('the background work of main.ts: one job worker with every handler', ()
   })
 
   it('keeps the forwarding record of complaints when finished jobs are purged after 30 days', async () => {
-    await app.database.db.updateTable('jobs').set({ doneAt: sql<string>`now() - interval '31 days'` }).where('doneAt', 'is not', null).execute()
+    await app.database.db
+      .updateTable('jobs')
+      .set({ doneAt: sql<string>`now() - interval '31 days'` })
+      .where('doneAt', 'is not', null)
+      .execute()
     const purge = backgroundJobs(app).recurring.find((job) => job.kind === 'retention.finished-jobs')!
     await purge.run({ id: randomUUID(), kind: purge.kind, payload: {}, runAt: new Date().toISOString(), attempts: 0 })
     const left = await app.database.db.selectFrom('jobs').select('kind').execute()

@@ -45,8 +45,6 @@ export function backgroundJobs(app: FastifyInstance): { handlers: JobHandlers; r
 }
 
 /** The one job worker of this instance; each job, recurring ones included, runs once across instances and restarts. */
-export function startBackgroundJobs(
-  app: FastifyInstance, options: Pick<JobWorkerOptions, 'instanceId' | 'pollMs' | 'leaseSeconds' | 'now'>,
-): JobWorker {
+export function startBackgroundJobs(app: FastifyInstance, options: Pick<JobWorkerOptions, 'instanceId' | 'pollMs' | 'leaseSeconds' | 'now'>): JobWorker {
   return startJobWorker({ db: app.database.db, log: app.log, ...backgroundJobs(app), ...options })
 }

@@ -21,7 +21,9 @@ export const fitsAge = (c: ClassSummary, ageMonths: number) => c.minAgeMonths <=
 function fitsText(classes: ClassSummary[], ageMonths: number): string {
   const fitting = classes.filter((c) => fitsAge(c, ageMonths))
   if (fitting.length === 0) return t('institution.fitsNone')
-  const names = fitting.map((c) => (c.freePlaces > 0 ? t('institution.fitsClass', { name: c.name, count: c.freePlaces }) : t('institution.fitsClassFull', { name: c.name })))
+  const names = fitting.map((c) =>
+    c.freePlaces > 0 ? t('institution.fitsClass', { name: c.name, count: c.freePlaces }) : t('institution.fitsClassFull', { name: c.name }),
+  )
   return t('institution.fits', { classes: names.join('、') })
 }
 

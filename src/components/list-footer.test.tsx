@@ -2,7 +2,13 @@ import { fireEvent, render, screen } from '@testing-library/react'
 import { AxiosError } from 'axios'
 import { ListFooter } from './list-footer'
 
-const list = (patch: Partial<Parameters<typeof ListFooter>[0]['list']> = {}) => ({ moreError: null, hasMore: false, loadingMore: false, retry: jest.fn(() => Promise.resolve()), ...patch })
+const list = (patch: Partial<Parameters<typeof ListFooter>[0]['list']> = {}) => ({
+  moreError: null,
+  hasMore: false,
+  loadingMore: false,
+  retry: jest.fn(() => Promise.resolve()),
+  ...patch,
+})
 
 describe('the footer under a paged list', () => {
   it('says more is coming while there are pages left', () => {

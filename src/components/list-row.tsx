@@ -8,9 +8,7 @@ export function ListRow({ title, extra, onClick, tone, className = '' }: Props) 
   return (
     <View className={`list-row ${tone ? `list-row--${tone}` : ''} ${className}`} role='link' onClick={onClick}>
       <Text className='list-row__title'>{title}</Text>
-      <Text className='list-row__extra'>
-        {extra ? `${extra} ` : ''}›
-      </Text>
+      <Text className='list-row__extra'>{extra ? `${extra} ` : ''}›</Text>
     </View>
   )
 }

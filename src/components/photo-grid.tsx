@@ -11,7 +11,11 @@ function Thumb({ photo, onRetry, onRemove }: { photo: PhotoItem; onRetry: () => 
   const [broken, setBroken] = useState(false)
   return (
     <View className={`photo-thumb photo-thumb--${photo.status}`} data-testid='photo-thumb'>
-      {broken ? <Text className='photo-thumb__placeholder'>{t('photos.unavailable')}</Text> : <Image className='photo-thumb__img' src={photo.path} mode='aspectFill' onError={() => setBroken(true)} />}
+      {broken ? (
+        <Text className='photo-thumb__placeholder'>{t('photos.unavailable')}</Text>
+      ) : (
+        <Image className='photo-thumb__img' src={photo.path} mode='aspectFill' onError={() => setBroken(true)} />
+      )}
       {photo.status === 'uploading' ? <Text className='photo-thumb__overlay'>{t('photos.uploading', { percent: photo.progress })}</Text> : null}
       {photo.status === 'failed' ? (
         <View className='photo-thumb__overlay photo-thumb__overlay--failed' role='alert'>

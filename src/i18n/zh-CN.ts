@@ -479,7 +479,8 @@ export const zhCN = {
   complaints: {
     title: '投诉举报',
     introTitle: '托育服务投诉举报渠道',
-    introBody: '发现托育机构在安全、卫生、收费、宣传、资质等方面有问题，或孩子受到伤害，可以在这里投诉举报。投诉将按职责转交市场监管、卫生健康、公安、教育等部门办理，办理进度全程可查。',
+    introBody:
+      '发现托育机构在安全、卫生、收费、宣传、资质等方面有问题，或孩子受到伤害，可以在这里投诉举报。投诉将按职责转交市场监管、卫生健康、公安、教育等部门办理，办理进度全程可查。',
     introAnonymous: '匿名可选：选择匿名时不保存您的身份信息。',
     introConfidential: '机构不会知道您的身份，举报人信息依法保密。',
     introEmergency: '紧急情况请先拨打 110 报警。',
@@ -931,7 +932,15 @@ export const zhCN = {
       abuse: '疑似虐童',
       other: '其他',
     },
-    complaintStatus: { submitted: '已提交', accepted: '已受理', assigned: '已派单', in_progress: '办理中', replied: '已答复', closed: '已办结', rejected: '不予受理' },
+    complaintStatus: {
+      submitted: '已提交',
+      accepted: '已受理',
+      assigned: '已派单',
+      in_progress: '办理中',
+      replied: '已答复',
+      closed: '已办结',
+      rejected: '不予受理',
+    },
     department: {
       market_regulation: '市场监管',
       emergency_management: '应急管理',

@@ -60,10 +60,20 @@ describe('one way to run an action', () => {
 
   it('tells the failure in the caller’s words, or not at all when the caller has handled it', async () => {
     const { result } = renderHook(() => useAction())
-    await act(() => result.current.run(() => Promise.reject(new Error('409')), () => '已被别人修改'))
+    await act(() =>
+      result.current.run(
+        () => Promise.reject(new Error('409')),
+        () => '已被别人修改',
+      ),
+    )
     expect(result.current.error).toBe('已被别人修改')
 
-    await act(() => result.current.run(() => Promise.reject(new Error('401')), () => null))
+    await act(() =>
+      result.current.run(
+        () => Promise.reject(new Error('401')),
+        () => null,
+      ),
+    )
     expect(result.current.error).toBeNull()
   })
 

@@ -9,7 +9,9 @@ function protectedEndpoint(valid: () => string) {
     mswHttp.get('*/api/me', ({ request }) => {
       const header = request.headers.get('authorization')
       seen.push(header)
-      return header === `Bearer ${valid()}` ? HttpResponse.json({ ok: true }) : HttpResponse.json({ statusCode: 401, error: 'Unauthorized', message: 'expired' }, { status: 401 })
+      return header === `Bearer ${valid()}`
+        ? HttpResponse.json({ ok: true })
+        : HttpResponse.json({ statusCode: 401, error: 'Unauthorized', message: 'expired' }, { status: 401 })
     }),
   )
   return seen
@@ -105,7 +107,12 @@ describe('http layer with a session', () => {
 /** What the http layer threw for an answer of the BFF to GET /probe. */
 async function failureOf(status: number, body: unknown, headers: Record<string, string> = {}) {
   server.use(mswHttp.get('*/api/probe', () => HttpResponse.json(body as never, { status, headers }), { once: true }))
-  return http.get('/probe').then(() => { throw new Error('expected a failure') }, (error: unknown) => error)
+  return http.get('/probe').then(
+    () => {
+      throw new Error('expected a failure')
+    },
+    (error: unknown) => error,
+  )
 }
 const answer = (statusCode: number, code: string, message: string, extra: object = {}) => ({ statusCode, error: 'x', code, message, ...extra })
 
@@ -122,19 +129,27 @@ describe('errors: the app picks its sentence by the code, never by reading the m
   it('shows the BFF’s Chinese sentence as it is when the code says it is written for people', async () => {
     expect(describeActionError(await failureOf(409, answer(409, 'conflict', '已过取消截止时间，席位已为您保留')))).toBe('已过取消截止时间，席位已为您保留')
     expect(describeActionError(await failureOf(401, answer(401, 'sign_in_rejected', '验证码错误，还可再试 4 次')))).toBe('验证码错误，还可再试 4 次')
-    expect(describeActionError(await failureOf(403, answer(403, 'consent_required', '请先阅读并同意最新的政策'), { error: 'ConsentRequired' }))).toBe('请先阅读并同意最新的政策')
-    expect(describeActionError(
-      await failureOf(400, answer(400, 'invalid_value', '至少需要 5 个字', { field: 'title' })), { title: '标题' },
-    )).toBe('标题：至少需要 5 个字')
+    expect(describeActionError(await failureOf(403, answer(403, 'consent_required', '请先阅读并同意最新的政策'), { error: 'ConsentRequired' }))).toBe(
+      '请先阅读并同意最新的政策',
+    )
+    expect(describeActionError(await failureOf(400, answer(400, 'invalid_value', '至少需要 5 个字', { field: 'title' })), { title: '标题' })).toBe(
+      '标题：至少需要 5 个字',
+    )
   })
 
   it('uses its own sentence for schema refusals, sessions, limits and outages', async () => {
     expect(describeActionError(await failureOf(400, answer(400, 'validation', '参数 title 最多 60 个字符', { field: 'title' })))).toBe('操作失败，请稍后再试')
-    expect(describeActionError(await failureOf(400, answer(400, 'validation', '参数 title 最多 60 个字符', { field: 'title' })), { title: '标题' })).toBe('标题填写有误，请检查后再试')
-    expect(describeActionError(await failureOf(400, answer(400, 'content_risky', '内容含有违规信息', { field: 'body' })), { body: '正文' })).toBe('正文含有不宜发布的内容，请修改后再发布')
+    expect(describeActionError(await failureOf(400, answer(400, 'validation', '参数 title 最多 60 个字符', { field: 'title' })), { title: '标题' })).toBe(
+      '标题填写有误，请检查后再试',
+    )
+    expect(describeActionError(await failureOf(400, answer(400, 'content_risky', '内容含有违规信息', { field: 'body' })), { body: '正文' })).toBe(
+      '正文含有不宜发布的内容，请修改后再发布',
+    )
     expect(describeActionError(await failureOf(401, answer(401, 'unauthorized', '登录已失效')))).toBe('登录已失效，请重新登录')
     expect(describeActionError(await failureOf(429, answer(429, 'rate_limited', '请求过于频繁'), { 'retry-after': '42' }))).toBe('请 42 秒后再试')
-    expect(describeActionError(await failureOf(503, answer(503, 'database_unavailable', '数据库暂时不可用'), { 'retry-after': '5' }))).toBe('服务暂时不可用，请稍后再试')
+    expect(describeActionError(await failureOf(503, answer(503, 'database_unavailable', '数据库暂时不可用'), { 'retry-after': '5' }))).toBe(
+      '服务暂时不可用，请稍后再试',
+    )
     expect(describeActionError(await failureOf(400, answer(400, 'bad_request', '请求格式不正确')))).toBe('操作失败，请稍后再试')
     // Text from something other than the BFF (a proxy, an older BFF) is never shown.
     expect(describeActionError(await failureOf(400, { message: 'must match pattern "^1[3-9][0-9]{9}$"', field: 'phone' }))).toBe('操作失败，请稍后再试')
@@ -143,7 +158,9 @@ describe('errors: the app picks its sentence by the code, never by reading the m
   it('describes a failed load', async () => {
     expect(describeError(await failureOf(404, answer(404, 'not_found', '未找到机构')))).toBe('没有找到该机构，可能已注销备案')
     expect(describeError(await failureOf(400, answer(400, 'validation', '参数 lat 不能大于 90', { field: 'lat' })))).toBe('查询条件有误：参数 lat 不能大于 90')
-    expect(describeError(await failureOf(503, answer(503, 'database_unavailable', '数据库暂时不可用'), { 'retry-after': '5' }))).toBe('服务暂时不可用，请稍后再试')
+    expect(describeError(await failureOf(503, answer(503, 'database_unavailable', '数据库暂时不可用'), { 'retry-after': '5' }))).toBe(
+      '服务暂时不可用，请稍后再试',
+    )
     expect(describeError(await failureOf(429, answer(429, 'rate_limited', '请求过于频繁'), { 'retry-after': '30' }))).toBe('请 30 秒后再试')
     expect(retryAfterSeconds(await failureOf(503, answer(503, 'database_unavailable', '数据库暂时不可用'), { 'retry-after': '5' }))).toBe(5)
   })

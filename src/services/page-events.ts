@@ -14,7 +14,10 @@ type PageEventsOptions = {
 }
 
 /** A paged list that fills its page: the next page when the parent reaches the bottom, and pull-to-refresh if asked. */
-export function usePagedListPageEvents(list: Pick<PagedListResult<unknown, unknown>, 'loadMore' | 'refresh'>, { pullDownRefresh = false }: PageEventsOptions = {}): void {
+export function usePagedListPageEvents(
+  list: Pick<PagedListResult<unknown, unknown>, 'loadMore' | 'refresh'>,
+  { pullDownRefresh = false }: PageEventsOptions = {},
+): void {
   useReachBottom(() => {
     void list.loadMore()
   })

@@ -54,11 +54,27 @@ export function newPhotoItem(image: PickedImage): PhotoItem {
   const localId = `p${Date.now().toString(36)}${sequence}`
   if (image.file) files.set(localId, image.file)
   const tooLarge = image.size > MAX_PHOTO_BYTES
-  return { localId, path: image.path, size: image.size, status: tooLarge ? 'failed' : 'uploading', progress: 0, photoId: null, error: tooLarge ? t('photos.tooLarge') : null }
+  return {
+    localId,
+    path: image.path,
+    size: image.size,
+    status: tooLarge ? 'failed' : 'uploading',
+    progress: 0,
+    photoId: null,
+    error: tooLarge ? t('photos.tooLarge') : null,
+  }
 }
 
 /** A photo the BFF already has (editing something published): shown from its URL, nothing to upload. */
-export const uploadedPhotoItem = (photoId: string, path: string): PhotoItem => ({ localId: photoId, path, size: 0, status: 'done', progress: 100, photoId, error: null })
+export const uploadedPhotoItem = (photoId: string, path: string): PhotoItem => ({
+  localId: photoId,
+  path,
+  size: 0,
+  status: 'done',
+  progress: 100,
+  photoId,
+  error: null,
+})
 
 export function forgetPhoto(localId: string): void {
   files.delete(localId)
@@ -130,7 +146,10 @@ export function usePhotoUploads(upload: UploadPhoto, max = MAX_PHOTOS) {
         setPhotos(latest.current)
       },
     }
-    return { ...photoListActions(holder, (image, onProgress) => uploadRef.current(image, onProgress), max), replace: (list: PhotoItem[]) => holder.set(() => list) }
+    return {
+      ...photoListActions(holder, (image, onProgress) => uploadRef.current(image, onProgress), max),
+      replace: (list: PhotoItem[]) => holder.set(() => list),
+    }
   }, [max])
   useEffect(() => () => latest.current.forEach((p) => forgetPhoto(p.localId)), [])
   return { photos, ...actions }

@@ -64,7 +64,9 @@ describe('taroAdapter (axios over Taro.request)', () => {
       options.success({ statusCode: 400, data: '{"statusCode":400,"error":"Bad Request","message":"bad q","field":"q"}', header: {} })
     })
 
-    const error = (await client().get('/institutions').catch((e: unknown) => e)) as AxiosError<{ field: string }>
+    const error = (await client()
+      .get('/institutions')
+      .catch((e: unknown) => e)) as AxiosError<{ field: string }>
 
     expect(error).toBeInstanceOf(AxiosError)
     expect(error.code).toBe(AxiosError.ERR_BAD_REQUEST)
@@ -83,7 +85,9 @@ describe('taroAdapter (axios over Taro.request)', () => {
     const onUnhandled = (reason: unknown) => unhandled.push(reason)
     process.on('unhandledRejection', onUnhandled)
 
-    const error = (await client().get('/regions').catch((e: unknown) => e)) as AxiosError
+    const error = (await client()
+      .get('/regions')
+      .catch((e: unknown) => e)) as AxiosError
 
     expect(error.code).toBe(AxiosError.ERR_NETWORK)
     expect(error.message).toContain('url not in domain list')

@@ -48,7 +48,13 @@ function uploadInMiniProgram<T>(path: string, field: string, filePath: string, s
           resolve(data as T)
           return
         }
-        const response = { data, status: result.statusCode, statusText: String(result.statusCode), headers: new AxiosHeaders(), config: { headers: new AxiosHeaders() } }
+        const response = {
+          data,
+          status: result.statusCode,
+          statusText: String(result.statusCode),
+          headers: new AxiosHeaders(),
+          config: { headers: new AxiosHeaders() },
+        }
         reject(new AxiosError(`Request failed with status code ${result.statusCode}`, AxiosError.ERR_BAD_REQUEST, undefined, null, response))
       },
       fail: (error) => reject(new AxiosError(error.errMsg || 'Network Error', AxiosError.ERR_NETWORK)),

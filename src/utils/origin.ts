@@ -1,7 +1,5 @@
 /** Where the parent is searching from: the device's (fuzzy) position, or a region they picked. */
-export type Origin =
-  | { kind: 'device'; lat: number; lng: number }
-  | { kind: 'region'; code: string; name: string; lat: number; lng: number }
+export type Origin = { kind: 'device'; lat: number; lng: number } | { kind: 'region'; code: string; name: string; lat: number; lng: number }
 
 export type OriginQuery = { lat?: number; lng?: number; region?: string }
 

@@ -12,7 +12,9 @@ export const routes = {
   linked: '/pages/linked/index',
   complaints: '/pages/complaints/index',
   complaintNew: (institution?: { id: string; name: string }) =>
-    institution ? `/pages/complaint-new/index?institutionId=${encodeURIComponent(institution.id)}&name=${encodeURIComponent(institution.name)}` : '/pages/complaint-new/index',
+    institution
+      ? `/pages/complaint-new/index?institutionId=${encodeURIComponent(institution.id)}&name=${encodeURIComponent(institution.name)}`
+      : '/pages/complaint-new/index',
   complaintFiled: (trackingNumber: string) => `/pages/complaint-filed/index?tn=${encodeURIComponent(trackingNumber)}`,
   notices: (institutionId: string, name?: string) =>
     `/pages/notices/index?institutionId=${encodeURIComponent(institutionId)}${name ? `&name=${encodeURIComponent(name)}` : ''}`,
@@ -20,7 +22,8 @@ export const routes = {
   noticeCompose: (institutionId: string, id?: string) =>
     `/pages/notices/compose?institutionId=${encodeURIComponent(institutionId)}${id ? `&id=${encodeURIComponent(id)}` : ''}`,
   committee: (institutionId: string) => `/pages/committee/index?institutionId=${encodeURIComponent(institutionId)}`,
-  complaintFollow: (trackingNumber?: string) => (trackingNumber ? `/pages/complaint-follow/index?tn=${encodeURIComponent(trackingNumber)}` : '/pages/complaint-follow/index'),
+  complaintFollow: (trackingNumber?: string) =>
+    trackingNumber ? `/pages/complaint-follow/index?tn=${encodeURIComponent(trackingNumber)}` : '/pages/complaint-follow/index',
   classes: '/pages/classes/index',
   classDetail: (id: string) => `/pages/class/index?id=${encodeURIComponent(id)}`,
   signUps: '/pages/sign-ups/index',
@@ -43,7 +46,9 @@ export const TAB_PAGES = ['/pages/index/index', '/pages/classes/index', '/pages/
  * that fails too (an unknown path) there is nothing left to do, and the failure is deliberately dropped.
  */
 function navigate(url: string): void {
-  Taro.navigateTo({ url }).catch(() => Taro.redirectTo({ url })).catch(() => undefined)
+  Taro.navigateTo({ url })
+    .catch(() => Taro.redirectTo({ url }))
+    .catch(() => undefined)
 }
 
 // A tab that cannot be switched to, or no page to go back to, leaves the parent where they are: nothing to report.

@@ -2,8 +2,12 @@ import type { Browser } from 'playwright-core'
 import { CHANGCHUN, CHANGCHUN_GCJ02, baseUrl, launchBrowser, openPhone, screenshot, signInCodeFromLog } from './browser'
 
 let browser: Browser
-beforeAll(async () => { browser = await launchBrowser() })
-afterAll(async () => { await browser?.close() })
+beforeAll(async () => {
+  browser = await launchBrowser()
+})
+afterAll(async () => {
+  await browser?.close()
+})
 
 function monthsAgo(months: number): string {
   const now = new Date()
@@ -37,7 +41,11 @@ it('a parent signs in with a phone code, adds a child after consenting, and the 
   await page.getByText('1岁2个月').filter({ visible: true }).first().waitFor()
   await screenshot(page, 'me-with-child')
 
-  const expected = await (await fetch(`${baseUrl()}/api/institutions?lat=${CHANGCHUN_GCJ02.lat}&lng=${CHANGCHUN_GCJ02.lng}&childBirthMonth=${birthMonth}&pageSize=3`, { headers: { connection: 'close' } })).json() as { total: number; items: Array<{ name: string }> }
+  const expected = (await (
+    await fetch(`${baseUrl()}/api/institutions?lat=${CHANGCHUN_GCJ02.lat}&lng=${CHANGCHUN_GCJ02.lng}&childBirthMonth=${birthMonth}&pageSize=3`, {
+      headers: { connection: 'close' },
+    })
+  ).json()) as { total: number; items: Array<{ name: string }> }
   await page.getByText('找托育', { exact: true }).click()
   await page.getByText('按 小明', { exact: false }).filter({ visible: true }).first().click()
   await page.getByText(`共 ${expected.total} 家备案机构`).filter({ visible: true }).waitFor()

@@ -15,7 +15,15 @@ export const baseUrl = () => {
   return url
 }
 
-const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+const FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
 // @sparticuz/chromium's flags are made for AWS Lambda. --single-process crashes the browser when a test closes its
 // context and opens the next; the other two turn off security a real phone's browser has.
 const NOT_FOR_TESTS = ['--single-process', '--disable-web-security', '--allow-running-insecure-content']
@@ -27,7 +35,11 @@ const NOT_FOR_TESTS = ['--single-process', '--disable-web-security', '--allow-ru
 function packagedChromium(): { executablePath: string; args: string[] } {
   const script = `const { default: chromium } = await import('@sparticuz/chromium')
 process.stdout.write(JSON.stringify({ executablePath: await chromium.executablePath(), args: chromium.args }))`
-  const output = execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } })
+  const output = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, NODE_OPTIONS: '' },
+  })
   return JSON.parse(output) as { executablePath: string; args: string[] }
 }
 

@@ -3,8 +3,12 @@ import type { ClassSearchResult } from '../../types/classes'
 import { CHANGCHUN, CHANGCHUN_GCJ02, api, baseUrl, launchBrowser, openPhone, screenshot, signInCodeFromLog } from './browser'
 
 let browser: Browser
-beforeAll(async () => { browser = await launchBrowser() })
-afterAll(async () => { await browser?.close() })
+beforeAll(async () => {
+  browser = await launchBrowser()
+})
+afterAll(async () => {
+  await browser?.close()
+})
 
 const text = (page: Page, value: string) => page.getByText(value, { exact: true }).filter({ visible: true })
 const field = (page: Page, selector: string) => page.locator(selector).filter({ visible: true })

@@ -2,8 +2,12 @@ import type { Browser } from 'playwright-core'
 import { baseUrl, launchBrowser, openPhone, screenshot } from './browser'
 
 let browser: Browser
-beforeAll(async () => { browser = await launchBrowser() })
-afterAll(async () => { await browser?.close() })
+beforeAll(async () => {
+  browser = await launchBrowser()
+})
+afterAll(async () => {
+  await browser?.close()
+})
 
 it('a parent files an anonymous abuse report, sees the 110 notice, and follows it with the tracking number and secret', async () => {
   const { page, context } = await openPhone(browser) // no location needed to complain

@@ -3,8 +3,12 @@ import { CHANGCHUN, CHANGCHUN_GCJ02, baseUrl, launchBrowser, openPhone, screensh
 
 let browser: Browser
 
-beforeAll(async () => { browser = await launchBrowser() })
-afterAll(async () => { await browser?.close() })
+beforeAll(async () => {
+  browser = await launchBrowser()
+})
+afterAll(async () => {
+  await browser?.close()
+})
 
 async function api<T>(path: string): Promise<T> {
   const response = await fetch(`${baseUrl()}${path}`, { headers: { connection: 'close' } })

@@ -4,8 +4,12 @@ import type { Bulletin, BulletinList } from '../../types/bulletins'
 import { api, baseUrl, launchBrowser, openPhone, screenshot } from './browser'
 
 let browser: Browser
-beforeAll(async () => { browser = await launchBrowser() })
-afterAll(async () => { await browser?.close() })
+beforeAll(async () => {
+  browser = await launchBrowser()
+})
+afterAll(async () => {
+  await browser?.close()
+})
 
 const YANBIAN = '222400'
 const grouped = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',')
@@ -26,13 +30,20 @@ it('a parent opens the overview, switches to 延边, sees its figures, opens the
   await expect(figures.textContent()).resolves.toContain(`${grouped(stats.province.places)} 个`)
 
   await page.locator('.stats__regions').getByText(yanbian.regionName, { exact: true }).click()
-  await page.getByTestId('stats-figures').filter({ visible: true }).getByText(`${grouped(yanbian.institutions)} 家`, { exact: true }).first().waitFor()
+  await page
+    .getByTestId('stats-figures')
+    .filter({ visible: true })
+    .getByText(`${grouped(yanbian.institutions)} 家`, { exact: true })
+    .first()
+    .waitFor()
   await expect(figures.textContent()).resolves.toContain(`${grouped(yanbian.places)} 个`)
   await expect(figures.textContent()).resolves.not.toContain(`${grouped(stats.province.places)} 个`)
   await screenshot(page, 'info-overview-yanbian')
 
   // The newest bulletin is the one the tab shows; it lists institutions with their new and previous levels.
-  const { items: [latest] } = await api<BulletinList>('/api/bulletins?pageSize=1')
+  const {
+    items: [latest],
+  } = await api<BulletinList>('/api/bulletins?pageSize=1')
   const bulletin = await api<Bulletin>(`/api/bulletins/${latest.id}`)
   await page.getByTestId('bulletin-row').filter({ visible: true }).first().click()
   await visibleText(page, bulletin.title).first().waitFor()

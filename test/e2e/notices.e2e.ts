@@ -2,8 +2,12 @@ import type { Browser, Page } from 'playwright-core'
 import { api, baseUrl, launchBrowser, openPhone, screenshot, signInByApi, signInCodeFromLog } from './browser'
 
 let browser: Browser
-beforeAll(async () => { browser = await launchBrowser() })
-afterAll(async () => { await browser?.close() })
+beforeAll(async () => {
+  browser = await launchBrowser()
+})
+afterAll(async () => {
+  await browser?.close()
+})
 
 const text = (page: Page, value: string) => page.getByText(value, { exact: true }).filter({ visible: true })
 const field = (page: Page, selector: string) => page.locator(selector).filter({ visible: true })
@@ -20,7 +24,9 @@ async function signInOnH5(page: Page, phone: string) {
 
 it('a committee member posts a pinned notice; a linked parent sees it first, unread, opens it and the read count goes up', async () => {
   const regulator = await signInByApi(process.env.E2E_REGULATOR_PHONE!)
-  const { items: [institution] } = await api<{ items: Array<{ id: string; name: string }> }>('/api/institutions?region=220100&sort=grade&pageSize=1')
+  const {
+    items: [institution],
+  } = await api<{ items: Array<{ id: string; name: string }> }>('/api/institutions?region=220100&sort=grade&pageSize=1')
   const { code } = await api<{ code: string }>(`/api/institutions/${institution.id}/invitations`, { method: 'POST', body: {}, token: regulator })
   const title = '本周五家长开放日安排'
 
@@ -70,7 +76,11 @@ it('a committee member posts a pinned notice; a linked parent sees it first, unr
   await parent.page.locator('.weui-badge').filter({ visible: true }).first().waitFor({ state: 'hidden' })
 
   await member.page.reload()
-  await member.page.getByText(/已读 1\/\d+/).filter({ visible: true }).first().waitFor()
+  await member.page
+    .getByText(/已读 1\/\d+/)
+    .filter({ visible: true })
+    .first()
+    .waitFor()
   await screenshot(member.page, 'notice-read-count')
   await member.context.close()
   await parent.context.close()

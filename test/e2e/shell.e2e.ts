@@ -4,8 +4,12 @@ import type { InstitutionDetail, InstitutionPage } from '../../types/institution
 import { CHANGCHUN, api, baseUrl, launchBrowser, openPhone, screenshot } from './browser'
 
 let browser: Browser
-beforeAll(async () => { browser = await launchBrowser() })
-afterAll(async () => { await browser?.close() })
+beforeAll(async () => {
+  browser = await launchBrowser()
+})
+afterAll(async () => {
+  await browser?.close()
+})
 
 // Taro's H5 router keeps earlier pages in the DOM, hidden: act on what is visible.
 const visible = (page: Page, selector: string) => page.locator(selector).filter({ visible: true })
@@ -23,7 +27,9 @@ async function standInForTheWebMap(context: BrowserContext) {
 }
 
 it('an institution page opened from a link: a title bar with 返回 and 首页, 导航 to a web map, the phone as a tel: link', async () => {
-  const { items: [first] } = await api<InstitutionPage>('/api/institutions?pageSize=1')
+  const {
+    items: [first],
+  } = await api<InstitutionPage>('/api/institutions?pageSize=1')
   const detail = await api<InstitutionDetail>(`/api/institutions/${first.id}`)
   const { page, context } = await openPhone(browser, CHANGCHUN)
   await standInForTheWebMap(context)
@@ -69,7 +75,9 @@ it('an institution page opened from a link: a title bar with 返回 and 首页, 
 })
 
 it('a class page opened from a link: the centre’s phone is a tel: link and 首页 goes to the home tab', async () => {
-  const { items: [item] } = await api<ClassSearchResult>('/api/classes?pageSize=1')
+  const {
+    items: [item],
+  } = await api<ClassSearchResult>('/api/classes?pageSize=1')
   const { page, context } = await openPhone(browser, CHANGCHUN)
   await standInForTheWebMap(context)
 

@@ -3,7 +3,23 @@ import { createElement, type ChangeEvent, type KeyboardEvent, type ReactNode } f
 
 type Props = Record<string, unknown> & { children?: ReactNode }
 
-const TARO_ONLY = ['scrollX', 'scrollY', 'confirmType', 'maxlength', 'placeholderClass', 'hoverClass', 'enableFlex', 'fields', 'mode', 'start', 'end', 'range', 'color', 'selectable', 'userSelect']
+const TARO_ONLY = [
+  'scrollX',
+  'scrollY',
+  'confirmType',
+  'maxlength',
+  'placeholderClass',
+  'hoverClass',
+  'enableFlex',
+  'fields',
+  'mode',
+  'start',
+  'end',
+  'range',
+  'color',
+  'selectable',
+  'userSelect',
+]
 
 function domProps(props: Props): Props {
   const out: Props = {}

@@ -45,7 +45,12 @@ async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number
  * embedded database. The first regulator (of `regulatorRegion`) is made the way a deployment makes it: with the CLI,
  * before the BFF starts.
  */
-export async function startBff(options: { name: string; regulatorPhone?: string; regulatorRegion?: string; env?: Record<string, string> }): Promise<BffProcess> {
+export async function startBff(options: {
+  name: string
+  regulatorPhone?: string
+  regulatorRegion?: string
+  env?: Record<string, string>
+}): Promise<BffProcess> {
   const port = await freePort()
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `tuoyu-${options.name}-`))
   const logFile = path.join(dataDir, 'bff.log')
@@ -54,7 +59,18 @@ export async function startBff(options: { name: string; regulatorPhone?: string;
   // No REDIS_URL: rate-limit counters in a shared Redis outlive the run, and every test signs in from 127.0.0.1.
   const env = { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', REDIS_URL: '', NODE_OPTIONS: '', NODE_ENV: 'development', ...options.env }
   if (options.regulatorPhone) {
-    execFileSync(process.execPath, [tsx, path.join(ROOT, 'server/features/roles/grant-regulator-cli.ts'), '--phone', options.regulatorPhone, '--region', options.regulatorRegion ?? '220100'], { cwd: ROOT, env, stdio: ['ignore', log, log] })
+    execFileSync(
+      process.execPath,
+      [
+        tsx,
+        path.join(ROOT, 'server/features/roles/grant-regulator-cli.ts'),
+        '--phone',
+        options.regulatorPhone,
+        '--region',
+        options.regulatorRegion ?? '220100',
+      ],
+      { cwd: ROOT, env, stdio: ['ignore', log, log] },
+    )
   }
   const child = spawn(process.execPath, [tsx, path.join(ROOT, 'server/main.ts')], {
     cwd: ROOT,
@@ -78,7 +94,12 @@ export async function stopBff(bff: Pick<BffProcess, 'child' | 'dataDir'> | undef
     let timer: NodeJS.Timeout | undefined
     const exited = new Promise((resolve) => bff.child.once('exit', resolve))
     bff.child.kill('SIGTERM')
-    await Promise.race([exited, new Promise((resolve) => { timer = setTimeout(resolve, 5000) })])
+    await Promise.race([
+      exited,
+      new Promise((resolve) => {
+        timer = setTimeout(resolve, 5000)
+      }),
+    ])
     clearTimeout(timer)
     if (bff.child.exitCode === null) bff.child.kill('SIGKILL')
   }

@@ -12,7 +12,11 @@ export async function userWithEveryRole(app: FastifyInstance) {
   const name = `全角色托育园${Date.now() % 1e6}`
   const { institutionId } = await seedRecords(app, { institutionId: aRecord({ name }) })
   const centreId = (await aHealthCentre(app, { name: `${name}社区卫生服务中心` })).id
-  const user = await signedInWith(app,
-    { role: 'regulator', regionCode: PROVINCE_CODE }, { role: 'committee', institutionId }, { role: 'centre_staff', centreId })
+  const user = await signedInWith(
+    app,
+    { role: 'regulator', regionCode: PROVINCE_CODE },
+    { role: 'committee', institutionId },
+    { role: 'centre_staff', centreId },
+  )
   return { ...user, institutionId, centreId }
 }

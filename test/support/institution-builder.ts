@@ -31,7 +31,10 @@ export function aRecord(overrides: Partial<InstitutionRecord> = {}): Institution
     updatedAt: '2026-11-20T08:00:00.000Z',
     services: [{ form: 'full_day', hours: '07:30-17:30', days: '周一至周五', fee: 2000, feeUnit: 'month' }],
     classes: [{ type: 'toddler', name: '托小班', minAgeMonths: 12, maxAgeMonths: 24, capacity: 15, enrolled: 10, caregivers: 3 }],
-    staff: [{ role: 'management', count: 1 }, { role: 'care', count: 3 }],
+    staff: [
+      { role: 'management', count: 1 },
+      { role: 'care', count: 3 },
+    ],
     evaluations: [],
     sanctions: [],
   }
@@ -49,11 +52,21 @@ export const dimensionScores = (scores: number[]) => {
 const TOTAL_OF_LEVEL: Record<string, number> = { A: 920, B: 800, C: 650, D: 500 }
 
 /** An evaluation of the level whose dimension scores add up to its total (the import checks that; the upsert does not). */
-export function anEvaluation(round: string, evaluatedOn: string, level: 'A' | 'B' | 'C' | 'D', validUntil = '2099-12-31'): InstitutionRecord['evaluations'][number] {
+export function anEvaluation(
+  round: string,
+  evaluatedOn: string,
+  level: 'A' | 'B' | 'C' | 'D',
+  validUntil = '2099-12-31',
+): InstitutionRecord['evaluations'][number] {
   const score = TOTAL_OF_LEVEL[level]
   const parts = [0.15, 0.15, 0.2, 0.15, 0.1, 0.15].map((share) => Math.floor(score * share))
   return {
-    round, evaluatedOn, validUntil, level, score, department: '长春市卫生健康委员会',
+    round,
+    evaluatedOn,
+    validUntil,
+    level,
+    score,
+    department: '长春市卫生健康委员会',
     dimensionScores: dimensionScores([...parts, score - parts.reduce((a, b) => a + b, 0)]),
   }
 }

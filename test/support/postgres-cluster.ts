@@ -99,7 +99,18 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
   let running = false
   const start = async () => {
     // Sockets in our own directory, TCP on 127.0.0.1 only.
-    await exec('pg_ctl', ['-D', data, '-l', path.join(dir, 'server.log'), '-w', '-t', '30', 'start', '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1`])
+    await exec('pg_ctl', [
+      '-D',
+      data,
+      '-l',
+      path.join(dir, 'server.log'),
+      '-w',
+      '-t',
+      '30',
+      'start',
+      '-o',
+      `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1`,
+    ])
     running = true
   }
   const stop = async (mode: 'immediate' | 'fast' = 'immediate') => {

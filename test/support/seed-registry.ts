@@ -20,9 +20,19 @@ let serial = 0
 /** A community health centre with a name of its own; in Changchun 朝阳区 unless told otherwise. */
 export async function aHealthCentre(app: FastifyInstance, overrides: Partial<Insertable<HealthCentresTable>> = {}) {
   serial += 1
-  return app.database.db.insertInto('healthCentres').values({
-    name: `测试社区卫生服务中心${serial}-${Date.now()}`,
-    cityCode: '220100', districtCode: '220104', address: `长春市朝阳区测试路${serial}号`, lat: 43.832, lng: 125.296,
-    phone: '0431-80000001', isDemo: false, ...overrides,
-  }).returning(['id', 'name', 'address', 'lat', 'lng']).executeTakeFirstOrThrow()
+  return app.database.db
+    .insertInto('healthCentres')
+    .values({
+      name: `测试社区卫生服务中心${serial}-${Date.now()}`,
+      cityCode: '220100',
+      districtCode: '220104',
+      address: `长春市朝阳区测试路${serial}号`,
+      lat: 43.832,
+      lng: 125.296,
+      phone: '0431-80000001',
+      isDemo: false,
+      ...overrides,
+    })
+    .returning(['id', 'name', 'address', 'lat', 'lng'])
+    .executeTakeFirstOrThrow()
 }

@@ -12,7 +12,10 @@ import { createTestDatabase, type TestDatabase } from './test-database'
 export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256-signing'
 
 /** Sign-in codes the app "sent", newest last, instead of an SMS gateway. */
-export interface SentCode { phone: string; code: string }
+export interface SentCode {
+  phone: string
+  code: string
+}
 
 export const TEST_PUSH_TOKEN = 'test-push-token'
 
@@ -21,7 +24,10 @@ export const TEST_PUSH_TOKEN = 'test-push-token'
  * HTTP (content security checks every published text), closed with the app. WeChat's image fetches and pushes need a
  * listening app: tests of them call app.listen and point wechatCallbacks and the stand-in's push at it.
  */
-export async function buildTestApp(testDb: TestDatabase, settings: Partial<AppSettings> = {}): Promise<{ app: FastifyInstance; sentCodes: SentCode[]; wechat: WechatStandIn | null }> {
+export async function buildTestApp(
+  testDb: TestDatabase,
+  settings: Partial<AppSettings> = {},
+): Promise<{ app: FastifyInstance; sentCodes: SentCode[]; wechat: WechatStandIn | null }> {
   const sentCodes: SentCode[] = []
   const wechat = settings.wechat ? null : await startWechatStandIn({ appId: 'wx-test' })
   const app = await buildApp({
@@ -31,11 +37,17 @@ export async function buildTestApp(testDb: TestDatabase, settings: Partial<AppSe
       jwtSecret: TEST_JWT_SECRET,
       accessTokenSeconds: 900,
       refreshTokenDays: 30,
-      wechat: wechat ? { apiBase: wechat.url, appId: wechat.appId, appSecret: wechat.appSecret } : { apiBase: 'http://127.0.0.1:9', appId: 'wx-test', appSecret: 'test-secret' },
+      wechat: wechat
+        ? { apiBase: wechat.url, appId: wechat.appId, appSecret: wechat.appSecret }
+        : { apiBase: 'http://127.0.0.1:9', appId: 'wx-test', appSecret: 'test-secret' },
       // Nothing listens here until a test listens and says so.
       wechatCallbacks: { publicBaseUrl: 'http://127.0.0.1:9', pushToken: TEST_PUSH_TOKEN },
       redis: null,
-      codeSender: { send: async (phone, code) => { sentCodes.push({ phone, code }) } },
+      codeSender: {
+        send: async (phone, code) => {
+          sentCodes.push({ phone, code })
+        },
+      },
       complaints: {
         acceptDays: 7,
         replyDays: 15,
@@ -125,7 +137,11 @@ export type RoleGrant = { role: 'committee'; institutionId: string } | { role: '
 
 /** Grants a role straight in the database, e.g. the first regulator (normally done with the grant CLI). */
 export async function grantRole(app: FastifyInstance, userId: string, grant: RoleGrant) {
-  return app.database.db.insertInto('roleGrants').values({ userId, ...grant }).returning('id').executeTakeFirstOrThrow()
+  return app.database.db
+    .insertInto('roleGrants')
+    .values({ userId, ...grant })
+    .returning('id')
+    .executeTakeFirstOrThrow()
 }
 
 /** A signed-in user holding the roles, granted straight in the database. */

@@ -19,7 +19,10 @@ export interface TestDatabase {
  * the URL itself (it measures PGlite and PostgreSQL in one run). `migratedUpTo`: only up to that migration, for tests of
  * the next one.
  */
-export async function createTestDatabase(databaseUrl: string | null = process.env.DATABASE_URL || null, options: { migratedUpTo?: string } = {}): Promise<TestDatabase> {
+export async function createTestDatabase(
+  databaseUrl: string | null = process.env.DATABASE_URL || null,
+  options: { migratedUpTo?: string } = {},
+): Promise<TestDatabase> {
   let dropSchema = async () => {}
   let schema: string | undefined
   if (databaseUrl) {

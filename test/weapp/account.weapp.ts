@@ -28,7 +28,11 @@ it('a parent signs in with WeChat and keeps a child: added after the guardian co
   await mp.tap('豆豆宝')
   await mp.tap('删除')
   await mp.tap('删除') // the confirmation sheet
-  await mp.waitUntil(() => !mp.has('豆豆宝'), 10_000, () => 'the child is still listed.')
+  await mp.waitUntil(
+    () => !mp.has('豆豆宝'),
+    10_000,
+    () => 'the child is still listed.',
+  )
   expect(mp.text()).toContain('添加孩子')
 })
 
@@ -47,7 +51,11 @@ it('a parent saves an institution from its card, finds it in 我的收藏 on ano
   await again.tap('我的收藏')
   await again.waitForText(institution.name)
   await again.tap('取消收藏', { within: again.region(institution.name, 'card') })
-  await again.waitUntil(() => !again.has(institution.name), 10_000, () => 'the institution is still in 我的收藏.')
+  await again.waitUntil(
+    () => !again.has(institution.name),
+    10_000,
+    () => 'the institution is still in 我的收藏.',
+  )
 })
 
 it('a parent links to their child’s institution with an invitation code and unlinks it', async () => {

@@ -4,7 +4,9 @@ type Institution = { id: string; name: string }
 
 it('a parent opens an institution from a shared card, files a complaint with a photo (privacy prompt on that page), and follows it', async () => {
   const { api } = bff()
-  const { items: [institution] } = await api<{ items: Institution[] }>('/api/institutions?region=220100&sort=grade&pageSize=1')
+  const {
+    items: [institution],
+  } = await api<{ items: Institution[] }>('/api/institutions?region=220100&sort=grade&pageSize=1')
   const mp = await launch({ path: `pages/institution/index?id=${institution.id}`, person: { album: [await photo()] } })
   await mp.waitForText(institution.name)
   await mp.tap('投诉该机构')
@@ -16,7 +18,11 @@ it('a parent opens an institution from a shared card, files a complaint with a p
   // The first privacy API of this launch, on a page that is not a tab: the prompt must show here.
   expect(mp.privacyPromptShown()).toBe(true)
   await mp.tap('同意', { within: mp.layerOnTop() })
-  await mp.waitUntil(() => mp.requests.some((r) => r.url.endsWith('/api/complaints/photos') && r.status === 201), 10_000, () => 'the photo was not uploaded.')
+  await mp.waitUntil(
+    () => mp.requests.some((r) => r.url.endsWith('/api/complaints/photos') && r.status === 201),
+    10_000,
+    () => 'the photo was not uploaded.',
+  )
   await mp.tap('提交')
   await mp.waitForText('投诉已提交')
   const trackingNumber = /TS\d{8}[A-Z0-9]{6}/.exec(mp.text())![0]

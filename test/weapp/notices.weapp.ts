@@ -5,7 +5,9 @@ type Institution = { id: string; name: string }
 
 it('a committee member signs in with their WeChat phone number, posts a notice with a photo, edits it and withdraws it', async () => {
   const { api } = bff()
-  const { items: [institution] } = await api<{ items: Institution[] }>('/api/institutions?region=220100&sort=grade&page=2&pageSize=1')
+  const {
+    items: [institution],
+  } = await api<{ items: Institution[] }>('/api/institutions?region=220100&sort=grade&page=2&pageSize=1')
   const phone = '13900000041'
   const member = await launch({ person: { phoneNumber: phone, locationPrompt: 'deny', album: [await photo()] } })
   await member.tapTab('我的')
@@ -23,7 +25,11 @@ it('a committee member signs in with their WeChat phone number, posts a notice w
   await mp.fill('公告标题', '本周五家长开放日')
   await mp.fill('公告内容', '周五上午9点至11点开放参观，请家长凭邀请码入园。')
   await mp.tap('添加照片')
-  await mp.waitUntil(() => mp.requests.some((r) => r.url.endsWith('/api/notices/images') && r.status === 201), 10_000, () => 'the photo was not uploaded.')
+  await mp.waitUntil(
+    () => mp.requests.some((r) => r.url.endsWith('/api/notices/images') && r.status === 201),
+    10_000,
+    () => 'the photo was not uploaded.',
+  )
   await mp.tap('发布')
   await mp.waitForText('本周五家长开放日')
 

@@ -6,7 +6,10 @@ type Page<T> = { items: T[] }
 
 /** Every page of app.json, opened first (as from a shared card or a subscription message), with a real id where it needs one. */
 describe('every page of the weapp build', () => {
-  const appJson = JSON.parse(fs.readFileSync(path.join(process.env.WEAPP_BUILD_DIR!, 'app.json'), 'utf8')) as { pages: string[]; subPackages: { root: string; pages: string[] }[] }
+  const appJson = JSON.parse(fs.readFileSync(path.join(process.env.WEAPP_BUILD_DIR!, 'app.json'), 'utf8')) as {
+    pages: string[]
+    subPackages: { root: string; pages: string[] }[]
+  }
   const routes = [...appJson.pages, ...appJson.subPackages.flatMap((p) => p.pages.map((page) => `${p.root}/${page}`))]
   let queries: Record<string, string> = {}
 

@@ -52,7 +52,11 @@ export async function reopen(mp: MiniProgram, options: { path?: string } = {}): 
 
 /** The parent agrees to the 用户隐私保护指引 when the app asks (it asks once, before the first privacy API). */
 export async function agreeToPrivacyPrompt(mp: MiniProgram): Promise<void> {
-  await mp.waitUntil(() => mp.privacyPromptShown(), 10_000, () => 'the privacy prompt did not appear.')
+  await mp.waitUntil(
+    () => mp.privacyPromptShown(),
+    10_000,
+    () => 'the privacy prompt did not appear.',
+  )
   await mp.tap('同意', { within: mp.layerOnTop() })
 }
 
@@ -67,6 +71,8 @@ export async function signInWithWechat(mp: MiniProgram): Promise<void> {
 /** A photo in the phone's album: a real JPEG (`color` decides what it shows; the stand-in WeChat flags pure red as risky). */
 export async function photo(color = '#3a7'): Promise<string> {
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tuoyu-album-')), 'IMG_0001.jpg')
-  await sharp({ create: { width: 320, height: 240, channels: 3, background: color } }).jpeg().toFile(file)
+  await sharp({ create: { width: 320, height: 240, channels: 3, background: color } })
+    .jpeg()
+    .toFile(file)
   return file
 }

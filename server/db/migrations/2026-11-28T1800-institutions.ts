@@ -137,7 +137,17 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const table of ['sanctions', 'evaluations', 'institution_staff', 'institution_classes', 'institution_services', 'institutions', 'grade_dimensions', 'grade_levels', 'regions']) {
+  for (const table of [
+    'sanctions',
+    'evaluations',
+    'institution_staff',
+    'institution_classes',
+    'institution_services',
+    'institutions',
+    'grade_dimensions',
+    'grade_levels',
+    'regions',
+  ]) {
     await sql`DROP TABLE IF EXISTS ${sql.table(table)}`.execute(db)
   }
 }

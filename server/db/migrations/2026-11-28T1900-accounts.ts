@@ -134,7 +134,19 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const table of ['favourites', 'children', 'consents', 'privacy_policies', 'institution_links', 'invitations', 'role_grants', 'health_centres', 'login_codes', 'sessions', 'users']) {
+  for (const table of [
+    'favourites',
+    'children',
+    'consents',
+    'privacy_policies',
+    'institution_links',
+    'invitations',
+    'role_grants',
+    'health_centres',
+    'login_codes',
+    'sessions',
+    'users',
+  ]) {
     await sql`DROP TABLE IF EXISTS ${sql.table(table)}`.execute(db)
   }
 }

@@ -91,7 +91,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const table of ['committee_meetings', 'committee_member_names', 'committee_profiles', 'notice_reports', 'notice_reads', 'notice_images', 'notice_versions', 'notices']) {
+  for (const table of [
+    'committee_meetings',
+    'committee_member_names',
+    'committee_profiles',
+    'notice_reports',
+    'notice_reads',
+    'notice_images',
+    'notice_versions',
+    'notices',
+  ]) {
     await sql`DROP TABLE IF EXISTS ${sql.table(table)}`.execute(db)
   }
 }

@@ -9,7 +9,10 @@ import { notFound } from '../../shared/http-errors'
 
 /** The region a new article belongs to: the province if the author regulates it, else the author's 市州 (the lowest code if several). */
 export function authoringRegion(grants: ActiveGrant[]): string {
-  const regions = grants.filter((g) => g.role === 'regulator').map((g) => g.regionCode!).sort()
+  const regions = grants
+    .filter((g) => g.role === 'regulator')
+    .map((g) => g.regionCode!)
+    .sort()
   return regions.includes(PROVINCE_CODE) ? PROVINCE_CODE : regions[0]
 }
 

@@ -1,6 +1,17 @@
 import { signedInRegulator, signedInUser, useTestApp } from '../../../test/support/test-app'
 import {
-  anArticle, editArticle, editorView, inTheFuture, readArticle, replaceArticle, replacementOf, restoreArticle, withdrawArticle, writeArticle, written, type Headers,
+  anArticle,
+  editArticle,
+  editorView,
+  inTheFuture,
+  readArticle,
+  replaceArticle,
+  replacementOf,
+  restoreArticle,
+  withdrawArticle,
+  writeArticle,
+  written,
+  type Headers,
 } from './test-fixtures'
 
 const { app } = useTestApp()
@@ -15,7 +26,8 @@ beforeAll(async () => {
 })
 
 const versions = (headers: Headers, id: string) => app.inject({ method: 'GET', url: `/api/admin/articles/${id}/versions`, headers })
-const editorList = async (headers: Headers) => (await app.inject({ method: 'GET', url: '/api/admin/articles', headers })).json().items as Array<{ id: string; status: string }>
+const editorList = async (headers: Headers) =>
+  (await app.inject({ method: 'GET', url: '/api/admin/articles', headers })).json().items as Array<{ id: string; status: string }>
 
 describe('writing', () => {
   it('writes a draft, a scheduled and a published article (201) with the source and the parsed blocks', async () => {
@@ -25,16 +37,32 @@ describe('writing', () => {
     expect(draft.json().blocks[0]).toEqual({ type: 'heading', level: 1, text: '看距离' })
     const { publishAt: _omitted, ...withoutPublishAt } = anArticle()
     expect((await writeArticle(app, province.headers, withoutPublishAt)).json().status).toBe('draft')
-    expect((await writeArticle(app, province.headers, anArticle({ publishAt: inTheFuture() }))).json()).toMatchObject({ status: 'scheduled', publishedAt: null })
+    expect((await writeArticle(app, province.headers, anArticle({ publishAt: inTheFuture() }))).json()).toMatchObject({
+      status: 'scheduled',
+      publishedAt: null,
+    })
     const published = (await writeArticle(app, province.headers, anArticle())).json()
     expect(published.status).toBe('published')
     expect(published.publishedAt).toBe(published.publishAt)
   })
 
   it('trims fields and applies the defaults', async () => {
-    const res = await writeArticle(app, province.headers, { title: '  标题两侧有空格  ', kind: 'guide', sourceDepartment: ' 吉林省卫生健康委员会 ', body: '正文' })
+    const res = await writeArticle(app, province.headers, {
+      title: '  标题两侧有空格  ',
+      kind: 'guide',
+      sourceDepartment: ' 吉林省卫生健康委员会 ',
+      body: '正文',
+    })
     expect(res.statusCode).toBe(201)
-    expect(res.json()).toMatchObject({ title: '标题两侧有空格', sourceDepartment: '吉林省卫生健康委员会', summary: '', tags: [], pinned: false, documentNumber: null, effectiveOn: null })
+    expect(res.json()).toMatchObject({
+      title: '标题两侧有空格',
+      sourceDepartment: '吉林省卫生健康委员会',
+      summary: '',
+      tags: [],
+      pinned: false,
+      documentNumber: null,
+      effectiveOn: null,
+    })
   })
 
   it('answers 400 naming the field, in Chinese, and the line of a bad body', async () => {
@@ -68,7 +96,11 @@ describe('writing', () => {
     let rare = ''
     let x = 2_463_534_242
     for (let i = 0; i < 99_990; i += 1) {
-      x ^= x << 13; x >>>= 0; x ^= x >>> 17; x ^= x << 5; x >>>= 0
+      x ^= x << 13
+      x >>>= 0
+      x ^= x >>> 17
+      x ^= x << 5
+      x >>>= 0
       rare += String.fromCodePoint(0x4e00 + (x % 20_000))
     }
     const res = await writeArticle(app, province.headers, anArticle({ title: '很长的文件', body: `篇首独特词癸子丑\n\n${rare}` }))
@@ -92,7 +124,8 @@ describe('markup cannot run script', () => {
   })
 
   it.each(['javascript:alert(1)', 'data:text/html,<script>alert(1)</script>', 'http://example.com', 'https//example.com'])(
-    'refuses a link to %s, on writing and on editing', async (href) => {
+    'refuses a link to %s, on writing and on editing',
+    async (href) => {
       const body = `说明\n[点这里](${href})`
       const res = await writeArticle(app, province.headers, anArticle({ body }))
       expect([res.statusCode, res.json().field]).toEqual([400, 'body'])
@@ -101,7 +134,8 @@ describe('markup cannot run script', () => {
       const edit = await editArticle(app, province.headers, id, { body })
       expect([edit.statusCode, edit.json().field]).toEqual([400, 'body'])
       expect((await editorView(app, province.headers, id)).json().version).toBe(1)
-    })
+    },
+  )
 })
 
 describe('editing keeps every version', () => {
@@ -112,13 +146,20 @@ describe('editing keeps every version', () => {
     // Fields sent back unchanged stay as they were.
     expect(first.json()).toMatchObject({ title: '第二版', version: 2, pinned: true, tags: ['甲'], summary: '报名前要问清的几件事' })
     const second = await editArticle(app, province.headers, id, { body: '新的正文', tags: ['乙'] })
-    expect(second.json()).toMatchObject({ version: 3, title: '第二版', tags: ['乙'], blocks: [{ type: 'paragraph', inlines: [{ type: 'text', text: '新的正文' }] }] })
+    expect(second.json()).toMatchObject({
+      version: 3,
+      title: '第二版',
+      tags: ['乙'],
+      blocks: [{ type: 'paragraph', inlines: [{ type: 'text', text: '新的正文' }] }],
+    })
 
     const res = await versions(province.headers, id)
     expect(res.statusCode).toBe(200)
     const items = res.json().items
     expect(items.map((v: { version: number; title: string; tags: string[] }) => [v.version, v.title, v.tags])).toEqual([
-      [3, '第二版', ['乙']], [2, '第二版', ['甲']], [1, '第一版', ['甲']],
+      [3, '第二版', ['乙']],
+      [2, '第二版', ['甲']],
+      [1, '第一版', ['甲']],
     ])
     expect(items[2].body).toBe(anArticle().body)
     expect(items[0].body).toBe('新的正文')
@@ -146,7 +187,9 @@ describe('editing keeps every version', () => {
     expect((await editorView(app, province.headers, id)).json()).toMatchObject({ version: 1, tags: ['甲'], pinned: true })
     expect((await editArticle(app, province.headers, id, { title: '甲' })).json().field).toBe('title')
     const unknown = '00000000-0000-4000-8000-000000000000'
-    expect((await replaceArticle(app, province.headers, unknown, await replacementOf(app, province.headers, id, { title: '不存在的文章' }))).statusCode).toBe(404)
+    expect((await replaceArticle(app, province.headers, unknown, await replacementOf(app, province.headers, id, { title: '不存在的文章' }))).statusCode).toBe(
+      404,
+    )
     expect((await versions(province.headers, '00000000-0000-4000-8000-000000000000')).statusCode).toBe(404)
   })
 
@@ -198,7 +241,10 @@ describe('who may do what', () => {
     expect((await editArticle(app, province.headers, provincial, { summary: '省里修改' })).statusCode).toBe(200)
 
     // Changchun cannot touch the province's article; Yanbian cannot touch Changchun's.
-    for (const [who, id] of [[changchun, provincial], [yanbian, local]] as const) {
+    for (const [who, id] of [
+      [changchun, provincial],
+      [yanbian, local],
+    ] as const) {
       expect((await editorView(app, who.headers, id)).statusCode).toBe(404)
       expect((await replaceArticle(app, who.headers, id, await replacementOf(app, province.headers, id, { title: '越权修改' }))).statusCode).toBe(404)
       expect((await withdrawArticle(app, who.headers, id)).statusCode).toBe(404)
@@ -221,6 +267,11 @@ describe('who may do what', () => {
     await withdrawArticle(app, yanbian.headers, withdrawn)
     const published = await written(app, yanbian.headers)
     const items = await editorList(yanbian.headers)
-    expect(items.map((a) => [a.id, a.status])).toEqual([[published, 'published'], [withdrawn, 'withdrawn'], [scheduled, 'scheduled'], [draft, 'draft']])
+    expect(items.map((a) => [a.id, a.status])).toEqual([
+      [published, 'published'],
+      [withdrawn, 'withdrawn'],
+      [scheduled, 'scheduled'],
+      [draft, 'draft'],
+    ])
   })
 })

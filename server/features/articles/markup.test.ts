@@ -77,9 +77,20 @@ describe('nothing runs', () => {
   })
 
   it.each([
-    ['javascript:alert(1)'], ['JavaScript:alert(1)'], ['data:text/html;base64,PHNjcmlwdD4='], ['http://example.com'],
-    ['vbscript:msgbox'], ['//evil.example.com/x'], ['/pages/../../etc'], ['/pages/index/index#x'], ['/api/admin/articles'],
-    ['https://'], ['https://user:pw@example.com/'], ['ftp://example.com'], ['mailto:a@b.c'], [''],
+    ['javascript:alert(1)'],
+    ['JavaScript:alert(1)'],
+    ['data:text/html;base64,PHNjcmlwdD4='],
+    ['http://example.com'],
+    ['vbscript:msgbox'],
+    ['//evil.example.com/x'],
+    ['/pages/../../etc'],
+    ['/pages/index/index#x'],
+    ['/api/admin/articles'],
+    ['https://'],
+    ['https://user:pw@example.com/'],
+    ['ftp://example.com'],
+    ['mailto:a@b.c'],
+    [''],
   ])('refuses the link target %j with the line number', (href) => {
     const error = errorOf(`第一段\n\n说明文字，[点这里](${href})`)
     expect(error).not.toBeNull()

@@ -12,7 +12,10 @@ import type { Block, Inline } from '../../../types/articles'
 
 /** A markup error with the 1-based line it was found on; the route answers 400 naming field body. */
 export class MarkupError extends Error {
-  constructor(readonly line: number, readonly reason: string) {
+  constructor(
+    readonly line: number,
+    readonly reason: string,
+  ) {
     super(`第 ${line} 行：${reason}`)
   }
 }
@@ -96,11 +99,16 @@ export function parseMarkup(source: string): Block[] {
     const line = index + 1
     if (CONTROL_CHARACTERS.test(raw)) throw new MarkupError(line, '不能包含控制字符（换行和制表符除外）')
     const text = raw.trim()
-    if (!text) { endParagraph(); endList(); return }
+    if (!text) {
+      endParagraph()
+      endList()
+      return
+    }
 
     const heading = HEADING.exec(text)
     if (heading) {
-      endParagraph(); endList()
+      endParagraph()
+      endList()
       const title = (heading[2] ?? '').trim()
       if (!title) throw new MarkupError(line, '标题没有文字')
       if (title.includes('](')) throw new MarkupError(line, '标题中不能使用链接，请把链接放在正文段落或列表里')
@@ -137,9 +145,11 @@ export function parseMarkup(source: string): Block[] {
 /** The words of the blocks, for the search index: headings, paragraph and list text and link labels (never hrefs). */
 export function plainTextOf(blocks: Block[]): string {
   const inlineText = (inlines: Inline[]) => inlines.map((i) => i.text).join('')
-  return blocks.map((block) => {
-    if (block.type === 'heading') return block.text
-    if (block.type === 'paragraph') return inlineText(block.inlines)
-    return block.items.map(inlineText).join('\n')
-  }).join('\n')
+  return blocks
+    .map((block) => {
+      if (block.type === 'heading') return block.text
+      if (block.type === 'paragraph') return inlineText(block.inlines)
+      return block.items.map(inlineText).join('\n')
+    })
+    .join('\n')
 }

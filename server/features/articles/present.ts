@@ -32,7 +32,7 @@ export function presentEditable(row: EditorRow): EditableArticle {
     body: row.body,
     status: row.status,
     publishAt: row.publishAt,
-    publishedAt: row.status === 'published' || (row.status === 'withdrawn' && row.publishAt !== null && Date.parse(row.publishAt) <= Date.now())
-      ? row.publishAt : null,
+    publishedAt:
+      row.status === 'published' || (row.status === 'withdrawn' && row.publishAt !== null && Date.parse(row.publishAt) <= Date.now()) ? row.publishAt : null,
   }
 }

@@ -1,6 +1,15 @@
 import { signedInRegulator, useTestApp } from '../../../test/support/test-app'
 import {
-  anArticle, editorView, foundIds, inTheFuture, listArticles, readArticle, restoreArticle, withdrawArticle, written, type Headers,
+  anArticle,
+  editorView,
+  foundIds,
+  inTheFuture,
+  listArticles,
+  readArticle,
+  restoreArticle,
+  withdrawArticle,
+  written,
+  type Headers,
 } from './test-fixtures'
 
 const { app } = useTestApp()
@@ -20,8 +29,15 @@ describe('what parents see', () => {
     expect(res.statusCode).toBe(200)
     const article = res.json()
     expect(article).toMatchObject({
-      id, title: '如何选择托育机构', kind: 'guide', tags: ['选择机构'], sourceDepartment: '吉林省卫生健康委员会',
-      documentNumber: '吉卫发〔2026〕1号', effectiveOn: '2026-12-01', pinned: false, version: 1,
+      id,
+      title: '如何选择托育机构',
+      kind: 'guide',
+      tags: ['选择机构'],
+      sourceDepartment: '吉林省卫生健康委员会',
+      documentNumber: '吉卫发〔2026〕1号',
+      effectiveOn: '2026-12-01',
+      pinned: false,
+      version: 1,
     })
     expect(article.blocks[0]).toEqual({ type: 'heading', level: 1, text: '看距离' })
     expect(article).not.toHaveProperty('body')
@@ -119,7 +135,11 @@ describe('the list', () => {
 
   it('answers 400 naming the parameter for bad queries', async () => {
     for (const [query, field] of [
-      [{ kind: 'news' }, 'kind'], [{ pageSize: 51 }, 'pageSize'], [{ page: 0 }, 'page'], [{ q: '' }, 'q'], [{ q: '托'.repeat(51) }, 'q'],
+      [{ kind: 'news' }, 'kind'],
+      [{ pageSize: 51 }, 'pageSize'],
+      [{ page: 0 }, 'page'],
+      [{ q: '' }, 'q'],
+      [{ q: '托'.repeat(51) }, 'q'],
       [{ tag: '' }, 'tag'],
     ] as const) {
       const res = await listArticles(app, query)

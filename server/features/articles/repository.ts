@@ -14,8 +14,10 @@ const STATUS = sql<ArticleStatus>`CASE WHEN a.withdrawn_at IS NOT NULL THEN 'wit
   WHEN a.publish_at > now() THEN 'scheduled' ELSE 'published' END`.as('status')
 
 /** What an editor writes; `blocks` is parsed from `body` before it gets here. */
-export type ArticleFields = Pick<Selectable<ArticlesTable>, 'kind' | 'title' | 'summary' | 'tags' | 'sourceDepartment' | 'documentNumber'
-  | 'effectiveOn' | 'body' | 'blocks' | 'publishAt' | 'pinned'>
+export type ArticleFields = Pick<
+  Selectable<ArticlesTable>,
+  'kind' | 'title' | 'summary' | 'tags' | 'sourceDepartment' | 'documentNumber' | 'effectiveOn' | 'body' | 'blocks' | 'publishAt' | 'pinned'
+>
 
 /** Title weighs A, summary B, body C: a title match ranks above a body match. Terms are parameters, never tsquery syntax. */
 function searchVector(fields: Pick<ArticleFields, 'title' | 'summary' | 'blocks'>) {
@@ -32,18 +34,42 @@ function columnsOf(fields: ArticleFields) {
 
 export async function insertArticle(db: Db, fields: ArticleFields, author: { userId: string | null; regionCode: string; seedKey?: string }) {
   const now = new Date().toISOString()
-  const row = await db.insertInto('articles')
+  const row = await db
+    .insertInto('articles')
     .values({
-      ...columnsOf(fields), seedKey: author.seedKey ?? null, regionCode: author.regionCode,
-      createdBy: author.userId, updatedBy: author.userId, createdAt: now, updatedAt: now,
+      ...columnsOf(fields),
+      seedKey: author.seedKey ?? null,
+      regionCode: author.regionCode,
+      createdBy: author.userId,
+      updatedBy: author.userId,
+      createdAt: now,
+      updatedAt: now,
     })
     .onConflict((oc) => oc.column('seedKey').doNothing())
-    .returning('id').executeTakeFirst()
+    .returning('id')
+    .executeTakeFirst()
   return row?.id ?? null
 }
 
-const EDITOR_COLUMNS = ['a.id', 'a.kind', 'a.title', 'a.summary', 'a.tags', 'a.sourceDepartment', 'a.documentNumber', 'a.effectiveOn',
-  'a.body', 'a.blocks', 'a.publishAt', 'a.pinned', 'a.withdrawnAt', 'a.regionCode', 'a.version', 'a.updatedAt', 'a.updatedBy'] as const
+const EDITOR_COLUMNS = [
+  'a.id',
+  'a.kind',
+  'a.title',
+  'a.summary',
+  'a.tags',
+  'a.sourceDepartment',
+  'a.documentNumber',
+  'a.effectiveOn',
+  'a.body',
+  'a.blocks',
+  'a.publishAt',
+  'a.pinned',
+  'a.withdrawnAt',
+  'a.regionCode',
+  'a.version',
+  'a.updatedAt',
+  'a.updatedBy',
+] as const
 
 const editorQuery = (db: Db) => db.selectFrom('articles as a').select(EDITOR_COLUMNS).select(STATUS)
 
@@ -70,36 +96,69 @@ export async function listForEditor(db: Db, regionCodes: string[] | null) {
 
 /** Keeps the current content as a version, then writes the changes as the next one. */
 export async function updateArticle(trx: Db, current: EditorRow, fields: ArticleFields, userId: string) {
-  await trx.insertInto('articleVersions').values({
-    articleId: current.id, version: current.version, kind: current.kind, title: current.title, summary: current.summary,
-    tags: current.tags, sourceDepartment: current.sourceDepartment, documentNumber: current.documentNumber,
-    effectiveOn: current.effectiveOn, body: current.body, publishAt: current.publishAt, pinned: current.pinned,
-    savedAt: current.updatedAt, savedBy: current.updatedBy,
-  }).execute()
-  await trx.updateTable('articles')
+  await trx
+    .insertInto('articleVersions')
+    .values({
+      articleId: current.id,
+      version: current.version,
+      kind: current.kind,
+      title: current.title,
+      summary: current.summary,
+      tags: current.tags,
+      sourceDepartment: current.sourceDepartment,
+      documentNumber: current.documentNumber,
+      effectiveOn: current.effectiveOn,
+      body: current.body,
+      publishAt: current.publishAt,
+      pinned: current.pinned,
+      savedAt: current.updatedAt,
+      savedBy: current.updatedBy,
+    })
+    .execute()
+  await trx
+    .updateTable('articles')
     .set({ ...columnsOf(fields), version: current.version + 1, updatedBy: userId, updatedAt: new Date().toISOString() })
-    .where('id', '=', current.id).execute()
+    .where('id', '=', current.id)
+    .execute()
 }
 
 /** Withdrawing and restoring change who may see the article, not its content: no new version. */
 export async function setWithdrawn(db: Db, id: string, withdrawn: { at: string; by: string } | null) {
-  await db.updateTable('articles').set({ withdrawnAt: withdrawn?.at ?? null, withdrawnBy: withdrawn?.by ?? null })
-    .where('id', '=', id).execute()
+  await db
+    .updateTable('articles')
+    .set({ withdrawnAt: withdrawn?.at ?? null, withdrawnBy: withdrawn?.by ?? null })
+    .where('id', '=', id)
+    .execute()
 }
 
 /** Every version, newest first, the current one included. */
 export async function articleHistory(db: Db, current: EditorRow) {
-  const earlier = await db.selectFrom('articleVersions')
+  const earlier = await db
+    .selectFrom('articleVersions')
     .select(['version', 'title', 'summary', 'body', 'tags', 'savedAt', 'savedBy'])
-    .where('articleId', '=', current.id).orderBy('version', 'desc').execute()
+    .where('articleId', '=', current.id)
+    .orderBy('version', 'desc')
+    .execute()
   const { version, title, summary, body, tags, updatedAt, updatedBy } = current
   return [{ version, title, summary, body, tags, savedAt: updatedAt, savedBy: updatedBy }, ...earlier]
 }
 
 // ---- what parents see ----
 
-const READER_COLUMNS = ['a.id', 'a.kind', 'a.title', 'a.summary', 'a.tags', 'a.sourceDepartment', 'a.documentNumber', 'a.effectiveOn',
-  'a.publishAt', 'a.pinned', 'a.version', 'a.updatedAt'] as const
+const READER_COLUMNS = [
+  'a.id',
+  'a.kind',
+  'a.title',
+  'a.summary',
+  'a.tags',
+  'a.sourceDepartment',
+  'a.documentNumber',
+  'a.effectiveOn',
+  'a.publishAt',
+  'a.pinned',
+  'a.version',
+  'a.updatedAt',
+] as const
 
 export interface PublishedQuery {
   tag?: string
@@ -126,8 +185,12 @@ export async function listPublished(db: Db, query: PublishedQuery) {
   const { total } = await base.select(sql<number>`count(*)::int`.as('total')).executeTakeFirstOrThrow()
   let ordered = base.select(READER_COLUMNS)
   if (rank) ordered = ordered.orderBy(rank, 'desc')
-  const rows = await ordered.orderBy('a.pinned', 'desc').orderBy('a.publishAt', 'desc').orderBy('a.id')
-    .limit(query.pageSize).offset((query.page - 1) * query.pageSize)
+  const rows = await ordered
+    .orderBy('a.pinned', 'desc')
+    .orderBy('a.publishAt', 'desc')
+    .orderBy('a.id')
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize)
     .execute()
   return { rows, total }
 }

@@ -1,2 +1,1 @@
 export const ARTICLE_TAGS = ['articles']
-

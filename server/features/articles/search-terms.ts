@@ -40,7 +40,10 @@ const bigrams = (chars: string[]) => chars.slice(0, -1).map((c, i) => c + chars[
 export function indexTerms(text: string): string[] {
   const terms = new Set<string>()
   for (const piece of pieces(text)) {
-    if (!piece.cjk) { terms.add(piece.value); continue }
+    if (!piece.cjk) {
+      terms.add(piece.value)
+      continue
+    }
     const chars = [...piece.value]
     chars.forEach((char, i) => {
       terms.add(char)
@@ -54,7 +57,10 @@ export function indexTerms(text: string): string[] {
 export function queryTerms(query: string): string[] {
   const terms = new Set<string>()
   for (const piece of pieces(query)) {
-    if (!piece.cjk) { terms.add(piece.value); continue }
+    if (!piece.cjk) {
+      terms.add(piece.value)
+      continue
+    }
     const chars = [...piece.value]
     for (const term of chars.length === 1 ? chars : bigrams(chars)) terms.add(term)
   }

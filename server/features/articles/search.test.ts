@@ -60,8 +60,19 @@ describe('Chinese text search', () => {
   })
 
   it.each([
-    ['"托育'], ["托育'"], ["'; DROP TABLE articles; --"], ['托育 & | !'], ['!!!'], ['托育:*'], ['<->'], ['(托育'], ['\\'], ['%_'],
-    ['《托育》，“机构”'], ['😀托育'], ['   '],
+    ['"托育'],
+    ["托育'"],
+    ["'; DROP TABLE articles; --"],
+    ['托育 & | !'],
+    ['!!!'],
+    ['托育:*'],
+    ['<->'],
+    ['(托育'],
+    ['\\'],
+    ['%_'],
+    ['《托育》，“机构”'],
+    ['😀托育'],
+    ['   '],
   ])('answers %j without an error', async (q) => {
     const res = await listArticles(app, { q })
     expect(res.statusCode).toBe(200)

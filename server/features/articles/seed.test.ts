@@ -9,11 +9,14 @@ const { app } = useTestApp()
 
 const headings = (blocks: Block[], level: number) =>
   blocks.filter((b): b is Extract<Block, { type: 'heading' }> => b.type === 'heading' && b.level === level).map((b) => b.text)
-const links = (blocks: Block[]): Inline[] => blocks.flatMap((b) => {
-  if (b.type === 'paragraph') return b.inlines
-  if (b.type === 'list') return b.items.flat()
-  return []
-}).filter((i) => i.type === 'link')
+const links = (blocks: Block[]): Inline[] =>
+  blocks
+    .flatMap((b) => {
+      if (b.type === 'paragraph') return b.inlines
+      if (b.type === 'list') return b.items.flat()
+      return []
+    })
+    .filter((i) => i.type === 'link')
 
 describe('shipped articles', () => {
   let policy: Article
@@ -27,7 +30,10 @@ describe('shipped articles', () => {
   it('puts the 2019 policy first, pinned, with its department, number and date', () => {
     expect(policy).toMatchObject({
       title: '吉林省人民政府办公厅关于促进3岁以下婴幼儿照护服务发展的实施意见',
-      kind: 'policy', pinned: true, sourceDepartment: '吉林省人民政府办公厅', documentNumber: '吉政办发〔2019〕42号',
+      kind: 'policy',
+      pinned: true,
+      sourceDepartment: '吉林省人民政府办公厅',
+      documentNumber: '吉政办发〔2019〕42号',
       publishedAt: '2019-10-14T16:00:00.000Z',
     })
     expect(policy.tags).toContain('政策文件')
@@ -36,8 +42,13 @@ describe('shipped articles', () => {
   it('structures the policy by its sections', () => {
     expect(headings(policy.blocks, 1)).toEqual(['一、总体要求', '二、主要任务', '三、组织领导'])
     expect(headings(policy.blocks, 2)).toEqual([
-      '（一）建立基本的婴幼儿照护服务支持政策', '（二）建立严格的托育服务登记准入制度', '（三）建立有利的婴幼儿照护服务保障措施',
-      '（四）建立完善的婴幼儿照护服务监管体系', '（一）坚持政府主导，强化组织领导', '（二）坚持部门联动，强化部门协同', '（三）坚持正确导向，强化宣传旨导',
+      '（一）建立基本的婴幼儿照护服务支持政策',
+      '（二）建立严格的托育服务登记准入制度',
+      '（三）建立有利的婴幼儿照护服务保障措施',
+      '（四）建立完善的婴幼儿照护服务监管体系',
+      '（一）坚持政府主导，强化组织领导',
+      '（二）坚持部门联动，强化部门协同',
+      '（三）坚持正确导向，强化宣传旨导',
     ])
     const tasks = headings(policy.blocks, 3)
     expect(tasks).toHaveLength(10)
@@ -51,7 +62,11 @@ describe('shipped articles', () => {
   it('publishes the guides for parents, each tagged, and finds them by words', async () => {
     const list = (await listArticles(app)).json()
     expect(list.items.map((a: Article) => a.title)).toEqual([
-      '吉林省人民政府办公厅关于促进3岁以下婴幼儿照护服务发展的实施意见', '如何选择托育机构', '什么是普惠托育', '托育机构享受的优惠政策', '怎样投诉举报',
+      '吉林省人民政府办公厅关于促进3岁以下婴幼儿照护服务发展的实施意见',
+      '如何选择托育机构',
+      '什么是普惠托育',
+      '托育机构享受的优惠政策',
+      '怎样投诉举报',
     ])
     const tags = (await app.inject({ method: 'GET', url: '/api/articles/tags' })).json().items.map((t: { tag: string }) => t.tag)
     expect(tags).toEqual(expect.arrayContaining(['政策文件', '政策解读', '选择机构', '普惠', '优惠政策', '投诉举报']))

@@ -35,13 +35,27 @@ export const replaceArticle = (app: FastifyInstance, headers: Headers, id: strin
   app.inject({ method: 'PUT', url: `/api/admin/articles/${id}`, headers, payload })
 
 /** The article as the editor reads it (GET /api/admin/articles/:id), as the whole body PUT takes, with `changes` applied. */
-export async function replacementOf(app: FastifyInstance, headers: Headers, id: string, changes: Partial<ArticleReplacement> = {}): Promise<ArticleReplacement> {
+export async function replacementOf(
+  app: FastifyInstance,
+  headers: Headers,
+  id: string,
+  changes: Partial<ArticleReplacement> = {},
+): Promise<ArticleReplacement> {
   const response = await editorView(app, headers, id)
   if (response.statusCode !== 200) throw new Error(`reading the article failed: ${response.statusCode} ${response.body}`)
   const a = response.json() as EditableArticle
   return {
-    title: a.title, summary: a.summary, kind: a.kind, tags: a.tags, sourceDepartment: a.sourceDepartment, documentNumber: a.documentNumber,
-    effectiveOn: a.effectiveOn, body: a.body, publishAt: a.publishAt, pinned: a.pinned, ...changes,
+    title: a.title,
+    summary: a.summary,
+    kind: a.kind,
+    tags: a.tags,
+    sourceDepartment: a.sourceDepartment,
+    documentNumber: a.documentNumber,
+    effectiveOn: a.effectiveOn,
+    body: a.body,
+    publishAt: a.publishAt,
+    pinned: a.pinned,
+    ...changes,
   }
 }
 
@@ -52,8 +66,7 @@ export const withdrawArticle = (app: FastifyInstance, headers: Headers, id: stri
   app.inject({ method: 'POST', url: `/api/admin/articles/${id}/withdraw`, headers })
 export const restoreArticle = (app: FastifyInstance, headers: Headers, id: string) =>
   app.inject({ method: 'POST', url: `/api/admin/articles/${id}/restore`, headers })
-export const editorView = (app: FastifyInstance, headers: Headers, id: string) =>
-  app.inject({ method: 'GET', url: `/api/admin/articles/${id}`, headers })
+export const editorView = (app: FastifyInstance, headers: Headers, id: string) => app.inject({ method: 'GET', url: `/api/admin/articles/${id}`, headers })
 
 /** What a parent (no sign-in needed) gets. */
 export const readArticle = (app: FastifyInstance, id: string) => app.inject({ method: 'GET', url: `/api/articles/${id}` })

@@ -19,7 +19,13 @@ describe('per-IP limits (in memory)', () => {
     const over = await requestCode(app, ip)
     expect(over.statusCode).toBe(429)
     expect(Number(over.headers['retry-after'])).toBeGreaterThan(3500)
-    expect(over.json()).toEqual({ statusCode: 429, error: 'Too Many Requests', code: 'rate_limited', message: expect.stringMatching(/请求过于频繁/), detail: expect.any(String) })
+    expect(over.json()).toEqual({
+      statusCode: 429,
+      error: 'Too Many Requests',
+      code: 'rate_limited',
+      message: expect.stringMatching(/请求过于频繁/),
+      detail: expect.any(String),
+    })
     expect((await requestCode(app, nextIp())).statusCode).toBe(200) // another IP is not affected
   })
 

@@ -27,7 +27,10 @@ export async function requestCode(app: FastifyInstance, phone: string, requested
     await lockPhone(trx, phone)
     const recent = await recentCodes(trx, phone, RESEND_AFTER_SECONDS)
     if (recent.cooldownLeftSeconds > 0) {
-      return { retryAfterSeconds: recent.cooldownLeftSeconds, message: `验证码已发送，请 ${recent.cooldownLeftSeconds} 秒后再获取 (wait before requesting another code)` }
+      return {
+        retryAfterSeconds: recent.cooldownLeftSeconds,
+        message: `验证码已发送，请 ${recent.cooldownLeftSeconds} 秒后再获取 (wait before requesting another code)`,
+      }
     }
     if (recent.inLastHour >= CODES_PER_PHONE_PER_HOUR) {
       const wait = Math.max(1, recent.hourSlotFreeInSeconds)

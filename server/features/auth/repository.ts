@@ -3,18 +3,25 @@ import type { Database, LoginCodesTable, SessionsTable, UsersTable } from '../..
 
 type Db = Kysely<Database> | Transaction<Database>
 
-export interface SignedInUser { id: string; isNew: boolean }
+export interface SignedInUser {
+  id: string
+  isNew: boolean
+}
 
 // ON CONFLICT … DO UPDATE makes two concurrent first sign-ins end with one user; xmax = 0 only on the inserted row.
 export async function findOrCreateUserByOpenid(db: Db, openid: string): Promise<SignedInUser> {
-  return db.insertInto('users').values({ wechatOpenid: openid })
+  return db
+    .insertInto('users')
+    .values({ wechatOpenid: openid })
     .onConflict((oc) => oc.column('wechatOpenid').doUpdateSet({ lastSignInAt: sql`now()` }))
     .returning(['id', sql<boolean>`(xmax = 0)`.as('isNew')])
     .executeTakeFirstOrThrow()
 }
 
 export async function findOrCreateUserByPhone(db: Db, phone: string): Promise<SignedInUser> {
-  return db.insertInto('users').values({ phone })
+  return db
+    .insertInto('users')
+    .values({ phone })
     .onConflict((oc) => oc.column('phone').doUpdateSet({ lastSignInAt: sql`now()` }))
     .returning(['id', sql<boolean>`(xmax = 0)`.as('isNew')])
     .executeTakeFirstOrThrow()
@@ -36,7 +43,11 @@ export async function findUserByOpenid(db: Db, openid: string) {
 
 /** Stamps the sign-in, and gives the account a phone or openid it takes with it. */
 export async function recordSignIn(db: Db, userId: string, takes: Pick<Updateable<UsersTable>, 'phone' | 'wechatOpenid'> = {}): Promise<void> {
-  await db.updateTable('users').set({ lastSignInAt: sql`now()`, ...takes }).where('id', '=', userId).execute()
+  await db
+    .updateTable('users')
+    .set({ lastSignInAt: sql`now()`, ...takes })
+    .where('id', '=', userId)
+    .execute()
 }
 
 export async function insertUser(db: Db, user: Pick<Insertable<UsersTable>, 'phone' | 'wechatOpenid'>): Promise<string> {
@@ -72,18 +83,29 @@ export async function recentCodes(db: Db, phone: string, resendAfterSeconds: num
 
 /** A new code makes the older ones of the phone useless. */
 export async function expireOpenCodes(db: Db, phone: string): Promise<void> {
-  await db.updateTable('loginCodes').set({ expiresAt: sql`now()` })
-    .where('phone', '=', phone).where('consumedAt', 'is', null).where('expiresAt', '>', sql<string>`now()`)
+  await db
+    .updateTable('loginCodes')
+    .set({ expiresAt: sql`now()` })
+    .where('phone', '=', phone)
+    .where('consumedAt', 'is', null)
+    .where('expiresAt', '>', sql<string>`now()`)
     .execute()
 }
 
-export async function insertLoginCode(db: Db, code: Pick<Insertable<LoginCodesTable>, 'phone' | 'codeHash' | 'requestedIp'> & { validSeconds: number }): Promise<number> {
-  const row = await db.insertInto('loginCodes').values({
-    phone: code.phone,
-    codeHash: code.codeHash,
-    requestedIp: code.requestedIp,
-    expiresAt: sql<string>`now() + make_interval(secs => ${code.validSeconds})`,
-  }).returning('id').executeTakeFirstOrThrow()
+export async function insertLoginCode(
+  db: Db,
+  code: Pick<Insertable<LoginCodesTable>, 'phone' | 'codeHash' | 'requestedIp'> & { validSeconds: number },
+): Promise<number> {
+  const row = await db
+    .insertInto('loginCodes')
+    .values({
+      phone: code.phone,
+      codeHash: code.codeHash,
+      requestedIp: code.requestedIp,
+      expiresAt: sql<string>`now() + make_interval(secs => ${code.validSeconds})`,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
   return row.id
 }
 
@@ -114,22 +136,37 @@ export async function checkAndConsumeCode(db: Db, phone: string, codeHash: strin
 
 // ---- refresh sessions ----
 
-export async function insertSession(db: Db, session: Pick<Insertable<SessionsTable>, 'id' | 'userId' | 'refreshTokenHash' | 'method' | 'expiresAt'>): Promise<void> {
+export async function insertSession(
+  db: Db,
+  session: Pick<Insertable<SessionsTable>, 'id' | 'userId' | 'refreshTokenHash' | 'method' | 'expiresAt'>,
+): Promise<void> {
   await db.insertInto('sessions').values(session).execute()
 }
 
 /** Swaps the refresh secret of a live session if the presented one is its current one; undefined otherwise. */
-export async function rotateSession(db: Db, sessionId: string, presentedHash: string, next: Required<Pick<Updateable<SessionsTable>, 'refreshTokenHash' | 'expiresAt'>>) {
-  return db.updateTable('sessions').set(next)
-    .where('id', '=', sessionId).where('refreshTokenHash', '=', presentedHash)
-    .where('revokedAt', 'is', null).where('expiresAt', '>', sql<string>`now()`)
+export async function rotateSession(
+  db: Db,
+  sessionId: string,
+  presentedHash: string,
+  next: Required<Pick<Updateable<SessionsTable>, 'refreshTokenHash' | 'expiresAt'>>,
+) {
+  return db
+    .updateTable('sessions')
+    .set(next)
+    .where('id', '=', sessionId)
+    .where('refreshTokenHash', '=', presentedHash)
+    .where('revokedAt', 'is', null)
+    .where('expiresAt', '>', sql<string>`now()`)
     .returning(['userId', 'method'])
     .executeTakeFirst()
 }
 
 export async function revokeSession(db: Db, sessionId: string): Promise<boolean> {
-  const revoked = await db.updateTable('sessions').set({ revokedAt: sql`now()` })
-    .where('id', '=', sessionId).where('revokedAt', 'is', null)
+  const revoked = await db
+    .updateTable('sessions')
+    .set({ revokedAt: sql`now()` })
+    .where('id', '=', sessionId)
+    .where('revokedAt', 'is', null)
     .returning('id')
     .executeTakeFirst()
   return revoked !== undefined
@@ -140,7 +177,8 @@ export async function revokeSession(db: Db, sessionId: string): Promise<boolean>
  * and nothing needs them longer (PIPL: keep personal data no longer than the purpose needs).
  */
 export async function purgeOldLoginCodes(db: Db, keepHours = 24): Promise<number> {
-  const result = await db.deleteFrom('loginCodes')
+  const result = await db
+    .deleteFrom('loginCodes')
     .where('createdAt', '<', sql<string>`now() - make_interval(hours => ${keepHours})`)
     .executeTakeFirst()
   return Number(result.numDeletedRows)

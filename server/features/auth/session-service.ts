@@ -22,7 +22,14 @@ export function sessionIdOf(refreshToken: string): string | null {
   return UUID.test(sessionId) ? sessionId.toLowerCase() : null
 }
 
-function tokensFor(app: FastifyInstance, userId: string, sessionId: string, refreshToken: string, refreshTokenExpiresAt: string, isNewUser: boolean): SessionTokens {
+function tokensFor(
+  app: FastifyInstance,
+  userId: string,
+  sessionId: string,
+  refreshToken: string,
+  refreshTokenExpiresAt: string,
+  isNewUser: boolean,
+): SessionTokens {
   return {
     accessToken: app.jwt.sign({ sub: userId, sid: sessionId }),
     accessTokenExpiresAt: new Date(Date.now() + app.settings.accessTokenSeconds * 1000).toISOString(),

@@ -4,7 +4,13 @@ import type { SessionTokens } from '../../../types/auth'
 import type { Database } from '../../db/schema'
 import { maskPhone, verifyCode } from './phone-code-service'
 import {
-  findOrCreateUserByOpenid, findOrCreateUserByPhone, findUserByOpenid, findUserByPhone, insertUser, lockSignInOf, recordSignIn,
+  findOrCreateUserByOpenid,
+  findOrCreateUserByPhone,
+  findUserByOpenid,
+  findUserByPhone,
+  insertUser,
+  lockSignInOf,
+  recordSignIn,
   type SignedInUser,
 } from './repository'
 import { issueSession } from './session-service'
@@ -55,10 +61,7 @@ export async function signInWithWechat(app: FastifyInstance, code: string, log: 
 /** 微信手机号快捷登录: the getPhoneNumber button's code and a wx.login() code of the same tap. */
 export async function signInWithWechatPhone(app: FastifyInstance, codes: { phoneCode: string; loginCode: string }, log: Log): Promise<SessionTokens> {
   // Both codes are single-use and short-lived: exchange them together.
-  const [phone, openid] = await Promise.all([
-    phoneOfPhoneCode(app, codes.phoneCode, log),
-    openidOfLoginCode(app, codes.loginCode, log),
-  ])
+  const [phone, openid] = await Promise.all([phoneOfPhoneCode(app, codes.phoneCode, log), openidOfLoginCode(app, codes.loginCode, log)])
   const user = await signInWithVerifiedPhone(app.database.db, phone, openid)
   log.info({ phone: maskPhone(phone), isNew: user.isNew, openidKeptElsewhere: user.openidKeptElsewhere }, 'signed in with WeChat phone number')
   return issueSession(app, user.id, 'wechat_phone', user.isNew)

@@ -24,15 +24,29 @@ export interface SmsStandIn {
   close(): Promise<void>
 }
 
-export interface SentSms { phone: string; signName: string; templateId: string; params: string[]; receivedAt: string }
+export interface SentSms {
+  phone: string
+  signName: string
+  templateId: string
+  params: string[]
+  receivedAt: string
+}
 
-export interface SmsStandInOptions { secretId?: string; secretKey?: string; sdkAppId?: string }
+export interface SmsStandInOptions {
+  secretId?: string
+  secretKey?: string
+  sdkAppId?: string
+}
 
 const MAX_SKEW_SECONDS = 300
-const AUTHORIZATION = /^TC3-HMAC-SHA256 Credential=([^/\s]+)\/(\d{4}-\d{2}-\d{2})\/([a-z]+)\/tc3_request, SignedHeaders=([a-z0-9;-]+), Signature=([0-9a-f]{64})$/
+const AUTHORIZATION =
+  /^TC3-HMAC-SHA256 Credential=([^/\s]+)\/(\d{4}-\d{2}-\d{2})\/([a-z]+)\/tc3_request, SignedHeaders=([a-z0-9;-]+), Signature=([0-9a-f]{64})$/
 
 class TencentError extends Error {
-  constructor(readonly code: string, message: string) {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
     super(message)
   }
 }
@@ -83,13 +97,22 @@ export async function startSmsStandIn(options: SmsStandInOptions = {}): Promise<
     }
     if (params.SmsSdkAppId !== sdkAppId) throw new TencentError('InvalidParameterValue.SdkAppIdNotExist', 'SdkAppId does not exist')
     if (typeof params.SignName !== 'string' || !params.SignName) throw new TencentError('FailedOperation.SignatureIncorrectOrUnapproved', 'SignName is missing')
-    if (typeof params.TemplateId !== 'string' || !params.TemplateId) throw new TencentError('FailedOperation.TemplateIncorrectOrUnapproved', 'TemplateId is missing')
+    if (typeof params.TemplateId !== 'string' || !params.TemplateId)
+      throw new TencentError('FailedOperation.TemplateIncorrectOrUnapproved', 'TemplateId is missing')
     const phones = Array.isArray(params.PhoneNumberSet) ? params.PhoneNumberSet : []
     const templateParams = Array.isArray(params.TemplateParamSet) ? params.TemplateParamSet.map(String) : []
     const { SignName: signName, TemplateId: templateId } = params
     return phones.map((phone) => {
       const number = String(phone)
-      const status = (code: string, message: string) => ({ SerialNo: randomUUID(), PhoneNumber: number, Fee: code === 'Ok' ? 1 : 0, SessionContext: '', Code: code, Message: message, IsoCode: 'CN' })
+      const status = (code: string, message: string) => ({
+        SerialNo: randomUUID(),
+        PhoneNumber: number,
+        Fee: code === 'Ok' ? 1 : 0,
+        SessionContext: '',
+        Code: code,
+        Message: message,
+        IsoCode: 'CN',
+      })
       if (!/^\+861[3-9][0-9]{9}$/.test(number)) return status('InvalidParameterValue.IncorrectPhoneNumber', `${number} is not an E.164 mainland number`)
       const refusal = refusals.get(number)
       if (refusal) return status(refusal, 'refused by the stand-in')
@@ -100,23 +123,25 @@ export async function startSmsStandIn(options: SmsStandInOptions = {}): Promise<
 
   const server = createServer((request: IncomingMessage, response: ServerResponse) => {
     const requestId = randomUUID()
-    readBody(request).then((body) => {
-      let answer: object
-      try {
-        if (request.method !== 'POST' || request.url !== '/') throw new TencentError('InvalidAction', 'API 3.0 takes POST /')
-        answer = { SendStatusSet: sendSms(request, body), RequestId: requestId }
-      } catch (error) {
-        if (!(error instanceof TencentError)) throw error
-        answer = { Error: { Code: error.code, Message: error.message }, RequestId: requestId }
-      }
-      // Tencent answers errors with HTTP 200 and Response.Error, as here.
-      setTimeout(() => {
-        response.writeHead(200, { 'content-type': 'application/json' })
-        response.end(JSON.stringify({ Response: answer }))
-      }, delayMs)
-    }).catch(() => {
-      response.writeHead(500).end()
-    })
+    readBody(request)
+      .then((body) => {
+        let answer: object
+        try {
+          if (request.method !== 'POST' || request.url !== '/') throw new TencentError('InvalidAction', 'API 3.0 takes POST /')
+          answer = { SendStatusSet: sendSms(request, body), RequestId: requestId }
+        } catch (error) {
+          if (!(error instanceof TencentError)) throw error
+          answer = { Error: { Code: error.code, Message: error.message }, RequestId: requestId }
+        }
+        // Tencent answers errors with HTTP 200 and Response.Error, as here.
+        setTimeout(() => {
+          response.writeHead(200, { 'content-type': 'application/json' })
+          response.end(JSON.stringify({ Response: answer }))
+        }, delayMs)
+      })
+      .catch(() => {
+        response.writeHead(500).end()
+      })
   })
   const url = await listenLocally(server)
 
@@ -137,5 +162,5 @@ export async function startSmsStandIn(options: SmsStandInOptions = {}): Promise<
 
 function header(request: IncomingMessage, name: string): string {
   const value = request.headers[name]
-  return (Array.isArray(value) ? value.join(',') : value ?? '').trim()
+  return (Array.isArray(value) ? value.join(',') : (value ?? '')).trim()
 }

@@ -11,8 +11,13 @@ let settings: TencentSmsSettings
 beforeAll(async () => {
   standIn = await startSmsStandIn({ secretId: 'AKIDtest1234567890', secretKey: 'sms-secret-key-for-tests', sdkAppId: '1400123456' })
   settings = {
-    secretId: standIn.secretId, secretKey: standIn.secretKey, sdkAppId: standIn.sdkAppId,
-    signName: '吉林托育', templateId: '2345678', region: 'ap-guangzhou', endpoint: standIn.url,
+    secretId: standIn.secretId,
+    secretKey: standIn.secretKey,
+    sdkAppId: standIn.sdkAppId,
+    signName: '吉林托育',
+    templateId: '2345678',
+    region: 'ap-guangzhou',
+    endpoint: standIn.url,
   }
 })
 
@@ -33,21 +38,28 @@ async function closedPort(): Promise<number> {
 }
 
 async function deliveryFailure(sender: CodeSender, phone: string): Promise<CodeDeliveryError> {
-  const error = await sender.send(phone, '482913').then(() => null, (e: unknown) => e)
+  const error = await sender.send(phone, '482913').then(
+    () => null,
+    (e: unknown) => e,
+  )
   expect(error).toBeInstanceOf(CodeDeliveryError)
   return error as CodeDeliveryError
 }
 
 describe('TC3-HMAC-SHA256', () => {
-  it('signs the example of Tencent Cloud\'s API 3.0 signature guide to its published signature', () => {
-    expect(tc3Authorization({
-      secretId: 'AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE',
-      secretKey: 'Gu5t9xGARNpq86cd98joQYCN3EXAMPLE',
-      service: 'cvm',
-      timestamp: 1551113065,
-      payload: String.raw`{"Limit": 1, "Filters": [{"Values": ["\u672a\u547d\u540d"], "Name": "instance-name"}]}`,
-      signedHeaders: { 'Content-Type': 'application/json; charset=utf-8', Host: 'cvm.tencentcloudapi.com' },
-    })).toBe('TC3-HMAC-SHA256 Credential=AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE/2019-02-25/cvm/tc3_request, SignedHeaders=content-type;host, Signature=72e494ea809ad7a8c8f7a4507b9bddcbaa8e581f516e8da2f66e2c5a96525168')
+  it("signs the example of Tencent Cloud's API 3.0 signature guide to its published signature", () => {
+    expect(
+      tc3Authorization({
+        secretId: 'AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE',
+        secretKey: 'Gu5t9xGARNpq86cd98joQYCN3EXAMPLE',
+        service: 'cvm',
+        timestamp: 1551113065,
+        payload: String.raw`{"Limit": 1, "Filters": [{"Values": ["\u672a\u547d\u540d"], "Name": "instance-name"}]}`,
+        signedHeaders: { 'Content-Type': 'application/json; charset=utf-8', Host: 'cvm.tencentcloudapi.com' },
+      }),
+    ).toBe(
+      'TC3-HMAC-SHA256 Credential=AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE/2019-02-25/cvm/tc3_request, SignedHeaders=content-type;host, Signature=72e494ea809ad7a8c8f7a4507b9bddcbaa8e581f516e8da2f66e2c5a96525168',
+    )
   })
 })
 

@@ -41,7 +41,8 @@ export function tc3Authorization(input: {
   /** The headers to sign, as sent (at least content-type and host). */
   signedHeaders: Record<string, string>
 }): string {
-  const headers = Object.entries(input.signedHeaders).map(([name, value]) => [name.toLowerCase(), value.trim().toLowerCase()] as const)
+  const headers = Object.entries(input.signedHeaders)
+    .map(([name, value]) => [name.toLowerCase(), value.trim().toLowerCase()] as const)
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
   const names = headers.map(([name]) => name).join(';')
   const canonicalRequest = ['POST', '/', '', headers.map(([name, value]) => `${name}:${value}\n`).join(''), names, sha256Hex(input.payload)].join('\n')
@@ -90,7 +91,14 @@ export function tencentSmsSender(settings: TencentSmsSettings, options: { timeou
       })
       const timestamp = Math.floor(now() / 1000)
       const signedHeaders = { 'content-type': CONTENT_TYPE, host, 'x-tc-action': ACTION.toLowerCase() }
-      const authorization = tc3Authorization({ secretId: settings.secretId, secretKey: settings.secretKey, service: SERVICE, timestamp, payload, signedHeaders })
+      const authorization = tc3Authorization({
+        secretId: settings.secretId,
+        secretKey: settings.secretKey,
+        service: SERVICE,
+        timestamp,
+        payload,
+        signedHeaders,
+      })
 
       let status: number
       let answer: SendSmsAnswer
@@ -127,7 +135,10 @@ export function tencentSmsSender(settings: TencentSmsSettings, options: { timeou
       if (!sent) throw new CodeDeliveryError('refused', `Tencent SMS answered HTTP ${status} without a send status${requestId}`)
       if (sent.Code !== 'Ok') {
         const sentCode = String(sent.Code ?? 'unknown')
-        throw new CodeDeliveryError(PASSING_FAULT.test(sentCode) ? 'unavailable' : 'refused', scrub(`Tencent SMS did not send to ${mask(e164)}: ${sentCode} ${String(sent.Message ?? '')}${requestId}`))
+        throw new CodeDeliveryError(
+          PASSING_FAULT.test(sentCode) ? 'unavailable' : 'refused',
+          scrub(`Tencent SMS did not send to ${mask(e164)}: ${sentCode} ${String(sent.Message ?? '')}${requestId}`),
+        )
       }
     },
   }

@@ -3,12 +3,9 @@ import { signedInUser, TEST_JWT_SECRET, useTestApp } from '../../../test/support
 
 const { app } = useTestApp()
 
-const whoAmI = (authorization?: string) =>
-  app.inject({ method: 'GET', url: '/api/auth/session', headers: authorization ? { authorization } : {} })
-const refresh = (refreshToken: string) =>
-  app.inject({ method: 'POST', url: '/api/auth/refresh', payload: { refreshToken }, remoteAddress: nextIp() })
-const logout = (refreshToken: string) =>
-  app.inject({ method: 'POST', url: '/api/auth/logout', payload: { refreshToken } })
+const whoAmI = (authorization?: string) => app.inject({ method: 'GET', url: '/api/auth/session', headers: authorization ? { authorization } : {} })
+const refresh = (refreshToken: string) => app.inject({ method: 'POST', url: '/api/auth/refresh', payload: { refreshToken }, remoteAddress: nextIp() })
+const logout = (refreshToken: string) => app.inject({ method: 'POST', url: '/api/auth/logout', payload: { refreshToken } })
 const now = () => Math.floor(Date.now() / 1000)
 
 describe('access tokens on a protected route', () => {
@@ -27,7 +24,12 @@ describe('access tokens on a protected route', () => {
 
   it('answers 401 for a token signed with another secret', async () => {
     const user = await signedInUser(app)
-    const forged = handMadeJwt('another-secret-that-is-long-enough-for-hs256', { sub: user.userId, sid: user.refreshToken.split('.')[0], iat: now(), exp: now() + 600 })
+    const forged = handMadeJwt('another-secret-that-is-long-enough-for-hs256', {
+      sub: user.userId,
+      sid: user.refreshToken.split('.')[0],
+      iat: now(),
+      exp: now() + 600,
+    })
     expect((await whoAmI(`Bearer ${forged}`)).statusCode).toBe(401)
     expect((await whoAmI('Bearer not-a-jwt')).statusCode).toBe(401)
   })
@@ -78,7 +80,11 @@ describe('POST /api/auth/refresh', () => {
 
   it('answers 401 for an expired session', async () => {
     const user = await signedInUser(app)
-    await app.database.db.updateTable('sessions').set({ expiresAt: new Date(Date.now() - 1000).toISOString() }).where('userId', '=', user.userId).execute()
+    await app.database.db
+      .updateTable('sessions')
+      .set({ expiresAt: new Date(Date.now() - 1000).toISOString() })
+      .where('userId', '=', user.userId)
+      .execute()
     expect((await refresh(user.refreshToken)).statusCode).toBe(401)
     expect((await whoAmI(user.headers.authorization)).statusCode).toBe(401)
   })

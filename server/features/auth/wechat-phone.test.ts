@@ -48,7 +48,7 @@ describe('POST /api/auth/wechat/phone (微信手机号快捷登录) against the 
     expect((await userRow(wechatOnly.userId)).phone).toBe(phone)
   })
 
-  it('signs in the phone\'s account when the openid belongs to another account, and leaves both accounts as they were', async () => {
+  it("signs in the phone's account when the openid belongs to another account, and leaves both accounts as they were", async () => {
     const { phone, code } = aPhone()
     const byPhone = await app.database.db.insertInto('users').values({ phone }).returning('id').executeTakeFirstOrThrow()
     const byWechat = (await app.inject({ method: 'POST', url: '/api/auth/wechat', payload: { code: 'quick-d-1' }, remoteAddress: nextIp() })).json()
@@ -91,7 +91,8 @@ describe('POST /api/auth/wechat/phone (微信手机号快捷登录) against the 
 
   it(`is limited like the other sign-ins: 429 after ${IP_LIMITS.signIns.max} attempts in 15 minutes from one IP`, async () => {
     const ip = nextIp()
-    const attempt = () => app.inject({ method: 'POST', url: '/api/auth/wechat/phone', payload: { phoneCode: 'invalid', loginCode: 'invalid-code' }, remoteAddress: ip })
+    const attempt = () =>
+      app.inject({ method: 'POST', url: '/api/auth/wechat/phone', payload: { phoneCode: 'invalid', loginCode: 'invalid-code' }, remoteAddress: ip })
     for (let i = 0; i < IP_LIMITS.signIns.max; i += 1) expect((await attempt()).statusCode).toBe(401)
     expect((await attempt()).statusCode).toBe(429)
   })

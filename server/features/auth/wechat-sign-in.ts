@@ -14,7 +14,10 @@ const PHONE_CODE_REJECTED = new Set([40029])
 const wechatUnavailable = () => new ClientError(502, '微信服务暂时不可用，请稍后再试 (WeChat sign-in is unavailable)')
 
 function unavailable(log: Log, what: string, error: unknown): ClientError {
-  log.warn({ reason: error instanceof Error ? error.message : String(error), errcode: error instanceof WechatError ? error.errcode : undefined }, `WeChat ${what} failed`)
+  log.warn(
+    { reason: error instanceof Error ? error.message : String(error), errcode: error instanceof WechatError ? error.errcode : undefined },
+    `WeChat ${what} failed`,
+  )
   return wechatUnavailable()
 }
 

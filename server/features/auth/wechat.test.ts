@@ -16,8 +16,7 @@ afterAll(async () => {
 // After the stand-in's beforeAll: the app is built to talk to it.
 const { app, testDb } = useTestApp(() => ({ wechat: { apiBase: standIn.url, appId: standIn.appId, appSecret: standIn.appSecret } }))
 
-const signIn = (target: FastifyInstance, code: string) =>
-  target.inject({ method: 'POST', url: '/api/auth/wechat', payload: { code }, remoteAddress: nextIp() })
+const signIn = (target: FastifyInstance, code: string) => target.inject({ method: 'POST', url: '/api/auth/wechat', payload: { code }, remoteAddress: nextIp() })
 
 describe('POST /api/auth/wechat against the WeChat stand-in', () => {
   it('creates the user on the first sign-in and finds the same user the next time', async () => {
@@ -94,7 +93,10 @@ describe('WeChat stand-in: access token and subscription messages', () => {
     const token = await (await fetch(`${standIn.url}/cgi-bin/token?grant_type=client_credential&appid=${standIn.appId}&secret=${standIn.appSecret}`)).json()
     expect(token).toMatchObject({ expires_in: 7200 })
     const message = { touser: 'o-user', template_id: 'tpl-class-reminder', page: 'pages/classes/index', data: { thing1: { value: '育儿课' } } }
-    const sent = await fetch(`${standIn.url}/cgi-bin/message/subscribe/send?access_token=${token.access_token}`, { method: 'POST', body: JSON.stringify(message) })
+    const sent = await fetch(`${standIn.url}/cgi-bin/message/subscribe/send?access_token=${token.access_token}`, {
+      method: 'POST',
+      body: JSON.stringify(message),
+    })
     expect(await sent.json()).toMatchObject({ errcode: 0 })
     const refused = await fetch(`${standIn.url}/cgi-bin/message/subscribe/send?access_token=made-up`, { method: 'POST', body: JSON.stringify(message) })
     expect(await refused.json()).toMatchObject({ errcode: 40001 })

@@ -37,7 +37,12 @@ export async function publishBulletin(db: Kysely<Database>, regulator: Actor, in
   const mayPublish = cityCode
     ? regulatesCity(regulator.grants, cityCode)
     : regulator.grants.some((g) => g.role === 'regulator' && g.regionCode === PROVINCE_CODE)
-  if (!mayPublish) throw forbidden(cityCode ? '不能为其他市州发布公示 (outside the 市州 you regulate)' : '只有省级监管部门可以发布全省公示 (province-wide bulletins need a province regulator)')
+  if (!mayPublish)
+    throw forbidden(
+      cityCode
+        ? '不能为其他市州发布公示 (outside the 市州 you regulate)'
+        : '只有省级监管部门可以发布全省公示 (province-wide bulletins need a province regulator)',
+    )
 
   const round = checkedText('round', input.round, 2)
   const title = checkedText('title', input.title, 2)
@@ -46,7 +51,8 @@ export async function publishBulletin(db: Kysely<Database>, regulator: Actor, in
   if (input.publishedOn > chinaToday()) throw badRequest('publishedOn', '公示日期不能晚于今天 (publishedOn cannot be in the future)')
 
   const scope = await roundInScope(db, round, cityCode)
-  if (!scope.lastEvaluatedOn) throw badRequest('round', `${round}在${cityCode ? '该市州' : '全省'}没有评价结果，请先导入评价数据 (no evaluations of this round in scope)`)
+  if (!scope.lastEvaluatedOn)
+    throw badRequest('round', `${round}在${cityCode ? '该市州' : '全省'}没有评价结果，请先导入评价数据 (no evaluations of this round in scope)`)
   if (input.publishedOn < scope.lastEvaluatedOn) {
     throw badRequest('publishedOn', `公示日期不能早于该批次最后评价日期 ${scope.lastEvaluatedOn} (before the round's last evaluation)`)
   }

@@ -18,7 +18,14 @@ function seed() {
     first: aRecord({ name: '白鹭托育园', evaluations: [anEvaluation(R2026, '2026-05-20', 'A')] }),
     down: aRecord({ name: '春苗托育园', evaluations: [anEvaluation(R2026, '2026-06-02', 'C'), anEvaluation(R2025, '2025-05-21', 'B')] }),
     // The previous evaluation is the latest earlier one (2025), not the first one (2023).
-    same: aRecord({ name: '朝阳托育园', evaluations: [anEvaluation(R2026, '2026-06-25', 'B'), anEvaluation(R2025, '2025-06-01', 'B'), anEvaluation('2023年第一批', '2023-05-01', 'D', '2025-04-30')] }),
+    same: aRecord({
+      name: '朝阳托育园',
+      evaluations: [
+        anEvaluation(R2026, '2026-06-25', 'B'),
+        anEvaluation(R2025, '2025-06-01', 'B'),
+        anEvaluation('2023年第一批', '2023-05-01', 'D', '2025-04-30'),
+      ],
+    }),
     yanji: aRecord({ name: '延吉托育园', ...YANBIAN, evaluations: [anEvaluation(R2026, '2026-06-10', 'B')] }),
     only2025: aRecord({ name: '德惠托育园', evaluations: [anEvaluation(R2025, '2025-06-03', 'C')] }),
     never: aRecord({ name: '未评级托育园' }),
@@ -42,8 +49,14 @@ describe('POST /api/admin/bulletins', () => {
 
   it('publishes a round province-wide: every evaluated institution, best level first then by name, with its change', () => {
     expect(provinceWide).toMatchObject({
-      round: R2026, title: '吉林省托育机构等级评价结果公示（2026年第一批）', department: '吉林省卫生健康委员会',
-      cityCode: null, cityName: null, publishedOn: '2026-07-10', intro: '现予公示。', institutionCount: 5,
+      round: R2026,
+      title: '吉林省托育机构等级评价结果公示（2026年第一批）',
+      department: '吉林省卫生健康委员会',
+      cityCode: null,
+      cityName: null,
+      publishedOn: '2026-07-10',
+      intro: '现予公示。',
+      institutionCount: 5,
     })
     expect(provinceWide.entries.map(summary)).toEqual([
       ['安心托育园', 'A', 'B', 'up'],
@@ -53,9 +66,18 @@ describe('POST /api/admin/bulletins', () => {
       ['春苗托育园', 'C', 'B', 'down'],
     ])
     expect(provinceWide.entries[0]).toEqual({
-      institutionId: ids.up, institutionName: '安心托育园', cityName: '长春市', districtName: '朝阳区',
-      level: 'A', levelLabel: 'A级（优秀）', score: 920, evaluatedOn: '2026-05-12', validUntil: '2099-12-31',
-      previousLevel: 'B', previousLevelLabel: 'B级（良好）', change: 'up',
+      institutionId: ids.up,
+      institutionName: '安心托育园',
+      cityName: '长春市',
+      districtName: '朝阳区',
+      level: 'A',
+      levelLabel: 'A级（优秀）',
+      score: 920,
+      evaluatedOn: '2026-05-12',
+      validUntil: '2099-12-31',
+      previousLevel: 'B',
+      previousLevelLabel: 'B级（良好）',
+      change: 'up',
     })
   })
 
@@ -69,7 +91,11 @@ describe('POST /api/admin/bulletins', () => {
 
   it('publishes for one 市州 only its institutions; a 市州 regulator may publish for its own 市州', async () => {
     const yanbian = await signedInRegulator(app, '222400')
-    const bulletin = await published(app, yanbian.headers, aBulletin({ cityCode: '222400', title: '延边州托育机构等级评价结果公示', department: '延边州卫生健康委员会', publishedOn: '2026-07-15' }))
+    const bulletin = await published(
+      app,
+      yanbian.headers,
+      aBulletin({ cityCode: '222400', title: '延边州托育机构等级评价结果公示', department: '延边州卫生健康委员会', publishedOn: '2026-07-15' }),
+    )
     expect(bulletin).toMatchObject({ cityCode: '222400', cityName: '延边朝鲜族自治州', institutionCount: 1 })
     expect(bulletin.entries.map(summary)).toEqual([['延吉托育园', 'B', null, 'new']])
   })
@@ -122,7 +148,10 @@ describe('POST /api/admin/bulletins', () => {
     expect(ok.statusCode).toBe(201)
     expect(ok.json().entries.map(summary)).toEqual([
       // By name in pinyin order: 安 an, 朝 chao, 春 chun.
-      ['安心托育园', 'B', null, 'new'], ['朝阳托育园', 'B', 'D', 'up'], ['春苗托育园', 'B', null, 'new'], ['德惠托育园', 'C', null, 'new'],
+      ['安心托育园', 'B', null, 'new'],
+      ['朝阳托育园', 'B', 'D', 'up'],
+      ['春苗托育园', 'B', null, 'new'],
+      ['德惠托育园', 'C', null, 'new'],
     ])
   })
 })
@@ -139,14 +168,20 @@ describe('GET /api/bulletins', () => {
     const all = await list()
     expect(scopes(all.items)).toEqual([
       // Published the same day: the one made later first.
-      [R2026, '222400', '2026-07-15'], [R2026, '220100', '2026-07-10'], [R2026, null, '2026-07-10'], [R2025, '220100', '2025-07-01'],
+      [R2026, '222400', '2026-07-15'],
+      [R2026, '220100', '2026-07-10'],
+      [R2026, null, '2026-07-10'],
+      [R2025, '220100', '2025-07-01'],
     ])
     expect(all.items.map((b) => b.institutionCount)).toEqual([1, 4, 5, 4])
     expect(all).toMatchObject({ total: 4, hasMore: false })
   })
 
   it('for a 市州: its own bulletins and the province-wide ones', async () => {
-    expect(scopes((await list('?cityCode=222400')).items)).toEqual([[R2026, '222400', '2026-07-15'], [R2026, null, '2026-07-10']])
+    expect(scopes((await list('?cityCode=222400')).items)).toEqual([
+      [R2026, '222400', '2026-07-15'],
+      [R2026, null, '2026-07-10'],
+    ])
     expect(scopes((await list('?cityCode=220600')).items)).toEqual([[R2026, null, '2026-07-10']])
   })
 

@@ -23,16 +23,22 @@ const bulletins = async () => (await app.inject({ method: 'GET', url: '/api/bull
 
 describe('demo bulletins', () => {
   it('publishes every round of the demo registry province-wide, a week after its last evaluation, and only once', async () => {
-    const rounds = await testDb.database.db.selectFrom('evaluations').innerJoin('institutions', 'institutions.id', 'evaluations.institutionId')
+    const rounds = await testDb.database.db
+      .selectFrom('evaluations')
+      .innerJoin('institutions', 'institutions.id', 'evaluations.institutionId')
       .where('institutions.isDemo', '=', true)
-      .select(['round', (eb) => eb.fn.max('evaluatedOn').as('last')]).groupBy('round').execute()
+      .select(['round', (eb) => eb.fn.max('evaluatedOn').as('last')])
+      .groupBy('round')
+      .execute()
     expect(rounds.length).toBeGreaterThan(1)
     const listed = await bulletins()
     expect(firstRun).toBe(rounds.length)
     expect(listed.map((b) => b.round).sort()).toEqual(rounds.map((r) => r.round).sort())
     for (const { round, last } of rounds) {
       expect(listed.find((b) => b.round === round)).toMatchObject({
-        title: `吉林省托育机构等级评价结果公示（${round}）`, department: '吉林省卫生健康委员会', cityCode: null,
+        title: `吉林省托育机构等级评价结果公示（${round}）`,
+        department: '吉林省卫生健康委员会',
+        cityCode: null,
         publishedOn: demoPublicationDay(String(last), '2099-12-31'),
       })
     }

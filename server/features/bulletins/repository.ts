@@ -6,8 +6,10 @@ type Db = Kysely<Database> | Transaction<Database>
 /** A round's evaluations counted in a bulletin's scope: the whole province (null) or one 市州. */
 const inScope = (cityCode: string | null) => sql<boolean>`(${cityCode}::text IS NULL OR i.city_code = ${cityCode}::text)`
 
-export type BulletinRow = Pick<Selectable<BulletinsTable>, 'id' | 'round' | 'title' | 'department' | 'cityCode' | 'publishedOn' | 'intro' | 'createdAt'>
-  & { cityName: string | null; institutionCount: number }
+export type BulletinRow = Pick<Selectable<BulletinsTable>, 'id' | 'round' | 'title' | 'department' | 'cityCode' | 'publishedOn' | 'intro' | 'createdAt'> & {
+  cityName: string | null
+  institutionCount: number
+}
 
 function selectBulletins() {
   return sql`SELECT b.id, b.round, b.title, b.department, b.city_code, c.name AS city_name, b.published_on, b.intro, b.created_at,
@@ -86,9 +88,12 @@ export type NewBulletin = Required<Omit<Insertable<BulletinsTable>, 'id' | 'crea
 
 /** Null when the round already has a bulletin for that scope. */
 export async function insertBulletinUnlessPublished(db: Db, bulletin: NewBulletin): Promise<string | null> {
-  const row = await db.insertInto('bulletins').values(bulletin)
+  const row = await db
+    .insertInto('bulletins')
+    .values(bulletin)
     .onConflict((oc) => oc.doNothing())
-    .returning('id').executeTakeFirst()
+    .returning('id')
+    .executeTakeFirst()
   return row?.id ?? null
 }
 

@@ -1,7 +1,11 @@
 import type { ParentingClassDetail } from '../../../types/classes'
 
 /** 2026-12-05T06:00:00.000Z → 20261205T060000Z (UTC, as RFC 5545 FORM #2). */
-const utcStamp = (iso: string) => new Date(iso).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '')
+const utcStamp = (iso: string) =>
+  new Date(iso)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '')
 
 /** TEXT values: backslash, semicolon, comma and line breaks are escaped (RFC 5545 §3.3.11). */
 const text = (value: string) => value.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n')
@@ -32,12 +36,9 @@ function fold(line: string): string {
 /** One class as an iCalendar file (RFC 5545): the H5 app's "add to calendar" downloads it. */
 export function classCalendar(c: ParentingClassDetail, updatedAt: string, sequence: number, now = new Date()): string {
   const location = c.mode === 'online' ? `线上：${c.venue}` : [c.venue, c.address].filter(Boolean).join('，')
-  const description = [
-    `${c.centre.name}（${c.centre.phone}）`,
-    `主讲：${c.speaker}`,
-    `适合 ${c.minAgeMonths}–${c.maxAgeMonths} 个月`,
-    c.description,
-  ].filter(Boolean).join('\n')
+  const description = [`${c.centre.name}（${c.centre.phone}）`, `主讲：${c.speaker}`, `适合 ${c.minAgeMonths}–${c.maxAgeMonths} 个月`, c.description]
+    .filter(Boolean)
+    .join('\n')
   const lines = [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',

@@ -34,12 +34,27 @@ export async function centreClasses(db: Kysely<Database>, centreIds: string[], w
 export async function publishClass(db: Kysely<Database>, input: ClassInput, userId: string): Promise<string> {
   const centre = (await findCentre(db, input.centreId))!
   const cancellableUntil = input.cancellableUntil ?? new Date(Date.parse(input.startsAt) - DEFAULT_CANCEL_LEAD_MS).toISOString()
-  assertClassFields({ startsAt: input.startsAt, endsAt: input.endsAt, cancellableUntil, minAgeMonths: input.minAgeMonths, maxAgeMonths: input.maxAgeMonths }, true)
+  assertClassFields(
+    { startsAt: input.startsAt, endsAt: input.endsAt, cancellableUntil, minAgeMonths: input.minAgeMonths, maxAgeMonths: input.maxAgeMonths },
+    true,
+  )
   return insertClass(db, {
-    centreId: input.centreId, title: input.title, kind: input.kind, topic: input.topic, mode: input.mode,
-    description: input.description ?? '', venue: input.venue, ...placeOf(input, centre),
-    startsAt: input.startsAt, endsAt: input.endsAt, cancellableUntil, speaker: input.speaker,
-    minAgeMonths: input.minAgeMonths, maxAgeMonths: input.maxAgeMonths, capacity: input.capacity, createdBy: userId,
+    centreId: input.centreId,
+    title: input.title,
+    kind: input.kind,
+    topic: input.topic,
+    mode: input.mode,
+    description: input.description ?? '',
+    venue: input.venue,
+    ...placeOf(input, centre),
+    startsAt: input.startsAt,
+    endsAt: input.endsAt,
+    cancellableUntil,
+    speaker: input.speaker,
+    minAgeMonths: input.minAgeMonths,
+    maxAgeMonths: input.maxAgeMonths,
+    capacity: input.capacity,
+    createdBy: userId,
   })
 }
 

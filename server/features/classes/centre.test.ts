@@ -1,6 +1,18 @@
 import { signedInCentreStaff, signedInUser, useTestApp } from '../../../test/support/test-app'
 import {
-  aChild, aClass, aParent, bornMonthsAgo, chinaTime, hoursFromNow, moveClass, published, replaceClass, replacementOf, seatCounts, signUpFor, type Headers,
+  aChild,
+  aClass,
+  aParent,
+  bornMonthsAgo,
+  chinaTime,
+  hoursFromNow,
+  moveClass,
+  published,
+  replaceClass,
+  replacementOf,
+  seatCounts,
+  signUpFor,
+  type Headers,
 } from './test-fixtures'
 import { aHealthCentre } from '../../../test/support/seed-registry'
 
@@ -25,13 +37,23 @@ const attendance = (headers: Headers, signUpId: string, attended: boolean) =>
   app.inject({ method: 'POST', url: `/api/centre/sign-ups/${signUpId}/attendance`, headers, payload: { attended } })
 
 describe('publishing a class', () => {
-  it('defaults an offline class to the centre\'s address and position and the cut-off to 2 hours before', async () => {
+  it("defaults an offline class to the centre's address and position and the cut-off to 2 hours before", async () => {
     const created = await publish(staff, aClass(centre.id, { startsAt: chinaTime(4, 9, 30), endsAt: chinaTime(4, 11) }))
     expect(created.statusCode).toBe(201)
     expect(created.json()).toMatchObject({
-      centre: { id: centre.id, name: centre.name, districtName: '朝阳区' }, cityCode: '220100', districtCode: '220104',
-      address: centre.address, lat: centre.lat, lng: centre.lng, status: 'scheduled',
-      capacity: 30, confirmedCount: 0, seatsLeft: 30, waitingCount: 0, mySignUp: null, onlineUrl: null,
+      centre: { id: centre.id, name: centre.name, districtName: '朝阳区' },
+      cityCode: '220100',
+      districtCode: '220104',
+      address: centre.address,
+      lat: centre.lat,
+      lng: centre.lng,
+      status: 'scheduled',
+      capacity: 30,
+      confirmedCount: 0,
+      seatsLeft: 30,
+      waitingCount: 0,
+      mySignUp: null,
+      onlineUrl: null,
     })
     expect(Date.parse(created.json().cancellableUntil)).toBe(Date.parse(chinaTime(4, 7, 30)))
   })
@@ -77,7 +99,9 @@ describe('listing and changing classes', () => {
     const mine = (await app.inject({ method: 'GET', url: '/api/centre/classes', headers: staff })).json().items.map((c: { id: string }) => c.id)
     expect(mine).toContain(upcoming)
     expect(mine).not.toContain(past)
-    const titles = (await app.inject({ method: 'GET', url: '/api/centre/classes?when=all', headers: staff })).json().items.map((c: { title: string }) => c.title)
+    const titles = (await app.inject({ method: 'GET', url: '/api/centre/classes?when=all', headers: staff }))
+      .json()
+      .items.map((c: { title: string }) => c.title)
     expect(titles).not.toContain('延吉的课')
     const pastOnly = (await app.inject({ method: 'GET', url: '/api/centre/classes?when=past', headers: staff })).json().items
     expect(pastOnly.map((c: { id: string }) => c.id)).toEqual([past])
@@ -112,8 +136,19 @@ describe('listing and changing classes', () => {
     const missing = await replaceClass(app, staff, classId, withoutDescription)
     expect(missing.statusCode).toBe(400)
     expect(missing.json().field).toBe('description')
-    expect((await edit(staff, classId, { capacity: 40 })).json()).toMatchObject({ capacity: 40, description: aClass(centre.id).description, title: '婴幼儿辅食添加与喂养' })
-    const online = await edit(staff, classId, { mode: 'online', venue: '腾讯会议', onlineUrl: 'https://meeting.example.cn/j/9', address: null, lat: null, lng: null })
+    expect((await edit(staff, classId, { capacity: 40 })).json()).toMatchObject({
+      capacity: 40,
+      description: aClass(centre.id).description,
+      title: '婴幼儿辅食添加与喂养',
+    })
+    const online = await edit(staff, classId, {
+      mode: 'online',
+      venue: '腾讯会议',
+      onlineUrl: 'https://meeting.example.cn/j/9',
+      address: null,
+      lat: null,
+      lng: null,
+    })
     expect(online.json()).toMatchObject({ mode: 'online', address: null, lat: null, venue: '腾讯会议', onlineUrl: 'https://meeting.example.cn/j/9' })
     expect((await edit(staff, classId, { address: '长春市某路1号' })).json().field).toBe('address')
     // Back offline with no place given: the centre's.
@@ -134,7 +169,9 @@ describe('listing and changing classes', () => {
     expect((await edit(otherStaff, classId, { title: '改个名字' })).statusCode).toBe(403)
     expect((await app.inject({ method: 'GET', url: `/api/centre/classes/${classId}`, headers: otherStaff })).statusCode).toBe(403)
     expect((await roster(otherStaff, classId)).statusCode).toBe(403)
-    expect((await app.inject({ method: 'POST', url: `/api/centre/classes/${classId}/cancel`, headers: otherStaff, payload: { reason: '不是我的' } })).statusCode).toBe(403)
+    expect(
+      (await app.inject({ method: 'POST', url: `/api/centre/classes/${classId}/cancel`, headers: otherStaff, payload: { reason: '不是我的' } })).statusCode,
+    ).toBe(403)
     const unknown = '00000000-0000-4000-8000-000000000000'
     expect((await replaceClass(app, staff, unknown, await replacementOf(app, staff, classId, { title: '改个名字' }))).statusCode).toBe(404)
   })
@@ -156,7 +193,9 @@ describe('cancelling a class', () => {
     const again = await app.inject({ method: 'POST', url: `/api/centre/classes/${classId}/cancel`, headers: staff, payload: { reason: '场地临时维修' } })
     expect(again.statusCode).toBe(409)
     expect((await edit(staff, classId, { capacity: 10 })).statusCode).toBe(409)
-    expect((await app.inject({ method: 'POST', url: `/api/centre/classes/${classId}/cancel`, headers: staff, payload: { reason: '' } })).json().field).toBe('reason')
+    expect((await app.inject({ method: 'POST', url: `/api/centre/classes/${classId}/cancel`, headers: staff, payload: { reason: '' } })).json().field).toBe(
+      'reason',
+    )
   })
 })
 
@@ -176,7 +215,9 @@ describe('roster and attendance', () => {
     expect(list.statusCode).toBe(200)
     expect(list.json()).toMatchObject({ classId, capacity: 1, confirmedCount: 1, waitingCount: 1 })
     expect(list.json().items.map((e: { id: string; status: string; waitingPosition: number | null }) => [e.id, e.status, e.waitingPosition])).toEqual([
-      [seat.id, 'confirmed', null], [thirdSignUp.id, 'waiting', 1], [secondSignUp.id, 'cancelled', null],
+      [seat.id, 'confirmed', null],
+      [thirdSignUp.id, 'waiting', 1],
+      [secondSignUp.id, 'cancelled', null],
     ])
     const [entry] = list.json().items
     expect(entry.parentPhoneMasked).toBe(`${first.phone.slice(0, 3)}****${first.phone.slice(-4)}`)

@@ -4,7 +4,10 @@ import type { Database, ParentingClassesTable } from '../../db/schema'
 
 type Db = Kysely<Database> | Transaction<Database>
 
-export interface Point { lat: number; lng: number }
+export interface Point {
+  lat: number
+  lng: number
+}
 
 const originEarth = (origin: Point) => sql`ll_to_earth(${origin.lat}::float8, ${origin.lng}::float8)`
 const classEarth = sql`ll_to_earth(c.lat, c.lng)`
@@ -16,7 +19,8 @@ function distanceKm(origin: Point | null) {
 
 /** Classes with their centre, district and waiting count; `c` is the class, `h` its centre. */
 function classQuery(db: Db, origin: Point | null = null) {
-  return db.selectFrom('parentingClasses as c')
+  return db
+    .selectFrom('parentingClasses as c')
     .innerJoin('healthCentres as h', 'h.id', 'c.centreId')
     .innerJoin('regions as d', 'd.code', 'h.districtCode')
     .selectAll('c')
@@ -87,8 +91,12 @@ export async function searchClasses(db: Db, search: ClassSearch): Promise<{ rows
   if (search.origin) page = page.orderBy(sql`c.mode = 'online'`).orderBy(sql`earth_distance(${classEarth}, ${originEarth(search.origin)})`)
   const [rows, count] = await Promise.all([
     page.orderBy('c.startsAt').orderBy('c.id').limit(search.limit).offset(search.offset).execute(),
-    db.selectFrom('parentingClasses as c').innerJoin('healthCentres as h', 'h.id', 'c.centreId')
-      .select(sql<number>`count(*)::int`.as('total')).where((eb) => eb.and(filters)).executeTakeFirstOrThrow(),
+    db
+      .selectFrom('parentingClasses as c')
+      .innerJoin('healthCentres as h', 'h.id', 'c.centreId')
+      .select(sql<number>`count(*)::int`.as('total'))
+      .where((eb) => eb.and(filters))
+      .executeTakeFirstOrThrow(),
   ])
   return { rows, total: count.total }
 }
@@ -108,8 +116,10 @@ export async function findCentre(db: Db, id: string) {
 }
 
 /** What staff set when publishing; the counters, status and stamps are the database's. */
-export type ClassValues = Omit<Insertable<ParentingClassesTable>, 'id' | 'confirmedCount' | 'lastQueueNumber' | 'status' | 'cancelReason'
-  | 'cancelledAt' | 'version' | 'isDemo' | 'demoKey' | 'createdAt' | 'updatedAt'>
+export type ClassValues = Omit<
+  Insertable<ParentingClassesTable>,
+  'id' | 'confirmedCount' | 'lastQueueNumber' | 'status' | 'cancelReason' | 'cancelledAt' | 'version' | 'isDemo' | 'demoKey' | 'createdAt' | 'updatedAt'
+>
 
 export async function insertClass(db: Db, values: ClassValues): Promise<string> {
   const row = await db.insertInto('parentingClasses').values(values).returning('id').executeTakeFirstOrThrow()
@@ -119,13 +129,16 @@ export async function insertClass(db: Db, values: ClassValues): Promise<string> 
 // ---- demo classes ----
 
 export async function listDemoCentres(db: Db) {
-  return db.selectFrom('healthCentres').select(['id', 'name', 'cityCode', 'address', 'lat', 'lng'])
-    .where('isDemo', '=', true).orderBy('name').execute()
+  return db.selectFrom('healthCentres').select(['id', 'name', 'cityCode', 'address', 'lat', 'lng']).where('isDemo', '=', true).orderBy('name').execute()
 }
 
 /** Inserts the demo classes not there yet (demo_key); returns the ones it inserted. */
 export async function insertDemoClasses(db: Db, classes: Array<Insertable<ParentingClassesTable> & { demoKey: string }>) {
-  const inserted = await db.insertInto('parentingClasses').values(classes)
-    .onConflict((oc) => oc.column('demoKey').doNothing()).returning(['id', 'demoKey']).execute()
+  const inserted = await db
+    .insertInto('parentingClasses')
+    .values(classes)
+    .onConflict((oc) => oc.column('demoKey').doNothing())
+    .returning(['id', 'demoKey'])
+    .execute()
   return inserted.map((row) => ({ id: row.id, demoKey: row.demoKey! }))
 }

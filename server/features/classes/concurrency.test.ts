@@ -15,12 +15,17 @@ let classId: string
 type Parent = Awaited<ReturnType<typeof aParent>>
 const parents = async (count: number) => {
   const made: Parent[] = []
-  while (made.length < count) made.push(...await Promise.all(Array.from({ length: Math.min(50, count - made.length) }, () => aParent(app))))
+  while (made.length < count) made.push(...(await Promise.all(Array.from({ length: Math.min(50, count - made.length) }, () => aParent(app)))))
   return made
 }
 
-const rowsOf = (id: string) => app.database.db.selectFrom('classSignUps')
-  .select(['id', 'status', 'queueNumber', 'promotedAt', 'userId']).where('classId', '=', id).orderBy('queueNumber').execute()
+const rowsOf = (id: string) =>
+  app.database.db
+    .selectFrom('classSignUps')
+    .select(['id', 'status', 'queueNumber', 'promotedAt', 'userId'])
+    .where('classId', '=', id)
+    .orderBy('queueNumber')
+    .execute()
 
 const roster = async (id: string) => (await app.inject({ method: 'GET', url: `/api/centre/classes/${id}/roster`, headers: staff })).json()
 
@@ -44,8 +49,11 @@ async function expectConsistent(id: string) {
   expect(listed.map((e: { waitingPosition: number }) => e.waitingPosition)).toEqual(waiting.map((_, i) => i + 1))
   expect(list).toMatchObject({ confirmedCount: counts.confirmed, waitingCount: counts.waiting })
   // No one promoted twice: one promotion message per promoted sign-up (all parents here accepted it).
-  const promotedJobs = await app.database.db.selectFrom('jobs').select(sql<number>`count(*)::int`.as('n'))
-    .where('kind', '=', 'classes.promoted').where(sql`payload->>'signUpId'`, 'in', promoted.length ? promoted.map((r) => r.id) : ['none'])
+  const promotedJobs = await app.database.db
+    .selectFrom('jobs')
+    .select(sql<number>`count(*)::int`.as('n'))
+    .where('kind', '=', 'classes.promoted')
+    .where(sql`payload->>'signUpId'`, 'in', promoted.length ? promoted.map((r) => r.id) : ['none'])
     .executeTakeFirstOrThrow()
   expect(promotedJobs.n).toBe(promoted.length)
   return { counts, rows }
@@ -97,7 +105,10 @@ describe('seats are never oversold', () => {
       ...early.slice(0, 10).map((parent, i) => () => cancelSignUp(app, parent.headers, earlyIds[i])),
       ...confirmedCrowd.slice(0, 10).map((a) => () => cancelSignUp(app, a.parent.headers, a.id)),
       // Every fifth waiting parent gives up, some of them just as they are promoted.
-      ...waitingCrowd.filter((_, i) => i % 5 === 0).slice(0, 50).map((a) => () => cancelSignUp(app, a.parent.headers, a.id)),
+      ...waitingCrowd
+        .filter((_, i) => i % 5 === 0)
+        .slice(0, 50)
+        .map((a) => () => cancelSignUp(app, a.parent.headers, a.id)),
       ...newcomers.map((parent) => () => signUpFor(app, parent.headers, classId, { subscribed: ['promoted'] })),
       () => replaceClass(app, staff, classId, { ...replacement, capacity: 60 }),
     ]
@@ -117,7 +128,10 @@ describe('seats are never oversold', () => {
   it('a second round of cancellations promotes the next in line, and a capacity below the seats taken is refused', async () => {
     const holders = (await rowsOf(classId)).filter((r) => r.status === 'confirmed').slice(0, 15)
     const byUser = new Map([...early, ...crowd].map((p) => [p.userId, p]))
-    const nextInLine = (await rowsOf(classId)).filter((r) => r.status === 'waiting').slice(0, 15).map((r) => r.id)
+    const nextInLine = (await rowsOf(classId))
+      .filter((r) => r.status === 'waiting')
+      .slice(0, 15)
+      .map((r) => r.id)
     const replacement = await replacementOf(app, staff, classId)
     const results = await Promise.all([
       ...holders.map((r) => cancelSignUp(app, byUser.get(r.userId!)!.headers, r.id)),

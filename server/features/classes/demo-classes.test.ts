@@ -48,7 +48,9 @@ describe('demo classes', () => {
       WHERE c.confirmed_count <> (SELECT count(*) FROM class_sign_ups s WHERE s.class_id = c.id AND s.status = 'confirmed')
          OR c.last_queue_number <> (SELECT count(*) FROM class_sign_ups s WHERE s.class_id = c.id)`.execute(app.database.db)
     expect(mismatched.rows).toEqual([])
-    const withWaitingList = await sql<{ n: number }>`SELECT count(DISTINCT class_id)::int AS n FROM class_sign_ups WHERE status = 'waiting'`.execute(app.database.db)
+    const withWaitingList = await sql<{ n: number }>`SELECT count(DISTINCT class_id)::int AS n FROM class_sign_ups WHERE status = 'waiting'`.execute(
+      app.database.db,
+    )
     expect(withWaitingList.rows[0].n).toBeGreaterThan(2)
   })
 

@@ -15,7 +15,7 @@ const detail = (id: string, headers: Record<string, string> = {}) => app.inject(
 const ONLINE = { mode: 'online' as const, venue: '腾讯会议', onlineUrl: 'https://meeting.example.cn/j/42' }
 
 describe('a class in detail', () => {
-  it('is public; with a token it also shows the asker\'s sign-up and waiting position', async () => {
+  it("is public; with a token it also shows the asker's sign-up and waiting position", async () => {
     const classId = await published(app, staff, aClass(centre.id, { capacity: 1 }))
     const [seated, waiting] = [await aParent(app), await aParent(app)]
     const seat = (await signUpFor(app, seated.headers, classId)).json()
@@ -24,7 +24,12 @@ describe('a class in detail', () => {
     const anonymous = await detail(classId)
     expect(anonymous.statusCode).toBe(200)
     expect(anonymous.json()).toMatchObject({
-      id: classId, description: aClass(centre.id).description, mySignUp: null, onlineUrl: null, seatsLeft: 0, waitingCount: 1,
+      id: classId,
+      description: aClass(centre.id).description,
+      mySignUp: null,
+      onlineUrl: null,
+      seatsLeft: 0,
+      waitingCount: 1,
     })
     expect(anonymous.json().updatedAt).toBeDefined()
     expect((await detail(classId, seated.headers)).json().mySignUp).toEqual({ id: seat.id, status: 'confirmed', waitingPosition: null })
@@ -113,8 +118,15 @@ describe('the API document', () => {
     expect(tagged('/api/classes/{id}/sign-ups', 'post')).toEqual(['classes'])
     expect(tagged('/api/sign-ups', 'get')).toEqual(['classes'])
     expect(tagged('/api/sign-ups/{id}/cancel', 'post')).toEqual(['classes'])
-    for (const [path, method] of [['/api/centre/classes', 'get'], ['/api/centre/classes', 'post'], ['/api/centre/classes/{id}', 'get'], ['/api/centre/classes/{id}', 'put'],
-      ['/api/centre/classes/{id}/cancel', 'post'], ['/api/centre/classes/{id}/roster', 'get'], ['/api/centre/sign-ups/{id}/attendance', 'post']]) {
+    for (const [path, method] of [
+      ['/api/centre/classes', 'get'],
+      ['/api/centre/classes', 'post'],
+      ['/api/centre/classes/{id}', 'get'],
+      ['/api/centre/classes/{id}', 'put'],
+      ['/api/centre/classes/{id}/cancel', 'post'],
+      ['/api/centre/classes/{id}/roster', 'get'],
+      ['/api/centre/sign-ups/{id}/attendance', 'post'],
+    ]) {
       expect(tagged(path, method)).toEqual(['centre'])
     }
     expect(document.paths['/api/classes/{id}/calendar.ics'].get.responses['200'].content).toHaveProperty('text/calendar')

@@ -27,25 +27,27 @@ function staleReason(kind: ClassMessageKind, c: MessageContext, now = Date.now()
  * state in 我的报名). WeChat refusing for good (no subscription left) also ends it; anything else is retried.
  */
 export function classJobHandlers(app: FastifyInstance, messenger: WechatMessenger = app.wechat): JobHandlers {
-  const handler = (kind: ClassMessageKind): JobHandler => async (job) => {
-    const context = await findMessageContext(app.database.db, String(job.payload.signUpId))
-    if (!context) return { skipped: 'sign-up no longer exists' }
-    if (!context.subscribed.includes(kind)) return { skipped: 'parent did not subscribe' }
-    const templateId = app.settings.classes.messageTemplates[kind]
-    if (!templateId) return { skipped: 'no template configured' }
-    if (!context.openid) return { skipped: 'parent has no WeChat openid' }
-    const stale = staleReason(kind, context)
-    if (stale) return { skipped: stale }
-    const outcome = await messenger.send({
-      touser: context.openid,
-      templateId,
-      page: classPage(context.classId),
-      data: messageData(kind, context),
-      miniprogramState: app.settings.classes.miniprogramState,
-    })
-    if (outcome.sent) return
-    if (outcome.permanent) return { skipped: `WeChat refused: ${outcome.error}` }
-    throw new Error(outcome.error)
-  }
+  const handler =
+    (kind: ClassMessageKind): JobHandler =>
+    async (job) => {
+      const context = await findMessageContext(app.database.db, String(job.payload.signUpId))
+      if (!context) return { skipped: 'sign-up no longer exists' }
+      if (!context.subscribed.includes(kind)) return { skipped: 'parent did not subscribe' }
+      const templateId = app.settings.classes.messageTemplates[kind]
+      if (!templateId) return { skipped: 'no template configured' }
+      if (!context.openid) return { skipped: 'parent has no WeChat openid' }
+      const stale = staleReason(kind, context)
+      if (stale) return { skipped: stale }
+      const outcome = await messenger.send({
+        touser: context.openid,
+        templateId,
+        page: classPage(context.classId),
+        data: messageData(kind, context),
+        miniprogramState: app.settings.classes.miniprogramState,
+      })
+      if (outcome.sent) return
+      if (outcome.permanent) return { skipped: `WeChat refused: ${outcome.error}` }
+      throw new Error(outcome.error)
+    }
   return Object.fromEntries(CLASS_MESSAGE_KINDS.map((kind) => [jobKind(kind), handler(kind)]))
 }

@@ -4,7 +4,17 @@ import { startJobWorker, type JobWorker } from '../../shared/jobs/worker'
 import { classJobHandlers } from './message-handlers'
 import { signedInCentreStaff, useTestApp } from '../../../test/support/test-app'
 import {
-  aClass, aParent, cancelSignUp, chinaTime, hoursFromNow, jobsFor, published, replaceClass, replacementOf, signUpFor, type Headers,
+  aClass,
+  aParent,
+  cancelSignUp,
+  chinaTime,
+  hoursFromNow,
+  jobsFor,
+  published,
+  replaceClass,
+  replacementOf,
+  signUpFor,
+  type Headers,
 } from './test-fixtures'
 import { aHealthCentre } from '../../../test/support/seed-registry'
 
@@ -25,10 +35,19 @@ async function wechatParent() {
 }
 
 /** Runs every job due now, as the BFF's worker does on its next poll. */
-const runDueJobs = async () => { while (await worker.runOnce() > 0) { /* until nothing is due */ } }
+const runDueJobs = async () => {
+  while ((await worker.runOnce()) > 0) {
+    /* until nothing is due */
+  }
+}
 const messagesTo = (openid: string) => wechat.messages.filter((m) => m.touser === openid)
-const makeDue = (signUpId: string, kind: string) => app.database.db.updateTable('jobs').set({ runAt: sql<string>`now()` })
-  .where('kind', '=', kind).where(sql`payload->>'signUpId'`, '=', signUpId).execute()
+const makeDue = (signUpId: string, kind: string) =>
+  app.database.db
+    .updateTable('jobs')
+    .set({ runAt: sql<string>`now()` })
+    .where('kind', '=', kind)
+    .where(sql`payload->>'signUpId'`, '=', signUpId)
+    .execute()
 const myClass = (overrides = {}) => published(app, staff, aClass(centreId, overrides))
 
 beforeAll(async () => {
@@ -51,11 +70,13 @@ describe('WeChat messages about sign-ups', () => {
     await signUpFor(app, parent.headers, classId, { subscribed: ALL })
     await runDueJobs()
     await runDueJobs()
-    expect(messagesTo(parent.openid)).toEqual([expect.objectContaining({
-      templateId: 'tpl-confirmed',
-      page: `pages/class/index?id=${classId}`,
-      data: expect.objectContaining({ thing1: { value: '婴幼儿辅食添加与喂养' }, thing3: { value: '中心三楼健康教育室' } }),
-    })])
+    expect(messagesTo(parent.openid)).toEqual([
+      expect.objectContaining({
+        templateId: 'tpl-confirmed',
+        page: `pages/class/index?id=${classId}`,
+        data: expect.objectContaining({ thing1: { value: '婴幼儿辅食添加与喂养' }, thing3: { value: '中心三楼健康教育室' } }),
+      }),
+    ])
     const time2 = (messagesTo(parent.openid)[0].data as Record<string, { value: string }>).time2.value
     expect(time2).toMatch(/^\d{4}年\d\d月\d\d日 14:00$/)
   })
@@ -124,15 +145,23 @@ describe('WeChat messages about sign-ups', () => {
     const [seated, waiting] = [await wechatParent(), await wechatParent()]
     await signUpFor(app, seated.headers, classId, { subscribed: ['class_cancelled'] })
     await signUpFor(app, waiting.headers, classId, { subscribed: ['class_cancelled'] })
-    const cancelled = await app.inject({ method: 'POST', url: `/api/centre/classes/${classId}/cancel`, headers: staff, payload: { reason: '主讲专家临时出诊' } })
+    const cancelled = await app.inject({
+      method: 'POST',
+      url: `/api/centre/classes/${classId}/cancel`,
+      headers: staff,
+      payload: { reason: '主讲专家临时出诊' },
+    })
     expect(cancelled.statusCode).toBe(200)
     await runDueJobs()
     await runDueJobs()
     for (const parent of [seated, waiting]) {
-      expect(messagesTo(parent.openid)).toEqual([expect.objectContaining({
-        templateId: 'tpl-cancelled', page: `pages/class/index?id=${classId}`,
-        data: expect.objectContaining({ thing3: { value: '主讲专家临时出诊' }, thing4: { value: '咨询电话0431-80000001' } }),
-      })])
+      expect(messagesTo(parent.openid)).toEqual([
+        expect.objectContaining({
+          templateId: 'tpl-cancelled',
+          page: `pages/class/index?id=${classId}`,
+          data: expect.objectContaining({ thing3: { value: '主讲专家临时出诊' }, thing4: { value: '咨询电话0431-80000001' } }),
+        }),
+      ])
     }
   })
 

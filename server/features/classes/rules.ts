@@ -83,7 +83,9 @@ export function assertCancellable(signUp: { status: string }, locked: Pick<Locke
   if (signUp.status !== 'confirmed' && signUp.status !== 'waiting') throw conflict('该报名已结束，无需取消 (the sign-up is no longer live)')
   if (Date.parse(locked.startsAt) <= now) throw conflict('课堂已开始，不能再取消报名 (the class has started)')
   if (signUp.status === 'confirmed' && Date.parse(locked.cancellableUntil) < now) {
-    const until = dayjs(locked.cancellableUntil).utcOffset(8 * 60).format('M月D日 HH:mm')
+    const until = dayjs(locked.cancellableUntil)
+      .utcOffset(8 * 60)
+      .format('M月D日 HH:mm')
     throw conflict(`已过取消截止时间（${until}），席位已为您保留，如不能参加请联系中心 (cancelling closed at the cut-off)`)
   }
 }

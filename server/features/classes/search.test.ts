@@ -16,10 +16,42 @@ beforeAll(async () => {
   const staff = (await signedInCentreStaff(app, chaoyang.id, nanguan.id, yanji.id)).headers
   const classes = {
     feeding: aClass(chaoyang.id, { title: '朝阳辅食课', startsAt: chinaTime(2, 14), endsAt: chinaTime(2, 15) }),
-    safety: aClass(nanguan.id, { title: '南关急救活动', topic: 'safety_first_aid', kind: 'activity', minAgeMonths: 12, maxAgeMonths: 36, startsAt: chinaTime(1, 14), endsAt: chinaTime(1, 15) }),
-    online: aClass(chaoyang.id, { title: '线上心理课', topic: 'psychology', mode: 'online', venue: '腾讯会议', onlineUrl: 'https://meeting.example.cn/1', minAgeMonths: 0, maxAgeMonths: 36, startsAt: chinaTime(1, 10), endsAt: chinaTime(1, 11) }),
-    yanji: aClass(yanji.id, { title: '延吉生长发育课', topic: 'growth', minAgeMonths: 0, maxAgeMonths: 12, startsAt: chinaTime(3, 9), endsAt: chinaTime(3, 10) }),
-    later: aClass(chaoyang.id, { title: '朝阳十天后的课', topic: 'early_development', minAgeMonths: 24, maxAgeMonths: 36, startsAt: chinaTime(10, 9), endsAt: chinaTime(10, 10) }),
+    safety: aClass(nanguan.id, {
+      title: '南关急救活动',
+      topic: 'safety_first_aid',
+      kind: 'activity',
+      minAgeMonths: 12,
+      maxAgeMonths: 36,
+      startsAt: chinaTime(1, 14),
+      endsAt: chinaTime(1, 15),
+    }),
+    online: aClass(chaoyang.id, {
+      title: '线上心理课',
+      topic: 'psychology',
+      mode: 'online',
+      venue: '腾讯会议',
+      onlineUrl: 'https://meeting.example.cn/1',
+      minAgeMonths: 0,
+      maxAgeMonths: 36,
+      startsAt: chinaTime(1, 10),
+      endsAt: chinaTime(1, 11),
+    }),
+    yanji: aClass(yanji.id, {
+      title: '延吉生长发育课',
+      topic: 'growth',
+      minAgeMonths: 0,
+      maxAgeMonths: 12,
+      startsAt: chinaTime(3, 9),
+      endsAt: chinaTime(3, 10),
+    }),
+    later: aClass(chaoyang.id, {
+      title: '朝阳十天后的课',
+      topic: 'early_development',
+      minAgeMonths: 24,
+      maxAgeMonths: 36,
+      startsAt: chinaTime(10, 9),
+      endsAt: chinaTime(10, 10),
+    }),
     cancelled: aClass(chaoyang.id, { title: '已取消的课', startsAt: chinaTime(2, 9), endsAt: chinaTime(2, 10) }),
     started: aClass(chaoyang.id, { title: '已开始的课' }),
   }
@@ -89,10 +121,25 @@ describe('finding classes', () => {
   it('shows each class with its centre, seats and times', async () => {
     const [item] = (await search('topic=safety_first_aid')).json().items
     expect(item).toMatchObject({
-      id: ids.safety, kind: 'activity', topic: 'safety_first_aid', mode: 'offline', cityCode: '220100', districtCode: '220102',
-      centre: { districtName: '南关区', phone: '0431-80000001' }, venue: '中心三楼健康教育室', address: '长春市南关区测试大街1号',
-      speaker: '王丽 主任医师', minAgeMonths: 12, maxAgeMonths: 36, capacity: 30, confirmedCount: 0, seatsLeft: 30, waitingCount: 0,
-      status: 'scheduled', cancelReason: null, distanceKm: null,
+      id: ids.safety,
+      kind: 'activity',
+      topic: 'safety_first_aid',
+      mode: 'offline',
+      cityCode: '220100',
+      districtCode: '220102',
+      centre: { districtName: '南关区', phone: '0431-80000001' },
+      venue: '中心三楼健康教育室',
+      address: '长春市南关区测试大街1号',
+      speaker: '王丽 主任医师',
+      minAgeMonths: 12,
+      maxAgeMonths: 36,
+      capacity: 30,
+      confirmedCount: 0,
+      seatsLeft: 30,
+      waitingCount: 0,
+      status: 'scheduled',
+      cancelReason: null,
+      distanceKm: null,
     })
     expect(item.startsAt).toBe(chinaTime(1, 14))
   })

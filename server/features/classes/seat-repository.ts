@@ -22,21 +22,29 @@ export async function lockSignUp(trx: Trx, id: string) {
 
 /** The seat counters as they stand now in the transaction (after its own changes). */
 export async function seatCounts(trx: Trx, classId: string) {
-  return trx.selectFrom('parentingClasses').select(['id', 'capacity', 'confirmedCount', 'startsAt', 'status'])
-    .where('id', '=', classId).executeTakeFirstOrThrow()
+  return trx
+    .selectFrom('parentingClasses')
+    .select(['id', 'capacity', 'confirmedCount', 'startsAt', 'status'])
+    .where('id', '=', classId)
+    .executeTakeFirstOrThrow()
 }
 
 export async function updateClassFields(trx: Trx, id: string, changes: Updateable<ParentingClassesTable>): Promise<void> {
-  await trx.updateTable('parentingClasses')
+  await trx
+    .updateTable('parentingClasses')
     .set({ ...changes, version: sql<number>`version + 1`, updatedAt: sql<string>`now()` })
-    .where('id', '=', id).execute()
+    .where('id', '=', id)
+    .execute()
 }
 
 /** The next number in the class's queue, counting a seat when `seated`. */
 export async function takeQueueNumber(trx: Trx, classId: string, seated: boolean): Promise<number> {
-  const counters = await trx.updateTable('parentingClasses')
+  const counters = await trx
+    .updateTable('parentingClasses')
     .set({ lastQueueNumber: sql<number>`last_queue_number + 1`, confirmedCount: sql<number>`confirmed_count + ${seated ? 1 : 0}` })
-    .where('id', '=', classId).returning(['lastQueueNumber']).executeTakeFirstOrThrow()
+    .where('id', '=', classId)
+    .returning(['lastQueueNumber'])
+    .executeTakeFirstOrThrow()
   return counters.lastQueueNumber
 }
 
@@ -45,24 +53,36 @@ export async function insertSignUp(trx: Trx, signUp: Insertable<ClassSignUpsTabl
 }
 
 export async function addToConfirmedCount(trx: Trx, classId: string, seats: number): Promise<void> {
-  await trx.updateTable('parentingClasses').set({ confirmedCount: sql<number>`confirmed_count + ${seats}` }).where('id', '=', classId).execute()
+  await trx
+    .updateTable('parentingClasses')
+    .set({ confirmedCount: sql<number>`confirmed_count + ${seats}` })
+    .where('id', '=', classId)
+    .execute()
 }
 
 /** The first `limit` waiting sign-ups, in queue order. */
 export async function firstWaiting(trx: Trx, classId: string, limit: number): Promise<string[]> {
-  const rows = await trx.selectFrom('classSignUps').select('id')
-    .where('classId', '=', classId).where('status', '=', 'waiting')
-    .orderBy('queueNumber').limit(limit).execute()
+  const rows = await trx
+    .selectFrom('classSignUps')
+    .select('id')
+    .where('classId', '=', classId)
+    .where('status', '=', 'waiting')
+    .orderBy('queueNumber')
+    .limit(limit)
+    .execute()
   return rows.map((r) => r.id)
 }
 
 /** Gives the waiting sign-ups a seat; returns those it changed. */
 export async function confirmWaiting(trx: Trx, ids: string[]) {
   if (!ids.length) return []
-  return trx.updateTable('classSignUps')
+  return trx
+    .updateTable('classSignUps')
     .set({ status: 'confirmed', promotedAt: sql<string>`now()` })
-    .where('id', 'in', ids).where('status', '=', 'waiting')
-    .returning(['id', 'subscribed']).execute()
+    .where('id', 'in', ids)
+    .where('status', '=', 'waiting')
+    .returning(['id', 'subscribed'])
+    .execute()
 }
 
 export async function confirmedSignUps(trx: Trx, classId: string) {
@@ -70,20 +90,37 @@ export async function confirmedSignUps(trx: Trx, classId: string) {
 }
 
 export async function setSignUpCancelled(trx: Trx, id: string): Promise<void> {
-  await trx.updateTable('classSignUps').set({ status: 'cancelled', cancelledAt: sql<string>`now()` }).where('id', '=', id).execute()
+  await trx
+    .updateTable('classSignUps')
+    .set({ status: 'cancelled', cancelledAt: sql<string>`now()` })
+    .where('id', '=', id)
+    .execute()
 }
 
 export async function setClassCancelled(trx: Trx, classId: string, reason: string): Promise<void> {
-  await trx.updateTable('parentingClasses')
-    .set({ status: 'cancelled', cancelReason: reason, cancelledAt: sql<string>`now()`, confirmedCount: 0, version: sql<number>`version + 1`, updatedAt: sql<string>`now()` })
-    .where('id', '=', classId).execute()
+  await trx
+    .updateTable('parentingClasses')
+    .set({
+      status: 'cancelled',
+      cancelReason: reason,
+      cancelledAt: sql<string>`now()`,
+      confirmedCount: 0,
+      version: sql<number>`version + 1`,
+      updatedAt: sql<string>`now()`,
+    })
+    .where('id', '=', classId)
+    .execute()
 }
 
 /** Every live sign-up of the class ends as class_cancelled; returns them. */
 export async function endLiveSignUps(trx: Trx, classId: string) {
-  return trx.updateTable('classSignUps').set({ status: 'class_cancelled', cancelledAt: sql<string>`now()` })
-    .where('classId', '=', classId).where('status', 'in', LIVE)
-    .returning(['id', 'subscribed']).execute()
+  return trx
+    .updateTable('classSignUps')
+    .set({ status: 'class_cancelled', cancelledAt: sql<string>`now()` })
+    .where('classId', '=', classId)
+    .where('status', 'in', LIVE)
+    .returning(['id', 'subscribed'])
+    .execute()
 }
 
 /** The classes the user has sign-ups for, in id order (the order they are locked in). Needs no class lock. */
@@ -94,7 +131,6 @@ export async function classIdsOfUser(trx: Trx, userId: string): Promise<string[]
 
 /** Deletes the user's sign-ups of the class; returns the statuses they had. */
 export async function deleteSignUpsOfUser(trx: Trx, classId: string, userId: string) {
-  const removed = await trx.deleteFrom('classSignUps').where('classId', '=', classId).where('userId', '=', userId)
-    .returning(['status']).execute()
+  const removed = await trx.deleteFrom('classSignUps').where('classId', '=', classId).where('userId', '=', userId).returning(['status']).execute()
   return removed.map((r) => r.status)
 }

@@ -6,8 +6,21 @@ import { findCentre } from './class-repository'
 import { queueMessage, queueReminder, rescheduleReminders } from './message-jobs'
 import { assertCancellable, assertChildSuits, assertClassFields, assertOpenForSignUp, placeOf } from './rules'
 import {
-  addToConfirmedCount, classIdsOfUser, confirmWaiting, confirmedSignUps, deleteSignUpsOfUser, endLiveSignUps, firstWaiting, insertSignUp,
-  lockClass, lockSignUp, seatCounts, setClassCancelled, setSignUpCancelled, takeQueueNumber, updateClassFields,
+  addToConfirmedCount,
+  classIdsOfUser,
+  confirmWaiting,
+  confirmedSignUps,
+  deleteSignUpsOfUser,
+  endLiveSignUps,
+  firstWaiting,
+  insertSignUp,
+  lockClass,
+  lockSignUp,
+  seatCounts,
+  setClassCancelled,
+  setSignUpCancelled,
+  takeQueueNumber,
+  updateClassFields,
 } from './seat-repository'
 import { SEAT_HOLDING, findChildOf, findSignUpOwner } from './sign-up-repository'
 
@@ -65,7 +78,12 @@ export async function signUp(db: Kysely<Database>, classId: string, userId: stri
       const seated = locked.confirmedCount < locked.capacity
       const queueNumber = await takeQueueNumber(trx, classId, seated)
       const row = await insertSignUp(trx, {
-        classId, userId, childId, subscribed: [...new Set(input.subscribed ?? [])], status: seated ? 'confirmed' : 'waiting', queueNumber,
+        classId,
+        userId,
+        childId,
+        subscribed: [...new Set(input.subscribed ?? [])],
+        status: seated ? 'confirmed' : 'waiting',
+        queueNumber,
       })
       if (seated) {
         await queueMessage(trx, 'sign_up_confirmed', row)

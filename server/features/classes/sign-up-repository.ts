@@ -14,10 +14,23 @@ const waitingPosition = sql<number | null>`CASE WHEN s.status = 'waiting' THEN (
   WHERE q.class_id = s.class_id AND q.status = 'waiting' AND q.queue_number <= s.queue_number) END`
 
 function signUpQuery(db: Db) {
-  return db.selectFrom('classSignUps as s')
+  return db
+    .selectFrom('classSignUps as s')
     .leftJoin('children as k', 'k.id', 's.childId')
-    .select(['s.id', 's.classId', 's.userId', 's.status', 's.childId', 'k.nickname as childNickname', 'k.birthMonth as childBirthMonth',
-      's.signedUpAt', 's.promotedAt', 's.cancelledAt', 's.queueNumber', 's.subscribed'])
+    .select([
+      's.id',
+      's.classId',
+      's.userId',
+      's.status',
+      's.childId',
+      'k.nickname as childNickname',
+      'k.birthMonth as childBirthMonth',
+      's.signedUpAt',
+      's.promotedAt',
+      's.cancelledAt',
+      's.queueNumber',
+      's.subscribed',
+    ])
     .select(waitingPosition.as('waitingPosition'))
 }
 
@@ -57,25 +70,46 @@ export async function findChildOf(db: Db, userId: string, childId: string) {
 }
 
 export async function markAttendance(db: Db, signUpId: string, attended: boolean): Promise<void> {
-  await db.updateTable('classSignUps').set({ status: attended ? 'attended' : 'absent', attendanceMarkedAt: sql<string>`now()` })
-    .where('id', '=', signUpId).execute()
+  await db
+    .updateTable('classSignUps')
+    .set({ status: attended ? 'attended' : 'absent', attendanceMarkedAt: sql<string>`now()` })
+    .where('id', '=', signUpId)
+    .execute()
 }
 
 /** Places registered at the centre itself (no account): the demo classes' seats and waiting lists. */
 export async function insertRegisteredPlaces(db: Db, places: Array<Insertable<ClassSignUpsTable>>): Promise<void> {
-  for (let i = 0; i < places.length; i += 1000) await db.insertInto('classSignUps').values(places.slice(i, i + 1000)).execute()
+  for (let i = 0; i < places.length; i += 1000)
+    await db
+      .insertInto('classSignUps')
+      .values(places.slice(i, i + 1000))
+      .execute()
 }
 
 // ---- what a message job needs ----
 
 export async function findMessageContext(db: Db, signUpId: string) {
-  return db.selectFrom('classSignUps as s')
+  return db
+    .selectFrom('classSignUps as s')
     .innerJoin('parentingClasses as c', 'c.id', 's.classId')
     .innerJoin('healthCentres as h', 'h.id', 'c.centreId')
     .leftJoin('users as u', 'u.id', 's.userId')
-    .select(['s.id as signUpId', 's.status as signUpStatus', 's.subscribed', 'u.wechatOpenid as openid',
-      'c.id as classId', 'c.title', 'c.mode', 'c.venue', 'c.startsAt', 'c.cancellableUntil', 'c.status as classStatus', 'c.cancelReason',
-      'h.name as centreName', 'h.phone as centrePhone'])
+    .select([
+      's.id as signUpId',
+      's.status as signUpStatus',
+      's.subscribed',
+      'u.wechatOpenid as openid',
+      'c.id as classId',
+      'c.title',
+      'c.mode',
+      'c.venue',
+      'c.startsAt',
+      'c.cancellableUntil',
+      'c.status as classStatus',
+      'c.cancelReason',
+      'h.name as centreName',
+      'h.phone as centrePhone',
+    ])
     .where('s.id', '=', signUpId)
     .executeTakeFirst()
 }

@@ -2,7 +2,18 @@ import { wxRequestWithoutData } from '../../../test/support/wx-request'
 import { releaseSignUpsOfUser } from './seat-service'
 import { signedInCentreStaff, useTestApp } from '../../../test/support/test-app'
 import {
-  aChild, aClass, aParent, bornMonthsAgo, cancelSignUp, hoursFromNow, jobsFor, moveClass, published, seatCounts, signUpFor, type Headers,
+  aChild,
+  aClass,
+  aParent,
+  bornMonthsAgo,
+  cancelSignUp,
+  hoursFromNow,
+  jobsFor,
+  moveClass,
+  published,
+  seatCounts,
+  signUpFor,
+  type Headers,
 } from './test-fixtures'
 import { aHealthCentre } from '../../../test/support/seed-registry'
 
@@ -25,7 +36,10 @@ describe('signing up for a class', () => {
     for (const parent of parents) answers.push(await signUpFor(app, parent.headers, classId))
     expect(answers.map((a) => a.statusCode)).toEqual([201, 201, 201, 201])
     expect(answers.map((a) => [a.json().status, a.json().waitingPosition])).toEqual([
-      ['confirmed', null], ['confirmed', null], ['waiting', 1], ['waiting', 2],
+      ['confirmed', null],
+      ['confirmed', null],
+      ['waiting', 1],
+      ['waiting', 2],
     ])
     expect(answers[3].json().class).toMatchObject({ id: classId, capacity: 2, confirmedCount: 2, seatsLeft: 0, waitingCount: 2 })
     expect(await seatCounts(app, classId)).toMatchObject({ counter: 2, confirmed: 2, waiting: 2 })
@@ -53,7 +67,7 @@ describe('signing up for a class', () => {
     expect(again.json()).toMatchObject({ status: 'waiting', waitingPosition: 1 })
   })
 
-  it('checks the child: someone else\'s is 404, one outside the class ages is 400, both naming childId', async () => {
+  it("checks the child: someone else's is 404, one outside the class ages is 400, both naming childId", async () => {
     const classId = await myClass({ minAgeMonths: 12, maxAgeMonths: 24, startsAt: hoursFromNow(30), endsAt: hoursFromNow(31) })
     const parent = await aParent(app)
     const other = await aParent(app)
@@ -172,7 +186,8 @@ describe('我的报名', () => {
     expect(mine.statusCode).toBe(200)
     expect(mine.json().upcoming.map((s: { class: { title: string } }) => s.class.title)).toEqual(['明天的课', '后天的课'])
     expect(mine.json().past.map((s: { class: { title: string }; status: string }) => [s.class.title, s.status])).toEqual([
-      ['取消了的课', 'class_cancelled'], ['上周的课', 'confirmed'],
+      ['取消了的课', 'class_cancelled'],
+      ['上周的课', 'confirmed'],
     ])
     expect(mine.json().past[0].class).toMatchObject({ status: 'cancelled', cancelReason: '场地维修' })
     expect((await app.inject({ method: 'GET', url: '/api/sign-ups', headers: (await aParent(app)).headers })).json()).toEqual({ upcoming: [], past: [] })
@@ -201,11 +216,16 @@ describe('account deletion', () => {
     const waiting = (await signUpFor(app, next.headers, classId)).json()
     const exported = await app.inject({ method: 'GET', url: '/api/me/export', headers: leaving.headers })
     expect(exported.statusCode).toBe(200)
-    expect(exported.json().classSignUps).toEqual([expect.objectContaining({ id: seat.id, status: 'confirmed', class: expect.objectContaining({ id: classId }) })])
+    expect(exported.json().classSignUps).toEqual([
+      expect.objectContaining({ id: seat.id, status: 'confirmed', class: expect.objectContaining({ id: classId }) }),
+    ])
 
     expect((await app.inject({ method: 'DELETE', url: '/api/me', headers: leaving.headers })).statusCode).toBe(204)
     expect(await seatCounts(app, classId)).toMatchObject({ counter: 1, confirmed: 1, waiting: 0, cancelled: 0 })
-    expect((await app.inject({ method: 'GET', url: `/api/classes/${classId}`, headers: next.headers })).json().mySignUp).toMatchObject({ id: waiting.id, status: 'confirmed' })
+    expect((await app.inject({ method: 'GET', url: `/api/classes/${classId}`, headers: next.headers })).json().mySignUp).toMatchObject({
+      id: waiting.id,
+      status: 'confirmed',
+    })
   })
 
   it('deleting a child keeps the sign-up, without the child', async () => {

@@ -39,15 +39,33 @@ export async function published(app: FastifyInstance, headers: Headers, body: Cl
 }
 
 /** The class as staff read it (GET /api/centre/classes/:id), as the whole body PUT takes, with `changes` applied. */
-export async function replacementOf(app: FastifyInstance, headers: Headers, classId: string, changes: Partial<ClassReplacement> = {}): Promise<ClassReplacement> {
+export async function replacementOf(
+  app: FastifyInstance,
+  headers: Headers,
+  classId: string,
+  changes: Partial<ClassReplacement> = {},
+): Promise<ClassReplacement> {
   const response = await app.inject({ method: 'GET', url: `/api/centre/classes/${classId}`, headers })
   if (response.statusCode !== 200) throw new Error(`reading the class failed: ${response.statusCode} ${response.body}`)
   const c = response.json() as ParentingClassDetail
   return {
-    title: c.title, kind: c.kind, topic: c.topic, mode: c.mode, description: c.description, venue: c.venue,
-    address: c.address, lat: c.lat, lng: c.lng, onlineUrl: c.onlineUrl,
-    startsAt: c.startsAt, endsAt: c.endsAt, cancellableUntil: c.cancellableUntil, speaker: c.speaker,
-    minAgeMonths: c.minAgeMonths, maxAgeMonths: c.maxAgeMonths, capacity: c.capacity,
+    title: c.title,
+    kind: c.kind,
+    topic: c.topic,
+    mode: c.mode,
+    description: c.description,
+    venue: c.venue,
+    address: c.address,
+    lat: c.lat,
+    lng: c.lng,
+    onlineUrl: c.onlineUrl,
+    startsAt: c.startsAt,
+    endsAt: c.endsAt,
+    cancellableUntil: c.cancellableUntil,
+    speaker: c.speaker,
+    minAgeMonths: c.minAgeMonths,
+    maxAgeMonths: c.maxAgeMonths,
+    capacity: c.capacity,
     ...changes,
   }
 }
@@ -82,9 +100,11 @@ export const cancelSignUp = (app: FastifyInstance, headers: Headers, signUpId: s
 
 /** Moves a class in time directly in the database, e.g. into the past (the API only accepts future starts). */
 export async function moveClass(app: FastifyInstance, id: string, times: { startsAt: string; endsAt: string; cancellableUntil?: string }) {
-  await app.database.db.updateTable('parentingClasses')
+  await app.database.db
+    .updateTable('parentingClasses')
     .set({ startsAt: times.startsAt, endsAt: times.endsAt, cancellableUntil: times.cancellableUntil ?? times.startsAt })
-    .where('id', '=', id).execute()
+    .where('id', '=', id)
+    .execute()
 }
 
 export const hoursFromNow = (hours: number) => new Date(Date.now() + hours * 3600_000).toISOString()
@@ -92,13 +112,26 @@ export const hoursFromNow = (hours: number) => new Date(Date.now() + hours * 360
 /** The class counters against the rows: what the concurrency and promotion tests compare. */
 export async function seatCounts(app: FastifyInstance, classId: string) {
   const row = await app.database.db.selectFrom('parentingClasses').select(['capacity', 'confirmedCount']).where('id', '=', classId).executeTakeFirstOrThrow()
-  const counts = await sql<{ status: string; n: number }>`SELECT status, count(*)::int AS n FROM class_sign_ups WHERE class_id = ${classId} GROUP BY status`.execute(app.database.db)
+  const counts = await sql<{
+    status: string
+    n: number
+  }>`SELECT status, count(*)::int AS n FROM class_sign_ups WHERE class_id = ${classId} GROUP BY status`.execute(app.database.db)
   const byStatus = Object.fromEntries(counts.rows.map((r) => [r.status, r.n])) as Record<string, number>
-  return { capacity: row.capacity, counter: row.confirmedCount, confirmed: byStatus.confirmed ?? 0, waiting: byStatus.waiting ?? 0, cancelled: byStatus.cancelled ?? 0 }
+  return {
+    capacity: row.capacity,
+    counter: row.confirmedCount,
+    confirmed: byStatus.confirmed ?? 0,
+    waiting: byStatus.waiting ?? 0,
+    cancelled: byStatus.cancelled ?? 0,
+  }
 }
 
 /** Jobs queued for a sign-up, by kind. */
 export async function jobsFor(app: FastifyInstance, signUpId: string) {
-  return app.database.db.selectFrom('jobs').select(['kind', 'runAt', 'doneAt', 'lastError', 'dedupeKey'])
-    .where(sql`payload->>'signUpId'`, '=', signUpId).orderBy('kind').execute()
+  return app.database.db
+    .selectFrom('jobs')
+    .select(['kind', 'runAt', 'doneAt', 'lastError', 'dedupeKey'])
+    .where(sql`payload->>'signUpId'`, '=', signUpId)
+    .orderBy('kind')
+    .execute()
 }

@@ -9,7 +9,7 @@ beforeAll(async () => {
 })
 
 describe('deleting an account (DELETE /api/me)', () => {
-  it('keeps the reporter\'s complaint on record, unlinked and without their phone; the secret still works', async () => {
+  it("keeps the reporter's complaint on record, unlinked and without their phone; the secret still works", async () => {
     const reporter = await signedInUser(app)
     const { trackingNumber, secret } = await filed(app, aFiling(ids.nonprofit, { contactPhone: '13900005555' }), reporter.headers)
     await app.inject({ method: 'POST', url: `/api/complaints/${trackingNumber}/additions`, headers: reporter.headers, payload: { text: '补充材料。' } })
@@ -20,13 +20,21 @@ describe('deleting an account (DELETE /api/me)', () => {
 
     expect((await app.inject({ method: 'DELETE', url: '/api/me', headers: reporter.headers })).statusCode).toBe(204)
 
-    expect(await complaintRow(app, trackingNumber)).toMatchObject({ id, reporterUserId: null, contactPhone: null, description: aFiling(ids.nonprofit).description })
+    expect(await complaintRow(app, trackingNumber)).toMatchObject({
+      id,
+      reporterUserId: null,
+      contactPhone: null,
+      description: aFiling(ids.nonprofit).description,
+    })
     const events = await eventsOf(app, id)
-    expect(events.map((e) => [e.type, e.actor, e.actorUserId])).toEqual([['submitted', 'reporter', null], ['addition', 'reporter', null]])
+    expect(events.map((e) => [e.type, e.actor, e.actorUserId])).toEqual([
+      ['submitted', 'reporter', null],
+      ['addition', 'reporter', null],
+    ])
     expect((await app.inject({ method: 'POST', url: '/api/complaints/track', payload: { trackingNumber, secret } })).statusCode).toBe(200)
   })
 
-  it('keeps a regulator\'s steps in the audit trail without their user id', async () => {
+  it("keeps a regulator's steps in the audit trail without their user id", async () => {
     const regulator = await signedInRegulator(app, '220100')
     const { trackingNumber } = await filed(app, aFiling(ids.nonprofit, { anonymous: true }), regulator.headers)
     // Anonymous means linked to nobody, not even in the filer's own export.
@@ -34,6 +42,9 @@ describe('deleting an account (DELETE /api/me)', () => {
     await app.inject({ method: 'POST', url: `/api/admin/complaints/${trackingNumber}/accept`, headers: regulator.headers, payload: {} })
     expect((await app.inject({ method: 'DELETE', url: '/api/me', headers: regulator.headers })).statusCode).toBe(204)
     const events = await eventsOf(app, (await complaintRow(app, trackingNumber)).id)
-    expect(events.map((e) => [e.type, e.actor, e.actorUserId])).toEqual([['submitted', 'system', null], ['accepted', 'regulator', null]])
+    expect(events.map((e) => [e.type, e.actor, e.actorUserId])).toEqual([
+      ['submitted', 'system', null],
+      ['accepted', 'regulator', null],
+    ])
   })
 })

@@ -10,25 +10,34 @@ export const filingRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const cityCodes = new Set(app.reference.cities.map((c) => c.code))
   const settings = (): FilingSettings => ({ jwtSecret: app.settings.jwtSecret, deadlines: app.settings.complaints, cityCodes })
 
-  app.post('/complaints', {
-    logSerializers: withoutAddress,
-    preValidation: async (request) => { idempotencyKeyOf(request.headers['idempotency-key']) },
-    schema: {
-      summary: 'File a complaint or report (投诉举报), signed in or not, anonymously or not; returns the tracking number and secret',
-      tags: COMPLAINT_TAGS, security: OPTIONAL_BEARER, headers: FilingHeaders, body: FileComplaintBody,
-      response: { 200: FiledComplaint, 201: FiledComplaint, ...errorResponses(400, 401, 404, 409) },
+  app.post(
+    '/complaints',
+    {
+      logSerializers: withoutAddress,
+      preValidation: async (request) => {
+        idempotencyKeyOf(request.headers['idempotency-key'])
+      },
+      schema: {
+        summary: 'File a complaint or report (投诉举报), signed in or not, anonymously or not; returns the tracking number and secret',
+        tags: COMPLAINT_TAGS,
+        security: OPTIONAL_BEARER,
+        headers: FilingHeaders,
+        body: FileComplaintBody,
+        response: { 200: FiledComplaint, 201: FiledComplaint, ...errorResponses(400, 401, 404, 409) },
+      },
     },
-  }, async (request, reply) => {
-    const body = request.body
-    const idempotencyKey = idempotencyKeyOf(request.headers['idempotency-key'])
-    checkAnonymity(body)
-    // An anonymous filing never looks at the token: the complaint must not be linkable to the account.
-    if (!body.anonymous && request.headers.authorization) await app.authenticate(request, reply)
-    const reporterUserId = !body.anonymous && request.userId ? request.userId : null
+    async (request, reply) => {
+      const body = request.body
+      const idempotencyKey = idempotencyKeyOf(request.headers['idempotency-key'])
+      checkAnonymity(body)
+      // An anonymous filing never looks at the token: the complaint must not be linkable to the account.
+      if (!body.anonymous && request.headers.authorization) await app.authenticate(request, reply)
+      const reporterUserId = !body.anonymous && request.userId ? request.userId : null
 
-    const { complaint, answer, created } = await fileComplaint(db, settings(), { body, idempotencyKey, reporterUserId })
-    if (!created) return reply.code(200).send(answer)
-    request.log.info({ trackingNumber: complaint.trackingNumber, category: complaint.category, urgent: complaint.urgent }, 'complaint filed')
-    return reply.code(201).send(answer)
-  })
+      const { complaint, answer, created } = await fileComplaint(db, settings(), { body, idempotencyKey, reporterUserId })
+      if (!created) return reply.code(200).send(answer)
+      request.log.info({ trackingNumber: complaint.trackingNumber, category: complaint.category, urgent: complaint.urgent }, 'complaint filed')
+      return reply.code(201).send(answer)
+    },
+  )
 }

@@ -41,16 +41,22 @@ export function checkAnonymity(body: FileComplaintBody): void {
 
 /** A retry must be the same filing: same subject, content, photos and reporter. */
 export function isSameFiling(existing: ComplaintRow, existingPhotoIds: string[], body: FileComplaintBody, reporterUserId: string | null): boolean {
-  const sortedIds = (ids: string[]) => ids.map((id) => id.toLowerCase()).sort().join(',')
-  return existing.category === body.category
-    && existing.description === body.description
-    && Date.parse(existing.occurredAt) === Date.parse(body.occurredAt)
-    && existing.anonymous === body.anonymous
-    && existing.contactPhone === (body.contactPhone ?? null)
-    && existing.reporterUserId === reporterUserId
-    && existing.institutionId === (body.institutionId?.toLowerCase() ?? null)
-    && existing.providerName === (body.provider?.name ?? null)
-    && existing.providerAddress === (body.provider?.address ?? null)
-    && (body.provider === undefined || existing.cityCode === body.provider.cityCode)
-    && sortedIds(existingPhotoIds) === sortedIds(body.photoIds ?? [])
+  const sortedIds = (ids: string[]) =>
+    ids
+      .map((id) => id.toLowerCase())
+      .sort()
+      .join(',')
+  return (
+    existing.category === body.category &&
+    existing.description === body.description &&
+    Date.parse(existing.occurredAt) === Date.parse(body.occurredAt) &&
+    existing.anonymous === body.anonymous &&
+    existing.contactPhone === (body.contactPhone ?? null) &&
+    existing.reporterUserId === reporterUserId &&
+    existing.institutionId === (body.institutionId?.toLowerCase() ?? null) &&
+    existing.providerName === (body.provider?.name ?? null) &&
+    existing.providerAddress === (body.provider?.address ?? null) &&
+    (body.provider === undefined || existing.cityCode === body.provider.cityCode) &&
+    sortedIds(existingPhotoIds) === sortedIds(body.photoIds ?? [])
+  )
 }

@@ -7,14 +7,25 @@ import { checkOccurredAt, isSameFiling, subjectOf } from './filing-rules'
 import { enqueueForwarding } from './forwarding/jobs'
 import { deliveryPayload } from './present'
 import {
-  attachPhotos, filingPhotoIds, findComplaintByIdempotencyKey, findRoutingInstitution, insertComplaintUnlessTaken, insertEvent, type ComplaintRow,
+  attachPhotos,
+  filingPhotoIds,
+  findComplaintByIdempotencyKey,
+  findRoutingInstitution,
+  insertComplaintUnlessTaken,
+  insertEvent,
+  type ComplaintRow,
 } from './repository'
 import { routeComplaint } from './routing'
 import { complaintSecret, hashSecret, newTrackingNumber } from './secrets'
 
 const DEPARTMENT_NAMES: Record<Department, string> = {
-  market_regulation: '市场监管', emergency_management: '应急管理', public_security: '公安', health: '卫生健康',
-  education: '教育', human_resources: '人力资源社会保障', civil_affairs: '民政',
+  market_regulation: '市场监管',
+  emergency_management: '应急管理',
+  public_security: '公安',
+  health: '卫生健康',
+  education: '教育',
+  human_resources: '人力资源社会保障',
+  civil_affairs: '民政',
 }
 
 export interface FilingSettings {
@@ -38,8 +49,12 @@ export interface FilingOutcome {
 }
 
 const answerOf = (complaint: ComplaintRow, secret: string): FiledComplaint => ({
-  trackingNumber: complaint.trackingNumber, secret, status: complaint.status,
-  urgent: complaint.urgent, departments: complaint.departments, filedAt: complaint.filedAt,
+  trackingNumber: complaint.trackingNumber,
+  secret,
+  status: complaint.status,
+  urgent: complaint.urgent,
+  departments: complaint.departments,
+  filedAt: complaint.filedAt,
 })
 
 /** The filing already made under this key, answered again unless the body differs (409). */
@@ -72,30 +87,56 @@ export async function fileComplaint(db: Kysely<Database>, settings: FilingSettin
   const filedId = await db.transaction().execute(async (trx) => {
     for (let attempt = 0; attempt < 5; attempt++) {
       const id = await insertComplaintUnlessTaken(trx, {
-        trackingNumber: newTrackingNumber(now), secretHash: hashSecret(secret), idempotencyKey: key, status: 'submitted',
-        reporterUserId, anonymous: body.anonymous, contactPhone: body.contactPhone ?? null,
-        institutionId: institution?.id ?? null, providerName: provider?.name ?? null, providerAddress: provider?.address ?? null,
+        trackingNumber: newTrackingNumber(now),
+        secretHash: hashSecret(secret),
+        idempotencyKey: key,
+        status: 'submitted',
+        reporterUserId,
+        anonymous: body.anonymous,
+        contactPhone: body.contactPhone ?? null,
+        institutionId: institution?.id ?? null,
+        providerName: provider?.name ?? null,
+        providerAddress: provider?.address ?? null,
         cityCode: institution?.cityCode ?? provider!.cityCode,
-        category: body.category, description: body.description, occurredAt: body.occurredAt, filedAt: now.toISOString(),
-        urgent: routing.urgent, departments: routing.departments, ...deadlinesOf(now, settings.deadlines),
+        category: body.category,
+        description: body.description,
+        occurredAt: body.occurredAt,
+        filedAt: now.toISOString(),
+        urgent: routing.urgent,
+        departments: routing.departments,
+        ...deadlinesOf(now, settings.deadlines),
       })
       if (id === null) {
         // A concurrent retry with the same key won the race (we waited for it to commit); else the tracking number was taken.
         if (await findComplaintByIdempotencyKey(trx, key)) return null
         continue
       }
-      if (await attachPhotos(trx, photoIds, id, null) < photoIds.length) {
+      if ((await attachPhotos(trx, photoIds, id, null)) < photoIds.length) {
         throw badRequest('photoIds', '有照片不存在或已用于其他投诉，请重新上传 (a photo is unknown or already attached)')
       }
       await insertEvent(trx, {
-        complaintId: id, type: 'submitted', toStatus: 'submitted',
-        actor: body.anonymous ? 'system' : 'reporter', actorUserId: reporterUserId,
+        complaintId: id,
+        type: 'submitted',
+        toStatus: 'submitted',
+        actor: body.anonymous ? 'system' : 'reporter',
+        actorUserId: reporterUserId,
       })
       if (routing.urgent) {
         const row = (await findComplaintByIdempotencyKey(trx, key))!
-        await enqueueForwarding(trx, id, routing.departments, deliveryPayload(row, institution ? { id: institution.id, name: institution.name } : null, photoIds))
+        await enqueueForwarding(
+          trx,
+          id,
+          routing.departments,
+          deliveryPayload(row, institution ? { id: institution.id, name: institution.name } : null, photoIds),
+        )
         const names = routing.departments.map((d) => DEPARTMENT_NAMES[d]).join('、')
-        await insertEvent(trx, { complaintId: id, type: 'forwarded', actor: 'system', actorUserId: null, note: `紧急事项，已立即转送${names}部门 (urgent: forwarded at filing)` })
+        await insertEvent(trx, {
+          complaintId: id,
+          type: 'forwarded',
+          actor: 'system',
+          actorUserId: null,
+          note: `紧急事项，已立即转送${names}部门 (urgent: forwarded at filing)`,
+        })
       }
       return id
     }

@@ -12,7 +12,13 @@ beforeAll(async () => {
 })
 
 const countComplaints = async (key: string) =>
-  (await app.database.db.selectFrom('complaints').select((eb) => eb.fn.countAll<number>().as('n')).where('idempotencyKey', '=', key).executeTakeFirstOrThrow()).n
+  (
+    await app.database.db
+      .selectFrom('complaints')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('idempotencyKey', '=', key)
+      .executeTakeFirstOrThrow()
+  ).n
 
 describe('POST /api/complaints: filing', () => {
   it('files a signed-in, named complaint: tracking number, secret, routing and deadlines', async () => {
@@ -25,7 +31,13 @@ describe('POST /api/complaints: filing', () => {
     expect(body.secret).toMatch(/^[A-Z2-9]{4}(-[A-Z2-9]{4}){3}$/)
 
     const row = await complaintRow(app, body.trackingNumber)
-    expect(row).toMatchObject({ reporterUserId: parent.userId, contactPhone: '13900001111', anonymous: false, cityCode: '220100', institutionId: ids.forprofit })
+    expect(row).toMatchObject({
+      reporterUserId: parent.userId,
+      contactPhone: '13900001111',
+      anonymous: false,
+      cityCode: '220100',
+      institutionId: ids.forprofit,
+    })
     expect(row.secretHash).not.toContain(body.secret.replace(/-/g, ''))
     const filedOn = new Date(Date.parse(row.filedAt) + 8 * 3600_000).toISOString().slice(0, 10)
     const plus = (days: number) => new Date(Date.parse(filedOn) + days * 86400_000).toISOString().slice(0, 10)
@@ -70,13 +82,21 @@ describe('POST /api/complaints: filing', () => {
     expect(response.json().field).toBe('contactPhone')
   })
 
-  it('never logs the reporter\'s IP address with a filing', async () => {
+  it("never logs the reporter's IP address with a filing", async () => {
     const lines: string[] = []
-    const stream = new Writable({ write(chunk, _encoding, done) { lines.push(String(chunk)); done() } })
+    const stream = new Writable({
+      write(chunk, _encoding, done) {
+        lines.push(String(chunk))
+        done()
+      },
+    })
     const logged = await buildApp({ database: testDb.database, reference: testDb.reference, settings: app.settings, logger: { level: 'info', stream } })
     const response = await logged.inject({
-      method: 'POST', url: '/api/complaints', remoteAddress: '203.0.113.77',
-      headers: { 'idempotency-key': randomUUID() }, payload: aFiling(ids.nonprofit, { anonymous: true }),
+      method: 'POST',
+      url: '/api/complaints',
+      remoteAddress: '203.0.113.77',
+      headers: { 'idempotency-key': randomUUID() },
+      payload: aFiling(ids.nonprofit, { anonymous: true }),
     })
     await logged.close()
     expect(response.statusCode).toBe(201)
@@ -105,16 +125,21 @@ describe('POST /api/complaints: urgent reports of suspected abuse', () => {
 })
 
 describe('POST /api/complaints: routing by subject', () => {
-  it('routes unregistered operation by the institution\'s nature, and an unlisted provider to market regulation', async () => {
+  it("routes unregistered operation by the institution's nature, and an unlisted provider to market regulation", async () => {
     expect((await filed(app, aFiling(ids.nonprofit, { category: 'unregistered' }))).departments).toEqual(['civil_affairs'])
     expect((await filed(app, aFiling(ids.forprofit, { category: 'unregistered' }))).departments).toEqual(['market_regulation'])
     const provider = { name: '某小区家庭看护点', address: '吉林市船营区某小区3栋', cityCode: '220200' }
     const body = await filed(app, { ...aFiling(ids.nonprofit, { category: 'unregistered' }), institutionId: undefined, provider })
     expect(body.departments).toEqual(['market_regulation'])
-    expect(await complaintRow(app, body.trackingNumber)).toMatchObject({ institutionId: null, providerName: provider.name, providerAddress: provider.address, cityCode: '220200' })
+    expect(await complaintRow(app, body.trackingNumber)).toMatchObject({
+      institutionId: null,
+      providerName: provider.name,
+      providerAddress: provider.address,
+      cityCode: '220200',
+    })
   })
 
-  it('puts the complaint in the institution\'s 市州', async () => {
+  it("puts the complaint in the institution's 市州", async () => {
     const body = await filed(app, aFiling(ids.yanbian, { category: 'hygiene_health' }))
     expect(await complaintRow(app, body.trackingNumber)).toMatchObject({ cityCode: '222400', departments: ['health'] })
   })
@@ -171,7 +196,10 @@ describe('POST /api/complaints: photos', () => {
     const used = await uploadedPhoto(app)
     await filed(app, aFiling(ids.nonprofit, { photoIds: [used] }))
     const fresh = await uploadedPhoto(app)
-    for (const photoIds of [[fresh, used], [fresh, randomUUID()]]) {
+    for (const photoIds of [
+      [fresh, used],
+      [fresh, randomUUID()],
+    ]) {
       const key = randomUUID()
       const response = await fileComplaint(app, aFiling(ids.nonprofit, { photoIds }), { key })
       expect(response.statusCode).toBe(400)
@@ -195,14 +223,22 @@ describe('POST /api/complaints: idempotency', () => {
     expect(retry.statusCode).toBe(200)
     expect(retry.json()).toEqual(first.json())
     expect(await countComplaints(key)).toBe(1)
-    const track = await app.inject({ method: 'POST', url: '/api/complaints/track', payload: { trackingNumber: retry.json().trackingNumber, secret: retry.json().secret } })
+    const track = await app.inject({
+      method: 'POST',
+      url: '/api/complaints/track',
+      payload: { trackingNumber: retry.json().trackingNumber, secret: retry.json().secret },
+    })
     expect(track.statusCode).toBe(200)
   })
 
   it('answers 409 naming Idempotency-Key when the key is reused for a different complaint', async () => {
     const key = randomUUID()
     expect((await fileComplaint(app, aFiling(ids.nonprofit), { key })).statusCode).toBe(201)
-    for (const changed of [aFiling(ids.nonprofit, { description: '另一件事情：午饭经常是凉的。' }), aFiling(ids.forprofit), aFiling(ids.nonprofit, { anonymous: true })]) {
+    for (const changed of [
+      aFiling(ids.nonprofit, { description: '另一件事情：午饭经常是凉的。' }),
+      aFiling(ids.forprofit),
+      aFiling(ids.nonprofit, { anonymous: true }),
+    ]) {
       const response = await fileComplaint(app, changed, { key })
       expect(response.statusCode).toBe(409)
       expect(response.json().field).toBe('Idempotency-Key')
@@ -222,7 +258,7 @@ describe('POST /api/complaints: idempotency', () => {
     expect(answers.size).toBe(1)
     expect(await countComplaints(key)).toBe(1)
     const row = await complaintRow(app, responses[0].json().trackingNumber)
-    expect((await deliveriesOf(app, row.id))).toHaveLength(2)
+    expect(await deliveriesOf(app, row.id)).toHaveLength(2)
     expect((await eventsOf(app, row.id)).map((e) => e.type)).toEqual(['submitted', 'forwarded'])
   })
 })

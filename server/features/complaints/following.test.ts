@@ -22,7 +22,11 @@ const rate = (trackingNumber: string, headers: Record<string, string>, payload: 
   app.inject({ method: 'POST', url: `/api/complaints/${trackingNumber}/rating`, headers, payload })
 
 async function closeIt(trackingNumber: string) {
-  for (const [action, body] of [['accept', {}], ['reply', { reply: '已核实并责令退费。' }], ['close', { outcome: 'upheld' }]] as const) {
+  for (const [action, body] of [
+    ['accept', {}],
+    ['reply', { reply: '已核实并责令退费。' }],
+    ['close', { outcome: 'upheld' }],
+  ] as const) {
     expect((await act(trackingNumber, action, body)).statusCode).toBe(200)
   }
 }
@@ -35,8 +39,18 @@ describe('following a complaint as the reporter', () => {
     expect(response.statusCode).toBe(200)
     const complaint = response.json()
     expect(complaint).toMatchObject({
-      trackingNumber, status: 'submitted', category: 'fees', urgent: false, cityCode: '220100', departments: ['market_regulation'],
-      institution: { id: ids.nonprofit, name: '长春非营利托育园' }, provider: null, overdue: false, reply: null, rating: null, additions: [],
+      trackingNumber,
+      status: 'submitted',
+      category: 'fees',
+      urgent: false,
+      cityCode: '220100',
+      departments: ['market_regulation'],
+      institution: { id: ids.nonprofit, name: '长春非营利托育园' },
+      provider: null,
+      overdue: false,
+      reply: null,
+      rating: null,
+      additions: [],
     })
     expect(complaint.photos).toEqual([{ id: photo, url: expect.stringMatching(new RegExp(`^/api/complaints/photos/${photo}\\?expires=\\d+&sig=`)) }])
     expect(complaint.timeline).toEqual([{ type: 'submitted', at: expect.any(String), department: null, note: null, by: 'system' }])
@@ -72,7 +86,7 @@ describe('following a complaint as the reporter', () => {
     expect(response.json().field).toBe('trackingNumber')
   })
 
-  it('lists the signed-in reporter\'s own named complaints, newest first', async () => {
+  it("lists the signed-in reporter's own named complaints, newest first", async () => {
     const reporter = await signedInUser(app)
     const first = await filed(app, aFiling(ids.nonprofit), reporter.headers)
     const second = await filed(app, aFiling(ids.yanbian, { category: 'food' }), reporter.headers)

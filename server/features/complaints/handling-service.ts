@@ -6,7 +6,14 @@ import { badRequest, conflict } from '../../shared/http-errors'
 import { enqueueForwarding } from './forwarding/jobs'
 import { deliveryPayload } from './present'
 import {
-  changeStatus, complaintDetails, insertEvent, insertSanction, lockComplaintStatus, markSanctionPublished, type ComplaintRow, type StatusChange,
+  changeStatus,
+  complaintDetails,
+  insertEvent,
+  insertSanction,
+  lockComplaintStatus,
+  markSanctionPublished,
+  type ComplaintRow,
+  type StatusChange,
 } from './repository'
 import { complaintHandling, type RegulatorAction } from './transitions'
 
@@ -34,10 +41,17 @@ async function move(trx: Transaction<Database>, by: Regulator, complaint: Compla
       return status && { status }
     },
     update: (status) => changeStatus(trx, complaint.id, status, step.change),
-    record: (from, status) => insertEvent(trx, {
-      complaintId: complaint.id, type: status, fromStatus: from, toStatus: status,
-      actor: 'regulator', actorUserId: by.userId, department: step.department ?? null, note: step.note ?? null,
-    }),
+    record: (from, status) =>
+      insertEvent(trx, {
+        complaintId: complaint.id,
+        type: status,
+        fromStatus: from,
+        toStatus: status,
+        actor: 'regulator',
+        actorUserId: by.userId,
+        department: step.department ?? null,
+        note: step.note ?? null,
+      }),
   })
   by.log.info({ trackingNumber: complaint.trackingNumber, from: complaint.status, to, by: by.userId }, 'complaint status changed')
 }
@@ -45,7 +59,11 @@ async function move(trx: Transaction<Database>, by: Regulator, complaint: Compla
 /** What each department's intake receives, as the complaint stands now (photos of additions included). */
 async function forwardingBody(db: Db, complaint: ComplaintRow): Promise<Record<string, unknown>> {
   const details = await complaintDetails(db, complaint)
-  return deliveryPayload(complaint, details.institution, details.photos.map((p) => p.id))
+  return deliveryPayload(
+    complaint,
+    details.institution,
+    details.photos.map((p) => p.id),
+  )
 }
 
 /** 受理: the complaint is forwarded to its departments, queued with the status change. */
@@ -91,12 +109,15 @@ export async function publishSanction(db: Db, by: Regulator, complaint: Complain
   const { sanction } = complaint
   if (complaint.status !== 'closed' || !sanction) throw conflict('只有已办结且附有处罚决定的投诉才能公示处罚 (only a closed complaint with a sanction)')
   await db.transaction().execute(async (trx) => {
-    if (!await markSanctionPublished(trx, complaint.id)) throw conflict('处罚决定已经公示过了 (the sanction is already published)')
-    if (!await insertSanction(trx, complaint.institutionId!, sanction)) {
+    if (!(await markSanctionPublished(trx, complaint.id))) throw conflict('处罚决定已经公示过了 (the sanction is already published)')
+    if (!(await insertSanction(trx, complaint.institutionId!, sanction))) {
       throw conflict('该机构同一天已有同类处罚记录，请核对后再公示 (the institution already has a sanction of this kind on that date)')
     }
     await insertEvent(trx, {
-      complaintId: complaint.id, type: 'sanction_published', actor: 'regulator', actorUserId: by.userId,
+      complaintId: complaint.id,
+      type: 'sanction_published',
+      actor: 'regulator',
+      actorUserId: by.userId,
       note: note ?? `${sanction.department}：${sanction.measure}`,
     })
   })

@@ -24,7 +24,11 @@ const adminView = (who: User, trackingNumber: string) => app.inject({ url: `/api
 const list = async (who: User, query = '') => {
   const response = await app.inject({ url: `/api/admin/complaints${query}`, headers: who.headers })
   expect(response.statusCode).toBe(200)
-  return response.json() as { items: Array<{ trackingNumber: string; urgent: boolean; overdue: boolean; status: string; subject: string }>; total: number; hasMore: boolean }
+  return response.json() as {
+    items: Array<{ trackingNumber: string; urgent: boolean; overdue: boolean; status: string; subject: string }>
+    total: number
+    hasMore: boolean
+  }
 }
 const numbers = (items: Array<{ trackingNumber: string }>) => items.map((i) => i.trackingNumber)
 
@@ -40,7 +44,14 @@ describe('who may handle a complaint', () => {
   it('hides a complaint of another 市州 from a regulator: 404 on read and act, absent from the list', async () => {
     const { trackingNumber } = await filed(app, aFiling(ids.yanbian, { category: 'food' }))
     expect((await adminView(changchun, trackingNumber)).statusCode).toBe(404)
-    for (const [action, body] of [['accept', {}], ['reject', { reason: '不予受理' }], ['assign', { department: 'health' }], ['reply', { reply: '答复内容' }], ['close', { outcome: 'upheld' }], ['publish-sanction', {}]] as const) {
+    for (const [action, body] of [
+      ['accept', {}],
+      ['reject', { reason: '不予受理' }],
+      ['assign', { department: 'health' }],
+      ['reply', { reply: '答复内容' }],
+      ['close', { outcome: 'upheld' }],
+      ['publish-sanction', {}],
+    ] as const) {
       expect((await act(changchun, trackingNumber, action, body)).statusCode).toBe(404)
     }
     expect(numbers((await list(changchun)).items)).not.toContain(trackingNumber)
@@ -58,7 +69,11 @@ describe('who may handle a complaint', () => {
     const { trackingNumber } = await filed(app, aFiling(ids.nonprofit, { category: 'abuse', contactPhone: '13900004444' }), reporter.headers)
     const response = await adminView(changchun, trackingNumber)
     expect(response.json()).toMatchObject({
-      trackingNumber, anonymous: false, contactPhone: '13900004444', urgent: true, sanctionPublished: false,
+      trackingNumber,
+      anonymous: false,
+      contactPhone: '13900004444',
+      urgent: true,
+      sanctionPublished: false,
       deliveries: expect.arrayContaining([
         { department: 'public_security', status: 'pending', attempts: 0, deliveredAt: null },
         { department: 'health', status: 'pending', attempts: 0, deliveredAt: null },
@@ -73,8 +88,11 @@ describe('the admin list', () => {
     const ordinary = await filed(app, aFiling(ids.forprofit, { category: 'staff' }))
     const urgent = await filed(app, aFiling(ids.forprofit, { category: 'abuse', anonymous: true }))
     const older = await filed(app, aFiling(ids.forprofit, { category: 'staff' }))
-    await app.database.db.updateTable('complaints').set({ filedAt: sql<string>`now() - interval '3 days'` })
-      .where('trackingNumber', '=', older.trackingNumber).execute()
+    await app.database.db
+      .updateTable('complaints')
+      .set({ filedAt: sql<string>`now() - interval '3 days'` })
+      .where('trackingNumber', '=', older.trackingNumber)
+      .execute()
 
     const staff = numbers((await list(changchun, '?category=staff')).items)
     expect(staff.indexOf(older.trackingNumber)).toBeLessThan(staff.indexOf(ordinary.trackingNumber))
@@ -95,8 +113,11 @@ describe('the admin list', () => {
 
   it('filters overdue complaints', async () => {
     const late = await filed(app, aFiling(ids.forprofit, { category: 'safety' }))
-    await app.database.db.updateTable('complaints').set({ acceptBy: addDays(chinaToday(), -1) })
-      .where('trackingNumber', '=', late.trackingNumber).execute()
+    await app.database.db
+      .updateTable('complaints')
+      .set({ acceptBy: addDays(chinaToday(), -1) })
+      .where('trackingNumber', '=', late.trackingNumber)
+      .execute()
     const overdue = (await list(changchun, '?overdue=true&pageSize=100')).items
     expect(numbers(overdue)).toContain(late.trackingNumber)
     expect(overdue.every((c) => c.overdue)).toBe(true)
@@ -106,7 +127,12 @@ describe('the admin list', () => {
   })
 
   it('names the field of a bad filter', async () => {
-    for (const [query, field] of [['?status=lost', 'status'], ['?cityCode=990100', 'cityCode'], ['?pageSize=500', 'pageSize'], ['?overdue=maybe', 'overdue']]) {
+    for (const [query, field] of [
+      ['?status=lost', 'status'],
+      ['?cityCode=990100', 'cityCode'],
+      ['?pageSize=500', 'pageSize'],
+      ['?overdue=maybe', 'overdue'],
+    ]) {
       const response = await app.inject({ url: `/api/admin/complaints${query}`, headers: changchun.headers })
       expect(response.statusCode).toBe(400)
       expect(response.json().field).toBe(field)
@@ -115,7 +141,7 @@ describe('the admin list', () => {
 })
 
 describe('the handling loop', () => {
-  it('runs from filing to closed, rated, with the sanction on the institution\'s public page', async () => {
+  it("runs from filing to closed, rated, with the sanction on the institution's public page", async () => {
     const { trackingNumber, secret } = await filed(app, aFiling(ids.forprofit, { anonymous: true, category: 'fees' }))
     const row = await complaintRow(app, trackingNumber)
 
@@ -128,7 +154,10 @@ describe('the handling loop', () => {
     expect(assigned.json()).toMatchObject({ status: 'assigned', departments: ['market_regulation', 'civil_affairs'] })
     expect((await deliveriesOf(app, row.id)).map((d) => d.department)).toEqual(['civil_affairs', 'market_regulation'])
     expect((await act(changchun, trackingNumber, 'progress')).json().status).toBe('in_progress')
-    expect((await act(changchun, trackingNumber, 'reply', { reply: '经查属实，已责令退还预付费。' })).json()).toMatchObject({ status: 'replied', reply: '经查属实，已责令退还预付费。' })
+    expect((await act(changchun, trackingNumber, 'reply', { reply: '经查属实，已责令退还预付费。' })).json()).toMatchObject({
+      status: 'replied',
+      reply: '经查属实，已责令退还预付费。',
+    })
     const sanction = { kind: 'sanction', measure: '警告并罚款5000元', reason: '拒不退还预付费', department: '长春市市场监督管理局', decidedOn: '2026-11-20' }
     const closed = await act(changchun, trackingNumber, 'close', { outcome: 'upheld', note: '已办结', sanction })
     expect(closed.json()).toMatchObject({ status: 'closed', outcome: 'upheld', sanctionPublished: false })
@@ -138,7 +167,12 @@ describe('the handling loop', () => {
     expect(reporterView.timeline[1]).toEqual({ type: 'accepted', at: expect.any(String), department: null, note: '材料齐全，予以受理', by: 'regulator' })
     expect(reporterView.timeline[2]).toMatchObject({ department: 'civil_affairs', by: 'regulator' })
     expect(JSON.stringify(reporterView)).not.toContain(changchun.userId)
-    const rated = await app.inject({ method: 'POST', url: `/api/complaints/${trackingNumber}/rating`, headers: { 'x-complaint-secret': secret }, payload: { score: 5 } })
+    const rated = await app.inject({
+      method: 'POST',
+      url: `/api/complaints/${trackingNumber}/rating`,
+      headers: { 'x-complaint-secret': secret },
+      payload: { score: 5 },
+    })
     expect(rated.statusCode).toBe(200)
 
     const published = await act(changchun, trackingNumber, 'publish-sanction', {})
@@ -163,7 +197,13 @@ describe('the handling loop', () => {
 
   it('refuses steps out of order with 409 and a message saying why', async () => {
     const { trackingNumber } = await filed(app, aFiling(ids.nonprofit))
-    for (const [action, body] of [['progress', {}], ['reply', { reply: '答复内容' }], ['close', { outcome: 'upheld' }], ['assign', { department: 'health' }], ['publish-sanction', {}]] as const) {
+    for (const [action, body] of [
+      ['progress', {}],
+      ['reply', { reply: '答复内容' }],
+      ['close', { outcome: 'upheld' }],
+      ['assign', { department: 'health' }],
+      ['publish-sanction', {}],
+    ] as const) {
       const response = await act(changchun, trackingNumber, action, body)
       expect(response.statusCode).toBe(409)
       expect(response.json().message).toMatch(/不能|只有/)
@@ -196,7 +236,10 @@ describe('the handling loop', () => {
     expect(notUpheld.statusCode).toBe(400)
     expect(notUpheld.json().field).toBe('sanction')
     const provider = { name: '某无证托育点', address: '长春市某小区5栋', cityCode: '220100' }
-    const unlisted = await act(changchun, await toReplied({ ...aFiling(ids.nonprofit), institutionId: undefined, provider }), 'close', { outcome: 'upheld', sanction })
+    const unlisted = await act(changchun, await toReplied({ ...aFiling(ids.nonprofit), institutionId: undefined, provider }), 'close', {
+      outcome: 'upheld',
+      sanction,
+    })
     expect(unlisted.statusCode).toBe(400)
     expect(unlisted.json().field).toBe('sanction')
     const withoutSanction = await toReplied(aFiling(ids.nonprofit))
@@ -206,7 +249,12 @@ describe('the handling loop', () => {
 
   it('names the field of bad input to an action', async () => {
     const { trackingNumber } = await filed(app, aFiling(ids.nonprofit))
-    for (const [action, body, field] of [['assign', { department: 'tax' }, 'department'], ['reject', {}, 'reason'], ['reply', { reply: '' }, 'reply'], ['close', { outcome: 'maybe' }, 'outcome']] as const) {
+    for (const [action, body, field] of [
+      ['assign', { department: 'tax' }, 'department'],
+      ['reject', {}, 'reason'],
+      ['reply', { reply: '' }, 'reply'],
+      ['close', { outcome: 'maybe' }, 'outcome'],
+    ] as const) {
       const response = await act(changchun, trackingNumber, action, body)
       expect(response.statusCode).toBe(400)
       expect(response.json().field).toBe(field)

@@ -3,7 +3,11 @@ import { signPhotoUrl } from './photos/photo-urls'
 import { isOverdue } from './deadlines'
 import type { ComplaintDetails, ComplaintRow } from './repository'
 
-interface Forwarded { department: Department; attempts: number; deliveredAt: string | null }
+interface Forwarded {
+  department: Department
+  attempts: number
+  deliveredAt: string | null
+}
 
 const photoOf = (jwtSecret: string) => (photo: { id: string }) => ({ id: photo.id, url: signPhotoUrl(jwtSecret, photo.id) })
 
@@ -31,21 +35,31 @@ export function presentComplaint(row: ComplaintRow, details: ComplaintDetails, o
     rating: row.ratingScore === null ? null : { score: row.ratingScore, comment: row.ratingComment, at: row.ratedAt! },
     additions: details.additions.map((a) => ({ text: a.text, at: a.at, photos: details.photos.filter((p) => p.additionId === a.id).map(photo) })),
     timeline: details.events.map((e) => ({
-      type: e.type, at: e.at, department: e.department, note: e.note, by: e.actor,
+      type: e.type,
+      at: e.at,
+      department: e.department,
+      note: e.note,
+      by: e.actor,
     })),
   }
 }
 
 /** `forwardings`: how far forwarding to each department got, oldest first. */
 export function presentForRegulator(
-  row: ComplaintRow, details: ComplaintDetails, forwardings: Forwarded[], options: { jwtSecret: string; today: string },
+  row: ComplaintRow,
+  details: ComplaintDetails,
+  forwardings: Forwarded[],
+  options: { jwtSecret: string; today: string },
 ): RegulatorComplaintView {
   return {
     ...presentComplaint(row, details, options),
     anonymous: row.anonymous,
     contactPhone: row.contactPhone,
     deliveries: forwardings.map((f) => ({
-      department: f.department, status: f.deliveredAt ? 'delivered' : 'pending', attempts: f.attempts, deliveredAt: f.deliveredAt,
+      department: f.department,
+      status: f.deliveredAt ? 'delivered' : 'pending',
+      attempts: f.attempts,
+      deliveredAt: f.deliveredAt,
     })),
     sanctionPublished: row.sanctionPublishedAt !== null,
   }
@@ -53,9 +67,16 @@ export function presentForRegulator(
 
 export function presentSummary(row: Omit<ComplaintSummary, 'overdue'>, today: string): ComplaintSummary {
   return {
-    trackingNumber: row.trackingNumber, category: row.category, status: row.status,
-    urgent: row.urgent, overdue: isOverdue(row, today), subject: row.subject, cityCode: row.cityCode,
-    filedAt: row.filedAt, acceptBy: row.acceptBy, replyBy: row.replyBy,
+    trackingNumber: row.trackingNumber,
+    category: row.category,
+    status: row.status,
+    urgent: row.urgent,
+    overdue: isOverdue(row, today),
+    subject: row.subject,
+    cityCode: row.cityCode,
+    filedAt: row.filedAt,
+    acceptBy: row.acceptBy,
+    replyBy: row.replyBy,
   }
 }
 

@@ -18,7 +18,13 @@ const notYours = () => notFound('未找到该投诉，或查询密码不正确 (
  * The reporter is whoever holds the secret, or the signed-in account that filed it non-anonymously. Another parent,
  * a wrong secret or no credentials at all: 404, so a tracking number alone reveals nothing, not even that it exists.
  */
-export async function reporterAccess(app: FastifyInstance, request: FastifyRequest, reply: FastifyReply, trackingNumber: string, secret?: string): Promise<ReporterAccess> {
+export async function reporterAccess(
+  app: FastifyInstance,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  trackingNumber: string,
+  secret?: string,
+): Promise<ReporterAccess> {
   const complaint = await findComplaint(app.database.db, trackingNumber)
   const givenSecret = secret ?? request.headers[SECRET_HEADER]
   if (typeof givenSecret === 'string' && givenSecret && complaint && secretMatches(givenSecret, complaint.secretHash)) {

@@ -15,7 +15,7 @@ export async function addToComplaint(db: Db, complaint: ComplaintRow, userId: st
       throw conflict(`投诉已${STATUS_NAMES[status]}，不能再补充材料 (the complaint is ${status})`)
     }
     const additionId = await insertAddition(trx, complaint.id, addition.text)
-    if (await attachPhotos(trx, photoIds, complaint.id, additionId) < photoIds.length) {
+    if ((await attachPhotos(trx, photoIds, complaint.id, additionId)) < photoIds.length) {
       throw badRequest('photoIds', '有照片不存在或已用于其他投诉，请重新上传 (a photo is unknown or already attached)')
     }
     await insertEvent(trx, { complaintId: complaint.id, type: 'addition', actor: 'reporter', actorUserId: userId })
@@ -25,7 +25,7 @@ export async function addToComplaint(db: Db, complaint: ComplaintRow, userId: st
 /** 评价: once, after the complaint is closed. */
 export async function rateHandling(db: Db, complaint: ComplaintRow, userId: string | null, rating: { score: number; comment?: string }): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    if (!await rateComplaint(trx, complaint.id, { score: rating.score, comment: rating.comment ?? null })) throw notRateable(complaint)
+    if (!(await rateComplaint(trx, complaint.id, { score: rating.score, comment: rating.comment ?? null }))) throw notRateable(complaint)
     await insertEvent(trx, { complaintId: complaint.id, type: 'rating', actor: 'reporter', actorUserId: userId, note: `${rating.score}/5` })
   })
 }

@@ -11,8 +11,7 @@ export type ComplaintRow = Selectable<ComplaintsTable>
 // ---- filing ----
 
 export async function findRoutingInstitution(db: Db, institutionId: string) {
-  return db.selectFrom('institutions').select(['id', 'name', 'kind', 'profit', 'cityCode'])
-    .where('id', '=', institutionId).executeTakeFirst()
+  return db.selectFrom('institutions').select(['id', 'name', 'kind', 'profit', 'cityCode']).where('id', '=', institutionId).executeTakeFirst()
 }
 
 /**
@@ -20,10 +19,12 @@ export async function findRoutingInstitution(db: Db, institutionId: string) {
  * the same key to commit, so the caller can tell the two apart with findComplaintByIdempotencyKey.
  */
 export async function insertComplaintUnlessTaken(trx: Db, complaint: Insertable<ComplaintsTable>): Promise<string | null> {
-  const row = await trx.insertInto('complaints')
+  const row = await trx
+    .insertInto('complaints')
     .values(complaint)
     .onConflict((oc) => oc.doNothing())
-    .returning('id').executeTakeFirst()
+    .returning('id')
+    .executeTakeFirst()
   return row?.id ?? null
 }
 
@@ -34,8 +35,11 @@ export async function findComplaintByIdempotencyKey(db: Db, idempotencyKey: stri
 /** Attaches uploaded photos that belong to no complaint yet; returns how many it took. */
 export async function attachPhotos(trx: Db, photoIds: string[], complaintId: string, additionId: number | null): Promise<number> {
   if (!photoIds.length) return 0
-  const result = await trx.updateTable('complaintPhotos').set({ complaintId, additionId })
-    .where('id', 'in', photoIds).where('complaintId', 'is', null)
+  const result = await trx
+    .updateTable('complaintPhotos')
+    .set({ complaintId, additionId })
+    .where('id', 'in', photoIds)
+    .where('complaintId', 'is', null)
     .executeTakeFirst()
   return Number(result.numUpdatedRows)
 }
@@ -99,14 +103,27 @@ export async function listComplaints(db: Db, filter: ComplaintFilter, order: 'ur
   const pageSize = filter.query.pageSize ?? 20
   let q = filteredComplaints(db, filter)
     .leftJoin('institutions as i', 'i.id', 'c.institutionId')
-    .select(['c.trackingNumber', 'c.category', 'c.status', 'c.urgent', 'c.cityCode', 'c.filedAt', 'c.acceptBy', 'c.replyBy',
-      sql<string>`coalesce(i.name, c.provider_name)`.as('subject')])
-  q = order === 'newest'
-    ? q.orderBy('c.filedAt', 'desc')
-    : q.orderBy('c.urgent', 'desc').orderBy('c.filedAt', 'asc')
+    .select([
+      'c.trackingNumber',
+      'c.category',
+      'c.status',
+      'c.urgent',
+      'c.cityCode',
+      'c.filedAt',
+      'c.acceptBy',
+      'c.replyBy',
+      sql<string>`coalesce(i.name, c.provider_name)`.as('subject'),
+    ])
+  q = order === 'newest' ? q.orderBy('c.filedAt', 'desc') : q.orderBy('c.urgent', 'desc').orderBy('c.filedAt', 'asc')
   const [rows, count] = await Promise.all([
-    q.orderBy('c.trackingNumber').limit(pageSize + 1).offset((page - 1) * pageSize).execute(),
-    filteredComplaints(db, filter).select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
+    q
+      .orderBy('c.trackingNumber')
+      .limit(pageSize + 1)
+      .offset((page - 1) * pageSize)
+      .execute(),
+    filteredComplaints(db, filter)
+      .select(sql<number>`count(*)::int`.as('n'))
+      .executeTakeFirstOrThrow(),
   ])
   return { rows: rows.slice(0, pageSize), total: count.n, page, pageSize, hasMore: rows.length > pageSize }
 }
@@ -127,13 +144,16 @@ export type StatusChange = Pick<Updateable<ComplaintsTable>, 'reply' | 'rejectio
 /** Call with the complaint row locked (lockComplaintStatus): the status was checked against it. */
 export async function changeStatus(db: Db, complaintId: string, to: ComplaintStatus, change: StatusChange = {}): Promise<void> {
   const { sanction, department, ...columns } = change
-  await db.updateTable('complaints')
+  await db
+    .updateTable('complaints')
     .set({
       status: to,
       ...columns,
       ...(sanction ? { sanction: JSON.stringify(sanction) } : {}),
       ...(department
-        ? { departments: sql<Department[]>`CASE WHEN ${department} = ANY(departments) THEN departments ELSE array_append(departments, ${department}::text) END` }
+        ? {
+            departments: sql<Department[]>`CASE WHEN ${department} = ANY(departments) THEN departments ELSE array_append(departments, ${department}::text) END`,
+          }
         : {}),
     })
     .where('id', '=', complaintId)
@@ -153,26 +173,42 @@ export async function insertAddition(trx: Db, complaintId: string, text: string)
 
 /** Only a closed complaint not yet rated takes a rating. */
 export async function rateComplaint(db: Db, complaintId: string, rating: { score: number; comment: string | null }): Promise<boolean> {
-  const result = await db.updateTable('complaints')
+  const result = await db
+    .updateTable('complaints')
     .set({ ratingScore: rating.score, ratingComment: rating.comment, ratedAt: sql<string>`now()` })
-    .where('id', '=', complaintId).where('status', '=', 'closed').where('ratingScore', 'is', null)
+    .where('id', '=', complaintId)
+    .where('status', '=', 'closed')
+    .where('ratingScore', 'is', null)
     .executeTakeFirst()
   return result.numUpdatedRows > 0n
 }
 
 export async function markSanctionPublished(db: Db, complaintId: string): Promise<boolean> {
-  const result = await db.updateTable('complaints').set({ sanctionPublishedAt: sql<string>`now()` })
-    .where('id', '=', complaintId).where('status', '=', 'closed')
-    .where('sanction', 'is not', null).where('sanctionPublishedAt', 'is', null)
+  const result = await db
+    .updateTable('complaints')
+    .set({ sanctionPublishedAt: sql<string>`now()` })
+    .where('id', '=', complaintId)
+    .where('status', '=', 'closed')
+    .where('sanction', 'is not', null)
+    .where('sanctionPublishedAt', 'is', null)
     .executeTakeFirst()
   return result.numUpdatedRows > 0n
 }
 
 /** The institution's public record gets the decision only: nothing about who complained. False when an identical key exists. */
 export async function insertSanction(db: Db, institutionId: string, sanction: Sanction): Promise<boolean> {
-  const row = await db.insertInto('sanctions')
-    .values({ institutionId, kind: sanction.kind, measure: sanction.measure, reason: sanction.reason, department: sanction.department, decidedOn: sanction.decidedOn })
+  const row = await db
+    .insertInto('sanctions')
+    .values({
+      institutionId,
+      kind: sanction.kind,
+      measure: sanction.measure,
+      reason: sanction.reason,
+      department: sanction.department,
+      decidedOn: sanction.decidedOn,
+    })
     .onConflict((oc) => oc.doNothing())
-    .returning('institutionId').executeTakeFirst()
+    .returning('institutionId')
+    .executeTakeFirst()
   return row !== undefined
 }

@@ -22,7 +22,9 @@ export function aFiling(institutionId: string, overrides: Partial<FileComplaintB
 
 export async function fileComplaint(app: FastifyInstance, body: object, options: { key?: string; headers?: Record<string, string> } = {}) {
   return app.inject({
-    method: 'POST', url: '/api/complaints', payload: body,
+    method: 'POST',
+    url: '/api/complaints',
+    payload: body,
     headers: { 'idempotency-key': options.key ?? randomUUID(), ...options.headers },
   })
 }
@@ -36,19 +38,22 @@ export async function filed(app: FastifyInstance, body: object, headers: Record<
 
 /** An uploaded photo not yet attached (the upload endpoint is tested with the photo feature). */
 export async function uploadedPhoto(app: FastifyInstance): Promise<string> {
-  const row = await app.database.db.insertInto('complaintPhotos')
+  const row = await app.database.db
+    .insertInto('complaintPhotos')
     .values({ storageKey: `test/${randomUUID()}.jpg`, contentType: 'image/jpeg', bytes: 1234 })
-    .returning('id').executeTakeFirstOrThrow()
+    .returning('id')
+    .executeTakeFirstOrThrow()
   return row.id
 }
 
 /** Institutions the complaint tests use, by name. */
-export const seedInstitutions = (app: FastifyInstance) => seedRecords(app, {
-  nonprofit: aRecord({ name: '长春非营利托育园', profit: 'nonprofit' }),
-  forprofit: aRecord({ name: '长春营利托育园', profit: 'forprofit', registeringAuthority: 'market_regulation' }),
-  kindergarten: aRecord({ name: '长春幼儿园托班', kind: 'kindergarten', ownership: 'public', registeringAuthority: 'health' }),
-  yanbian: aRecord({ name: '延吉托育园', ...YANBIAN }),
-})
+export const seedInstitutions = (app: FastifyInstance) =>
+  seedRecords(app, {
+    nonprofit: aRecord({ name: '长春非营利托育园', profit: 'nonprofit' }),
+    forprofit: aRecord({ name: '长春营利托育园', profit: 'forprofit', registeringAuthority: 'market_regulation' }),
+    kindergarten: aRecord({ name: '长春幼儿园托班', kind: 'kindergarten', ownership: 'public', registeringAuthority: 'health' }),
+    yanbian: aRecord({ name: '延吉托育园', ...YANBIAN }),
+  })
 
 export const complaintRow = (app: FastifyInstance, trackingNumber: string) =>
   app.database.db.selectFrom('complaints').selectAll().where('trackingNumber', '=', trackingNumber).executeTakeFirstOrThrow()
@@ -58,14 +63,25 @@ export const eventsOf = (app: FastifyInstance, complaintId: string) =>
 
 /** The complaint's forwarding jobs by department, each with what it sends (`payload`) and how far it got. */
 export async function deliveriesOf(app: FastifyInstance, complaintId: string) {
-  const jobs = await app.database.db.selectFrom('jobs').selectAll()
-    .where('kind', '=', FORWARD_JOB).where(sql<string>`payload->>'complaintId'`, '=', complaintId)
-    .orderBy(sql`payload->>'department'`).execute()
+  const jobs = await app.database.db
+    .selectFrom('jobs')
+    .selectAll()
+    .where('kind', '=', FORWARD_JOB)
+    .where(sql<string>`payload->>'complaintId'`, '=', complaintId)
+    .orderBy(sql`payload->>'department'`)
+    .execute()
   return jobs.map((job) => {
     const { department, body } = forwardingOf(job.payload)
     return {
-      id: job.id, department, payload: body, attempts: job.attempts, lastError: job.lastError,
-      lockedBy: job.lockedBy, lockedUntil: job.lockedUntil, runAt: job.runAt, deliveredAt: job.doneAt,
+      id: job.id,
+      department,
+      payload: body,
+      attempts: job.attempts,
+      lastError: job.lastError,
+      lockedBy: job.lockedBy,
+      lockedUntil: job.lockedUntil,
+      runAt: job.runAt,
+      deliveredAt: job.doneAt,
     }
   })
 }
@@ -76,21 +92,25 @@ let serial = 0
 export async function insertTestComplaint(db: Kysely<Database>, options: { departments?: Department[] } = {}): Promise<{ id: string; trackingNumber: string }> {
   serial += 1
   const suffix = randomBytes(4).toString('hex').toUpperCase().slice(0, 6)
-  return db.insertInto('complaints').values({
-    trackingNumber: `TS20261128${suffix}`,
-    secretHash: 'not-a-real-hash',
-    idempotencyKey: randomUUID(),
-    anonymous: true,
-    providerName: `无证托育点 ${serial}`,
-    providerAddress: '长春市朝阳区某小区 3 栋',
-    cityCode: '220100',
-    category: 'safety',
-    description: '楼道堆放杂物，消防通道堵塞。',
-    occurredAt: '2026-11-27T09:00:00.000Z',
-    urgent: false,
-    departments: options.departments ?? ['emergency_management'],
-    status: 'accepted',
-    acceptBy: '2026-12-05',
-    replyBy: '2026-12-13',
-  }).returning(['id', 'trackingNumber']).executeTakeFirstOrThrow()
+  return db
+    .insertInto('complaints')
+    .values({
+      trackingNumber: `TS20261128${suffix}`,
+      secretHash: 'not-a-real-hash',
+      idempotencyKey: randomUUID(),
+      anonymous: true,
+      providerName: `无证托育点 ${serial}`,
+      providerAddress: '长春市朝阳区某小区 3 栋',
+      cityCode: '220100',
+      category: 'safety',
+      description: '楼道堆放杂物，消防通道堵塞。',
+      occurredAt: '2026-11-27T09:00:00.000Z',
+      urgent: false,
+      departments: options.departments ?? ['emergency_management'],
+      status: 'accepted',
+      acceptBy: '2026-12-05',
+      replyBy: '2026-12-13',
+    })
+    .returning(['id', 'trackingNumber'])
+    .executeTakeFirstOrThrow()
 }

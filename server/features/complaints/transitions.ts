@@ -5,11 +5,22 @@ import { defineStateMachine } from '../../shared/state-machine'
 export type RegulatorAction = 'accept' | 'reject' | 'assign' | 'progress' | 'reply' | 'close'
 
 export const STATUS_NAMES: Record<ComplaintStatus, string> = {
-  submitted: '已提交', accepted: '已受理', assigned: '已派单', in_progress: '办理中', replied: '已答复', closed: '已办结', rejected: '不予受理',
+  submitted: '已提交',
+  accepted: '已受理',
+  assigned: '已派单',
+  in_progress: '办理中',
+  replied: '已答复',
+  closed: '已办结',
+  rejected: '不予受理',
 }
 
 const ACTION_NAMES: Record<RegulatorAction, string> = {
-  accept: '受理', reject: '不予受理', assign: '派单', progress: '开始办理', reply: '答复', close: '办结',
+  accept: '受理',
+  reject: '不予受理',
+  assign: '派单',
+  progress: '开始办理',
+  reply: '答复',
+  close: '办结',
 }
 
 /** The handling loop: 受理 → 派单 → 办理 → 答复 → 办结, or 不予受理 straight after filing. */

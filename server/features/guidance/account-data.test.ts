@@ -14,7 +14,7 @@ const rowsOf = async (ids: string[]) => ({
   events: (await app.database.db.selectFrom('guidanceEvents').select('id').where('requestId', 'in', ids).execute()).length,
 })
 
-describe('guidance requests in the parent\'s data', () => {
+describe("guidance requests in the parent's data", () => {
   it('puts every request of the parent, with its history, in the account export (GET /api/me/export) exactly as the parent sees them', async () => {
     const parent = await parentWithChild(app)
     const staff = await signedInCentreStaff(app, centres.chaoyang)
@@ -52,7 +52,9 @@ describe('guidance requests in the parent\'s data', () => {
   // even when a visit is scheduled, rather than keeping a cancelled request about a child whose data is gone.
   it('goes with the child: deleting the child, or withdrawing the child-data consent, removes even an open request', async () => {
     const parent = await parentWithChild(app)
-    const sibling = (await app.inject({ method: 'POST', url: '/api/me/children', headers: parent.headers, payload: { nickname: '乐乐', birthMonth: '2024-05' } })).json().id
+    const sibling = (
+      await app.inject({ method: 'POST', url: '/api/me/children', headers: parent.headers, payload: { nickname: '乐乐', birthMonth: '2024-05' } })
+    ).json().id
     const staff = await signedInCentreStaff(app, centres.chaoyang)
     const forChild = await requested(app, parent.headers, aRequest(parent.childId))
     await schedule(app, staff.headers, forChild, centres.chaoyang)
@@ -68,7 +70,7 @@ describe('guidance requests in the parent\'s data', () => {
     expect(await rowsOf([forSibling])).toEqual({ requests: 0, events: 0 })
   })
 
-  it('keeps a family\'s history when the staff member who scheduled the visit deletes their account', async () => {
+  it("keeps a family's history when the staff member who scheduled the visit deletes their account", async () => {
     const parent = await parentWithChild(app)
     const staff = await signedInCentreStaff(app, centres.chaoyang)
     const id = await requested(app, parent.headers, aRequest(parent.childId))

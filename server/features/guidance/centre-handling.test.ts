@@ -1,6 +1,17 @@
 import { signedInCentreStaff, useTestApp } from '../../../test/support/test-app'
 import {
-  aRequest, act, cancel, centreList, decline, hoursFromNow, myRequest, parentWithChild, requested, schedule, seedCentres, type User,
+  aRequest,
+  act,
+  cancel,
+  centreList,
+  decline,
+  hoursFromNow,
+  myRequest,
+  parentWithChild,
+  requested,
+  schedule,
+  seedCentres,
+  type User,
 } from './test-fixtures'
 
 const { app } = useTestApp()
@@ -19,7 +30,8 @@ async function aChaoyangRequest(overrides = {}) {
   const family = await parentWithChild(app)
   return { family, id: await requested(app, family.headers, aRequest(family.childId, overrides)) }
 }
-const statusOf = async (id: string) => (await app.database.db.selectFrom('guidanceRequests').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status
+const statusOf = async (id: string) =>
+  (await app.database.db.selectFrom('guidanceRequests').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status
 const ids = (response: { json(): { items: Array<{ id: string }> } }) => response.json().items.map((r) => r.id)
 
 describe('who handles home guidance', () => {
@@ -31,7 +43,7 @@ describe('who handles home guidance', () => {
     expect(await statusOf(id)).toBe('requested')
   })
 
-  it('lists requests of their centres\' districts only, oldest first, with the phone and address for the visit', async () => {
+  it("lists requests of their centres' districts only, oldest first, with the phone and address for the visit", async () => {
     const older = await aChaoyangRequest()
     const newer = await aChaoyangRequest({ contactPhone: '13700002222' })
     const nanguan = await aChaoyangRequest({ districtCode: '220102' })
@@ -45,7 +57,10 @@ describe('who handles home guidance', () => {
     expect(mine).not.toContain(nanguan.id)
     expect(mine).not.toContain(yanji.id)
     expect(list.json().items.find((r: { id: string }) => r.id === newer.id)).toMatchObject({
-      contactPhone: '13700002222', address: '长春市朝阳区红旗街1号3单元502', child: { nickname: '豆豆' }, history: [{ status: 'requested' }],
+      contactPhone: '13700002222',
+      address: '长春市朝阳区红旗街1号3单元502',
+      child: { nickname: '豆豆' },
+      history: [{ status: 'requested' }],
     })
     expect(list.headers['cache-control']).toBe('no-store')
 
@@ -60,7 +75,7 @@ describe('who handles home guidance', () => {
     expect((await centreList(app, chaoyangStaff.headers, '?status=lost')).json().field).toBe('status')
   })
 
-  it('answers 404 to staff outside the request\'s area, for every action, and changes nothing', async () => {
+  it("answers 404 to staff outside the request's area, for every action, and changes nothing", async () => {
     const { id } = await aChaoyangRequest()
     const yanjiStaff = await signedInCentreStaff(app, centres.yanji)
     expect((await schedule(app, yanjiStaff.headers, id, centres.yanji)).statusCode).toBe(404)
@@ -88,8 +103,11 @@ describe('scheduling, declining and completing', () => {
   it('schedules a visit in the future, with bad input 400 naming the field', async () => {
     const { family, id } = await aChaoyangRequest()
     for (const [overrides, field] of [
-      [{ scheduledAt: hoursFromNow(-1) }, 'scheduledAt'], [{ scheduledAt: 'tomorrow' }, 'scheduledAt'],
-      [{ staffName: '王' }, 'staffName'], [{ staffName: '   ' }, 'staffName'], [{ centreId: 'x' }, 'centreId'],
+      [{ scheduledAt: hoursFromNow(-1) }, 'scheduledAt'],
+      [{ scheduledAt: 'tomorrow' }, 'scheduledAt'],
+      [{ staffName: '王' }, 'staffName'],
+      [{ staffName: '   ' }, 'staffName'],
+      [{ centreId: 'x' }, 'centreId'],
     ] as const) {
       expect((await schedule(app, chaoyangStaff.headers, id, centres.chaoyang, overrides)).json()).toMatchObject({ statusCode: 400, field })
     }
@@ -122,11 +140,17 @@ describe('scheduling, declining and completing', () => {
     await schedule(app, chaoyangStaff.headers, id, centres.chaoyang)
     const declined = await decline(app, chaoyangStaff.headers, id, centres.chaoyang, '  上门医生临时出差，请重新申请 ')
     expect(declined.json()).toMatchObject({
-      status: 'declined', declineReason: '上门医生临时出差，请重新申请', scheduledAt: null, staffName: null, centre: { id: centres.chaoyang },
+      status: 'declined',
+      declineReason: '上门医生临时出差，请重新申请',
+      scheduledAt: null,
+      staffName: null,
+      centre: { id: centres.chaoyang },
     })
     const seen = (await myRequest(app, family.headers, id)).json()
     expect(seen.history.map((e: { status: string; note: string | null }) => [e.status, e.note])).toEqual([
-      ['requested', null], ['scheduled', expect.any(String)], ['declined', '上门医生临时出差，请重新申请'],
+      ['requested', null],
+      ['scheduled', expect.any(String)],
+      ['declined', '上门医生临时出差，请重新申请'],
     ])
     expect((await decline(app, chaoyangStaff.headers, (await aChaoyangRequest()).id, centres.chaoyang, '  ')).json().field).toBe('reason')
   })
@@ -158,7 +182,9 @@ describe('allowed transitions', () => {
   const ALLOWED: Record<Status, Action[]> = {
     requested: ['schedule', 'decline', 'cancel'],
     scheduled: ['schedule', 'decline', 'complete', 'cancel'],
-    done: [], declined: [], cancelled: [],
+    done: [],
+    declined: [],
+    cancelled: [],
   }
   const STATUS_NAMES: Record<Status, string> = { requested: '待安排', scheduled: '已安排', done: '已完成', declined: '已婉拒', cancelled: '已取消' }
 

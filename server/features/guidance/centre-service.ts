@@ -43,7 +43,9 @@ export async function scheduleVisit(db: Db, staff: CentreStaff, id: string, inpu
   const name = input.staffName.trim()
   if ([...name].length < 2) throw badRequest('staffName', '请填写上门人员的姓名 (staffName is empty)')
   await changeRequest(db, row, {
-    action: 'schedule', actor: 'centre', actorUserId: staff.userId,
+    action: 'schedule',
+    actor: 'centre',
+    actorUserId: staff.userId,
     fields: { centreId: centre.id, scheduledAt, staffName: name, declineReason: null },
     note: `${centre.name}：${chinaDateTime(scheduledAt)} 上门，${name}`,
   })
@@ -59,7 +61,9 @@ export async function declineRequest(db: Db, staff: CentreStaff, id: string, inp
   if ([...reason].length < 2) throw badRequest('reason', '请填写婉拒的原因 (reason is empty)')
   // No visit will happen: the time and staff of an earlier schedule stay in the history only.
   await changeRequest(db, row, {
-    action: 'decline', actor: 'centre', actorUserId: staff.userId,
+    action: 'decline',
+    actor: 'centre',
+    actorUserId: staff.userId,
     fields: { centreId: centre.id, declineReason: reason, scheduledAt: null, staffName: null },
     note: reason,
   })

@@ -18,7 +18,9 @@ beforeAll(async () => {
 const NEXT: Record<string, string[]> = {
   requested: ['scheduled', 'declined', 'cancelled'],
   scheduled: ['scheduled', 'done', 'cancelled', 'declined'],
-  done: [], declined: [], cancelled: [],
+  done: [],
+  declined: [],
+  cancelled: [],
 }
 
 type Answer = Awaited<ReturnType<typeof schedule>>
@@ -79,16 +81,26 @@ describe('changes racing each other end in one consistent outcome', () => {
     // Both staff loaded the request while it was waiting.
     const seenByBoth = (await findRequest(db, id))!
     await changeRequest(db, seenByBoth, {
-      action: 'schedule', actor: 'centre', actorUserId: staffA.userId, fields: { centreId: centres.chaoyang, scheduledAt: '2030-01-01T01:00:00.000Z', staffName: '王医生' },
+      action: 'schedule',
+      actor: 'centre',
+      actorUserId: staffA.userId,
+      fields: { centreId: centres.chaoyang, scheduledAt: '2030-01-01T01:00:00.000Z', staffName: '王医生' },
     })
     // Rescheduling would be allowed, but not on a state that is no longer the request's: no silent overwrite.
-    await expect(changeRequest(db, seenByBoth, {
-      action: 'schedule', actor: 'centre', actorUserId: staffB.userId, fields: { centreId: centres.chaoyangOther, scheduledAt: '2030-01-02T01:00:00.000Z', staffName: '李护士' },
-    })).rejects.toMatchObject({ statusCode: 409, message: expect.stringContaining('刚被他人更改') })
+    await expect(
+      changeRequest(db, seenByBoth, {
+        action: 'schedule',
+        actor: 'centre',
+        actorUserId: staffB.userId,
+        fields: { centreId: centres.chaoyangOther, scheduledAt: '2030-01-02T01:00:00.000Z', staffName: '李护士' },
+      }),
+    ).rejects.toMatchObject({ statusCode: 409, message: expect.stringContaining('刚被他人更改') })
     // Once the family cancelled, the staff member's stale view is refused with the reason.
     await changeRequest(db, (await findRequest(db, id))!, { action: 'cancel', actor: 'parent', actorUserId: family.userId })
-    await expect(changeRequest(db, seenByBoth, { action: 'decline', actor: 'centre', actorUserId: staffB.userId, note: '人手不足' }))
-      .rejects.toMatchObject({ statusCode: 409, message: expect.stringContaining('已取消') })
+    await expect(changeRequest(db, seenByBoth, { action: 'decline', actor: 'centre', actorUserId: staffB.userId, note: '人手不足' })).rejects.toMatchObject({
+      statusCode: 409,
+      message: expect.stringContaining('已取消'),
+    })
 
     const now = (await myRequest(app, family.headers, id)).json()
     expect(now).toMatchObject({ status: 'cancelled', staffName: '王医生', centre: { id: centres.chaoyang } })

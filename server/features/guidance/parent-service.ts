@@ -46,8 +46,16 @@ export async function requestGuidance(db: Db, cities: City[], parent: Parent, in
       throw conflict(`您已有 ${MAX_OPEN_REQUESTS} 个未完成的入户指导申请，请等待处理或取消后再申请 (at most ${MAX_OPEN_REQUESTS} open requests)`)
     }
     const requestId = await insertRequest(trx, {
-      userId: parent.userId, childId: input.childId, service: input.service, timeWindows, districtCode: district.code,
-      address, contactPhone: input.contactPhone, note: input.note.trim(), createdAt: at, updatedAt: at,
+      userId: parent.userId,
+      childId: input.childId,
+      service: input.service,
+      timeWindows,
+      districtCode: district.code,
+      address,
+      contactPhone: input.contactPhone,
+      note: input.note.trim(),
+      createdAt: at,
+      updatedAt: at,
     })
     await insertEvent(trx, { requestId, status: 'requested', note: null, actor: 'parent', actorUserId: parent.userId, at })
     return requestId

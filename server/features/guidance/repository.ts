@@ -8,18 +8,22 @@ type Db = Kysely<Database> | Transaction<Database>
 
 /** Only the parent's own child matches: another family's child id behaves as unknown. */
 export async function findChildOf(db: Db, userId: string, childId: string) {
-  return db.selectFrom('children').select(['id', 'nickname', 'birthMonth'])
-    .where('id', '=', childId).where('userId', '=', userId).executeTakeFirst()
+  return db.selectFrom('children').select(['id', 'nickname', 'birthMonth']).where('id', '=', childId).where('userId', '=', userId).executeTakeFirst()
 }
 
 /** The latest child-data consent row and the current policy version (the accounts feature's rule decides on them). */
 export async function childDataConsent(db: Db, userId: string) {
   const [latest, policy] = await Promise.all([
-    db.selectFrom('consents').select(['action', 'policyVersion'])
-      .where('userId', '=', userId).where('kind', '=', 'child_data')
-      .orderBy('at', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst(),
-    db.selectFrom('privacyPolicies').select('version')
-      .orderBy('publishedAt', 'desc').orderBy('version', 'desc').limit(1).executeTakeFirst(),
+    db
+      .selectFrom('consents')
+      .select(['action', 'policyVersion'])
+      .where('userId', '=', userId)
+      .where('kind', '=', 'child_data')
+      .orderBy('at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirst(),
+    db.selectFrom('privacyPolicies').select('version').orderBy('publishedAt', 'desc').orderBy('version', 'desc').limit(1).executeTakeFirst(),
   ])
   return { latest, currentVersion: policy?.version }
 }
@@ -30,8 +34,12 @@ export async function lockParent(trx: Transaction<Database>, userId: string): Pr
 }
 
 export async function countOpenRequests(db: Db, userId: string, openStatuses: readonly GuidanceStatus[]): Promise<number> {
-  const row = await db.selectFrom('guidanceRequests').select(sql<number>`count(*)::int`.as('n'))
-    .where('userId', '=', userId).where('status', 'in', openStatuses).executeTakeFirstOrThrow()
+  const row = await db
+    .selectFrom('guidanceRequests')
+    .select(sql<number>`count(*)::int`.as('n'))
+    .where('userId', '=', userId)
+    .where('status', 'in', openStatuses)
+    .executeTakeFirstOrThrow()
   return row.n
 }
 
@@ -40,9 +48,11 @@ export async function countOpenRequests(db: Db, userId: string, openStatuses: re
 export type NewRequest = Omit<Insertable<GuidanceRequestsTable>, 'timeWindows'> & { timeWindows: TimeWindow[] }
 
 export async function insertRequest(trx: Db, request: NewRequest): Promise<string> {
-  const row = await trx.insertInto('guidanceRequests')
+  const row = await trx
+    .insertInto('guidanceRequests')
     .values({ ...request, timeWindows: JSON.stringify(request.timeWindows) })
-    .returning('id').executeTakeFirstOrThrow()
+    .returning('id')
+    .executeTakeFirstOrThrow()
   return row.id
 }
 
@@ -68,22 +78,41 @@ export type RequestChanges = Pick<Updateable<GuidanceRequestsTable>, 'status' | 
 
 /** Call with the row locked (lockRequest). Each change counts up the version, which callers compare with the one they saw. */
 export async function updateRequest(trx: Transaction<Database>, id: string, changes: RequestChanges, at: string): Promise<void> {
-  await trx.updateTable('guidanceRequests')
+  await trx
+    .updateTable('guidanceRequests')
     .set((eb) => ({ ...changes, version: eb('version', '+', 1), updatedAt: at }))
     .where('id', '=', id)
     .execute()
 }
 
-const viewQuery = (db: Db) => db.selectFrom('guidanceRequests as g')
-  .innerJoin('children as c', 'c.id', 'g.childId')
-  .innerJoin('regions as d', 'd.code', 'g.districtCode')
-  .leftJoin('healthCentres as h', 'h.id', 'g.centreId')
-  .select([
-    'g.id', 'g.service', 'g.status', 'g.childId', 'c.nickname as childNickname', 'c.birthMonth as childBirthMonth',
-    'g.timeWindows', 'g.districtCode', 'd.name as districtName', 'g.address', 'g.contactPhone', 'g.note',
-    'g.centreId', 'h.name as centreName', 'h.phone as centrePhone', 'g.scheduledAt', 'g.staffName', 'g.declineReason',
-    'g.createdAt', 'g.updatedAt',
-  ])
+const viewQuery = (db: Db) =>
+  db
+    .selectFrom('guidanceRequests as g')
+    .innerJoin('children as c', 'c.id', 'g.childId')
+    .innerJoin('regions as d', 'd.code', 'g.districtCode')
+    .leftJoin('healthCentres as h', 'h.id', 'g.centreId')
+    .select([
+      'g.id',
+      'g.service',
+      'g.status',
+      'g.childId',
+      'c.nickname as childNickname',
+      'c.birthMonth as childBirthMonth',
+      'g.timeWindows',
+      'g.districtCode',
+      'd.name as districtName',
+      'g.address',
+      'g.contactPhone',
+      'g.note',
+      'g.centreId',
+      'h.name as centreName',
+      'h.phone as centrePhone',
+      'g.scheduledAt',
+      'g.staffName',
+      'g.declineReason',
+      'g.createdAt',
+      'g.updatedAt',
+    ])
 
 /** A request with the child, district and centre it names, as both sides see it. */
 export type RequestViewRow = Awaited<ReturnType<ReturnType<typeof viewQuery>['execute']>>[number]
@@ -108,8 +137,7 @@ export async function requestViewsInDistricts(db: Db, districtCodes: string[], s
 /** The events of the requests, oldest first. */
 export async function eventsOf(db: Db, requestIds: string[]) {
   if (!requestIds.length) return []
-  return db.selectFrom('guidanceEvents').select(['requestId', 'status', 'note', 'at'])
-    .where('requestId', 'in', requestIds).orderBy('id').execute()
+  return db.selectFrom('guidanceEvents').select(['requestId', 'status', 'note', 'at']).where('requestId', 'in', requestIds).orderBy('id').execute()
 }
 
 export type EventRow = Awaited<ReturnType<typeof eventsOf>>[number]

@@ -20,11 +20,14 @@ export interface Change {
  */
 export async function changeRequest(db: Kysely<Database>, row: RequestRow, change: Change): Promise<void> {
   const at = new Date().toISOString()
-  await db.transaction().execute((trx) => guidanceRequests.apply({
-    action: change.action,
-    seen: row,
-    lock: () => lockRequest(trx, row.id),
-    update: (status) => updateRequest(trx, row.id, { ...change.fields, status }, at),
-    record: (_, status) => insertEvent(trx, { requestId: row.id, status, note: change.note ?? null, actor: change.actor, actorUserId: change.actorUserId, at }),
-  }))
+  await db.transaction().execute((trx) =>
+    guidanceRequests.apply({
+      action: change.action,
+      seen: row,
+      lock: () => lockRequest(trx, row.id),
+      update: (status) => updateRequest(trx, row.id, { ...change.fields, status }, at),
+      record: (_, status) =>
+        insertEvent(trx, { requestId: row.id, status, note: change.note ?? null, actor: change.actor, actorUserId: change.actorUserId, at }),
+    }),
+  )
 }

@@ -23,7 +23,8 @@ export function checkedTimeWindows(windows: TimeWindow[], now = new Date()): Tim
   const seen = new Set<string>()
   for (const { date, period } of windows) {
     if (date < first) throw badRequest('timeWindows', `时间段最早从明天（${first}）开始 (a window on ${date} is before tomorrow)`)
-    if (date > last) throw badRequest('timeWindows', `时间段最晚为 ${LATEST_WINDOW_DAYS} 天内（${last}） (a window on ${date} is more than ${LATEST_WINDOW_DAYS} days ahead)`)
+    if (date > last)
+      throw badRequest('timeWindows', `时间段最晚为 ${LATEST_WINDOW_DAYS} 天内（${last}） (a window on ${date} is more than ${LATEST_WINDOW_DAYS} days ahead)`)
     const key = `${date} ${period}`
     if (seen.has(key)) throw badRequest('timeWindows', `时间段 ${key} 重复了 (window ${key} given twice)`)
     seen.add(key)

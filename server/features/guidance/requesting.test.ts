@@ -1,8 +1,6 @@
 import { wxRequestWithoutData } from '../../../test/support/wx-request'
 import { acceptConsents, addChild } from '../me/test-fixtures'
-import {
-  aRequest, cancel, chinaDay, decline, fileRequest, myRequest, parentWithChild, requested, schedule, seedCentres,
-} from './test-fixtures'
+import { aRequest, cancel, chinaDay, decline, fileRequest, myRequest, parentWithChild, requested, schedule, seedCentres } from './test-fixtures'
 import { signedInCentreStaff, signedInUser, useTestApp } from '../../../test/support/test-app'
 
 const { app } = useTestApp()
@@ -18,21 +16,41 @@ const fieldOf = async (response: ReturnType<typeof fileRequest>) => {
 }
 
 describe('POST /api/guidance-requests', () => {
-  it('files a request for one of the parent\'s children and shows it with its history', async () => {
+  it("files a request for one of the parent's children and shows it with its history", async () => {
     const parent = await parentWithChild(app, { nickname: '豆豆', birthMonth: '2025-09' })
-    const response = await fileRequest(app, parent.headers, aRequest(parent.childId, {
-      service: 'growth_monitoring', timeWindows: [{ date: chinaDay(3), period: 'evening' }, { date: chinaDay(2), period: 'afternoon' }, { date: chinaDay(3), period: 'morning' }],
-    }))
+    const response = await fileRequest(
+      app,
+      parent.headers,
+      aRequest(parent.childId, {
+        service: 'growth_monitoring',
+        timeWindows: [
+          { date: chinaDay(3), period: 'evening' },
+          { date: chinaDay(2), period: 'afternoon' },
+          { date: chinaDay(3), period: 'morning' },
+        ],
+      }),
+    )
     expect(response.statusCode).toBe(201)
     const body = response.json()
     expect(body).toMatchObject({
-      service: 'growth_monitoring', status: 'requested', child: { id: parent.childId, nickname: '豆豆', birthMonth: '2025-09' },
-      districtCode: '220104', districtName: '朝阳区', address: '长春市朝阳区红旗街1号3单元502', contactPhone: '13900001111',
-      note: '孩子下午一般在睡觉', centre: null, scheduledAt: null, staffName: null, declineReason: null,
+      service: 'growth_monitoring',
+      status: 'requested',
+      child: { id: parent.childId, nickname: '豆豆', birthMonth: '2025-09' },
+      districtCode: '220104',
+      districtName: '朝阳区',
+      address: '长春市朝阳区红旗街1号3单元502',
+      contactPhone: '13900001111',
+      note: '孩子下午一般在睡觉',
+      centre: null,
+      scheduledAt: null,
+      staffName: null,
+      declineReason: null,
     })
     // In calendar order, whatever order they were picked in.
     expect(body.timeWindows).toEqual([
-      { date: chinaDay(2), period: 'afternoon' }, { date: chinaDay(3), period: 'morning' }, { date: chinaDay(3), period: 'evening' },
+      { date: chinaDay(2), period: 'afternoon' },
+      { date: chinaDay(3), period: 'morning' },
+      { date: chinaDay(3), period: 'evening' },
     ])
     expect(body.history).toEqual([{ status: 'requested', at: body.createdAt, note: null }])
     expect((await myRequest(app, parent.headers, body.id)).json()).toEqual(body)
@@ -43,7 +61,7 @@ describe('POST /api/guidance-requests', () => {
     expect((await app.inject('/api/guidance-requests')).statusCode).toBe(401)
   })
 
-  it('answers 404 naming childId for another family\'s child or an unknown one', async () => {
+  it("answers 404 naming childId for another family's child or an unknown one", async () => {
     const parent = await parentWithChild(app)
     const other = await parentWithChild(app)
     for (const childId of [other.childId, '00000000-0000-4000-8000-000000000000']) {
@@ -54,7 +72,7 @@ describe('POST /api/guidance-requests', () => {
     expect((await app.inject({ url: '/api/guidance-requests', headers: other.headers })).json().items).toEqual([])
   })
 
-  it('refuses without the guardian\'s child-data consent (403 ConsentRequired), and works again once given', async () => {
+  it("refuses without the guardian's child-data consent (403 ConsentRequired), and works again once given", async () => {
     const parent = await parentWithChild(app)
     const version = (await app.inject('/api/privacy-policy')).json().version
     await app.inject({ method: 'POST', url: '/api/me/consents', headers: parent.headers, payload: { kind: 'child_data', version, action: 'withdraw' } })
@@ -82,10 +100,16 @@ describe('POST /api/guidance-requests', () => {
 
   it('takes windows from tomorrow to 60 days ahead, each once; anything else is 400 naming timeWindows', async () => {
     const parent = await parentWithChild(app)
-    const windows = (...list: Array<[number, string]>) => aRequest(parent.childId, { timeWindows: list.map(([days, period]) => ({ date: chinaDay(days), period })) as never })
+    const windows = (...list: Array<[number, string]>) =>
+      aRequest(parent.childId, { timeWindows: list.map(([days, period]) => ({ date: chinaDay(days), period })) as never })
     for (const body of [
-      windows([0, 'evening']), windows([-1, 'morning']), windows([61, 'morning']), windows([5, 'morning'], [5, 'morning']),
-      windows(), windows([5, 'night']), aRequest(parent.childId, { timeWindows: [{ date: '2026-02-30', period: 'morning' }] }),
+      windows([0, 'evening']),
+      windows([-1, 'morning']),
+      windows([61, 'morning']),
+      windows([5, 'morning'], [5, 'morning']),
+      windows(),
+      windows([5, 'night']),
+      aRequest(parent.childId, { timeWindows: [{ date: '2026-02-30', period: 'morning' }] }),
       windows([1, 'morning'], [2, 'morning'], [3, 'morning'], [4, 'morning'], [5, 'morning'], [6, 'morning'], [7, 'morning']),
     ]) {
       expect(await fieldOf(fileRequest(app, parent.headers, body))).toEqual({ statusCode: 400, field: 'timeWindows' })
@@ -96,8 +120,14 @@ describe('POST /api/guidance-requests', () => {
   it('names the field of other bad input: address, contactPhone, service', async () => {
     const parent = await parentWithChild(app)
     expect(await fieldOf(fileRequest(app, parent.headers, aRequest(parent.childId, { address: '   朝阳  ' })))).toEqual({ statusCode: 400, field: 'address' })
-    expect(await fieldOf(fileRequest(app, parent.headers, aRequest(parent.childId, { contactPhone: '0431-8888' })))).toEqual({ statusCode: 400, field: 'contactPhone' })
-    expect(await fieldOf(fileRequest(app, parent.headers, aRequest(parent.childId, { service: 'massage' as never })))).toEqual({ statusCode: 400, field: 'service' })
+    expect(await fieldOf(fileRequest(app, parent.headers, aRequest(parent.childId, { contactPhone: '0431-8888' })))).toEqual({
+      statusCode: 400,
+      field: 'contactPhone',
+    })
+    expect(await fieldOf(fileRequest(app, parent.headers, aRequest(parent.childId, { service: 'massage' as never })))).toEqual({
+      statusCode: 400,
+      field: 'service',
+    })
   })
 
   it('keeps at most 3 open requests per parent (409); cancelled, declined and done ones do not count', async () => {
@@ -129,7 +159,7 @@ describe('POST /api/guidance-requests', () => {
   })
 })
 
-describe('a parent\'s own requests', () => {
+describe("a parent's own requests", () => {
   it('lists them newest first', async () => {
     const parent = await parentWithChild(app)
     const first = await requested(app, parent.headers, aRequest(parent.childId, { service: 'health_check' }))
@@ -139,7 +169,7 @@ describe('a parent\'s own requests', () => {
     expect(items.map((r: { id: string }) => r.id)).toEqual([second, first])
   })
 
-  it('answers 404 for another parent\'s request, as for an unknown one, to read or to cancel', async () => {
+  it("answers 404 for another parent's request, as for an unknown one, to read or to cancel", async () => {
     const owner = await parentWithChild(app)
     const id = await requested(app, owner.headers, aRequest(owner.childId))
     const other = await parentWithChild(app)

@@ -27,7 +27,7 @@ export function assertInArea(area: StaffArea, row: RequestRow | undefined): asse
 export function centreTakingIt(area: StaffArea, centreId: string, row: RequestRow) {
   const centre = area.centres.find((c) => c.id === centreId)
   if (!centre) throw new ClientError(403, '只能以您所在的社区卫生服务中心的名义处理 (not one of your centres)', 'centreId')
-  if (centre.districtCode !== row.districtCode) throw badRequest('centreId', '该中心不负责申请所在的区县 (the centre does not cover the request\'s district)')
+  if (centre.districtCode !== row.districtCode) throw badRequest('centreId', "该中心不负责申请所在的区县 (the centre does not cover the request's district)")
   return centre
 }
 

@@ -24,9 +24,19 @@ export const hoursFromNow = (hours: number) => new Date(Date.now() + hours * 3_6
  */
 export async function seedCentres(app: FastifyInstance) {
   serial += 1
-  const insert = async (name: string, cityCode: string, districtCode: string) => (await aHealthCentre(app, {
-    name: `${name}${serial}（测试）`, cityCode, districtCode, address: '示例路1号', lat: 43.83, lng: 125.29, phone: '0431-80000000', isDemo: true,
-  })).id
+  const insert = async (name: string, cityCode: string, districtCode: string) =>
+    (
+      await aHealthCentre(app, {
+        name: `${name}${serial}（测试）`,
+        cityCode,
+        districtCode,
+        address: '示例路1号',
+        lat: 43.83,
+        lng: 125.29,
+        phone: '0431-80000000',
+        isDemo: true,
+      })
+    ).id
   return {
     chaoyang: await insert('朝阳区红旗街社区卫生服务中心', '220100', '220104'),
     chaoyangOther: await insert('朝阳区桂林社区卫生服务中心', '220100', '220104'),
@@ -48,7 +58,10 @@ export function aRequest(childId: string, overrides: Partial<GuidanceRequestInpu
   return {
     service: 'home_visit',
     childId,
-    timeWindows: [{ date: chinaDay(3), period: 'morning' }, { date: chinaDay(2), period: 'afternoon' }],
+    timeWindows: [
+      { date: chinaDay(3), period: 'morning' },
+      { date: chinaDay(2), period: 'afternoon' },
+    ],
     districtCode: '220104',
     address: '长春市朝阳区红旗街1号3单元502',
     contactPhone: '13900001111',
@@ -69,8 +82,7 @@ export async function requested(app: FastifyInstance, headers: Headers, body: ob
 
 export const cancel = (app: FastifyInstance, headers: Headers, id: string) =>
   app.inject({ method: 'POST', url: `/api/guidance-requests/${id}/cancel`, headers })
-export const myRequest = (app: FastifyInstance, headers: Headers, id: string) =>
-  app.inject({ url: `/api/guidance-requests/${id}`, headers })
+export const myRequest = (app: FastifyInstance, headers: Headers, id: string) => app.inject({ url: `/api/guidance-requests/${id}`, headers })
 
 export const act = (app: FastifyInstance, headers: Headers, id: string, action: 'schedule' | 'decline' | 'complete', payload?: object) =>
   app.inject({ method: 'POST', url: `/api/centre/guidance-requests/${id}/${action}`, headers, ...(payload ? { payload } : {}) })
@@ -80,5 +92,4 @@ export const schedule = (app: FastifyInstance, headers: Headers, id: string, cen
 export const decline = (app: FastifyInstance, headers: Headers, id: string, centreId: string, reason = '本周人手不足，请改约') =>
   act(app, headers, id, 'decline', { centreId, reason })
 
-export const centreList = (app: FastifyInstance, headers: Headers, query = '') =>
-  app.inject({ url: `/api/centre/guidance-requests${query}`, headers })
+export const centreList = (app: FastifyInstance, headers: Headers, query = '') => app.inject({ url: `/api/centre/guidance-requests${query}`, headers })

@@ -8,7 +8,11 @@ export type GuidanceAction = 'schedule' | 'decline' | 'complete' | 'cancel'
 export const OPEN_STATUSES: GuidanceStatus[] = ['requested', 'scheduled']
 
 export const STATUS_NAMES: Record<GuidanceStatus, string> = {
-  requested: '待安排', scheduled: '已安排', done: '已完成', declined: '已婉拒', cancelled: '已取消',
+  requested: '待安排',
+  scheduled: '已安排',
+  done: '已完成',
+  declined: '已婉拒',
+  cancelled: '已取消',
 }
 
 const ACTION_NAMES: Record<GuidanceAction, string> = { schedule: '安排', decline: '婉拒', complete: '完成', cancel: '取消' }

@@ -8,7 +8,13 @@ import { noSuchRequest } from './transitions'
 type Db = Kysely<Database>
 
 async function withHistory(db: Db, rows: RequestViewRow[]): Promise<GuidanceRequest[]> {
-  return presentRequests(rows, await eventsOf(db, rows.map((r) => r.id)))
+  return presentRequests(
+    rows,
+    await eventsOf(
+      db,
+      rows.map((r) => r.id),
+    ),
+  )
 }
 
 /** The request as both sides see it; 404 if it went meanwhile (the child's data was deleted). */

@@ -17,19 +17,23 @@ function ping(query: Promise<unknown>): Promise<unknown> {
 }
 
 export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  app.get('/health', {
-    schema: {
-      summary: 'Liveness and database check: 503 with code database_unavailable and Retry-After while the database is away',
-      tags: ['health'],
-      response: { 200: HealthResponse, 503: ErrorResponse },
+  app.get(
+    '/health',
+    {
+      schema: {
+        summary: 'Liveness and database check: 503 with code database_unavailable and Retry-After while the database is away',
+        tags: ['health'],
+        response: { 200: HealthResponse, 503: ErrorResponse },
+      },
     },
-  }, async (_request, reply) => {
-    try {
-      await ping(sql`SELECT 1`.execute(app.database.db))
-      return { status: 'ok' as const, database: app.database.kind, version }
-    } catch (error) {
-      app.log.warn({ err: error }, 'health check: database unavailable')
-      return sendDatabaseUnavailable(reply)
-    }
-  })
+    async (_request, reply) => {
+      try {
+        await ping(sql`SELECT 1`.execute(app.database.db))
+        return { status: 'ok' as const, database: app.database.kind, version }
+      } catch (error) {
+        app.log.warn({ err: error }, 'health check: database unavailable')
+        return sendDatabaseUnavailable(reply)
+      }
+    },
+  )
 }

@@ -3,7 +3,10 @@ import { CLASS_LIMITS, classBreaches } from './class-rules'
 describe('classBreaches', () => {
   it('reports no breach for a class within size and ratio', () => {
     expect(classBreaches({ type: 'toddler', capacity: 15, enrolled: 15, caregivers: 3 }, 'standalone')).toEqual({
-      legalMaxSize: 15, legalMaxChildrenPerCaregiver: 5, childrenPerCaregiver: 5, breaches: [],
+      legalMaxSize: 15,
+      legalMaxChildrenPerCaregiver: 5,
+      childrenPerCaregiver: 5,
+      breaches: [],
     })
   })
 
@@ -27,13 +30,22 @@ describe('classBreaches', () => {
   })
 
   it('treats children without any caregiver as a ratio breach, and an empty class without one as fine', () => {
-    expect(classBreaches({ type: 'toddler', capacity: 10, enrolled: 2, caregivers: 0 }, 'standalone')).toMatchObject({ childrenPerCaregiver: null, breaches: ['ratio'] })
-    expect(classBreaches({ type: 'toddler', capacity: 10, enrolled: 0, caregivers: 0 }, 'standalone')).toMatchObject({ childrenPerCaregiver: null, breaches: [] })
+    expect(classBreaches({ type: 'toddler', capacity: 10, enrolled: 2, caregivers: 0 }, 'standalone')).toMatchObject({
+      childrenPerCaregiver: null,
+      breaches: ['ratio'],
+    })
+    expect(classBreaches({ type: 'toddler', capacity: 10, enrolled: 0, caregivers: 0 }, 'standalone')).toMatchObject({
+      childrenPerCaregiver: null,
+      breaches: [],
+    })
   })
 
   it('applies the home-based limits (5 children, 1:3) whatever the class type', () => {
     expect(classBreaches({ type: 'senior', capacity: 5, enrolled: 5, caregivers: 2 }, 'home')).toEqual({
-      legalMaxSize: 5, legalMaxChildrenPerCaregiver: 3, childrenPerCaregiver: 2.5, breaches: [],
+      legalMaxSize: 5,
+      legalMaxChildrenPerCaregiver: 3,
+      childrenPerCaregiver: 2.5,
+      breaches: [],
     })
     expect(classBreaches({ type: 'senior', capacity: 7, enrolled: 7, caregivers: 3 }, 'home').breaches).toEqual(['size'])
     expect(classBreaches({ type: 'senior', capacity: 4, enrolled: 4, caregivers: 1 }, 'home').breaches).toEqual(['ratio'])

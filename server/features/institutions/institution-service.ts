@@ -1,7 +1,5 @@
 import type { Kysely } from 'kysely'
-import type {
-  CompareQuery, CompareResponse, DetailQuery, InstitutionDetail, InstitutionPage, InstitutionSearchQuery,
-} from '../../../types/institutions'
+import type { CompareQuery, CompareResponse, DetailQuery, InstitutionDetail, InstitutionPage, InstitutionSearchQuery } from '../../../types/institutions'
 import type { Database } from '../../db/schema'
 import { chinaToday } from '../../shared/china-time'
 import { badRequest, notFound } from '../../shared/http-errors'
@@ -17,21 +15,38 @@ async function details(db: Kysely<Database>, ids: string[], origin: Point | null
   const [rows, classes] = await Promise.all([findInstitutionRows(db, ids, origin), findClasses(db, ids)])
   const today = chinaToday()
   const byId = new Map(rows.map((r) => [r.id, r]))
-  return Promise.all(ids.map(async (id) => {
-    const row = byId.get(id)
-    if (!row) throw notFound(`未找到机构 ${id} (institution not found)`)
-    const extras = await findDetailExtras(db, id)
-    return presentDetail(row, classes.filter((k) => k.institutionId === id), extras, reference, today)
-  }))
+  return Promise.all(
+    ids.map(async (id) => {
+      const row = byId.get(id)
+      if (!row) throw notFound(`未找到机构 ${id} (institution not found)`)
+      const extras = await findDetailExtras(db, id)
+      return presentDetail(
+        row,
+        classes.filter((k) => k.institutionId === id),
+        extras,
+        reference,
+        today,
+      )
+    }),
+  )
 }
 
 /** Nearby search with filters, one page. */
 export async function findInstitutions(db: Kysely<Database>, query: InstitutionSearchQuery, reference: Reference): Promise<InstitutionPage> {
   const criteria = toSearchCriteria(query, reference)
   const { rows, total, totalCapped, hasMore } = await searchInstitutions(db, criteria)
-  const classes = await findClasses(db, rows.map((r) => r.id))
+  const classes = await findClasses(
+    db,
+    rows.map((r) => r.id),
+  )
   return {
-    items: rows.map((row) => presentSummary(row, classes.filter((k) => k.institutionId === row.id), criteria.today)),
+    items: rows.map((row) =>
+      presentSummary(
+        row,
+        classes.filter((k) => k.institutionId === row.id),
+        criteria.today,
+      ),
+    ),
     total,
     totalCapped,
     page: query.page ?? 1,
@@ -47,7 +62,14 @@ export async function compareInstitutions(db: Kysely<Database>, query: CompareQu
   const malformed = ids.find((id) => !UUID.test(id))
   if (malformed !== undefined) throw badRequest('ids', `机构编号格式错误：${malformed} (malformed id)`)
   if (new Set(ids.map((id) => id.toLowerCase())).size !== ids.length) throw badRequest('ids', '对比的机构不能重复 (duplicate ids)')
-  return { items: await details(db, ids.map((id) => id.toLowerCase()), originFrom(query), reference) }
+  return {
+    items: await details(
+      db,
+      ids.map((id) => id.toLowerCase()),
+      originFrom(query),
+      reference,
+    ),
+  }
 }
 
 export async function institutionDetail(db: Kysely<Database>, id: string, query: DetailQuery, reference: Reference): Promise<InstitutionDetail> {

@@ -1,5 +1,10 @@
 import {
-  ACTIVE_COMMITTEE_MEMBERS, type ClassDetail, type ClassSummary, type Evaluation, type InstitutionDetail, type InstitutionKind,
+  ACTIVE_COMMITTEE_MEMBERS,
+  type ClassDetail,
+  type ClassSummary,
+  type Evaluation,
+  type InstitutionDetail,
+  type InstitutionKind,
   type InstitutionSummary,
 } from '../../../types/institutions'
 import type { Reference } from '../../shared/reference'
@@ -25,21 +30,25 @@ export function presentSummary(row: InstitutionRow, classes: ClassRow[], today: 
     lat: row.lat,
     lng: row.lng,
     distanceKm: row.distanceKm === null ? null : roundKm(row.distanceKm),
-    grade: row.gradeLevel && row.gradedOn && row.gradeValidUntil
-      ? {
-          level: row.gradeLevel,
-          label: row.gradeLabel ?? row.gradeLevel,
-          rank: row.gradeRank ?? 0,
-          score: row.gradeScore ?? 0,
-          gradedOn: row.gradedOn,
-          validUntil: row.gradeValidUntil,
-          lapsed: row.gradeValidUntil < today,
-        }
-      : null,
+    grade:
+      row.gradeLevel && row.gradedOn && row.gradeValidUntil
+        ? {
+            level: row.gradeLevel,
+            label: row.gradeLabel ?? row.gradeLevel,
+            rank: row.gradeRank ?? 0,
+            score: row.gradeScore ?? 0,
+            gradedOn: row.gradedOn,
+            validUntil: row.gradeValidUntil,
+            lapsed: row.gradeValidUntil < today,
+          }
+        : null,
     serviceForms: row.serviceForms,
     monthlyFee: row.monthlyFeeMin !== null && row.monthlyFeeMax !== null ? { min: row.monthlyFeeMin, max: row.monthlyFeeMax } : null,
     classes: classes.map((k): ClassSummary => ({
-      type: k.type, name: k.name, minAgeMonths: k.minAgeMonths, maxAgeMonths: k.maxAgeMonths,
+      type: k.type,
+      name: k.name,
+      minAgeMonths: k.minAgeMonths,
+      maxAgeMonths: k.maxAgeMonths,
       freePlaces: Math.max(0, k.capacity - k.enrolled),
     })),
     freePlaces: row.freePlaces,
@@ -76,8 +85,10 @@ export function gradeWarningOf(newestFirst: Evaluation[], reference: Reference, 
   const [latest, previous] = newestFirst
   if (!latest) return null
   const levels = {
-    level: latest.level, levelLabel: latest.label,
-    previousLevel: previous?.level ?? null, previousLevelLabel: previous?.label ?? null,
+    level: latest.level,
+    levelLabel: latest.label,
+    previousLevel: previous?.level ?? null,
+    previousLevelLabel: previous?.label ?? null,
   }
   if (latest.validUntil < today) return { kind: 'lapsed', on: latest.validUntil, ...levels }
   const rank = (level: string) => reference.rankOfLevel.get(level) ?? 0

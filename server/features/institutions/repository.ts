@@ -4,7 +4,10 @@ import type { InstitutionSort, ServiceForm, InstitutionKind, Ownership, ProfitTy
 
 type Db = Kysely<Database>
 
-export interface Point { lat: number; lng: number }
+export interface Point {
+  lat: number
+  lng: number
+}
 
 /** The search after validation: every value here is known to be well-formed. */
 export interface SearchCriteria {
@@ -66,17 +69,43 @@ function orderBy(c: SearchCriteria) {
   const nearest = c.origin ? sql`${rowEarth} <-> ${earthOf(c.origin.lat, c.origin.lng)}` : sql`i.name`
   const currentRank = sql`CASE WHEN i.grade_valid_until >= ${c.today}::date THEN i.grade_rank END`
   switch (c.sort) {
-    case 'distance': return sql`ORDER BY ${nearest}, i.id` // with an origin the search goes through nearestPage
-    case 'grade': return sql`ORDER BY ${currentRank} DESC NULLS LAST, i.grade_score DESC NULLS LAST, ${nearest}, i.id`
-    case 'fee': return sql`ORDER BY i.monthly_fee_min ASC NULLS LAST, ${nearest}, i.id`
+    case 'distance':
+      return sql`ORDER BY ${nearest}, i.id` // with an origin the search goes through nearestPage
+    case 'grade':
+      return sql`ORDER BY ${currentRank} DESC NULLS LAST, i.grade_score DESC NULLS LAST, ${nearest}, i.id`
+    case 'fee':
+      return sql`ORDER BY i.monthly_fee_min ASC NULLS LAST, ${nearest}, i.id`
   }
 }
 
 /** What lists and pages show of an institution, with its region names, grade label and distance from the asker. */
-export type InstitutionRow = Pick<Selectable<InstitutionsTable>, 'id' | 'name' | 'kind' | 'ownership' | 'profit' | 'inclusive'
-  | 'demonstration' | 'cityCode' | 'districtCode' | 'address' | 'lat' | 'lng' | 'serviceForms' | 'monthlyFeeMin' | 'monthlyFeeMax'
-  | 'freePlaces' | 'breachesLimits' | 'gradeLevel' | 'gradeRank' | 'gradeScore' | 'gradedOn' | 'gradeValidUntil' | 'vacanciesUpdatedAt' | 'isDemo'>
-  & { cityName: string; districtName: string; gradeLabel: string | null; distanceKm: number | null }
+export type InstitutionRow = Pick<
+  Selectable<InstitutionsTable>,
+  | 'id'
+  | 'name'
+  | 'kind'
+  | 'ownership'
+  | 'profit'
+  | 'inclusive'
+  | 'demonstration'
+  | 'cityCode'
+  | 'districtCode'
+  | 'address'
+  | 'lat'
+  | 'lng'
+  | 'serviceForms'
+  | 'monthlyFeeMin'
+  | 'monthlyFeeMax'
+  | 'freePlaces'
+  | 'breachesLimits'
+  | 'gradeLevel'
+  | 'gradeRank'
+  | 'gradeScore'
+  | 'gradedOn'
+  | 'gradeValidUntil'
+  | 'vacanciesUpdatedAt'
+  | 'isDemo'
+> & { cityName: string; districtName: string; gradeLabel: string | null; distanceKm: number | null }
 
 function selectSummary(origin: Point | null) {
   const distance = origin ? sql`earth_distance(${rowEarth}, ${earthOf(origin.lat, origin.lng)}) / 1000.0` : sql`NULL::float8`
@@ -94,7 +123,12 @@ const summaryJoins = sql`FROM institutions i ${namesJoins}`
 /** Counting stops here: telling a parent "over 1,000" costs a fraction of counting 100,000 on every page. */
 export const COUNT_CAP = 1000
 
-export interface SearchResult { rows: InstitutionRow[]; total: number; totalCapped: boolean; hasMore: boolean }
+export interface SearchResult {
+  rows: InstitutionRow[]
+  total: number
+  totalCapped: boolean
+  hasMore: boolean
+}
 
 export async function searchInstitutions(db: Db, criteria: SearchCriteria): Promise<SearchResult> {
   const where = whereClauses(criteria)
@@ -142,24 +176,42 @@ export type DetailExtras = Awaited<ReturnType<typeof findDetailExtras>>
 
 export async function findClasses(db: Db, institutionIds: string[]) {
   if (!institutionIds.length) return []
-  return db.selectFrom('institutionClasses').selectAll()
-    .where('institutionId', 'in', institutionIds)
-    .orderBy('institutionId').orderBy('position')
-    .execute()
+  return db.selectFrom('institutionClasses').selectAll().where('institutionId', 'in', institutionIds).orderBy('institutionId').orderBy('position').execute()
 }
 
 export async function findDetailExtras(db: Db, id: string) {
   const [record, services, staff, evaluations, sanctions, committee] = await Promise.all([
-    db.selectFrom('institutions')
-      .select(['creditCode', 'registeringAuthority', 'filedOn', 'filingAuthority', 'phone', 'description', 'refundPolicy',
-        'prepaymentTerms', 'committeeEstablishedOn', 'staffUpdatedAt', 'updatedAt'])
-      .where('id', '=', id).executeTakeFirstOrThrow(),
-    db.selectFrom('institutionServices').selectAll().where('institutionId', '=', id)
-      .orderBy(sql`array_position(array['full_day','half_day','hourly','temporary'], form)`).execute(),
+    db
+      .selectFrom('institutions')
+      .select([
+        'creditCode',
+        'registeringAuthority',
+        'filedOn',
+        'filingAuthority',
+        'phone',
+        'description',
+        'refundPolicy',
+        'prepaymentTerms',
+        'committeeEstablishedOn',
+        'staffUpdatedAt',
+        'updatedAt',
+      ])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom('institutionServices')
+      .selectAll()
+      .where('institutionId', '=', id)
+      .orderBy(sql`array_position(array['full_day','half_day','hourly','temporary'], form)`)
+      .execute(),
     db.selectFrom('institutionStaff').selectAll().where('institutionId', '=', id).execute(),
-    db.selectFrom('evaluations').innerJoin('gradeLevels', 'gradeLevels.code', 'evaluations.level')
+    db
+      .selectFrom('evaluations')
+      .innerJoin('gradeLevels', 'gradeLevels.code', 'evaluations.level')
       .select(['round', 'evaluatedOn', 'validUntil', 'level', 'gradeLevels.label', 'score', 'department', 'dimensionScores'])
-      .where('institutionId', '=', id).orderBy('evaluatedOn', 'desc').execute(),
+      .where('institutionId', '=', id)
+      .orderBy('evaluatedOn', 'desc')
+      .execute(),
     db.selectFrom('sanctions').selectAll().where('institutionId', '=', id).orderBy('decidedOn', 'desc').execute(),
     findCommitteeActivity(db, id),
   ])
@@ -179,6 +231,9 @@ export async function findCommitteeActivity(db: Db, id: string): Promise<{ activ
 }
 
 export async function countInstitutions(db: Db): Promise<number> {
-  const row = await db.selectFrom('institutions').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow()
+  const row = await db
+    .selectFrom('institutions')
+    .select(sql<number>`count(*)::int`.as('n'))
+    .executeTakeFirstOrThrow()
   return row.n
 }

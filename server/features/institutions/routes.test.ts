@@ -15,7 +15,10 @@ function haversineKm(a: { lat: number; lng: number }, b: { lat: number; lng: num
 const { app, testDb } = useTestApp()
 
 const near = aRecord({
-  name: '红旗街托育园', lat: 43.89, lng: 125.33, inclusive: true,
+  name: '红旗街托育园',
+  lat: 43.89,
+  lng: 125.33,
+  inclusive: true,
   services: [
     { form: 'full_day', hours: '07:30-17:30', days: '周一至周五', fee: 2600, feeUnit: 'month' },
     { form: 'hourly', hours: '08:00-18:00', days: '周一至周六', fee: 40, feeUnit: 'hour' },
@@ -25,27 +28,85 @@ const near = aRecord({
     { type: 'toddler', name: '托小班', minAgeMonths: 12, maxAgeMonths: 24, capacity: 15, enrolled: 15, caregivers: 3 },
   ],
   evaluations: [
-    { round: '2026年第一批', evaluatedOn: '2026-04-01', validUntil: '2029-03-31', level: 'B', score: 800, department: '长春市卫生健康委员会', dimensionScores: dimensionScores([120, 120, 120, 120, 100, 120, 100]) },
-    { round: '2023年第一批', evaluatedOn: '2023-04-01', validUntil: '2026-03-31', level: 'C', score: 650, department: '长春市卫生健康委员会', dimensionScores: dimensionScores([100, 100, 100, 100, 80, 90, 80]) },
+    {
+      round: '2026年第一批',
+      evaluatedOn: '2026-04-01',
+      validUntil: '2029-03-31',
+      level: 'B',
+      score: 800,
+      department: '长春市卫生健康委员会',
+      dimensionScores: dimensionScores([120, 120, 120, 120, 100, 120, 100]),
+    },
+    {
+      round: '2023年第一批',
+      evaluatedOn: '2023-04-01',
+      validUntil: '2026-03-31',
+      level: 'C',
+      score: 650,
+      department: '长春市卫生健康委员会',
+      dimensionScores: dimensionScores([100, 100, 100, 100, 80, 90, 80]),
+    },
   ],
   committeeEstablishedOn: '2024-09-01',
 })
 const middle = aRecord({
-  name: '南湖企业托育中心', lat: 43.95, lng: 125.40, kind: 'employer', ownership: 'public', profit: 'nonprofit', registeringAuthority: 'establishment',
+  name: '南湖企业托育中心',
+  lat: 43.95,
+  lng: 125.4,
+  kind: 'employer',
+  ownership: 'public',
+  profit: 'nonprofit',
+  registeringAuthority: 'establishment',
   services: [{ form: 'full_day', hours: '07:00-18:00', days: '周一至周五', fee: 1500, feeUnit: 'month' }],
   classes: [{ type: 'senior', name: '托大班', minAgeMonths: 24, maxAgeMonths: 36, capacity: 20, enrolled: 12, caregivers: 1 }],
-  evaluations: [{ round: '2025年第二批', evaluatedOn: '2025-10-01', validUntil: '2028-09-30', level: 'A', score: 930, department: '长春市卫生健康委员会', dimensionScores: dimensionScores([150, 140, 190, 140, 90, 130, 90]) }],
-  sanctions: [{ kind: 'credit_warning', measure: '列入信用警示名单', reason: '未按规定公示收费项目', department: '长春市市场监督管理局', decidedOn: '2026-02-10' }],
+  evaluations: [
+    {
+      round: '2025年第二批',
+      evaluatedOn: '2025-10-01',
+      validUntil: '2028-09-30',
+      level: 'A',
+      score: 930,
+      department: '长春市卫生健康委员会',
+      dimensionScores: dimensionScores([150, 140, 190, 140, 90, 130, 90]),
+    },
+  ],
+  sanctions: [
+    { kind: 'credit_warning', measure: '列入信用警示名单', reason: '未按规定公示收费项目', department: '长春市市场监督管理局', decidedOn: '2026-02-10' },
+  ],
 })
 const lapsed = aRecord({
-  name: '绿园社区托育点', lat: 43.86, lng: 125.25, kind: 'community', profit: 'forprofit', registeringAuthority: 'market_regulation',
-  services: [{ form: 'half_day', hours: '08:00-12:00', days: '周一至周五', fee: 1100, feeUnit: 'month' }, { form: 'temporary', hours: '08:00-17:00', days: '每天', fee: 150, feeUnit: 'day' }],
+  name: '绿园社区托育点',
+  lat: 43.86,
+  lng: 125.25,
+  kind: 'community',
+  profit: 'forprofit',
+  registeringAuthority: 'market_regulation',
+  services: [
+    { form: 'half_day', hours: '08:00-12:00', days: '周一至周五', fee: 1100, feeUnit: 'month' },
+    { form: 'temporary', hours: '08:00-17:00', days: '每天', fee: 150, feeUnit: 'day' },
+  ],
   classes: [{ type: 'mixed', name: '混龄班', minAgeMonths: 18, maxAgeMonths: 36, capacity: 18, enrolled: 5, caregivers: 2 }],
-  evaluations: [{ round: '2022年第一批', evaluatedOn: '2022-05-01', validUntil: '2025-04-30', level: 'A', score: 910, department: '长春市卫生健康委员会', dimensionScores: dimensionScores([140, 140, 180, 140, 90, 130, 90]) }],
+  evaluations: [
+    {
+      round: '2022年第一批',
+      evaluatedOn: '2022-05-01',
+      validUntil: '2025-04-30',
+      level: 'A',
+      score: 910,
+      department: '长春市卫生健康委员会',
+      dimensionScores: dimensionScores([140, 140, 180, 140, 90, 130, 90]),
+    },
+  ],
 })
 const yanji = aRecord({
-  name: '延吉示范托育园', lat: 42.90, lng: 129.50, cityCode: '222400', districtCode: '222401', address: '延吉市光明街1号',
-  filingAuthority: '延吉市卫生健康局', demonstration: true,
+  name: '延吉示范托育园',
+  lat: 42.9,
+  lng: 129.5,
+  cityCode: '222400',
+  districtCode: '222401',
+  address: '延吉市光明街1号',
+  filingAuthority: '延吉市卫生健康局',
+  demonstration: true,
   services: [{ form: 'full_day', hours: '07:30-17:00', days: '周一至周五', fee: 1800, feeUnit: 'month' }],
 })
 
@@ -97,7 +158,10 @@ describe('GET /api/institutions — nearest first', () => {
     expect(item.serviceForms).toEqual(['full_day', 'hourly'])
     expect(item.freePlaces).toBe(0)
     expect(item.inclusive).toBe(true)
-    expect(item.classes.map((k: { name: string; freePlaces: number }) => [k.name, k.freePlaces])).toEqual([['乳儿班', 0], ['托小班', 0]])
+    expect(item.classes.map((k: { name: string; freePlaces: number }) => [k.name, k.freePlaces])).toEqual([
+      ['乳儿班', 0],
+      ['托小班', 0],
+    ])
     expect(item.cityName).toBe('长春市')
     expect(item.vacanciesUpdatedAt).toBe('2026-11-20T08:00:00.000Z')
   })
@@ -218,10 +282,28 @@ describe('GET /api/institutions/:id', () => {
     const { status, body } = await detailOf('红旗街', `?lat=${ORIGIN.lat}&lng=${ORIGIN.lng}`)
     expect(status).toBe(200)
     expect(body.creditCode).toBe(near.creditCode)
-    expect(body).toMatchObject({ registeringAuthority: 'civil_affairs', filedOn: '2023-03-15', filingAuthority: '长春市朝阳区卫生健康局', phone: '0431-88880000' })
+    expect(body).toMatchObject({
+      registeringAuthority: 'civil_affairs',
+      filedOn: '2023-03-15',
+      filingAuthority: '长春市朝阳区卫生健康局',
+      phone: '0431-88880000',
+    })
     expect(body.distanceKm).toBeCloseTo(haversineKm(ORIGIN, near), 1)
-    expect(body.services.map((s) => [s.form, s.hours, s.fee, s.feeUnit])).toEqual([['full_day', '07:30-17:30', 2600, 'month'], ['hourly', '08:00-18:00', 40, 'hour']])
-    expect(body.classDetails[0]).toMatchObject({ name: '乳儿班', capacity: 10, enrolled: 10, freePlaces: 0, caregivers: 4, childrenPerCaregiver: 2.5, legalMaxSize: 10, legalMaxChildrenPerCaregiver: 3, breaches: [] })
+    expect(body.services.map((s) => [s.form, s.hours, s.fee, s.feeUnit])).toEqual([
+      ['full_day', '07:30-17:30', 2600, 'month'],
+      ['hourly', '08:00-18:00', 40, 'hour'],
+    ])
+    expect(body.classDetails[0]).toMatchObject({
+      name: '乳儿班',
+      capacity: 10,
+      enrolled: 10,
+      freePlaces: 0,
+      caregivers: 4,
+      childrenPerCaregiver: 2.5,
+      legalMaxSize: 10,
+      legalMaxChildrenPerCaregiver: 3,
+      breaches: [],
+    })
     expect(body.classDetails[1]).toMatchObject({ name: '托小班', childrenPerCaregiver: 5, legalMaxChildrenPerCaregiver: 5, breaches: [] })
     expect(body.staff).toEqual(expect.arrayContaining([{ role: 'care', count: 3 }]))
     expect(body.evaluations.map((e) => e.evaluatedOn)).toEqual(['2026-04-01', '2023-04-01'])
@@ -237,7 +319,9 @@ describe('GET /api/institutions/:id', () => {
     const { body } = await detailOf('南湖')
     expect(body.classDetails[0]).toMatchObject({ enrolled: 12, caregivers: 1, childrenPerCaregiver: 12, legalMaxChildrenPerCaregiver: 7, breaches: ['ratio'] })
     expect(body.breachesLimits).toBe(true)
-    expect(body.sanctions).toEqual([{ kind: 'credit_warning', measure: '列入信用警示名单', reason: '未按规定公示收费项目', department: '长春市市场监督管理局', decidedOn: '2026-02-10' }])
+    expect(body.sanctions).toEqual([
+      { kind: 'credit_warning', measure: '列入信用警示名单', reason: '未按规定公示收费项目', department: '长春市市场监督管理局', decidedOn: '2026-02-10' },
+    ])
     expect(body.distanceKm).toBeNull()
     expect(body.committee.established).toBe(false)
   })
@@ -249,15 +333,31 @@ describe('GET /api/institutions/:id', () => {
     await grantRole(app, members[0].userId, { role: 'committee', institutionId: before.id })
     await grantRole(app, members[1].userId, { role: 'committee', institutionId: before.id })
     const notice = (postedAt: string, hidden: object = {}) => ({
-      institutionId: before.id, authorUserId: members[0].userId, authorName: '家委会成员', category: 'notice' as const, title: '通知',
-      body: '正文', pinned: false, postedAt, updatedAt: postedAt, ...hidden,
+      institutionId: before.id,
+      authorUserId: members[0].userId,
+      authorName: '家委会成员',
+      category: 'notice' as const,
+      title: '通知',
+      body: '正文',
+      pinned: false,
+      postedAt,
+      updatedAt: postedAt,
+      ...hidden,
     })
-    await db.insertInto('notices').values([
-      notice('2026-11-01T08:00:00.000Z'),
-      notice('2026-11-10T08:00:00.000Z', { withdrawnAt: '2026-11-11T08:00:00.000Z' }),
-      notice('2026-11-12T08:00:00.000Z', { expiresAt: '2026-11-13T08:00:00.000Z' }),
-    ]).execute()
-    expect((await detailOf('南湖')).body.committee).toMatchObject({ established: false, activeMembers: 2, active: false, lastPostedAt: '2026-11-01T08:00:00.000Z' })
+    await db
+      .insertInto('notices')
+      .values([
+        notice('2026-11-01T08:00:00.000Z'),
+        notice('2026-11-10T08:00:00.000Z', { withdrawnAt: '2026-11-11T08:00:00.000Z' }),
+        notice('2026-11-12T08:00:00.000Z', { expiresAt: '2026-11-13T08:00:00.000Z' }),
+      ])
+      .execute()
+    expect((await detailOf('南湖')).body.committee).toMatchObject({
+      established: false,
+      activeMembers: 2,
+      active: false,
+      lastPostedAt: '2026-11-01T08:00:00.000Z',
+    })
     await grantRole(app, members[2].userId, { role: 'committee', institutionId: before.id })
     expect((await detailOf('南湖')).body.committee).toMatchObject({ activeMembers: 3, active: true })
   })

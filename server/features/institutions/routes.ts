@@ -1,6 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import {
-  CompareQuery, CompareResponse, DetailQuery, InstitutionDetail, InstitutionPage, InstitutionParams, InstitutionSearchQuery,
+  CompareQuery,
+  CompareResponse,
+  DetailQuery,
+  InstitutionDetail,
+  InstitutionPage,
+  InstitutionParams,
+  InstitutionSearchQuery,
 } from '../../../types/institutions'
 import { errorResponses } from '../../shared/route-schemas'
 import { compareInstitutions, findInstitutions, institutionDetail } from './institution-service'
@@ -10,31 +16,43 @@ const TAGS = ['institutions']
 export const institutionRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { db } = app.database
 
-  app.get('/institutions', {
-    schema: {
-      summary: 'Nearby search with filters, paged',
-      tags: TAGS,
-      querystring: InstitutionSearchQuery,
-      response: { 200: InstitutionPage, ...errorResponses(400) },
+  app.get(
+    '/institutions',
+    {
+      schema: {
+        summary: 'Nearby search with filters, paged',
+        tags: TAGS,
+        querystring: InstitutionSearchQuery,
+        response: { 200: InstitutionPage, ...errorResponses(400) },
+      },
     },
-  }, async (request) => findInstitutions(db, request.query, app.reference))
+    async (request) => findInstitutions(db, request.query, app.reference),
+  )
 
-  app.get('/institutions/compare', {
-    schema: {
-      summary: 'Two to four institutions side by side',
-      tags: TAGS,
-      querystring: CompareQuery,
-      response: { 200: CompareResponse, ...errorResponses(400, 404) },
+  app.get(
+    '/institutions/compare',
+    {
+      schema: {
+        summary: 'Two to four institutions side by side',
+        tags: TAGS,
+        querystring: CompareQuery,
+        response: { 200: CompareResponse, ...errorResponses(400, 404) },
+      },
     },
-  }, async (request) => compareInstitutions(db, request.query, app.reference))
+    async (request) => compareInstitutions(db, request.query, app.reference),
+  )
 
-  app.get('/institutions/:id', {
-    schema: {
-      summary: 'One institution with everything a parent needs to decide',
-      tags: TAGS,
-      params: InstitutionParams,
-      querystring: DetailQuery,
-      response: { 200: InstitutionDetail, ...errorResponses(400, 404) },
+  app.get(
+    '/institutions/:id',
+    {
+      schema: {
+        summary: 'One institution with everything a parent needs to decide',
+        tags: TAGS,
+        params: InstitutionParams,
+        querystring: DetailQuery,
+        response: { 200: InstitutionDetail, ...errorResponses(400, 404) },
+      },
     },
-  }, async (request) => institutionDetail(db, request.params.id, request.query, app.reference))
+    async (request) => institutionDetail(db, request.params.id, request.query, app.reference),
+  )
 }

@@ -31,7 +31,8 @@ export function toSearchCriteria(query: InstitutionSearchQuery, reference: Refer
   if (query.childBirthMonth !== undefined) {
     childAgeMonths = ageInMonths(query.childBirthMonth, now)
     if (childAgeMonths < 0) throw badRequest('childBirthMonth', '出生月份不能晚于当前月份 (childBirthMonth is in the future)')
-    if (childAgeMonths > OLDEST_CHILD_MONTHS) throw badRequest('childBirthMonth', '出生月份过早：本服务面向 3 岁以下婴幼儿 (childBirthMonth is more than 6 years ago)')
+    if (childAgeMonths > OLDEST_CHILD_MONTHS)
+      throw badRequest('childBirthMonth', '出生月份过早：本服务面向 3 岁以下婴幼儿 (childBirthMonth is more than 6 years ago)')
   }
 
   const pageSize = query.pageSize ?? 20

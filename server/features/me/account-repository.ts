@@ -9,13 +9,23 @@ export async function findUser(db: Db, userId: string) {
 
 /** Role grants of the user with the names of what they apply to; revoked ones only when asked (the export). */
 export async function grantsOf(db: Db, userId: string, options: { includeRevoked: boolean }) {
-  let query = db.selectFrom('roleGrants as g')
+  let query = db
+    .selectFrom('roleGrants as g')
     .leftJoin('institutions as i', 'i.id', 'g.institutionId')
     .leftJoin('healthCentres as h', 'h.id', 'g.centreId')
     .leftJoin('regions as r', 'r.code', 'g.regionCode')
     .select([
-      'g.id', 'g.role', 'g.institutionId', 'i.name as institutionName', 'g.centreId', 'h.name as centreName',
-      'g.regionCode', 'r.name as regionName', 'g.grantedAt', 'g.grantedBy', 'g.revokedAt',
+      'g.id',
+      'g.role',
+      'g.institutionId',
+      'i.name as institutionName',
+      'g.centreId',
+      'h.name as centreName',
+      'g.regionCode',
+      'r.name as regionName',
+      'g.grantedAt',
+      'g.grantedBy',
+      'g.revokedAt',
     ])
     .where('g.userId', '=', userId)
   if (!options.includeRevoked) query = query.where('g.revokedAt', 'is', null)
@@ -24,8 +34,7 @@ export async function grantsOf(db: Db, userId: string, options: { includeRevoked
 
 export async function sessionsOf(db: Db, userId: string) {
   // Never the refresh token hash: the export lists what a session is, not its secret.
-  return db.selectFrom('sessions').select(['createdAt', 'method', 'expiresAt', 'revokedAt'])
-    .where('userId', '=', userId).orderBy('createdAt', 'desc').execute()
+  return db.selectFrom('sessions').select(['createdAt', 'method', 'expiresAt', 'revokedAt']).where('userId', '=', userId).orderBy('createdAt', 'desc').execute()
 }
 
 /**
@@ -49,8 +58,10 @@ export async function deleteAccount(trx: Transaction<Database>, userId: string):
 
 /** The user's own complaints (filed signed in, not anonymously), for the export. */
 export async function complaintsFiledBy(db: Db, userId: string) {
-  return db.selectFrom('complaints')
+  return db
+    .selectFrom('complaints')
     .select(['trackingNumber', 'category', 'status', 'description', 'contactPhone', 'filedAt'])
-    .where('reporterUserId', '=', userId).orderBy('filedAt', 'desc')
+    .where('reporterUserId', '=', userId)
+    .orderBy('filedAt', 'desc')
     .execute()
 }

@@ -43,8 +43,13 @@ export async function me(db: Kysely<Database>, userId: string): Promise<Me> {
 export async function exportAccount(db: Kysely<Database>, userId: string, elsewhere: HeldElsewhere): Promise<MeExport> {
   const user = await existingUser(db, userId)
   const [sessions, grants, consents, children, links, favourites, complaints] = await Promise.all([
-    sessionsOf(db, user.id), grantsOf(db, user.id, { includeRevoked: true }), consentHistory(db, user.id),
-    listChildren(db, user.id), listLinks(db, user.id), listFavourites(db, user.id), complaintsFiledBy(db, user.id),
+    sessionsOf(db, user.id),
+    grantsOf(db, user.id, { includeRevoked: true }),
+    consentHistory(db, user.id),
+    listChildren(db, user.id),
+    listLinks(db, user.id),
+    listFavourites(db, user.id),
+    complaintsFiledBy(db, user.id),
   ])
   const heldByOtherFeatures = await elsewhere.export(user.id)
   return {

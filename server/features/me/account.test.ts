@@ -45,7 +45,11 @@ describe('GET /api/me', () => {
     const byRole = (role: string) => me.grants.filter((g: { role: string }) => g.role === role)
     expect(byRole('committee')[0]).toMatchObject({ institutionId, institutionName: '红旗街托育园', centreId: null, regionCode: null })
     expect(byRole('centre_staff')[0]).toMatchObject({ centreId, centreName: '朝阳区测试社区卫生服务中心（演示）' })
-    expect(byRole('regulator').map((g: { regionName: string }) => g.regionName).sort()).toEqual(['吉林省', '长春市'].sort())
+    expect(
+      byRole('regulator')
+        .map((g: { regionName: string }) => g.regionName)
+        .sort(),
+    ).toEqual(['吉林省', '长春市'].sort())
   })
 })
 
@@ -73,7 +77,8 @@ describe('GET /api/me/export', () => {
     expect(Object.keys(data.sessions[0]).sort()).toEqual(['createdAt', 'expiresAt', 'method', 'revokedAt'])
     expect(data.heldElsewhere.join('\n')).toContain('投诉')
 
-    const hash = (await testDb.database.db.selectFrom('sessions').select('refreshTokenHash').where('userId', '=', userId).executeTakeFirstOrThrow()).refreshTokenHash
+    const hash = (await testDb.database.db.selectFrom('sessions').select('refreshTokenHash').where('userId', '=', userId).executeTakeFirstOrThrow())
+      .refreshTokenHash
     expect(response.body).not.toContain(hash)
     expect(response.body).not.toContain(refreshToken)
     expect(response.body).not.toMatch(/hash/i)
@@ -96,9 +101,11 @@ describe('DELETE /api/me', () => {
     const ownGrant = await grantRole(app, userId, { role: 'regulator', regionCode: '220100' })
     // Someone this user granted a role to: that record stays, with granted_by and revoked_by set to NULL.
     const colleague = await signedInUser(app)
-    const theirs = await db.insertInto('roleGrants')
+    const theirs = await db
+      .insertInto('roleGrants')
       .values({ userId: colleague.userId, role: 'regulator', regionCode: '220100', grantedBy: userId, revokedBy: userId, revokedAt: new Date().toISOString() })
-      .returning('id').executeTakeFirstOrThrow()
+      .returning('id')
+      .executeTakeFirstOrThrow()
     for (const table of PERSONAL_TABLES) {
       expect((await db.selectFrom(table).select('userId').where('userId', '=', userId).execute()).length).toBeGreaterThan(0)
     }
@@ -112,8 +119,10 @@ describe('DELETE /api/me', () => {
     }
     expect(await db.selectFrom('users').select('id').where('id', '=', userId).execute()).toEqual([])
     expect(await db.selectFrom('roleGrants').select('id').where('id', '=', ownGrant.id).execute()).toEqual([])
-    expect(await db.selectFrom('roleGrants').select(['grantedBy', 'revokedBy']).where('id', '=', theirs.id).executeTakeFirstOrThrow())
-      .toEqual({ grantedBy: null, revokedBy: null })
+    expect(await db.selectFrom('roleGrants').select(['grantedBy', 'revokedBy']).where('id', '=', theirs.id).executeTakeFirstOrThrow()).toEqual({
+      grantedBy: null,
+      revokedBy: null,
+    })
     expect(await db.selectFrom('institutions').select('id').where('id', '=', institutionId).execute()).toHaveLength(1)
 
     expect((await app.inject({ url: '/api/me', headers })).statusCode).toBe(401)

@@ -13,17 +13,24 @@ export async function listChildren(db: Db, userId: string) {
 }
 
 export async function countChildren(db: Db, userId: string): Promise<number> {
-  const row = await db.selectFrom('children').select(sql<number>`count(*)::int`.as('n')).where('userId', '=', userId).executeTakeFirstOrThrow()
+  const row = await db
+    .selectFrom('children')
+    .select(sql<number>`count(*)::int`.as('n'))
+    .where('userId', '=', userId)
+    .executeTakeFirstOrThrow()
   return row.n
 }
 
 export async function insertChild(db: Db, userId: string, child: ChildFields) {
-  return db.insertInto('children').values({ userId, ...child }).returning(childColumns).executeTakeFirstOrThrow()
+  return db
+    .insertInto('children')
+    .values({ userId, ...child })
+    .returning(childColumns)
+    .executeTakeFirstOrThrow()
 }
 
 export async function updateChild(db: Db, userId: string, childId: string, child: ChildFields) {
-  return db.updateTable('children').set(child).where('id', '=', childId).where('userId', '=', userId)
-    .returning(childColumns).executeTakeFirst()
+  return db.updateTable('children').set(child).where('id', '=', childId).where('userId', '=', userId).returning(childColumns).executeTakeFirst()
 }
 
 export async function deleteChild(db: Db, userId: string, childId: string): Promise<boolean> {

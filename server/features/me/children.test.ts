@@ -119,7 +119,12 @@ describe('child data rules', () => {
 
   it('answers 400 naming id for a malformed child id', async () => {
     for (const method of ['PUT', 'DELETE'] as const) {
-      const response = await app.inject({ method, url: '/api/me/children/not-a-uuid', headers, payload: method === 'PUT' ? { nickname: 'x', birthMonth: monthsAgo(3) } : undefined })
+      const response = await app.inject({
+        method,
+        url: '/api/me/children/not-a-uuid',
+        headers,
+        payload: method === 'PUT' ? { nickname: 'x', birthMonth: monthsAgo(3) } : undefined,
+      })
       expect(response.statusCode).toBe(400)
       expect(response.json().field).toBe('id')
     }
@@ -144,7 +149,12 @@ describe("another parent's child", () => {
     await acceptConsents(app, other.headers)
 
     expect((await app.inject({ url: '/api/me/children', headers: other.headers })).json().items).toEqual([])
-    const edit = await app.inject({ method: 'PUT', url: `/api/me/children/${child.id}`, headers: other.headers, payload: { nickname: '改名', birthMonth: monthsAgo(8) } })
+    const edit = await app.inject({
+      method: 'PUT',
+      url: `/api/me/children/${child.id}`,
+      headers: other.headers,
+      payload: { nickname: '改名', birthMonth: monthsAgo(8) },
+    })
     const del = await app.inject({ method: 'DELETE', url: `/api/me/children/${child.id}`, headers: other.headers })
     const unknown = await app.inject({ method: 'DELETE', url: '/api/me/children/00000000-0000-4000-8000-000000000000', headers: other.headers })
     expect([edit.statusCode, del.statusCode, unknown.statusCode]).toEqual([404, 404, 404])

@@ -7,13 +7,18 @@ import { ME_TAGS } from './route-options'
 export const consentRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { db } = app.database
 
-  app.post('/me/consents', {
-    onRequest: app.authenticate,
-    schema: {
-      summary: 'Accept or withdraw consent to the current policy or to child data; withdrawing child data deletes the children',
-      tags: ME_TAGS, security: BEARER,
-      body: ConsentBody,
-      response: { 200: ConsentChange, ...errorResponses(400, 401, 409) },
+  app.post(
+    '/me/consents',
+    {
+      onRequest: app.authenticate,
+      schema: {
+        summary: 'Accept or withdraw consent to the current policy or to child data; withdrawing child data deletes the children',
+        tags: ME_TAGS,
+        security: BEARER,
+        body: ConsentBody,
+        response: { 200: ConsentChange, ...errorResponses(400, 401, 409) },
+      },
     },
-  }, async (request) => changeConsent(db, request.userId, request.body))
+    async (request) => changeConsent(db, request.userId, request.body),
+  )
 }

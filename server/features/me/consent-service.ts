@@ -39,11 +39,13 @@ export async function changeConsent(db: Kysely<Database>, userId: string, change
     if (action === 'withdraw' && kind === 'child_data') {
       // PIPL: without the guardian's consent there is no basis to keep the children's data.
       const childrenDeleted = await deleteAllChildren(trx, userId)
-      return { ...status, childrenDeleted, message: `已撤回同意，并已删除您账号下全部 ${childrenDeleted} 个孩子的信息 (consent withdrawn; children's data deleted)` }
+      return {
+        ...status,
+        childrenDeleted,
+        message: `已撤回同意，并已删除您账号下全部 ${childrenDeleted} 个孩子的信息 (consent withdrawn; children's data deleted)`,
+      }
     }
-    const message = action === 'accept'
-      ? '已记录您的同意 (consent recorded)'
-      : '已撤回同意；重新同意前不能添加或修改孩子信息 (consent withdrawn)'
+    const message = action === 'accept' ? '已记录您的同意 (consent recorded)' : '已撤回同意；重新同意前不能添加或修改孩子信息 (consent withdrawn)'
     return { ...status, childrenDeleted: 0, message }
   })
 }

@@ -11,6 +11,10 @@ export function consentStatus(latest: ConsentRow | undefined, currentVersion: st
 }
 
 export function consentStatuses(latest: ConsentRow[], currentVersion: string) {
-  const of = (kind: ConsentKind) => consentStatus(latest.find((row) => row.kind === kind), currentVersion)
+  const of = (kind: ConsentKind) =>
+    consentStatus(
+      latest.find((row) => row.kind === kind),
+      currentVersion,
+    )
   return { privacyPolicy: of('privacy_policy'), childData: of('child_data') }
 }

@@ -65,7 +65,9 @@ describe('POST /api/me/consents', () => {
     expect(await db.selectFrom('children').selectAll().where('userId', '=', other.userId).execute()).toHaveLength(1)
     const history = await db.selectFrom('consents').select(['kind', 'action']).where('userId', '=', userId).orderBy('id').execute()
     expect(history).toEqual([
-      { kind: 'privacy_policy', action: 'accept' }, { kind: 'child_data', action: 'accept' }, { kind: 'child_data', action: 'withdraw' },
+      { kind: 'privacy_policy', action: 'accept' },
+      { kind: 'child_data', action: 'accept' },
+      { kind: 'child_data', action: 'withdraw' },
     ])
     expect((await consentsOf(headers)).childData.needed).toBe(true)
     expect((await addChild(app, headers, { nickname: '老三', birthMonth: '2026-05' })).json().error).toBe('ConsentRequired')
@@ -86,7 +88,8 @@ describe('POST /api/me/consents', () => {
     await acceptConsents(app, headers)
     expect((await addChild(app, headers, { nickname: '小豆', birthMonth: '2025-10' })).statusCode).toBe(201)
 
-    await testDb.database.db.insertInto('privacyPolicies')
+    await testDb.database.db
+      .insertInto('privacyPolicies')
       .values({ version: '2026-12-15', publishedAt: new Date().toISOString(), title: '吉林托育个人信息保护政策', body: '第二版' })
       .execute()
     const after = await consentsOf(headers)

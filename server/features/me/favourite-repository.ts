@@ -4,9 +4,14 @@ import type { Database } from '../../db/schema'
 type Db = Kysely<Database> | Transaction<Database>
 
 export async function listFavourites(db: Db, userId: string) {
-  return db.selectFrom('favourites as f').innerJoin('institutions as i', 'i.id', 'f.institutionId')
+  return db
+    .selectFrom('favourites as f')
+    .innerJoin('institutions as i', 'i.id', 'f.institutionId')
     .select(['f.institutionId', 'i.name', 'f.createdAt'])
-    .where('f.userId', '=', userId).orderBy('f.createdAt', 'desc').orderBy('f.institutionId').execute()
+    .where('f.userId', '=', userId)
+    .orderBy('f.createdAt', 'desc')
+    .orderBy('f.institutionId')
+    .execute()
 }
 
 export async function institutionExists(db: Db, institutionId: string): Promise<boolean> {
@@ -20,7 +25,11 @@ export async function existingInstitutionIds(db: Db, ids: string[]): Promise<Set
 }
 
 export async function countFavourites(db: Db, userId: string): Promise<number> {
-  const row = await db.selectFrom('favourites').select(sql<number>`count(*)::int`.as('n')).where('userId', '=', userId).executeTakeFirstOrThrow()
+  const row = await db
+    .selectFrom('favourites')
+    .select(sql<number>`count(*)::int`.as('n'))
+    .where('userId', '=', userId)
+    .executeTakeFirstOrThrow()
   return row.n
 }
 
@@ -33,7 +42,8 @@ export async function isFavourite(db: Db, userId: string, institutionId: string)
 export async function addFavourites(db: Db, userId: string, institutionIds: string[]): Promise<void> {
   if (!institutionIds.length) return
   const now = Date.now()
-  await db.insertInto('favourites')
+  await db
+    .insertInto('favourites')
     .values(institutionIds.map((institutionId, i) => ({ userId, institutionId, createdAt: new Date(now - i).toISOString() })))
     .onConflict((oc) => oc.columns(['userId', 'institutionId']).doNothing())
     .execute()

@@ -2,9 +2,7 @@ import type { Kysely } from 'kysely'
 import type { FavouriteIds } from '../../../types/me'
 import type { Database } from '../../db/schema'
 import { conflict, notFound } from '../../shared/http-errors'
-import {
-  addFavourites, countFavourites, existingInstitutionIds, institutionExists, isFavourite, listFavourites, removeFavourite,
-} from './favourite-repository'
+import { addFavourites, countFavourites, existingInstitutionIds, institutionExists, isFavourite, listFavourites, removeFavourite } from './favourite-repository'
 
 export const MAX_FAVOURITES = 200
 

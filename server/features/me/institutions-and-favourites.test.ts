@@ -12,17 +12,21 @@ beforeAll(async () => {
   const db = testDb.database.db
   await upsertInstitutions(db, [aRecord({ name: '甲托育园' }), aRecord({ name: '乙托育园' }), aRecord({ name: '丙托育园' })])
   for (const row of await db.selectFrom('institutions').select(['id', 'name']).execute()) ids[row.name] = row.id
-  await db.insertInto('invitations').values([
-    { code: 'GOOD2345', institutionId: ids['甲托育园'], expiresAt: FUTURE, maxUses: 100 },
-    { code: 'ONCE2345', institutionId: ids['乙托育园'], expiresAt: FUTURE, maxUses: 1 },
-    { code: 'OLDX2345', institutionId: ids['乙托育园'], expiresAt: '2020-01-01T00:00:00Z', maxUses: 100 },
-    { code: 'GONE2345', institutionId: ids['乙托育园'], expiresAt: FUTURE, maxUses: 100, revokedAt: '2026-01-01T00:00:00Z' },
-    { code: 'FULL2345', institutionId: ids['丙托育园'], expiresAt: FUTURE, maxUses: 2, uses: 2 },
-  ]).execute()
+  await db
+    .insertInto('invitations')
+    .values([
+      { code: 'GOOD2345', institutionId: ids['甲托育园'], expiresAt: FUTURE, maxUses: 100 },
+      { code: 'ONCE2345', institutionId: ids['乙托育园'], expiresAt: FUTURE, maxUses: 1 },
+      { code: 'OLDX2345', institutionId: ids['乙托育园'], expiresAt: '2020-01-01T00:00:00Z', maxUses: 100 },
+      { code: 'GONE2345', institutionId: ids['乙托育园'], expiresAt: FUTURE, maxUses: 100, revokedAt: '2026-01-01T00:00:00Z' },
+      { code: 'FULL2345', institutionId: ids['丙托育园'], expiresAt: FUTURE, maxUses: 2, uses: 2 },
+    ])
+    .execute()
 })
 
 const link = (headers: Record<string, string>, code: string) => app.inject({ method: 'POST', url: '/api/me/institutions', headers, payload: { code } })
-const usesOf = async (code: string) => (await testDb.database.db.selectFrom('invitations').select('uses').where('code', '=', code).executeTakeFirstOrThrow()).uses
+const usesOf = async (code: string) =>
+  (await testDb.database.db.selectFrom('invitations').select('uses').where('code', '=', code).executeTakeFirstOrThrow()).uses
 
 describe('linking to an institution with an invitation code', () => {
   it('answers 401 without a token', async () => {
@@ -133,7 +137,9 @@ describe('favourites synced to the account', () => {
     const { headers } = await signedInUser(app)
     await app.inject({ method: 'PUT', url: `/api/me/favourites/${ids['甲托育园']}`, headers })
     const merged = await app.inject({
-      method: 'POST', url: '/api/me/favourites/merge', headers,
+      method: 'POST',
+      url: '/api/me/favourites/merge',
+      headers,
       payload: { institutionIds: [ids['丙托育园'], UNKNOWN_ID, ids['甲托育园'], ids['乙托育园']] },
     })
     expect(merged.statusCode).toBe(200)

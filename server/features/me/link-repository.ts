@@ -9,23 +9,32 @@ export async function findInvitationInstitution(db: Db, code: string) {
 
 /** Inserts the link unless it exists; true when it was new. */
 export async function insertLinkIfAbsent(db: Db, link: Omit<Insertable<InstitutionLinksTable>, 'linkedAt'>): Promise<boolean> {
-  const inserted = await db.insertInto('institutionLinks').values(link)
+  const inserted = await db
+    .insertInto('institutionLinks')
+    .values(link)
     .onConflict((oc) => oc.columns(['userId', 'institutionId']).doNothing())
-    .returning('userId').executeTakeFirst()
+    .returning('userId')
+    .executeTakeFirst()
   return inserted !== undefined
 }
 
 /** Takes one use of a valid code in a single statement, so two parents cannot both take the last use. */
 export async function consumeInvitation(db: Db, code: string): Promise<boolean> {
-  const row = await db.updateTable('invitations').set((eb) => ({ uses: eb('uses', '+', 1) }))
-    .where('code', '=', code).where('revokedAt', 'is', null)
-    .where('expiresAt', '>', sql<string>`now()`).where((eb) => eb('uses', '<', eb.ref('maxUses')))
-    .returning('code').executeTakeFirst()
+  const row = await db
+    .updateTable('invitations')
+    .set((eb) => ({ uses: eb('uses', '+', 1) }))
+    .where('code', '=', code)
+    .where('revokedAt', 'is', null)
+    .where('expiresAt', '>', sql<string>`now()`)
+    .where((eb) => eb('uses', '<', eb.ref('maxUses')))
+    .returning('code')
+    .executeTakeFirst()
   return row !== undefined
 }
 
 function linksQuery(db: Db, userId: string) {
-  return db.selectFrom('institutionLinks as l')
+  return db
+    .selectFrom('institutionLinks as l')
     .innerJoin('institutions as i', 'i.id', 'l.institutionId')
     .innerJoin('regions as d', 'd.code', 'i.districtCode')
     .select(['l.institutionId', 'i.name', 'd.name as districtName', 'l.linkedAt'])

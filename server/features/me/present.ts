@@ -10,8 +10,15 @@ export function maskPhone(phone: string | null): string | null {
 export function presentGrant(row: RoleGrant): RoleGrant {
   const regionName = row.regionCode === PROVINCE_CODE ? '吉林省' : row.regionName
   return {
-    id: row.id, role: row.role, institutionId: row.institutionId, institutionName: row.institutionName,
-    centreId: row.centreId, centreName: row.centreName, regionCode: row.regionCode, regionName,
-    grantedAt: row.grantedAt, grantedBy: row.grantedBy,
+    id: row.id,
+    role: row.role,
+    institutionId: row.institutionId,
+    institutionName: row.institutionName,
+    centreId: row.centreId,
+    centreName: row.centreName,
+    regionCode: row.regionCode,
+    regionName,
+    grantedAt: row.grantedAt,
+    grantedBy: row.grantedBy,
   }
 }

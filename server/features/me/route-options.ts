@@ -1,2 +1,1 @@
 export const ME_TAGS = ['me']
-

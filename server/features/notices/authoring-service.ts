@@ -26,11 +26,17 @@ export async function postNotice(db: Kysely<Database>, institutionId: string, us
   return db.transaction().execute(async (trx) => {
     const authorName = await memberDisplayName(trx, userId, institutionId)
     const notice = await insertNotice(trx, {
-      institutionId, authorUserId: userId, authorName,
-      category: input.category, title: input.title, body: input.body, pinned: input.pinned, expiresAt: input.expiresAt ?? null,
+      institutionId,
+      authorUserId: userId,
+      authorName,
+      category: input.category,
+      title: input.title,
+      body: input.body,
+      pinned: input.pinned,
+      expiresAt: input.expiresAt ?? null,
     })
     // Throwing rolls the notice back with the images.
-    if (await attachImages(trx, input.imageIds, notice.id, userId) !== input.imageIds.length) throw imagesNotYours()
+    if ((await attachImages(trx, input.imageIds, notice.id, userId)) !== input.imageIds.length) throw imagesNotYours()
     return notice.id
   })
 }
@@ -48,7 +54,7 @@ export async function editNotice(db: Kysely<Database>, id: string, author: Actor
   await changeNotice(db, id, assertAuthor(author), async (trx, notice) => {
     const kept = await detachImagesExcept(trx, notice.id, edit.imageIds)
     const added = edit.imageIds.filter((imageId) => !kept.includes(imageId))
-    if (await attachImages(trx, added, notice.id, author.userId) !== added.length) throw imagesNotYours()
+    if ((await attachImages(trx, added, notice.id, author.userId)) !== added.length) throw imagesNotYours()
     return { title: edit.title, body: edit.body, category: edit.category, pinned: edit.pinned, expiresAt: edit.expiresAt }
   })
 }
@@ -63,8 +69,7 @@ export async function historyOf(db: Kysely<Database>, id: string, asker: Actor):
   const notice = await findNotice(db, id)
   if (!notice) throw noSuchNotice()
   const institution = (await findInstitution(db, notice.institutionId))!
-  const allowed = notice.authorUserId === asker.userId || isCommitteeOf(asker.grants, notice.institutionId)
-    || regulatesCity(asker.grants, institution.cityCode)
+  const allowed = notice.authorUserId === asker.userId || isCommitteeOf(asker.grants, notice.institutionId) || regulatesCity(asker.grants, institution.cityCode)
   if (!allowed) throw forbidden('只有发布者、该机构家委会或所在市州的监管人员可以查看历史 (not allowed to see this history)')
   return { items: await noticeHistory(db, notice) }
 }

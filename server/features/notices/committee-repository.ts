@@ -7,8 +7,12 @@ type Db = Kysely<Database> | Transaction<Database>
 export const DEFAULT_AUTHOR_NAME = '家委会成员'
 
 export async function memberDisplayName(db: Db, userId: string, institutionId: string): Promise<string> {
-  const row = await db.selectFrom('committeeMemberNames').select('displayName')
-    .where('userId', '=', userId).where('institutionId', '=', institutionId).executeTakeFirst()
+  const row = await db
+    .selectFrom('committeeMemberNames')
+    .select('displayName')
+    .where('userId', '=', userId)
+    .where('institutionId', '=', institutionId)
+    .executeTakeFirst()
   return row?.displayName ?? DEFAULT_AUTHOR_NAME
 }
 
@@ -29,28 +33,45 @@ export async function committeeContact(db: Db, institutionId: string): Promise<s
 }
 
 export async function lastPostedAt(db: Db, institutionId: string): Promise<string | null> {
-  const row = await db.selectFrom('notices as n').select((eb) => eb.fn.max('n.postedAt').as('last'))
-    .where('n.institutionId', '=', institutionId).where(VISIBLE).executeTakeFirst()
+  const row = await db
+    .selectFrom('notices as n')
+    .select((eb) => eb.fn.max('n.postedAt').as('last'))
+    .where('n.institutionId', '=', institutionId)
+    .where(VISIBLE)
+    .executeTakeFirst()
   return row?.last ?? null
 }
 
 export async function committeeMeetings(db: Db, institutionId: string) {
-  return db.selectFrom('committeeMeetings').select(['id', 'heldOn', 'title', 'minutes'])
+  return db
+    .selectFrom('committeeMeetings')
+    .select(['id', 'heldOn', 'title', 'minutes'])
     .where('institutionId', '=', institutionId)
-    .orderBy('heldOn', 'desc').orderBy('createdAt', 'desc').execute()
+    .orderBy('heldOn', 'desc')
+    .orderBy('createdAt', 'desc')
+    .execute()
 }
 
 export async function saveDisplayName(db: Db, userId: string, institutionId: string, displayName: string): Promise<void> {
-  await db.insertInto('committeeMemberNames').values({ userId, institutionId, displayName })
-    .onConflict((oc) => oc.columns(['userId', 'institutionId']).doUpdateSet({ displayName })).execute()
+  await db
+    .insertInto('committeeMemberNames')
+    .values({ userId, institutionId, displayName })
+    .onConflict((oc) => oc.columns(['userId', 'institutionId']).doUpdateSet({ displayName }))
+    .execute()
 }
 
 export async function saveContact(db: Db, institutionId: string, contact: string | null): Promise<void> {
   const updatedAt = new Date().toISOString()
-  await db.insertInto('committeeProfiles').values({ institutionId, contact, updatedAt })
-    .onConflict((oc) => oc.column('institutionId').doUpdateSet({ contact, updatedAt })).execute()
+  await db
+    .insertInto('committeeProfiles')
+    .values({ institutionId, contact, updatedAt })
+    .onConflict((oc) => oc.column('institutionId').doUpdateSet({ contact, updatedAt }))
+    .execute()
 }
 
-export async function insertMeeting(db: Db, meeting: Required<Pick<Insertable<CommitteeMeetingsTable>, 'institutionId' | 'heldOn' | 'title' | 'minutes' | 'createdBy'>>) {
+export async function insertMeeting(
+  db: Db,
+  meeting: Required<Pick<Insertable<CommitteeMeetingsTable>, 'institutionId' | 'heldOn' | 'title' | 'minutes' | 'createdBy'>>,
+) {
   return db.insertInto('committeeMeetings').values(meeting).returning(['id', 'heldOn', 'title', 'minutes']).executeTakeFirstOrThrow()
 }

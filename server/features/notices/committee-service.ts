@@ -3,9 +3,7 @@ import { ACTIVE_COMMITTEE_MEMBERS } from '../../../types/institutions'
 import type { CommitteeMeeting, CommitteeNoticeList, CommitteePage, CommitteeProfileBody, MeetingBody } from '../../../types/notices'
 import type { Database } from '../../db/schema'
 import { badRequest, notFound } from '../../shared/http-errors'
-import {
-  committeeContact, committeeMeetings, committeeMembers, insertMeeting, lastPostedAt, saveContact, saveDisplayName,
-} from './committee-repository'
+import { committeeContact, committeeMeetings, committeeMembers, insertMeeting, lastPostedAt, saveContact, saveDisplayName } from './committee-repository'
 import { imagesOf } from './image-repository'
 import { findInstitution, listCommitteeNotices } from './notice-repository'
 import { presentCommitteeNotice } from './present'
@@ -15,7 +13,10 @@ import { assertPlainText, type TextCheck } from './text-rules'
 
 async function pageOf(db: Kysely<Database>, institutionId: string): Promise<CommitteePage> {
   const [members, contact, lastPosted, meetings] = await Promise.all([
-    committeeMembers(db, institutionId), committeeContact(db, institutionId), lastPostedAt(db, institutionId), committeeMeetings(db, institutionId),
+    committeeMembers(db, institutionId),
+    committeeContact(db, institutionId),
+    lastPostedAt(db, institutionId),
+    committeeMeetings(db, institutionId),
   ])
   return { institutionId, active: members.length >= ACTIVE_COMMITTEE_MEMBERS, members, contact, lastPostedAt: lastPosted, meetings }
 }
@@ -30,13 +31,20 @@ export async function committeePage(db: Kysely<Database>, institutionId: string)
 /** Every notice of the committee with read counts and status, withdrawn and taken down ones too. */
 export async function committeeNotices(db: Kysely<Database>, institutionId: string, userId: string, jwtSecret: string): Promise<CommitteeNoticeList> {
   const rows = await listCommitteeNotices(db, institutionId, userId)
-  const images = await imagesOf(db, rows.map((r) => r.id))
+  const images = await imagesOf(
+    db,
+    rows.map((r) => r.id),
+  )
   return { items: rows.map((r) => presentCommitteeNotice(r, images, jwtSecret)) }
 }
 
 /** The member's display name on this committee and/or the committee's contact (an empty contact clears it). */
 export async function updateProfile(
-  db: Kysely<Database>, institutionId: string, userId: string, profile: CommitteeProfileBody, checkTexts: TextCheck,
+  db: Kysely<Database>,
+  institutionId: string,
+  userId: string,
+  profile: CommitteeProfileBody,
+  checkTexts: TextCheck,
 ): Promise<CommitteePage> {
   const { displayName, contact } = profile
   assertPlainText({ displayName, contact })
@@ -52,7 +60,11 @@ export async function updateProfile(
 }
 
 export async function publishMeeting(
-  db: Kysely<Database>, institutionId: string, userId: string, meeting: MeetingBody, checkTexts: TextCheck,
+  db: Kysely<Database>,
+  institutionId: string,
+  userId: string,
+  meeting: MeetingBody,
+  checkTexts: TextCheck,
 ): Promise<CommitteeMeeting> {
   const { heldOn, title, minutes } = meeting
   assertPlainText({ title, minutes })

@@ -34,7 +34,12 @@ let codeSerial = 0
 /** A committee member who signed in with WeChat just now: WeChat knows their openid (version 2 of the checks). */
 async function wechatCommitteeMember(institutionId: string) {
   codeSerial += 1
-  const signIn = await app.inject({ method: 'POST', url: '/api/auth/wechat', payload: { code: `member-${process.pid}-${codeSerial}-1` }, remoteAddress: nextIp() })
+  const signIn = await app.inject({
+    method: 'POST',
+    url: '/api/auth/wechat',
+    payload: { code: `member-${process.pid}-${codeSerial}-1` },
+    remoteAddress: nextIp(),
+  })
   const { userId, accessToken } = signIn.json()
   await grantRole(app, userId, { role: 'committee', institutionId })
   return { userId, headers: { authorization: `Bearer ${accessToken}` } }
@@ -44,14 +49,19 @@ const upload = async (headers: Headers, data: Buffer) => {
   const body = multipart([{ name: 'image', filename: 'photo.png', contentType: 'image/png', data }])
   return app.inject({ method: 'POST', url: '/api/notices/images', payload: body.payload, headers: { ...body.headers, ...headers } })
 }
-const pureRed = () => sharp({ create: { width: 16, height: 16, channels: 3, background: '#ff0000' } }).png().toBuffer()
+const pureRed = () =>
+  sharp({ create: { width: 16, height: 16, channels: 3, background: '#ff0000' } })
+    .png()
+    .toBuffer()
 
 /** A push to /api/wechat/events as WeChat signs it (or with another token). */
 async function push(event: object, token = TEST_PUSH_TOKEN) {
   const timestamp = String(Math.floor(Date.now() / 1000))
   const nonce = 'n0nce'
   return fetch(`${base}/api/wechat/events?signature=${pushSignature(token, timestamp, nonce)}&timestamp=${timestamp}&nonce=${nonce}`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(event),
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(event),
   })
 }
 
@@ -92,12 +102,19 @@ describe('texts go through WeChat msgSecCheck before anyone else sees them', () 
 
   it('checks what the committee page shows: display name and contact (资料), meeting minutes (论坛)', async () => {
     const member = await wechatCommitteeMember(inst.a)
-    const profile = await app.inject({ method: 'PUT', url: `/api/institutions/${inst.a}/committee/profile`, headers: member.headers, payload: { contact: '电话 违规测试' } })
+    const profile = await app.inject({
+      method: 'PUT',
+      url: `/api/institutions/${inst.a}/committee/profile`,
+      headers: member.headers,
+      payload: { contact: '电话 违规测试' },
+    })
     expect(profile.statusCode).toBe(400)
     expect(profile.json().field).toBe('contact')
     expect(wechat.textChecks.find((c) => c.content === '电话 违规测试')).toMatchObject({ scene: 1 })
     const meeting = await app.inject({
-      method: 'POST', url: `/api/institutions/${inst.a}/committee/meetings`, headers: member.headers,
+      method: 'POST',
+      url: `/api/institutions/${inst.a}/committee/meetings`,
+      headers: member.headers,
       payload: { heldOn: '2026-11-20', title: '期末家委会', minutes: '会议纪要：违规测试' },
     })
     expect(meeting.statusCode).toBe(400)
@@ -129,7 +146,10 @@ describe('images go through WeChat mediaCheckAsync; a risky verdict pushed later
 
     // WeChat fetched each image through its signed link and pushed both verdicts, accepted.
     const checks = wechat.mediaChecks.slice(-2)
-    expect(checks.map((c) => [c.status, c.suggest, c.version, c.scene])).toEqual([['pushed', 'risky', 2, 3], ['pushed', 'pass', 2, 3]])
+    expect(checks.map((c) => [c.status, c.suggest, c.version, c.scene])).toEqual([
+      ['pushed', 'risky', 2, 3],
+      ['pushed', 'pass', 2, 3],
+    ])
 
     const parent = await linkedParent(app, inst.b)
     const notice = (await openNotice(app, parent.headers, id)).json()
@@ -149,7 +169,10 @@ describe('images go through WeChat mediaCheckAsync; a risky verdict pushed later
     const id = await posted(app, member.headers, inst.b, aNotice({ imageIds: [imageId] }))
     await wechat.mediaChecksSettled()
     const traceId = wechat.mediaChecks.at(-1)!.traceId
-    const forged = await push({ Event: 'wxa_media_check', appid: wechat.appId, trace_id: traceId, version: 2, result: { suggest: 'risky', label: 20001 } }, 'not-the-token')
+    const forged = await push(
+      { Event: 'wxa_media_check', appid: wechat.appId, trace_id: traceId, version: 2, result: { suggest: 'risky', label: 20001 } },
+      'not-the-token',
+    )
     expect(forged.status).toBe(403)
     const parent = await linkedParent(app, inst.b)
     expect((await openNotice(app, parent.headers, id)).json().images.map((i: { id: string }) => i.id)).toEqual([imageId])
@@ -173,10 +196,23 @@ describe('images go through WeChat mediaCheckAsync; a risky verdict pushed later
       await restarted.listen({ port: 0, host: '127.0.0.1' })
       const address = `http://127.0.0.1:${(restarted.server.address() as AddressInfo).port}`
       const timestamp = String(Math.floor(Date.now() / 1000))
-      const response = await fetch(`${address}/api/wechat/events?signature=${pushSignature(TEST_PUSH_TOKEN, timestamp, 'abc')}&timestamp=${timestamp}&nonce=abc`, {
-        method: 'POST', headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ ToUserName: 'gh_x', MsgType: 'event', Event: 'wxa_media_check', appid: 'wx-test', trace_id: traceId, version: 2, errcode: 0, result: { suggest: 'risky', label: 20006 } }),
-      })
+      const response = await fetch(
+        `${address}/api/wechat/events?signature=${pushSignature(TEST_PUSH_TOKEN, timestamp, 'abc')}&timestamp=${timestamp}&nonce=abc`,
+        {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({
+            ToUserName: 'gh_x',
+            MsgType: 'event',
+            Event: 'wxa_media_check',
+            appid: 'wx-test',
+            trace_id: traceId,
+            version: 2,
+            errcode: 0,
+            result: { suggest: 'risky', label: 20006 },
+          }),
+        },
+      )
       expect(response.status).toBe(200)
       expect(await response.text()).toBe('success')
     } finally {
@@ -192,7 +228,10 @@ describe('images go through WeChat mediaCheckAsync; a risky verdict pushed later
     const member = await wechatCommitteeMember(inst.b)
     const working = app.settings.wechat
     app.settings.wechat = { ...working, apiBase: 'http://127.0.0.1:9' }
-    const before = await app.database.db.selectFrom('noticeImages').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+    const before = await app.database.db
+      .selectFrom('noticeImages')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow()
     try {
       const response = await upload(member.headers, await pngImage())
       expect(response.statusCode).toBe(503)
@@ -200,7 +239,10 @@ describe('images go through WeChat mediaCheckAsync; a risky verdict pushed later
     } finally {
       app.settings.wechat = working
     }
-    const after = await app.database.db.selectFrom('noticeImages').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+    const after = await app.database.db
+      .selectFrom('noticeImages')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow()
     expect(Number(after.n)).toBe(Number(before.n))
   })
 })
@@ -208,10 +250,14 @@ describe('images go through WeChat mediaCheckAsync; a risky verdict pushed later
 describe('GET /api/wechat/events (WeChat checks the push URL)', () => {
   it('echoes echostr when the signature matches the push token, and refuses otherwise', async () => {
     const timestamp = '1733000000'
-    const ok = await fetch(`${base}/api/wechat/events?signature=${pushSignature(TEST_PUSH_TOKEN, timestamp, 'n1')}&timestamp=${timestamp}&nonce=n1&echostr=hello-wechat`)
+    const ok = await fetch(
+      `${base}/api/wechat/events?signature=${pushSignature(TEST_PUSH_TOKEN, timestamp, 'n1')}&timestamp=${timestamp}&nonce=n1&echostr=hello-wechat`,
+    )
     expect(ok.status).toBe(200)
     expect(await ok.text()).toBe('hello-wechat')
-    const bad = await fetch(`${base}/api/wechat/events?signature=${pushSignature('other', timestamp, 'n1')}&timestamp=${timestamp}&nonce=n1&echostr=hello-wechat`)
+    const bad = await fetch(
+      `${base}/api/wechat/events?signature=${pushSignature('other', timestamp, 'n1')}&timestamp=${timestamp}&nonce=n1&echostr=hello-wechat`,
+    )
     expect(bad.status).toBe(403)
     expect((await bad.json()).message).toMatch(/^签名无效/)
   })

@@ -16,7 +16,9 @@ const noSuchImage = () => new ClientError(404, '图片不存在 (no such image)'
  * may fetch it before it even answers. If anything fails, nothing of it is kept.
  */
 export async function storeNoticeImage(
-  db: Kysely<Database>, storage: ImageStorage, upload: { id: string; userId: string; image: CleanImage },
+  db: Kysely<Database>,
+  storage: ImageStorage,
+  upload: { id: string; userId: string; image: CleanImage },
   requestCheck: (imageId: string) => Promise<void>,
 ): Promise<void> {
   const { id, image } = upload
@@ -49,6 +51,10 @@ export async function imageForReaders(db: Kysely<Database>, storage: ImageStorag
 }
 
 /** WeChat's verdict on an image: a risky one disappears for readers at once. */
-export async function recordImageVerdict(db: Kysely<Database>, id: string, verdict: { suggest: 'pass' | 'review' | 'risky'; label: number | null }): Promise<void> {
+export async function recordImageVerdict(
+  db: Kysely<Database>,
+  id: string,
+  verdict: { suggest: 'pass' | 'review' | 'risky'; label: number | null },
+): Promise<void> {
   await setImageModeration(db, id, verdict)
 }

@@ -33,7 +33,7 @@ async function storedFile(imageId: string): Promise<{ key: string; bytes: Buffer
 }
 
 describe('POST /api/notices/images', () => {
-  it("stores a JPEG without its EXIF (GPS, camera) under notices/YYYY/MM/", async () => {
+  it('stores a JPEG without its EXIF (GPS, camera) under notices/YYYY/MM/', async () => {
     const member = await committeeMember(app, inst.a)
     const original = await jpegWithGps()
     expect(ifd0Tags((await sharp(original).metadata()).exif!).has(GPS_INFO_TAG)).toBe(true)
@@ -62,19 +62,29 @@ describe('POST /api/notices/images', () => {
 })
 
 describe('images in notices', () => {
-  it('attaches your uploads once, serves them through signed links, and refuses others\' images', async () => {
+  it("attaches your uploads once, serves them through signed links, and refuses others' images", async () => {
     const member = await committeeMember(app, inst.a)
     const imageId = (await upload(member.headers, await pngImage(), 'x.png', 'image/png')).json().id as string
     // Not attached yet: not served even with a valid signature.
     expect((await app.inject({ method: 'GET', url: signNoticeImageUrl(TEST_JWT_SECRET, imageId) })).statusCode).toBe(404)
 
     const colleague = await committeeMember(app, inst.a)
-    const theirs = await app.inject({ method: 'POST', url: `/api/institutions/${inst.a}/notices`, headers: colleague.headers, payload: aNotice({ imageIds: [imageId] }) })
+    const theirs = await app.inject({
+      method: 'POST',
+      url: `/api/institutions/${inst.a}/notices`,
+      headers: colleague.headers,
+      payload: aNotice({ imageIds: [imageId] }),
+    })
     expect(theirs.statusCode).toBe(400)
     expect(theirs.json().field).toBe('imageIds')
 
     const id = await posted(app, member.headers, inst.a, aNotice({ imageIds: [imageId] }))
-    const again = await app.inject({ method: 'POST', url: `/api/institutions/${inst.a}/notices`, headers: member.headers, payload: aNotice({ imageIds: [imageId] }) })
+    const again = await app.inject({
+      method: 'POST',
+      url: `/api/institutions/${inst.a}/notices`,
+      headers: member.headers,
+      payload: aNotice({ imageIds: [imageId] }),
+    })
     expect(again.json().field).toBe('imageIds')
 
     const parent = await linkedParent(app, inst.a)

@@ -20,8 +20,13 @@ export async function reportsFor(db: Kysely<Database>, grants: ActiveGrant[]): P
   const rows = await listReports(db, citiesOf(grants))
   return {
     items: rows.map((r) => ({
-      id: r.id, noticeId: r.noticeId, noticeTitle: r.noticeTitle, institutionName: r.institutionName,
-      reason: r.reason, reportedAt: r.reportedAt, noticeStatus: statusOf(r),
+      id: r.id,
+      noticeId: r.noticeId,
+      noticeTitle: r.noticeTitle,
+      institutionName: r.institutionName,
+      reason: r.reason,
+      reportedAt: r.reportedAt,
+      noticeStatus: statusOf(r),
     })),
   }
 }
@@ -34,6 +39,8 @@ export async function takeDownNotice(db: Kysely<Database>, id: string, regulator
   const institution = (await findInstitution(db, notice.institutionId))!
   if (!regulatesCity(regulator.grants, institution.cityCode)) throw outsideYourCity()
   await changeNotice(db, id, assertStillUp, async () => ({
-    takenDownAt: new Date().toISOString(), takenDownBy: regulator.userId, takedownReason: reason,
+    takenDownAt: new Date().toISOString(),
+    takenDownBy: regulator.userId,
+    takedownReason: reason,
   }))
 }

@@ -1,7 +1,5 @@
 import { wxRequestWithoutData } from '../../../test/support/wx-request'
-import {
-  aNotice, anEdit, committeeList, committeeMember, linkedParent, listNotices, openNotice, posted, seedInstitutions, type Headers,
-} from './test-fixtures'
+import { aNotice, anEdit, committeeList, committeeMember, linkedParent, listNotices, openNotice, posted, seedInstitutions, type Headers } from './test-fixtures'
 import { signedInRegulator, useTestApp } from '../../../test/support/test-app'
 
 const { app, testDb } = useTestApp()
@@ -16,7 +14,8 @@ const withdraw = (headers: Headers, id: string) => app.inject({ method: 'POST', 
 const history = (headers: Headers, id: string) => app.inject({ method: 'GET', url: `/api/notices/${id}/history`, headers })
 const takedown = (headers: Headers, id: string, reason = '内容涉及个人隐私') =>
   app.inject({ method: 'POST', url: `/api/admin/notices/${id}/takedown`, headers, payload: { reason } })
-const report = (headers: Headers, id: string, reason = '内容不实') => app.inject({ method: 'POST', url: `/api/notices/${id}/report`, headers, payload: { reason } })
+const report = (headers: Headers, id: string, reason = '内容不实') =>
+  app.inject({ method: 'POST', url: `/api/notices/${id}/report`, headers, payload: { reason } })
 
 describe('editing and withdrawing', () => {
   it('keeps every earlier version when the author edits', async () => {
@@ -31,7 +30,9 @@ describe('editing and withdrawing', () => {
     const res = await history(author.headers, id)
     expect(res.statusCode).toBe(200)
     expect(res.json().items.map((v: { version: number; title: string; pinned: boolean }) => [v.version, v.title, v.pinned])).toEqual([
-      [1, '第一版标题', false], [2, '第二版标题', false], [3, '第二版标题', true],
+      [1, '第一版标题', false],
+      [2, '第二版标题', false],
+      [3, '第二版标题', true],
     ])
   })
 
@@ -133,8 +134,9 @@ describe('reports and takedowns', () => {
     expect((await report(parent.headers, id, 'x')).json().field).toBe('reason')
 
     const changchun = await signedInRegulator(app, '220100')
-    const listed = (await app.inject({ method: 'GET', url: '/api/admin/notice-reports', headers: changchun.headers })).json().items
-      .filter((r: { noticeId: string }) => r.noticeId === id)
+    const listed = (await app.inject({ method: 'GET', url: '/api/admin/notice-reports', headers: changchun.headers }))
+      .json()
+      .items.filter((r: { noticeId: string }) => r.noticeId === id)
     expect(listed).toHaveLength(5)
     expect(listed[0]).toMatchObject({ noticeTitle: '被举报的公告', reason: '内容不实', noticeStatus: 'published' })
     const yanbian = await signedInRegulator(app, '222400')

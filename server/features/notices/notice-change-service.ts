@@ -19,7 +19,8 @@ export function assertStillUp(notice: NoticeRow): void {
  * as the next one: concurrent changes queue on the lock, so no version is lost or written twice.
  */
 export async function changeNotice(
-  db: Kysely<Database>, id: string,
+  db: Kysely<Database>,
+  id: string,
   check: (notice: NoticeRow) => void,
   change: (trx: Transaction<Database>, notice: NoticeRow) => Promise<NoticeChanges>,
 ): Promise<void> {

@@ -15,14 +15,22 @@ export async function findInstitution(db: Db, id: string) {
 }
 
 export async function isLinked(db: Db, userId: string, institutionId: string): Promise<boolean> {
-  const row = await db.selectFrom('institutionLinks').select('userId')
-    .where('userId', '=', userId).where('institutionId', '=', institutionId).executeTakeFirst()
+  const row = await db
+    .selectFrom('institutionLinks')
+    .select('userId')
+    .where('userId', '=', userId)
+    .where('institutionId', '=', institutionId)
+    .executeTakeFirst()
   return row !== undefined
 }
 
 export async function insertNotice(db: Db, notice: NoticeFields & { institutionId: string; authorUserId: string; authorName: string }): Promise<NoticeRow> {
   const now = new Date().toISOString()
-  return db.insertInto('notices').values({ ...notice, postedAt: now, updatedAt: now }).returningAll().executeTakeFirstOrThrow()
+  return db
+    .insertInto('notices')
+    .values({ ...notice, postedAt: now, updatedAt: now })
+    .returningAll()
+    .executeTakeFirstOrThrow()
 }
 
 export async function findNotice(db: Db, id: string): Promise<NoticeRow | undefined> {
@@ -36,55 +44,81 @@ export async function lockNotice(trx: Transaction<Database>, id: string): Promis
 
 /** Keeps the current content as a version before it changes. */
 export async function saveVersion(db: Db, notice: NoticeRow): Promise<void> {
-  await db.insertInto('noticeVersions').values({
-    noticeId: notice.id, version: notice.version, category: notice.category, title: notice.title, body: notice.body,
-    pinned: notice.pinned, expiresAt: notice.expiresAt, savedAt: notice.updatedAt,
-  }).execute()
+  await db
+    .insertInto('noticeVersions')
+    .values({
+      noticeId: notice.id,
+      version: notice.version,
+      category: notice.category,
+      title: notice.title,
+      body: notice.body,
+      pinned: notice.pinned,
+      expiresAt: notice.expiresAt,
+      savedAt: notice.updatedAt,
+    })
+    .execute()
 }
 
-export type NoticeChanges = Pick<Updateable<NoticesTable>,
-  'category' | 'title' | 'body' | 'pinned' | 'expiresAt' | 'withdrawnAt' | 'takenDownAt' | 'takenDownBy' | 'takedownReason'>
+export type NoticeChanges = Pick<
+  Updateable<NoticesTable>,
+  'category' | 'title' | 'body' | 'pinned' | 'expiresAt' | 'withdrawnAt' | 'takenDownAt' | 'takenDownBy' | 'takedownReason'
+>
 
 /** Applies the changes as the next version. */
 export async function updateNotice(db: Db, notice: NoticeRow, changes: NoticeChanges): Promise<NoticeRow> {
-  return db.updateTable('notices')
+  return db
+    .updateTable('notices')
     .set({ ...changes, version: notice.version + 1, updatedAt: new Date().toISOString() })
     .where('id', '=', notice.id)
-    .returningAll().executeTakeFirstOrThrow()
+    .returningAll()
+    .executeTakeFirstOrThrow()
 }
 
 /** Every version, oldest first, the current one last. */
 export async function noticeHistory(db: Db, notice: NoticeRow) {
-  const earlier = await db.selectFrom('noticeVersions')
+  const earlier = await db
+    .selectFrom('noticeVersions')
     .select(['version', 'category', 'title', 'body', 'pinned', 'expiresAt', 'savedAt'])
-    .where('noticeId', '=', notice.id).orderBy('version').execute()
+    .where('noticeId', '=', notice.id)
+    .orderBy('version')
+    .execute()
   const { version, category, title, body, pinned, expiresAt, updatedAt } = notice
   return [...earlier, { version, category, title, body, pinned, expiresAt, savedAt: updatedAt }]
 }
 
 // ---- what parents see ----
 
-export interface NoticeForReader extends NoticeRow { read: boolean }
+export interface NoticeForReader extends NoticeRow {
+  read: boolean
+}
 
-const readBy = (userId: string) =>
-  sql<boolean>`EXISTS (SELECT 1 FROM notice_reads r WHERE r.notice_id = n.id AND r.user_id = ${userId})`.as('read')
+const readBy = (userId: string) => sql<boolean>`EXISTS (SELECT 1 FROM notice_reads r WHERE r.notice_id = n.id AND r.user_id = ${userId})`.as('read')
 
 /** Visible notices of the institution, pinned first, then newest, with whether `userId` has opened each. */
 export async function listVisibleNotices(db: Db, institutionId: string, userId: string): Promise<NoticeForReader[]> {
-  return db.selectFrom('notices as n').selectAll('n').select(readBy(userId))
-    .where('n.institutionId', '=', institutionId).where(VISIBLE)
-    .orderBy('n.pinned', 'desc').orderBy('n.postedAt', 'desc').orderBy('n.id')
+  return db
+    .selectFrom('notices as n')
+    .selectAll('n')
+    .select(readBy(userId))
+    .where('n.institutionId', '=', institutionId)
+    .where(VISIBLE)
+    .orderBy('n.pinned', 'desc')
+    .orderBy('n.postedAt', 'desc')
+    .orderBy('n.id')
     .execute()
 }
 
 export async function findVisibleNotice(db: Db, id: string, userId: string): Promise<NoticeForReader | undefined> {
-  return db.selectFrom('notices as n').selectAll('n').select(readBy(userId))
-    .where('n.id', '=', id).where(VISIBLE).executeTakeFirst()
+  return db.selectFrom('notices as n').selectAll('n').select(readBy(userId)).where('n.id', '=', id).where(VISIBLE).executeTakeFirst()
 }
 
 /** Idempotent: concurrent opens by the same person record one read. */
 export async function recordRead(db: Db, noticeId: string, userId: string): Promise<void> {
-  await db.insertInto('noticeReads').values({ noticeId, userId }).onConflict((oc) => oc.doNothing()).execute()
+  await db
+    .insertInto('noticeReads')
+    .values({ noticeId, userId })
+    .onConflict((oc) => oc.doNothing())
+    .execute()
 }
 
 /** Unread visible notices per institution the user is linked to (institutions with none included, as 0). */
@@ -102,19 +136,27 @@ export async function unreadByInstitution(db: Db, userId: string) {
 
 // ---- what the committee sees ----
 
-export interface NoticeForCommittee extends NoticeForReader { readCount: number; linkedParents: number }
+export interface NoticeForCommittee extends NoticeForReader {
+  readCount: number
+  linkedParents: number
+}
 
 /** Notices with the reads of parents still linked to the institution (someone who unlinked no longer counts). */
-const committeeNoticeQuery = (db: Db, userId: string) => db.selectFrom('notices as n').selectAll('n').select(readBy(userId))
-  .select(sql<number>`(SELECT count(*)::int FROM notice_reads r
+const committeeNoticeQuery = (db: Db, userId: string) =>
+  db
+    .selectFrom('notices as n')
+    .selectAll('n')
+    .select(readBy(userId))
+    .select(
+      sql<number>`(SELECT count(*)::int FROM notice_reads r
     JOIN institution_links l ON l.user_id = r.user_id AND l.institution_id = n.institution_id
-    WHERE r.notice_id = n.id)`.as('readCount'))
-  .select(sql<number>`(SELECT count(*)::int FROM institution_links l WHERE l.institution_id = n.institution_id)`.as('linkedParents'))
+    WHERE r.notice_id = n.id)`.as('readCount'),
+    )
+    .select(sql<number>`(SELECT count(*)::int FROM institution_links l WHERE l.institution_id = n.institution_id)`.as('linkedParents'))
 
 /** Every notice of the institution, withdrawn and taken down ones included, newest first. */
 export async function listCommitteeNotices(db: Db, institutionId: string, userId: string): Promise<NoticeForCommittee[]> {
-  return committeeNoticeQuery(db, userId).where('n.institutionId', '=', institutionId)
-    .orderBy('n.postedAt', 'desc').orderBy('n.id').execute()
+  return committeeNoticeQuery(db, userId).where('n.institutionId', '=', institutionId).orderBy('n.postedAt', 'desc').orderBy('n.id').execute()
 }
 
 export async function findCommitteeNotice(db: Db, id: string, userId: string): Promise<NoticeForCommittee | undefined> {
@@ -129,8 +171,7 @@ export async function lockReportsOf(trx: Transaction<Database>, noticeId: string
 }
 
 export async function hasReported(db: Db, noticeId: string, reporterUserId: string): Promise<boolean> {
-  const row = await db.selectFrom('noticeReports').select('id')
-    .where('noticeId', '=', noticeId).where('reporterUserId', '=', reporterUserId).executeTakeFirst()
+  const row = await db.selectFrom('noticeReports').select('id').where('noticeId', '=', noticeId).where('reporterUserId', '=', reporterUserId).executeTakeFirst()
   return row !== undefined
 }
 
@@ -140,12 +181,23 @@ export async function insertReport(db: Db, report: Required<Pick<Insertable<Noti
 
 /** Reports about institutions in the given 市州 (null: all), newest first. */
 export async function listReports(db: Db, cityCodes: string[] | null) {
-  let query = db.selectFrom('noticeReports as r')
+  let query = db
+    .selectFrom('noticeReports as r')
     .innerJoin('notices as n', 'n.id', 'r.noticeId')
     .innerJoin('institutions as i', 'i.id', 'n.institutionId')
-    .select(['r.id', 'r.noticeId', 'n.title as noticeTitle', 'i.name as institutionName', 'r.reason', 'r.reportedAt',
-      'n.withdrawnAt', 'n.takenDownAt', 'n.expiresAt'])
-    .orderBy('r.reportedAt', 'desc').orderBy('r.id')
+    .select([
+      'r.id',
+      'r.noticeId',
+      'n.title as noticeTitle',
+      'i.name as institutionName',
+      'r.reason',
+      'r.reportedAt',
+      'n.withdrawnAt',
+      'n.takenDownAt',
+      'n.expiresAt',
+    ])
+    .orderBy('r.reportedAt', 'desc')
+    .orderBy('r.id')
   if (cityCodes) {
     if (!cityCodes.length) return []
     query = query.where('i.cityCode', 'in', cityCodes)

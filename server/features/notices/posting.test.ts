@@ -15,8 +15,19 @@ describe('POST /api/institutions/:institutionId/notices', () => {
     const res = await postNotice(app, member.headers, inst.a, aNotice({ body, pinned: true }))
     expect(res.statusCode).toBe(201)
     expect(res.json()).toMatchObject({
-      institutionId: inst.a, body, pinned: true, category: 'activity', authorName: '王女士', version: 1, images: [], expiresAt: null,
-      status: 'published', readCount: 0, linkedParents: 0, takedownReason: null, read: false,
+      institutionId: inst.a,
+      body,
+      pinned: true,
+      category: 'activity',
+      authorName: '王女士',
+      version: 1,
+      images: [],
+      expiresAt: null,
+      status: 'published',
+      readCount: 0,
+      linkedParents: 0,
+      takedownReason: null,
+      read: false,
     })
   })
 
@@ -26,7 +37,7 @@ describe('POST /api/institutions/:institutionId/notices', () => {
     expect(res.json().authorName).toBe('家委会成员')
   })
 
-  it("refuses a committee member of another institution, a parent and a stranger with 403, and no token with 401", async () => {
+  it('refuses a committee member of another institution, a parent and a stranger with 403, and no token with 401', async () => {
     const memberOfA = await committeeMember(app, inst.a)
     expect((await postNotice(app, memberOfA.headers, inst.b)).statusCode).toBe(403)
     const parent = await linkedParent(app, inst.a)
@@ -35,7 +46,11 @@ describe('POST /api/institutions/:institutionId/notices', () => {
     expect((await postNotice(app, stranger.headers, inst.a)).statusCode).toBe(403)
     const anonymous = await app.inject({ method: 'POST', url: `/api/institutions/${inst.a}/notices`, payload: aNotice() })
     expect(anonymous.statusCode).toBe(401)
-    const count = await app.database.db.selectFrom('notices').select((eb) => eb.fn.countAll<number>().as('n')).where('institutionId', '=', inst.b).executeTakeFirstOrThrow()
+    const count = await app.database.db
+      .selectFrom('notices')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('institutionId', '=', inst.b)
+      .executeTakeFirstOrThrow()
     expect(Number(count.n)).toBe(0)
   })
 

@@ -40,8 +40,8 @@ export function presentCommitteeNotice(row: NoticeForCommittee, images: ImageRow
     status: statusOf(row),
     takedownReason: row.takedownReason,
     // The author learns which image parents no longer see, and why.
-    removedImages: own.flatMap((i, index) => (i.moderation === 'risky'
-      ? [{ id: i.id, position: index + 1, reason: `微信内容安全检测认定含有${labelName(i.moderationLabel)}内容` }]
-      : [])),
+    removedImages: own.flatMap((i, index) =>
+      i.moderation === 'risky' ? [{ id: i.id, position: index + 1, reason: `微信内容安全检测认定含有${labelName(i.moderationLabel)}内容` }] : [],
+    ),
   }
 }

@@ -6,7 +6,14 @@ import type { Actor } from '../../shared/auth'
 import { imagesOf } from './image-repository'
 import { noSuchNotice } from './notice-change-service'
 import {
-  findVisibleNotice, hasReported, insertReport, listVisibleNotices, lockReportsOf, recordRead, unreadByInstitution, type NoticeForReader,
+  findVisibleNotice,
+  hasReported,
+  insertReport,
+  listVisibleNotices,
+  lockReportsOf,
+  recordRead,
+  unreadByInstitution,
+  type NoticeForReader,
 } from './notice-repository'
 import { presentNotice } from './present'
 import { canRead, noNoticesHere } from './reader-access'
@@ -23,7 +30,10 @@ async function readableNotice(db: Kysely<Database>, reader: Actor, id: string): 
 export async function noticesOf(db: Kysely<Database>, institutionId: string, reader: Actor, jwtSecret: string): Promise<NoticeList> {
   if (!(await canRead(db, reader, institutionId))) throw noNoticesHere()
   const rows = await listVisibleNotices(db, institutionId, reader.userId)
-  const images = await imagesOf(db, rows.map((r) => r.id))
+  const images = await imagesOf(
+    db,
+    rows.map((r) => r.id),
+  )
   return { items: rows.map((r) => presentNotice(r, images, jwtSecret)), unread: rows.filter((r) => !r.read).length }
 }
 

@@ -5,7 +5,7 @@ const { app } = useTestApp()
 
 const setBack = (id: string, postedAt: string) => app.database.db.updateTable('notices').set({ postedAt }).where('id', '=', id).execute()
 
-describe('who reads an institution\'s notices', () => {
+describe("who reads an institution's notices", () => {
   it('answers 404 (not 403) to parents not linked to it, for the list and a single notice', async () => {
     const inst = await seedInstitutions(app)
     const member = await committeeMember(app, inst.a)
@@ -32,7 +32,11 @@ describe('who reads an institution\'s notices', () => {
     const expiring = await posted(app, member.headers, inst.a, aNotice({ title: '已过期的通知', expiresAt: new Date(Date.now() + 60_000).toISOString() }))
     await setBack(old, '2026-01-01T00:00:00.000Z')
     await setBack(pinnedOld, '2025-06-01T00:00:00.000Z')
-    await app.database.db.updateTable('notices').set({ expiresAt: new Date(Date.now() - 1000).toISOString() }).where('id', '=', expiring).execute()
+    await app.database.db
+      .updateTable('notices')
+      .set({ expiresAt: new Date(Date.now() - 1000).toISOString() })
+      .where('id', '=', expiring)
+      .execute()
 
     const parent = await linkedParent(app, inst.a)
     const res = await listNotices(app, parent.headers, inst.a)
@@ -56,9 +60,9 @@ describe('reads and unread counts', () => {
     await app.database.db.insertInto('institutionLinks').values({ userId: parent.userId, institutionId: inst.b }).execute()
     const badge = async () => (await app.inject({ method: 'GET', url: '/api/me/notices/unread', headers: parent.headers })).json()
     expect(await badge()).toMatchObject({ unread: 3 })
-    expect((await badge()).byInstitution).toEqual(expect.arrayContaining([
-      expect.objectContaining({ institutionId: inst.a, unread: 2 }), expect.objectContaining({ institutionId: inst.b, unread: 1 }),
-    ]))
+    expect((await badge()).byInstitution).toEqual(
+      expect.arrayContaining([expect.objectContaining({ institutionId: inst.a, unread: 2 }), expect.objectContaining({ institutionId: inst.b, unread: 1 })]),
+    )
     expect((await listNotices(app, parent.headers, inst.a)).json().unread).toBe(2)
 
     const opened = await openNotice(app, parent.headers, a1)
@@ -69,7 +73,10 @@ describe('reads and unread counts', () => {
     // Another parent's reads are their own.
     const other = await linkedParent(app, inst.a)
     expect((await listNotices(app, other.headers, inst.a)).json().unread).toBe(2)
-    expect((await app.inject({ method: 'GET', url: '/api/me/notices/unread', headers: (await signedInUser(app)).headers })).json()).toEqual({ unread: 0, byInstitution: [] })
+    expect((await app.inject({ method: 'GET', url: '/api/me/notices/unread', headers: (await signedInUser(app)).headers })).json()).toEqual({
+      unread: 0,
+      byInstitution: [],
+    })
   })
 
   it('stays exact under concurrent reads: 20 parents × 3 opens → 20; one parent 10 times at once → 1', async () => {

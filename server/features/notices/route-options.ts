@@ -6,5 +6,7 @@ import type { TextCheck } from './text-rules'
 export const NOTICE_TAGS = ['notices']
 
 /** WeChat's check of the texts the signed-in user is about to publish in the scene (a profile, a post). */
-export const textCheckOf = (app: FastifyInstance, request: FastifyRequest, scene: SecurityScene): TextCheck =>
-  (fields) => assertTextsAllowed(app, request.log, request.userId, scene, fields)
+export const textCheckOf =
+  (app: FastifyInstance, request: FastifyRequest, scene: SecurityScene): TextCheck =>
+  (fields) =>
+    assertTextsAllowed(app, request.log, request.userId, scene, fields)

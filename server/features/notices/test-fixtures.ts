@@ -7,11 +7,12 @@ import { signedInUser, signedInWith } from '../../../test/support/test-app'
 export type Headers = { authorization: string }
 
 /** Two institutions in Changchun (220100) and one in Yanbian (222400). */
-export const seedInstitutions = (app: FastifyInstance) => seedRecords(app, {
-  a: aRecord({ name: `公告测试园A${Date.now()}` }),
-  b: aRecord({ name: `公告测试园B${Date.now()}` }),
-  yanbian: aRecord({ name: `公告测试园延吉${Date.now()}`, ...YANBIAN }),
-})
+export const seedInstitutions = (app: FastifyInstance) =>
+  seedRecords(app, {
+    a: aRecord({ name: `公告测试园A${Date.now()}` }),
+    b: aRecord({ name: `公告测试园B${Date.now()}` }),
+    yanbian: aRecord({ name: `公告测试园延吉${Date.now()}`, ...YANBIAN }),
+  })
 
 /** A parent linked to the institution (the invitation-code flow itself is tested in the me feature). */
 export async function linkedParent(app: FastifyInstance, institutionId: string) {
@@ -25,7 +26,6 @@ export async function committeeMember(app: FastifyInstance, institutionId: strin
   if (displayName) await app.database.db.insertInto('committeeMemberNames').values({ userId: user.userId, institutionId, displayName }).execute()
   return user
 }
-
 
 export function aNotice(overrides: Partial<NoticeInput> = {}): Partial<NoticeInput> {
   return { title: '本周五家长开放日', body: '请各位家长于周五上午九点到园。\n请携带身份证。', category: 'activity', ...overrides }

@@ -7,7 +7,8 @@ type Db = Kysely<Database>
 /** Inserts the versions this release ships that the database lacks; published versions are never rewritten. */
 export async function insertMissingPolicies(db: Db, policies: ShippedPolicy[]): Promise<void> {
   if (!policies.length) return
-  await db.insertInto('privacyPolicies')
+  await db
+    .insertInto('privacyPolicies')
     .values(policies.map((p) => ({ version: p.version, publishedAt: p.publishedAt, title: p.title, body: p.body })))
     .onConflict((oc) => oc.column('version').doNothing())
     .execute()

@@ -10,7 +10,20 @@ describe('GET /api/privacy-policy', () => {
     expect(response.statusCode).toBe(200)
     const policy = response.json()
     expect(policy).toMatchObject({ version: '2026-11-28', title: '吉林托育个人信息保护政策', publishedAt: '2026-11-27T16:00:00.000Z' })
-    for (const promise of ['手机号', 'openid', '昵称', '出生年月', '单独同意', '敏感个人信息', '不保存您的位置', '导出', '注销', '投诉', '吉林省卫生健康委员会', '示例']) {
+    for (const promise of [
+      '手机号',
+      'openid',
+      '昵称',
+      '出生年月',
+      '单独同意',
+      '敏感个人信息',
+      '不保存您的位置',
+      '导出',
+      '注销',
+      '投诉',
+      '吉林省卫生健康委员会',
+      '示例',
+    ]) {
       expect(policy.body).toContain(promise)
     }
     expect(policy.body).toContain('\n\n')
@@ -36,7 +49,8 @@ describe('GET /api/privacy-policy', () => {
   })
 
   it('makes the newest published version current; older ones stay readable', async () => {
-    await testDb.database.db.insertInto('privacyPolicies')
+    await testDb.database.db
+      .insertInto('privacyPolicies')
       .values({ version: '2027-01-01', publishedAt: '2027-01-01T00:00:00+08:00', title: '吉林托育个人信息保护政策', body: '新版本' })
       .execute()
     expect((await app.inject('/api/privacy-policy')).json().version).toBe('2027-01-01')

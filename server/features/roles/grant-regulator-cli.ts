@@ -30,10 +30,17 @@ async function main() {
       console.log(`${masked} 已是${regionName}监管人员，未做更改 (already a regulator of ${region}; user ${outcome.userId})`)
       return
     }
-    console.log(JSON.stringify({
-      event: 'regulator granted by CLI', at: new Date().toISOString(), grantId: outcome.grantId, userId: outcome.userId,
-      userCreated: outcome.userCreated, regionCode: region, grantedBy: null,
-    }))
+    console.log(
+      JSON.stringify({
+        event: 'regulator granted by CLI',
+        at: new Date().toISOString(),
+        grantId: outcome.grantId,
+        userId: outcome.userId,
+        userCreated: outcome.userCreated,
+        regionCode: region,
+        grantedBy: null,
+      }),
+    )
     console.log(`已授予 ${masked} ${regionName}监管人员角色${outcome.userCreated ? '（新建账号，请用该手机号登录）' : ''} (regulator granted)`)
   } finally {
     await database.close()

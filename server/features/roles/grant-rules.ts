@@ -4,10 +4,7 @@ import { badRequest } from '../../shared/http-errors'
 import { forbidden, regulatesCity, type ActiveGrant } from '../../shared/auth'
 
 export type GrantableRole = (typeof GRANTABLE_ROLES)[number]
-export type GrantScope =
-  | { role: 'committee'; institutionId: string }
-  | { role: 'centre_staff'; centreId: string }
-  | { role: 'regulator'; regionCode: string }
+export type GrantScope = { role: 'committee'; institutionId: string } | { role: 'centre_staff'; centreId: string } | { role: 'regulator'; regionCode: string }
 
 const SCOPE_FIELD = { committee: 'institutionId', centre_staff: 'centreId', regulator: 'regionCode' } as const
 const ROLE_NAME = { committee: '家长委员会成员', centre_staff: '社区卫生服务中心工作人员', regulator: '监管人员' } as const

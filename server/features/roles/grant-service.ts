@@ -6,8 +6,15 @@ import { conflict, notFound } from '../../shared/http-errors'
 import { assertRegulates, checkRegulatorRegion, citiesRegulatedBy, outsideYourCity, personOf, scopeOf, type GrantScope } from './grant-rules'
 import { presentGrantRecord } from './present'
 import {
-  findCentreScope, findGrantRecord, findInstitutionScope, findUserIdById, findUserIdByPhone, hasActiveGrant, insertGrant,
-  listGrantRecords, revokeGrant,
+  findCentreScope,
+  findGrantRecord,
+  findInstitutionScope,
+  findUserIdById,
+  findUserIdByPhone,
+  hasActiveGrant,
+  insertGrant,
+  listGrantRecords,
+  revokeGrant,
 } from './repository'
 
 /** Regulators grant and revoke roles within the 市州 they regulate (a provincial regulator: anywhere). `cityCodes`: every 市州. */
@@ -36,7 +43,8 @@ export async function grantRole(db: Kysely<Database>, regulator: Actor, body: Gr
   const userId = 'userId' in person ? await findUserIdById(db, person.userId) : await findUserIdByPhone(db, person.phone)
   if (!userId) throw notFound('未找到该用户：请对方先用手机号登录一次 (no such user; they must sign in once first)')
   const grant = {
-    userId, role: scope.role,
+    userId,
+    role: scope.role,
     institutionId: scope.role === 'committee' ? scope.institutionId : null,
     centreId: scope.role === 'centre_staff' ? scope.centreId : null,
     regionCode: scope.role === 'regulator' ? scope.regionCode : null,

@@ -10,10 +10,19 @@ let provincial: Awaited<ReturnType<typeof signedInUser>>
 let changchunRegulator: Awaited<ReturnType<typeof signedInUser>>
 
 beforeAll(async () => {
-  ({ changchun: changchunInstitution, yanbian: yanbianInstitution, changchunRegulator } = await twoCities(app))
-  yanbianCentre = (await aHealthCentre(app, {
-    name: '延吉市测试社区卫生服务中心（演示）', cityCode: '222400', districtCode: '222401', address: '示例路2号', lat: 42.89, lng: 129.51, phone: '0433-80000000', isDemo: true,
-  })).id
+  ;({ changchun: changchunInstitution, yanbian: yanbianInstitution, changchunRegulator } = await twoCities(app))
+  yanbianCentre = (
+    await aHealthCentre(app, {
+      name: '延吉市测试社区卫生服务中心（演示）',
+      cityCode: '222400',
+      districtCode: '222401',
+      address: '示例路2号',
+      lat: 42.89,
+      lng: 129.51,
+      phone: '0433-80000000',
+      isDemo: true,
+    })
+  ).id
   provincial = await signedInRegulator(app, '220000')
 })
 
@@ -34,8 +43,15 @@ describe('POST /api/admin/roles', () => {
     expect(response.statusCode).toBe(201)
     const record = response.json()
     expect(record).toMatchObject({
-      userId: parent.userId, role: 'committee', institutionId: changchunInstitution, institutionName: '长春托育园',
-      centreId: null, regionCode: null, grantedBy: changchunRegulator.userId, revokedAt: null, revokedBy: null,
+      userId: parent.userId,
+      role: 'committee',
+      institutionId: changchunInstitution,
+      institutionName: '长春托育园',
+      centreId: null,
+      regionCode: null,
+      grantedBy: changchunRegulator.userId,
+      revokedAt: null,
+      revokedBy: null,
     })
     expect(Date.parse(record.grantedAt)).toBeGreaterThan(Date.now() - 60_000)
     expect((await app.inject({ url: '/api/me', headers: parent.headers })).json().roles).toEqual(['parent', 'committee'])
@@ -123,7 +139,7 @@ describe('DELETE /api/admin/roles/:id', () => {
     expect(revoked.json()).toMatchObject({ id: granted.id, revokedBy: changchunRegulator.userId, grantedBy: changchunRegulator.userId })
     expect(revoked.json().revokedAt).not.toBeNull()
     expect((await app.inject({ url: '/api/me', headers: parent.headers })).json().roles).toEqual(['parent'])
-    expect((await testDb.database.db.selectFrom('roleGrants').select('id').where('id', '=', granted.id).execute())).toHaveLength(1)
+    expect(await testDb.database.db.selectFrom('roleGrants').select('id').where('id', '=', granted.id).execute()).toHaveLength(1)
     // Granting again after a revocation is a new grant, not a conflict.
     expect((await grant(changchunRegulator.headers, { userId: parent.userId, role: 'regulator', regionCode: '220100' })).statusCode).toBe(201)
   })
@@ -140,7 +156,9 @@ describe('DELETE /api/admin/roles/:id', () => {
   })
 
   it('answers 404 for an unknown grant and 400 for a malformed id', async () => {
-    expect((await app.inject({ method: 'DELETE', url: '/api/admin/roles/00000000-0000-4000-8000-000000000000', headers: provincial.headers })).statusCode).toBe(404)
+    expect((await app.inject({ method: 'DELETE', url: '/api/admin/roles/00000000-0000-4000-8000-000000000000', headers: provincial.headers })).statusCode).toBe(
+      404,
+    )
     const malformed = await app.inject({ method: 'DELETE', url: '/api/admin/roles/42', headers: provincial.headers })
     expect(malformed.statusCode).toBe(400)
     expect(malformed.json().field).toBe('id')
@@ -160,7 +178,8 @@ describe('GET /api/admin/roles', () => {
   })
 
   it('filters by role, regionCode and institutionId', async () => {
-    const committees = (await app.inject({ url: `/api/admin/roles?role=committee&institutionId=${yanbianInstitution}`, headers: provincial.headers })).json().items
+    const committees = (await app.inject({ url: `/api/admin/roles?role=committee&institutionId=${yanbianInstitution}`, headers: provincial.headers })).json()
+      .items
     expect(committees.length).toBeGreaterThan(0)
     for (const g of committees) expect(g).toMatchObject({ role: 'committee', institutionId: yanbianInstitution })
     const yanbian = (await app.inject({ url: '/api/admin/roles?regionCode=222400', headers: provincial.headers })).json().items

@@ -8,11 +8,16 @@ export const healthCentreRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { db } = app.database
   const cityCodes = new Set(app.reference.cities.map((c) => c.code))
 
-  app.get('/health-centres', {
-    schema: {
-      summary: 'Community health service centres (public), optionally of one 市州',
-      tags: ROLES_TAGS, querystring: HealthCentreQuery,
-      response: { 200: HealthCentreList, ...errorResponses(400) },
+  app.get(
+    '/health-centres',
+    {
+      schema: {
+        summary: 'Community health service centres (public), optionally of one 市州',
+        tags: ROLES_TAGS,
+        querystring: HealthCentreQuery,
+        response: { 200: HealthCentreList, ...errorResponses(400) },
+      },
     },
-  }, async (request) => healthCentres(db, request.query.city, cityCodes))
+    async (request) => healthCentres(db, request.query.city, cityCodes),
+  )
 }

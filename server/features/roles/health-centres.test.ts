@@ -6,7 +6,13 @@ import { useTestApp } from '../../../test/support/test-app'
 const { app, testDb } = useTestApp()
 
 describe('demo health centres', () => {
-  const fixture = JSON.parse(fs.readFileSync(DEMO_HEALTH_CENTRES, 'utf8')) as Array<{ name: string; cityCode: string; districtCode: string; lat: number; lng: number }>
+  const fixture = JSON.parse(fs.readFileSync(DEMO_HEALTH_CENTRES, 'utf8')) as Array<{
+    name: string
+    cityCode: string
+    districtCode: string
+    lat: number
+    lng: number
+  }>
 
   it('are 22 clearly fictional centres, two per 市州, placed in their district', () => {
     expect(fixture).toHaveLength(22)

@@ -20,14 +20,21 @@ async function manageableInstitution(db: Kysely<Database>, actor: Actor, rawId: 
 }
 
 export async function createInvitation(
-  db: Kysely<Database>, actor: Actor, institutionId: string, options: { validDays?: number; maxUses?: number },
+  db: Kysely<Database>,
+  actor: Actor,
+  institutionId: string,
+  options: { validDays?: number; maxUses?: number },
 ): Promise<Invitation> {
   const institution = await manageableInstitution(db, actor, institutionId)
   const expiresAt = new Date(Date.now() + (options.validDays ?? 30) * DAY_MS).toISOString()
   // 32^8 codes: a clash is rare, so a few fresh draws are plenty.
   for (let attempt = 0; attempt < 5; attempt += 1) {
     const invitation = await insertInvitation(db, {
-      code: newInvitationCode(), institutionId: institution.id, createdBy: actor.userId, expiresAt, maxUses: options.maxUses ?? 100,
+      code: newInvitationCode(),
+      institutionId: institution.id,
+      createdBy: actor.userId,
+      expiresAt,
+      maxUses: options.maxUses ?? 100,
     })
     if (invitation) return invitation
   }

@@ -9,7 +9,7 @@ let committee: Awaited<ReturnType<typeof signedInUser>>
 let changchunRegulator: Awaited<ReturnType<typeof signedInUser>>
 
 beforeAll(async () => {
-  ({ changchun, yanbian, changchunRegulator } = await twoCities(app))
+  ;({ changchun, yanbian, changchunRegulator } = await twoCities(app))
   committee = await signedInWith(app, { role: 'committee', institutionId: changchun })
 })
 
@@ -50,7 +50,11 @@ describe('invitation codes', () => {
     expect((await create('00000000-0000-4000-8000-000000000000', changchunRegulator.headers)).statusCode).toBe(404)
     const badId = await create('nope', committee.headers)
     expect([badId.statusCode, badId.json().field]).toEqual([400, 'id'])
-    for (const [payload, field] of [[{ maxUses: 0 }, 'maxUses'], [{ validDays: 91 }, 'validDays'], [{ maxUses: 'many' }, 'maxUses']] as const) {
+    for (const [payload, field] of [
+      [{ maxUses: 0 }, 'maxUses'],
+      [{ validDays: 91 }, 'validDays'],
+      [{ maxUses: 'many' }, 'maxUses'],
+    ] as const) {
       const response = await create(changchun, committee.headers, payload)
       expect([response.statusCode, response.json().field]).toEqual([400, field])
     }
@@ -59,14 +63,19 @@ describe('invitation codes', () => {
   it('lists only active codes and revokes one (204); a parent can then no longer link with it', async () => {
     const kept = (await create(changchun, committee.headers)).json()
     const revoked = (await create(changchun, committee.headers)).json()
-    await testDb.database.db.insertInto('invitations').values([
-      { code: 'EXPD2345', institutionId: changchun, expiresAt: '2020-01-01T00:00:00Z', maxUses: 5 },
-      { code: 'USED2345', institutionId: changchun, expiresAt: '2099-01-01T00:00:00Z', maxUses: 1, uses: 1 },
-    ]).execute()
+    await testDb.database.db
+      .insertInto('invitations')
+      .values([
+        { code: 'EXPD2345', institutionId: changchun, expiresAt: '2020-01-01T00:00:00Z', maxUses: 5 },
+        { code: 'USED2345', institutionId: changchun, expiresAt: '2099-01-01T00:00:00Z', maxUses: 1, uses: 1 },
+      ])
+      .execute()
 
     const del = await app.inject({ method: 'DELETE', url: `/api/institutions/${changchun}/invitations/${revoked.code}`, headers: committee.headers })
     expect(del.statusCode).toBe(204)
-    const codes = (await app.inject({ url: `/api/institutions/${changchun}/invitations`, headers: committee.headers })).json().items.map((i: { code: string }) => i.code)
+    const codes = (await app.inject({ url: `/api/institutions/${changchun}/invitations`, headers: committee.headers }))
+      .json()
+      .items.map((i: { code: string }) => i.code)
     expect(codes).toContain(kept.code)
     expect(codes).not.toContain(revoked.code)
     expect(codes).not.toContain('EXPD2345')
@@ -83,8 +92,12 @@ describe('invitation codes', () => {
     const code = (await create(changchun, committee.headers)).json().code
     const provincial = await signedInRegulator(app, '220000')
     expect((await app.inject({ method: 'DELETE', url: `/api/institutions/${yanbian}/invitations/${code}`, headers: provincial.headers })).statusCode).toBe(404)
-    expect((await app.inject({ method: 'DELETE', url: `/api/institutions/${changchun}/invitations/ZZZZ2345`, headers: committee.headers })).statusCode).toBe(404)
-    expect((await app.inject({ method: 'DELETE', url: `/api/institutions/${yanbian}/invitations/${code}`, headers: changchunRegulator.headers })).statusCode).toBe(403)
+    expect((await app.inject({ method: 'DELETE', url: `/api/institutions/${changchun}/invitations/ZZZZ2345`, headers: committee.headers })).statusCode).toBe(
+      404,
+    )
+    expect(
+      (await app.inject({ method: 'DELETE', url: `/api/institutions/${yanbian}/invitations/${code}`, headers: changchunRegulator.headers })).statusCode,
+    ).toBe(403)
     const malformed = await app.inject({ method: 'DELETE', url: `/api/institutions/${changchun}/invitations/ab`, headers: committee.headers })
     expect([malformed.statusCode, malformed.json().field]).toEqual([400, 'code'])
   })

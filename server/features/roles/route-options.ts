@@ -1,2 +1,1 @@
 export const ROLES_TAGS = ['roles']
-

@@ -9,8 +9,11 @@ export interface SanctionFilter {
   offset: number
 }
 
-export type PublicSanctionRow = Pick<Selectable<SanctionsTable>, 'institutionId' | 'kind' | 'measure' | 'department' | 'decidedOn'>
-  & { institutionName: string; cityName: string; districtName: string }
+export type PublicSanctionRow = Pick<Selectable<SanctionsTable>, 'institutionId' | 'kind' | 'measure' | 'department' | 'decidedOn'> & {
+  institutionName: string
+  cityName: string
+  districtName: string
+}
 
 /**
  * Newest first. The reason is never selected: it is free text that may name a person, and this list is public.

@@ -8,11 +8,16 @@ export const sanctionRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { db } = app.database
   const cityCodes = new Set(app.reference.cities.map((c) => c.code))
 
-  app.get('/sanctions', {
-    schema: {
-      summary: 'Sanctions and credit warnings against institutions, newest first',
-      tags: ['sanctions'], querystring: SanctionQuery,
-      response: { 200: SanctionList, ...errorResponses(400) },
+  app.get(
+    '/sanctions',
+    {
+      schema: {
+        summary: 'Sanctions and credit warnings against institutions, newest first',
+        tags: ['sanctions'],
+        querystring: SanctionQuery,
+        response: { 200: SanctionList, ...errorResponses(400) },
+      },
     },
-  }, async (request) => publicSanctions(db, request.query, cityCodes))
+    async (request) => publicSanctions(db, request.query, cityCodes),
+  )
 }

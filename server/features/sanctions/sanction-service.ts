@@ -13,9 +13,18 @@ export async function publicSanctions(db: Kysely<Database>, query: SanctionQuery
   const list = await listPublicSanctions(db, { cityCode: cityCode ?? null, kind: kind ?? null, limit: pageSize, offset: (page - 1) * pageSize })
   return {
     items: list.rows.map((r) => ({
-      institutionId: r.institutionId, institutionName: r.institutionName, cityName: r.cityName, districtName: r.districtName,
-      kind: r.kind, measure: r.measure, department: r.department, decidedOn: r.decidedOn,
+      institutionId: r.institutionId,
+      institutionName: r.institutionName,
+      cityName: r.cityName,
+      districtName: r.districtName,
+      kind: r.kind,
+      measure: r.measure,
+      department: r.department,
+      decidedOn: r.decidedOn,
     })),
-    total: list.total, page, pageSize, hasMore: list.hasMore,
+    total: list.total,
+    page,
+    pageSize,
+    hasMore: list.hasMore,
   }
 }

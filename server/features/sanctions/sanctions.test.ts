@@ -11,13 +11,15 @@ const { app, testDb } = useTestApp()
 beforeAll(async () => {
   await upsertInstitutions(testDb.database.db, [
     aRecord({
-      name: '长春被罚托育园', sanctions: [
+      name: '长春被罚托育园',
+      sanctions: [
         { kind: 'sanction', measure: '警告并罚款5000元', reason: REASONS[0], department: '长春市朝阳区卫生健康局', decidedOn: '2026-03-01' },
         { kind: 'credit_warning', measure: '列入信用警示名单', reason: REASONS[1], department: '长春市市场监督管理局', decidedOn: '2026-05-10' },
       ],
     }),
     aRecord({
-      name: '延吉被罚托育园', ...YANBIAN,
+      name: '延吉被罚托育园',
+      ...YANBIAN,
       sanctions: [{ kind: 'sanction', measure: '责令限期整改', reason: REASONS[2], department: '延吉市消防救援大队', decidedOn: '2025-12-01' }],
     }),
     aRecord({ name: '守规矩托育园' }),
@@ -40,8 +42,14 @@ describe('GET /api/sanctions', () => {
       ['延吉被罚托育园', 'sanction', '2025-12-01'],
     ])
     expect(body.items[2]).toEqual({
-      institutionId: expect.any(String), institutionName: '延吉被罚托育园', cityName: '延边朝鲜族自治州', districtName: '延吉市',
-      kind: 'sanction', measure: '责令限期整改', department: '延吉市消防救援大队', decidedOn: '2025-12-01',
+      institutionId: expect.any(String),
+      institutionName: '延吉被罚托育园',
+      cityName: '延边朝鲜族自治州',
+      districtName: '延吉市',
+      kind: 'sanction',
+      measure: '责令限期整改',
+      department: '延吉市消防救援大队',
+      decidedOn: '2025-12-01',
     })
     expect(body).toMatchObject({ total: 3, page: 1, pageSize: 20, hasMore: false })
   })

@@ -11,7 +11,9 @@ function counter() {
       return { calls }
     },
     calls: () => calls,
-    failNext: (value: boolean) => { fail = value },
+    failNext: (value: boolean) => {
+      fail = value
+    },
   }
 }
 

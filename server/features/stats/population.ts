@@ -25,12 +25,14 @@ export function parsePopulation(text: string): Population {
   }
   if (!data || typeof data !== 'object' || Array.isArray(data)) throw new Error('must be a JSON object with year, source and residents')
   const { year, source, residents } = data as Record<string, unknown>
-  if (!Number.isInteger(year) || (year as number) < 1949 || (year as number) > 2100) throw new Error(`year must be a year such as 2023, got ${JSON.stringify(year)}`)
+  if (!Number.isInteger(year) || (year as number) < 1949 || (year as number) > 2100)
+    throw new Error(`year must be a year such as 2023, got ${JSON.stringify(year)}`)
   if (typeof source !== 'string' || !source.trim()) throw new Error('source must say where the figures come from')
   if (!residents || typeof residents !== 'object' || Array.isArray(residents)) throw new Error('residents must be an object of region code → residents')
   for (const [code, value] of Object.entries(residents)) {
     if (!KNOWN_CODES.has(code)) throw new Error(`residents has an unknown region code ${code} (known: ${[...KNOWN_CODES].join(', ')})`)
-    if (value !== null && !(Number.isInteger(value) && (value as number) > 0)) throw new Error(`residents.${code} must be a positive whole number or null, got ${JSON.stringify(value)}`)
+    if (value !== null && !(Number.isInteger(value) && (value as number) > 0))
+      throw new Error(`residents.${code} must be a positive whole number or null, got ${JSON.stringify(value)}`)
   }
   return { year: year as number, source: source.trim(), residents: residents as Record<string, number | null> }
 }

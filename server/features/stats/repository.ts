@@ -6,7 +6,13 @@ type Db = Kysely<Database>
 /** A timestamp's calendar day in China (UTC+8, no daylight saving), on any server time zone. */
 const chinaDay = (column: string) => sql`((${sql.ref(column)} AT TIME ZONE 'UTC') + interval '8 hours')::date`
 
-export interface InstitutionCounts { cityCode: string; institutions: number; demonstration: number; places: number; inclusivePlaces: number }
+export interface InstitutionCounts {
+  cityCode: string
+  institutions: number
+  demonstration: number
+  places: number
+  inclusivePlaces: number
+}
 
 export async function institutionCountsByCity(db: Db): Promise<InstitutionCounts[]> {
   const result = await sql<InstitutionCounts>`
@@ -18,7 +24,11 @@ export async function institutionCountsByCity(db: Db): Promise<InstitutionCounts
   return result.rows
 }
 
-export interface GradeCount { cityCode: string; level: string | null; count: number }
+export interface GradeCount {
+  cityCode: string
+  level: string | null
+  count: number
+}
 
 /** The institution row carries its latest evaluation; a grade past its valid_until counts as none (level null). */
 export async function gradeCountsByCity(db: Db, today: string): Promise<GradeCount[]> {
@@ -28,7 +38,12 @@ export async function gradeCountsByCity(db: Db, today: string): Promise<GradeCou
   return result.rows
 }
 
-export interface ComplaintCounts { cityCode: string; received: number; closed: number; closedOnTime: number }
+export interface ComplaintCounts {
+  cityCode: string
+  received: number
+  closed: number
+  closedOnTime: number
+}
 
 /**
  * Complaints filed from `since` (a China day) up to `until`, by the 市州 they concern.

@@ -13,7 +13,11 @@ const NOT_GRADED = '未评级'
 
 const roundTo = (value: number, decimals: number) => Math.round(value * 10 ** decimals) / 10 ** decimals
 
-interface Counts { institutions: InstitutionCounts[]; grades: GradeCount[]; complaints: ComplaintCounts[] }
+interface Counts {
+  institutions: InstitutionCounts[]
+  grades: GradeCount[]
+  complaints: ComplaintCounts[]
+}
 
 function figuresOf(code: string, name: string, counts: Counts, reference: Reference, population: Population): RegionFigures {
   const mine = <T extends { cityCode: string }>(rows: T[]) => (code === PROVINCE_CODE ? rows : rows.filter((r) => r.cityCode === code))
@@ -21,7 +25,11 @@ function figuresOf(code: string, name: string, counts: Counts, reference: Refere
   const places = sum(counts.institutions, (r) => r.places)
   const inclusivePlaces = sum(counts.institutions, (r) => r.inclusivePlaces)
   const residents = population.residents[code] ?? null
-  const graded = (level: string | null) => sum(counts.grades.filter((g) => g.level === level), (g) => g.count)
+  const graded = (level: string | null) =>
+    sum(
+      counts.grades.filter((g) => g.level === level),
+      (g) => g.count,
+    )
   return {
     regionCode: code,
     regionName: name,
@@ -43,7 +51,10 @@ function figuresOf(code: string, name: string, counts: Counts, reference: Refere
 }
 
 /** The province and every 市州 from three grouped queries, whatever the size of the registry. */
-export async function computeStats(db: Kysely<Database>, options: { reference: Reference; population: Population; replyDays: number; now?: Date }): Promise<Stats> {
+export async function computeStats(
+  db: Kysely<Database>,
+  options: { reference: Reference; population: Population; replyDays: number; now?: Date },
+): Promise<Stats> {
   const now = options.now ?? new Date()
   const today = chinaToday(now)
   // The 12 months to today: from the day after the same day a year ago.

@@ -22,9 +22,20 @@ let yanbianId: string
 
 beforeAll(async () => {
   const ids = await seedRecords(app, {
-    changchun: aRecord({ name: '普惠示范园', inclusive: true, demonstration: true, classes: [aClass(10), aClass(15)], evaluations: [graded('A', '2026-05-01', '2099-12-31')] }),
+    changchun: aRecord({
+      name: '普惠示范园',
+      inclusive: true,
+      demonstration: true,
+      classes: [aClass(10), aClass(15)],
+      evaluations: [graded('A', '2026-05-01', '2099-12-31')],
+    }),
     expired: aRecord({ name: '等级过期园', classes: [aClass(20)], evaluations: [graded('B', '2023-05-01', '2025-04-30')] }),
-    downgraded: aRecord({ name: '降级普惠园', inclusive: true, classes: [aClass(15), aClass(20)], evaluations: [graded('C', '2026-05-01', '2099-12-31'), graded('A', '2023-05-01', '2025-04-30')] }),
+    downgraded: aRecord({
+      name: '降级普惠园',
+      inclusive: true,
+      classes: [aClass(15), aClass(20)],
+      evaluations: [graded('C', '2026-05-01', '2099-12-31'), graded('A', '2023-05-01', '2025-04-30')],
+    }),
     yanbian: aRecord({ name: '延吉示范园', ...YANBIAN, demonstration: true, classes: [aClass(18)] }),
   })
   changchunId = ids.changchun
@@ -43,20 +54,44 @@ describe('GET /api/stats — the registry', () => {
   it('counts filed institutions, places, 普惠 places and 示范 per 市州 as imported', async () => {
     const changchun = city(await stats(), '220100')
     expect(changchun).toMatchObject({
-      regionName: '长春市', institutions: 3, places: 80, inclusivePlaces: 60, inclusiveShare: 0.75, demonstration: 1,
-      population: 30_000, placesPer1000: 2.7, // 80 places / 30,000 residents × 1,000 = 2.67
+      regionName: '长春市',
+      institutions: 3,
+      places: 80,
+      inclusivePlaces: 60,
+      inclusiveShare: 0.75,
+      demonstration: 1,
+      population: 30_000,
+      placesPer1000: 2.7, // 80 places / 30,000 residents × 1,000 = 2.67
     })
     expect(city(await stats(), '222400')).toMatchObject({
-      regionName: '延边朝鲜族自治州', institutions: 1, places: 18, inclusivePlaces: 0, inclusiveShare: 0, demonstration: 1,
-      population: 7_000, placesPer1000: 2.6, // 18 / 7,000 × 1,000 = 2.57
+      regionName: '延边朝鲜族自治州',
+      institutions: 1,
+      places: 18,
+      inclusivePlaces: 0,
+      inclusiveShare: 0,
+      demonstration: 1,
+      population: 7_000,
+      placesPer1000: 2.6, // 18 / 7,000 × 1,000 = 2.57
     })
   })
 
   it('counts the latest grade still valid; a lapsed grade counts as 未评级', async () => {
     const s = await stats()
-    expect(gradeCounts(city(s, '220100'))).toEqual([['A', 1], ['B', 0], ['C', 1], ['D', 0], [null, 1]])
+    expect(gradeCounts(city(s, '220100'))).toEqual([
+      ['A', 1],
+      ['B', 0],
+      ['C', 1],
+      ['D', 0],
+      [null, 1],
+    ])
     expect(city(s, '220100').grades.map((g) => g.label)).toEqual(['A级（优秀）', 'B级（良好）', 'C级（合格）', 'D级（不合格）', '未评级'])
-    expect(gradeCounts(city(s, '222400'))).toEqual([['A', 0], ['B', 0], ['C', 0], ['D', 0], [null, 1]])
+    expect(gradeCounts(city(s, '222400'))).toEqual([
+      ['A', 0],
+      ['B', 0],
+      ['C', 0],
+      ['D', 0],
+      [null, 1],
+    ])
   })
 
   it('covers every area of the region list, in its order, including 长白山管委会 and 长春新区', async () => {
@@ -72,7 +107,15 @@ describe('GET /api/stats — the registry', () => {
     const s = await stats()
     const total = (pick: (f: RegionFigures) => number) => s.cities.reduce((sum, c) => sum + pick(c), 0)
     expect(s.province).toMatchObject({ regionCode: '220000', regionName: '吉林省', population: 1_000_000, placesPer1000: 0.1, inclusiveShare: 0.612 })
-    for (const field of ['institutions', 'places', 'inclusivePlaces', 'demonstration', 'complaintsReceived', 'complaintsClosed', 'complaintsClosedOnTime'] as const) {
+    for (const field of [
+      'institutions',
+      'places',
+      'inclusivePlaces',
+      'demonstration',
+      'complaintsReceived',
+      'complaintsClosed',
+      'complaintsClosedOnTime',
+    ] as const) {
       expect(s.province[field]).toBe(total((c) => c[field]))
     }
     expect(s.province.grades.map((g) => g.count)).toEqual(s.province.grades.map((_g, i) => total((c) => c.grades[i].count)))
@@ -85,8 +128,17 @@ describe('GET /api/stats — complaints', () => {
 
   async function file(institutionId: string): Promise<string> {
     const response = await app.inject({
-      method: 'POST', url: '/api/complaints', headers: { 'idempotency-key': randomUUID() },
-      payload: { institutionId, category: 'fees', description: '退费时只退了一半，机构说预付费不退。', occurredAt: new Date(Date.now() - 86_400_000).toISOString(), photoIds: [], anonymous: true },
+      method: 'POST',
+      url: '/api/complaints',
+      headers: { 'idempotency-key': randomUUID() },
+      payload: {
+        institutionId,
+        category: 'fees',
+        description: '退费时只退了一半，机构说预付费不退。',
+        occurredAt: new Date(Date.now() - 86_400_000).toISOString(),
+        photoIds: [],
+        anonymous: true,
+      },
     })
     expect(response.statusCode).toBe(201)
     return response.json().trackingNumber
@@ -103,8 +155,12 @@ describe('GET /api/stats — complaints', () => {
     await act(headers, trackingNumber, 'close', { outcome: 'upheld' })
   }
 
-  const fileDaysAgo = (trackingNumber: string, days: number) => testDb.database.db.updateTable('complaints')
-    .set({ filedAt: new Date(Date.now() - days * 86_400_000).toISOString() }).where('trackingNumber', '=', trackingNumber).execute()
+  const fileDaysAgo = (trackingNumber: string, days: number) =>
+    testDb.database.db
+      .updateTable('complaints')
+      .set({ filedAt: new Date(Date.now() - days * 86_400_000).toISOString() })
+      .where('trackingNumber', '=', trackingNumber)
+      .execute()
 
   beforeAll(async () => {
     const headers = await regulatorHeaders()
@@ -136,7 +192,9 @@ describe('GET /api/stats — complaints', () => {
   })
 
   it('measures on time against the configured reply days', async () => {
-    const patient = (await buildTestApp(testDb, { complaints: { ...app.settings.complaints, replyDays: 30 }, stats: { population: POPULATION, cacheSeconds: 0 } })).app
+    const patient = (
+      await buildTestApp(testDb, { complaints: { ...app.settings.complaints, replyDays: 30 }, stats: { population: POPULATION, cacheSeconds: 0 } })
+    ).app
     try {
       expect(city(await stats(patient), '220100')).toMatchObject({ complaintsClosed: 2, complaintsClosedOnTime: 2 })
     } finally {

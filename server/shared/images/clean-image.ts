@@ -4,7 +4,12 @@ import { reencodeWithoutMetadata, UnreadableImageError } from './reencode'
 
 const ONLY_IMAGES = '只支持 JPEG、PNG、WebP 图片 (only JPEG, PNG and WebP images are accepted)'
 
-export interface CleanImage { type: ImageType; bytes: Buffer; contentType: string; extension: string }
+export interface CleanImage {
+  type: ImageType
+  bytes: Buffer
+  contentType: string
+  extension: string
+}
 
 /** Checks the bytes are an image we accept (by content, never by name) and re-encodes it without metadata; 4xx naming `field` otherwise. */
 export async function cleanUploadedImage(upload: Buffer, field: string): Promise<CleanImage> {

@@ -22,7 +22,11 @@ export const SignedQuery = Type.Object({ expires: UnixSeconds, sig: Type.String(
 // Streamed as is: fastify never serialises a stream, the schema is for the API docs.
 export const ImageBytes = Type.Unsafe<Readable>({ type: 'string', format: 'binary', description: 'image/jpeg, image/png or image/webp' })
 
-export interface StoredImage { contentType: string; bytes: number; body: Readable }
+export interface StoredImage {
+  contentType: string
+  bytes: number
+  body: Readable
+}
 
 /** A link that does not verify (forged, for another image or purpose, expired) answers 403 with the message. */
 export function assertSignedLink(verified: boolean, message: string): void {

@@ -19,7 +19,8 @@ export async function readImageField(request: FastifyRequest, field: string, max
     if (error instanceof ClientError) throw error
     const code = (error as { code?: string }).code
     if (code === 'FST_REQ_FILE_TOO_LARGE') throw new ClientError(413, `图片不能超过 ${megabytes} MB (the image is larger than ${megabytes} MB)`, field)
-    if (code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') throw new ClientError(415, '请以 multipart/form-data 上传 (send the image as multipart/form-data)', field)
+    if (code === 'FST_INVALID_MULTIPART_CONTENT_TYPE')
+      throw new ClientError(415, '请以 multipart/form-data 上传 (send the image as multipart/form-data)', field)
     // Anything else the multipart parser rejects was malformed by the client.
     request.log.info({ err: error }, 'unreadable image upload')
     throw new ClientError(400, '上传内容无法读取 (the upload could not be read)', field)

@@ -24,12 +24,21 @@ export async function jpegWithGps(): Promise<Buffer> {
       IFD0: { Make: 'TestPhone', Model: 'Secret Model 9' },
       IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '43/1 52/1 30/1', GPSLongitudeRef: 'E', GPSLongitude: '125/1 19/1 0/1' },
     })
-    .withXmp('<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description rdf:about="" xmlns:exif="http://ns.adobe.com/exif/1.0/" exif:GPSLatitude="43,52.5N"/></rdf:RDF></x:xmpmeta>')
+    .withXmp(
+      '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description rdf:about="" xmlns:exif="http://ns.adobe.com/exif/1.0/" exif:GPSLatitude="43,52.5N"/></rdf:RDF></x:xmpmeta>',
+    )
     .toBuffer()
 }
 
-export const pngImage = () => sharp({ create: { width: 20, height: 10, channels: 4, background: { r: 0, g: 128, b: 255, alpha: 0.5 } } }).png().toBuffer()
-export const webpImage = () => sharp({ create: { width: 20, height: 10, channels: 3, background: '#3c3' } }).webp().withExif({ IFD0: { Make: 'TestPhone' } }).toBuffer()
+export const pngImage = () =>
+  sharp({ create: { width: 20, height: 10, channels: 4, background: { r: 0, g: 128, b: 255, alpha: 0.5 } } })
+    .png()
+    .toBuffer()
+export const webpImage = () =>
+  sharp({ create: { width: 20, height: 10, channels: 3, background: '#3c3' } })
+    .webp()
+    .withExif({ IFD0: { Make: 'TestPhone' } })
+    .toBuffer()
 
 /** A multipart/form-data body as a browser or wx.uploadFile sends it. */
 export function multipart(parts: Array<{ name: string; filename?: string; contentType?: string; data: Buffer | string }>) {
@@ -44,4 +53,5 @@ export function multipart(parts: Array<{ name: string; filename?: string; conten
   return { payload: Buffer.concat(chunks), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } }
 }
 
-export const photoPart = (data: Buffer | string, filename = 'photo.jpg', contentType = 'image/jpeg') => multipart([{ name: 'photo', filename, contentType, data }])
+export const photoPart = (data: Buffer | string, filename = 'photo.jpg', contentType = 'image/jpeg') =>
+  multipart([{ name: 'photo', filename, contentType, data }])

@@ -19,7 +19,15 @@ const hourly = (instance: string, fail: () => boolean = () => false): RecurringJ
 })
 
 function worker(instance: string, job = hourly(instance)) {
-  const started = startJobWorker({ db: app.database.db, log: app.log, instanceId: instance, handlers: {}, recurring: [job], pollMs: 3_600_000, now: () => clock })
+  const started = startJobWorker({
+    db: app.database.db,
+    log: app.log,
+    instanceId: instance,
+    handlers: {},
+    recurring: [job],
+    pollMs: 3_600_000,
+    now: () => clock,
+  })
   workers.push(started)
   return started
 }
@@ -50,7 +58,12 @@ describe('recurring jobs', () => {
     await Promise.all([a.runOnce(), b.runOnce()])
     await Promise.all([a.runOnce(), b.runOnce()])
     expect(runs.map((r) => r.period)).toEqual(['2020-01-01T10:00:00.000Z', '2020-01-01T11:00:00.000Z'])
-    const rows = await app.database.db.selectFrom('jobs').select(['dedupeKey', 'attempts', 'doneAt']).where('kind', '=', 'test.hourly').orderBy('runAt').execute()
+    const rows = await app.database.db
+      .selectFrom('jobs')
+      .select(['dedupeKey', 'attempts', 'doneAt'])
+      .where('kind', '=', 'test.hourly')
+      .orderBy('runAt')
+      .execute()
     expect(rows.map((r) => [r.dedupeKey, r.attempts, r.doneAt !== null])).toEqual([
       [periodKey('test.hourly', Date.parse('2020-01-01T10:00:00Z')), 1, true],
       [periodKey('test.hourly', Date.parse('2020-01-01T11:00:00Z')), 1, true],
@@ -59,14 +72,21 @@ describe('recurring jobs', () => {
 
   it('retry a failed run like any job, and still run only once', async () => {
     let failing = true
-    const bff = worker('bff-a', hourly('bff-a', () => failing))
+    const bff = worker(
+      'bff-a',
+      hourly('bff-a', () => failing),
+    )
     await bff.runOnce()
     expect(runs).toEqual([])
     const [row] = await app.database.db.selectFrom('jobs').selectAll().where('kind', '=', 'test.hourly').execute()
     expect(row).toMatchObject({ attempts: 1, doneAt: null, lastError: 'storage is away' })
 
     failing = false
-    await app.database.db.updateTable('jobs').set({ runAt: sql<string>`now()` }).where('id', '=', row.id).execute()
+    await app.database.db
+      .updateTable('jobs')
+      .set({ runAt: sql<string>`now()` })
+      .where('id', '=', row.id)
+      .execute()
     await bff.runOnce()
     await bff.runOnce()
     expect(runs).toHaveLength(1)

@@ -16,7 +16,8 @@ export type ClaimedJob = Pick<Selectable<JobsTable>, 'id' | 'kind' | 'payload' |
  * if the change was committed. Returns false when a job with the same dedupe key already exists.
  */
 export async function enqueue(trx: Db, job: NewJob): Promise<boolean> {
-  const inserted = await trx.insertInto('jobs')
+  const inserted = await trx
+    .insertInto('jobs')
     .values({ kind: job.kind, payload: JSON.stringify(job.payload), runAt: job.runAt ?? new Date().toISOString(), dedupeKey: job.dedupeKey ?? null })
     .onConflict((oc) => oc.column('dedupeKey').doNothing())
     .returning('id')
@@ -26,9 +27,7 @@ export async function enqueue(trx: Db, job: NewJob): Promise<boolean> {
 
 /** Moves a job that has not run yet to `runAt`; false when there is none (never enqueued, or already done). */
 export async function reschedule(trx: Db, dedupeKey: string, runAt: string): Promise<boolean> {
-  const result = await trx.updateTable('jobs').set({ runAt })
-    .where('dedupeKey', '=', dedupeKey).where('doneAt', 'is', null)
-    .executeTakeFirst()
+  const result = await trx.updateTable('jobs').set({ runAt }).where('dedupeKey', '=', dedupeKey).where('doneAt', 'is', null).executeTakeFirst()
   return Number(result.numUpdatedRows) > 0
 }
 
@@ -38,17 +37,21 @@ export async function reschedule(trx: Db, dedupeKey: string, runAt: string): Pro
  * lease of an instance that died runs out and its jobs become due again.
  */
 export async function claimDueJobs(db: Db, instanceId: string, limit: number, leaseSeconds: number): Promise<ClaimedJob[]> {
-  return db.updateTable('jobs')
+  return db
+    .updateTable('jobs')
     .set({ lockedUntil: sql<string>`now() + make_interval(secs => ${leaseSeconds})`, lockedBy: instanceId })
-    .where('id', 'in', (eb) => eb.selectFrom('jobs')
-      .select('id')
-      .where('doneAt', 'is', null)
-      .where('runAt', '<=', sql<string>`now()`)
-      .where((w) => w.or([w('lockedUntil', 'is', null), w('lockedUntil', '<', sql<string>`now()`)]))
-      .orderBy('runAt')
-      .limit(limit)
-      .forUpdate()
-      .skipLocked())
+    .where('id', 'in', (eb) =>
+      eb
+        .selectFrom('jobs')
+        .select('id')
+        .where('doneAt', 'is', null)
+        .where('runAt', '<=', sql<string>`now()`)
+        .where((w) => w.or([w('lockedUntil', 'is', null), w('lockedUntil', '<', sql<string>`now()`)]))
+        .orderBy('runAt')
+        .limit(limit)
+        .forUpdate()
+        .skipLocked(),
+    )
     .returning(['id', 'kind', 'payload', 'runAt', 'attempts'])
     .execute()
 }
@@ -63,7 +66,8 @@ export type DoneRecord = (trx: Transaction<Database>) => Promise<void>
  */
 export async function recordDone(db: Kysely<Database>, job: ClaimedJob, instanceId: string, note: string | null = null, record?: DoneRecord): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
-    const done = await trx.updateTable('jobs')
+    const done = await trx
+      .updateTable('jobs')
       .set({ doneAt: sql<string>`now()`, attempts: sql<number>`attempts + 1`, lastError: note?.slice(0, 500) ?? null, lockedUntil: null, lockedBy: null })
       .where('id', '=', job.id)
       .where('doneAt', 'is', null)
@@ -78,7 +82,8 @@ export async function recordDone(db: Kysely<Database>, job: ClaimedJob, instance
 
 /** Counts the failed attempt, keeps its error, and releases the job until `retryInSeconds` from now. */
 export async function recordFailedAttempt(db: Db, job: ClaimedJob, instanceId: string, error: string, retryInSeconds: number): Promise<void> {
-  await db.updateTable('jobs')
+  await db
+    .updateTable('jobs')
     .set({
       attempts: sql<number>`attempts + 1`,
       lastError: error.slice(0, 500),
@@ -95,10 +100,12 @@ export async function recordFailedAttempt(db: Db, job: ClaimedJob, instanceId: s
 /** The jobs with these dedupe keys, oldest first, whether done or not (what became of a request's work). */
 export async function findJobs(db: Db, dedupeKeys: string[]) {
   if (!dedupeKeys.length) return []
-  return db.selectFrom('jobs')
+  return db
+    .selectFrom('jobs')
     .select(['id', 'kind', 'payload', 'dedupeKey', 'attempts', 'lastError', 'runAt', 'lockedBy', 'lockedUntil', 'doneAt', 'createdAt'])
     .where('dedupeKey', 'in', dedupeKeys)
-    .orderBy('createdAt').orderBy('dedupeKey')
+    .orderBy('createdAt')
+    .orderBy('dedupeKey')
     .execute()
 }
 

@@ -15,7 +15,14 @@ const extraDbs: Db[] = []
 let ran: Array<{ worker: string; kind: string; payload: Record<string, unknown> }>
 
 const recording = (worker: string, kinds: string[]): JobHandlers =>
-  Object.fromEntries(kinds.map((kind) => [kind, async (job: ClaimedJob) => { ran.push({ worker, kind, payload: job.payload }) }]))
+  Object.fromEntries(
+    kinds.map((kind) => [
+      kind,
+      async (job: ClaimedJob) => {
+        ran.push({ worker, kind, payload: job.payload })
+      },
+    ]),
+  )
 
 function worker(instanceId: string, handlers: JobHandlers, options: Partial<JobWorkerOptions> = {}, db = app.database.db) {
   const started = startJobWorker({ db, log: app.log, instanceId, handlers, ...DRIVEN, ...options })
@@ -25,17 +32,29 @@ function worker(instanceId: string, handlers: JobHandlers, options: Partial<JobW
 
 const job = (dedupeKey: string) => app.database.db.selectFrom('jobs').selectAll().where('dedupeKey', '=', dedupeKey).executeTakeFirstOrThrow()
 const secondsUntilRun = async (dedupeKey: string) => {
-  const row = await app.database.db.selectFrom('jobs').select(sql<number>`extract(epoch from run_at - now())::float8`.as('s'))
-    .where('dedupeKey', '=', dedupeKey).executeTakeFirstOrThrow()
+  const row = await app.database.db
+    .selectFrom('jobs')
+    .select(sql<number>`extract(epoch from run_at - now())::float8`.as('s'))
+    .where('dedupeKey', '=', dedupeKey)
+    .executeTakeFirstOrThrow()
   return Number(row.s)
 }
-const makeDue = (dedupeKey: string) => app.database.db.updateTable('jobs').set({ runAt: sql<string>`now()` }).where('dedupeKey', '=', dedupeKey).execute()
+const makeDue = (dedupeKey: string) =>
+  app.database.db
+    .updateTable('jobs')
+    .set({ runAt: sql<string>`now()` })
+    .where('dedupeKey', '=', dedupeKey)
+    .execute()
 const enqueueNow = (kind: string, dedupeKey: string, payload: Record<string, unknown> = {}) => enqueue(app.database.db, { kind, payload, dedupeKey })
 
 beforeEach(async () => {
   ran = []
   // Each test starts with an empty queue: what an earlier test left pending is set aside.
-  await app.database.db.updateTable('jobs').set({ doneAt: sql<string>`now()` }).where('doneAt', 'is', null).execute()
+  await app.database.db
+    .updateTable('jobs')
+    .set({ doneAt: sql<string>`now()` })
+    .where('doneAt', 'is', null)
+    .execute()
 })
 
 afterEach(async () => {
@@ -45,10 +64,12 @@ afterEach(async () => {
 
 describe('enqueue', () => {
   it('writes the job with the business change: a rolled-back transaction leaves no job', async () => {
-    await expect(app.database.db.transaction().execute(async (trx) => {
-      await enqueue(trx, { kind: 'test.note', payload: { n: 1 }, dedupeKey: 'rolled-back' })
-      throw new Error('the business change failed')
-    })).rejects.toThrow('the business change failed')
+    await expect(
+      app.database.db.transaction().execute(async (trx) => {
+        await enqueue(trx, { kind: 'test.note', payload: { n: 1 }, dedupeKey: 'rolled-back' })
+        throw new Error('the business change failed')
+      }),
+    ).rejects.toThrow('the business change failed')
     expect(await app.database.db.selectFrom('jobs').select('id').where('dedupeKey', '=', 'rolled-back').execute()).toEqual([])
 
     await app.database.db.transaction().execute((trx) => enqueue(trx, { kind: 'test.note', payload: { n: 2 }, dedupeKey: 'committed' }))
@@ -75,7 +96,12 @@ describe('enqueue', () => {
 describe('job worker', () => {
   it('hands each due job to the handler of its kind and records it done', async () => {
     await enqueueNow('test.greet', 'greet-1', { name: '豆豆' })
-    await enqueue(app.database.db, { kind: 'test.greet', payload: { name: '明天' }, dedupeKey: 'greet-later', runAt: new Date(Date.now() + 60_000).toISOString() })
+    await enqueue(app.database.db, {
+      kind: 'test.greet',
+      payload: { name: '明天' },
+      dedupeKey: 'greet-later',
+      runAt: new Date(Date.now() + 60_000).toISOString(),
+    })
     expect(await worker('bff-a', recording('bff-a', ['test.greet'])).runOnce()).toBe(1)
     expect(ran).toEqual([{ worker: 'bff-a', kind: 'test.greet', payload: { name: '豆豆' } }])
     expect(await job('greet-1')).toMatchObject({ attempts: 1, lastError: null, lockedBy: null })
@@ -85,7 +111,11 @@ describe('job worker', () => {
 
   it('retries a failing job with growing pauses, keeping the error, until it succeeds', async () => {
     let failures = 2
-    const flaky: JobHandlers = { 'test.flaky': async () => { if (failures-- > 0) throw new Error('WeChat is busy (errcode -1)') } }
+    const flaky: JobHandlers = {
+      'test.flaky': async () => {
+        if (failures-- > 0) throw new Error('WeChat is busy (errcode -1)')
+      },
+    }
     await enqueueNow('test.flaky', 'flaky')
     const bff = worker('bff-a', flaky, { baseBackoffSeconds: 5, maxBackoffSeconds: 3600 })
 
@@ -127,7 +157,9 @@ describe('job worker', () => {
     for (let i = 0; i < 40; i++) await enqueueNow('test.count', `count-${i}`, { i })
     const drain = async (instanceId: string) => {
       const w = worker(instanceId, recording(instanceId, ['test.count']), { batchSize: 3 })
-      while (await w.runOnce() > 0) { /* until nothing is due */ }
+      while ((await w.runOnce()) > 0) {
+        /* until nothing is due */
+      }
     }
     await Promise.all([drain('bff-1'), drain('bff-2')])
     await Promise.all(workers.map((w) => w.runOnce()))
@@ -141,21 +173,34 @@ describe('job worker', () => {
     await enqueueNow('test.after-restart', 'restart-1', { step: 1 })
     const stopped = worker('bff-old', recording('bff-old', ['test.after-restart']))
     await stopped.stop() // the process went down before it polled
-    const restarted = worker(`bff-restarted-${process.pid}`, recording('bff-restarted', ['test.after-restart']), {}, (await secondConnection(testDb, extraDbs)).db)
+    const restarted = worker(
+      `bff-restarted-${process.pid}`,
+      recording('bff-restarted', ['test.after-restart']),
+      {},
+      (await secondConnection(testDb, extraDbs)).db,
+    )
     expect(await restarted.runOnce()).toBe(1)
     expect(ran).toEqual([{ worker: 'bff-restarted', kind: 'test.after-restart', payload: { step: 1 } }])
   })
 
   it('survives a crash after the work, before it was recorded: once the lease runs out another instance runs the job', async () => {
     await enqueueNow('test.crash', 'crash')
-    const crashing = worker('bff-a', recording('bff-a', ['test.crash']), { beforeRecordingDone: () => { throw new Error('simulated crash') } })
+    const crashing = worker('bff-a', recording('bff-a', ['test.crash']), {
+      beforeRecordingDone: () => {
+        throw new Error('simulated crash')
+      },
+    })
     await crashing.runOnce()
     await crashing.stop()
     expect(await job('crash')).toMatchObject({ doneAt: null, lockedBy: 'bff-a', attempts: 0 })
 
     const successor = worker('bff-b', recording('bff-b', ['test.crash']), {}, (await secondConnection(testDb, extraDbs)).db)
     expect(await successor.runOnce()).toBe(0) // the dead instance's lease still holds
-    await app.database.db.updateTable('jobs').set({ lockedUntil: sql<string>`now() - interval '1 second'` }).where('dedupeKey', '=', 'crash').execute()
+    await app.database.db
+      .updateTable('jobs')
+      .set({ lockedUntil: sql<string>`now() - interval '1 second'` })
+      .where('dedupeKey', '=', 'crash')
+      .execute()
     expect(await successor.runOnce()).toBe(1)
     expect(ran.map((r) => r.worker)).toEqual(['bff-a', 'bff-b'])
     expect(await job('crash')).toMatchObject({ attempts: 1, lockedBy: null })
@@ -164,7 +209,11 @@ describe('job worker', () => {
   it('does not let an instance whose lease was taken over record the job', async () => {
     await enqueueNow('test.lease', 'lease')
     const [claimed] = await claimDueJobs(app.database.db, 'bff-a', 1, 60)
-    await app.database.db.updateTable('jobs').set({ lockedBy: 'bff-b', lockedUntil: sql<string>`now() + interval '1 minute'` }).where('id', '=', claimed.id).execute()
+    await app.database.db
+      .updateTable('jobs')
+      .set({ lockedBy: 'bff-b', lockedUntil: sql<string>`now() + interval '1 minute'` })
+      .where('id', '=', claimed.id)
+      .execute()
     expect(await recordDone(app.database.db, claimed, 'bff-a')).toBe(false)
     expect(await job('lease')).toMatchObject({ doneAt: null, lockedBy: 'bff-b' })
     expect(await recordDone(app.database.db, claimed, 'bff-b')).toBe(true)
@@ -183,9 +232,21 @@ describe('job worker', () => {
 describe('purgeFinishedJobs', () => {
   it('deletes jobs finished more than 30 days ago, and never one that is not finished', async () => {
     for (const key of ['purge-old-done', 'purge-recent-done', 'purge-old-pending']) await enqueueNow('purge-test', key)
-    await app.database.db.updateTable('jobs').set({ doneAt: sql<string>`now() - interval '31 days'` }).where('dedupeKey', '=', 'purge-old-done').execute()
-    await app.database.db.updateTable('jobs').set({ doneAt: sql<string>`now() - interval '29 days'` }).where('dedupeKey', '=', 'purge-recent-done').execute()
-    await app.database.db.updateTable('jobs').set({ createdAt: sql<string>`now() - interval '90 days'`, runAt: sql<string>`now() + interval '1 day'` }).where('dedupeKey', '=', 'purge-old-pending').execute()
+    await app.database.db
+      .updateTable('jobs')
+      .set({ doneAt: sql<string>`now() - interval '31 days'` })
+      .where('dedupeKey', '=', 'purge-old-done')
+      .execute()
+    await app.database.db
+      .updateTable('jobs')
+      .set({ doneAt: sql<string>`now() - interval '29 days'` })
+      .where('dedupeKey', '=', 'purge-recent-done')
+      .execute()
+    await app.database.db
+      .updateTable('jobs')
+      .set({ createdAt: sql<string>`now() - interval '90 days'`, runAt: sql<string>`now() + interval '1 day'` })
+      .where('dedupeKey', '=', 'purge-old-pending')
+      .execute()
     expect(await purgeFinishedJobs(app.database.db)).toBe(1)
     const left = await app.database.db.selectFrom('jobs').select('dedupeKey').where('kind', '=', 'purge-test').orderBy('dedupeKey').execute()
     expect(left.map((r) => r.dedupeKey)).toEqual(['purge-old-pending', 'purge-recent-done'])

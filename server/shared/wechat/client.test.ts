@@ -16,14 +16,18 @@ const message = (overrides: Partial<SubscribeMessage> = {}): SubscribeMessage =>
 
 describe('WeChat subscription messages against the stand-in WeChat server', () => {
   let standIn: WechatStandIn
-  beforeAll(async () => { standIn = await startWechatStandIn({ appId: 'wx-messages' }) })
+  beforeAll(async () => {
+    standIn = await startWechatStandIn({ appId: 'wx-messages' })
+  })
   afterAll(() => standIn.close())
 
   it('posts the message with a fresh access token; the stand-in records it as WeChat would deliver it', async () => {
     const client = wechatClient(() => ({ apiBase: standIn.url, appId: standIn.appId, appSecret: standIn.appSecret }))
     expect(await client.send(message())).toEqual({ sent: true })
     expect(standIn.messages.at(-1)).toMatchObject({
-      touser: 'o-parent-1', templateId: 'tpl-confirmed', page: 'pages/class/index?id=c1',
+      touser: 'o-parent-1',
+      templateId: 'tpl-confirmed',
+      page: 'pages/class/index?id=c1',
       data: { thing1: { value: '婴幼儿辅食添加与喂养' }, time2: { value: '2026年12月05日 14:00' } },
     })
   })
@@ -59,7 +63,10 @@ describe('the access token', () => {
 
   beforeAll(async () => {
     server = createServer((request, response) => {
-      answer(request).then((body) => response.end(JSON.stringify(body)), () => response.writeHead(500).end())
+      answer(request).then(
+        (body) => response.end(JSON.stringify(body)),
+        () => response.writeHead(500).end(),
+      )
     })
     base = await listenLocally(server)
   })
@@ -80,7 +87,11 @@ describe('the access token', () => {
     expect(tokenRequests).toBe(1)
     expect(sent.map((s) => s.token)).toEqual(['token-1', 'token-1', 'token-1', 'token-1'])
     expect(sent[0].body).toEqual({
-      touser: 'o-parent-1', template_id: 'tpl-confirmed', page: 'pages/class/index?id=c1', miniprogram_state: 'formal', lang: 'zh_CN',
+      touser: 'o-parent-1',
+      template_id: 'tpl-confirmed',
+      page: 'pages/class/index?id=c1',
+      miniprogram_state: 'formal',
+      lang: 'zh_CN',
       data: { thing1: { value: '婴幼儿辅食添加与喂养' }, time2: { value: '2026年12月05日 14:00' } },
     })
   })
@@ -101,7 +112,10 @@ describe('the access token', () => {
     await client.send(message())
     rejected.add('token-1')
     expect(await client.send(message({ touser: 'o-parent-2' }))).toEqual({ sent: true })
-    expect(sent.map((s) => [s.token, s.body.touser])).toEqual([['token-1', 'o-parent-1'], ['token-2', 'o-parent-2']])
+    expect(sent.map((s) => [s.token, s.body.touser])).toEqual([
+      ['token-1', 'o-parent-1'],
+      ['token-2', 'o-parent-2'],
+    ])
   })
 
   it('tells a refusal for good (no subscription left, 43101) from a passing failure', async () => {
@@ -166,14 +180,25 @@ describe('phone numbers and content security against the stand-in WeChat server'
     expect(await wechat.msgSecCheck({ content: '这是待审测试', scene: 1, openid })).toMatchObject({ suggest: 'review', version: 2 })
     expect(await wechat.msgSecCheck({ content: '这是违规测试', scene: 3, openid: null })).toEqual({ suggest: 'risky', label: null, version: 1 })
     // An openid WeChat has not seen in the mini-program for two hours answers 61010: version 1 instead.
-    expect(await wechat.msgSecCheck({ content: '这是违规测试', scene: 3, openid: standInOpenid('wx-security', 'gone-1') })).toMatchObject({ suggest: 'risky', version: 1 })
-    expect(standIn.textChecks.map((c) => [c.version, c.openid])).toEqual([[2, openid], [2, openid], [2, openid], [1, null], [1, null]])
+    expect(await wechat.msgSecCheck({ content: '这是违规测试', scene: 3, openid: standInOpenid('wx-security', 'gone-1') })).toMatchObject({
+      suggest: 'risky',
+      version: 1,
+    })
+    expect(standIn.textChecks.map((c) => [c.version, c.openid])).toEqual([
+      [2, openid],
+      [2, openid],
+      [2, openid],
+      [1, null],
+      [1, null],
+    ])
   })
 
   it('checks an image asynchronously: trace id at once, the verdict pushed later with a signature of the push token', async () => {
     const image = createServer((_request, response) => {
       // A 1×1 PNG of pure red, which the stand-in finds risky.
-      response.writeHead(200, { 'content-type': 'image/png' }).end(Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4z8AAAAMBAQDJ/pLvAAAAAElFTkSuQmCC', 'base64'))
+      response
+        .writeHead(200, { 'content-type': 'image/png' })
+        .end(Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4z8AAAAMBAQDJ/pLvAAAAAElFTkSuQmCC', 'base64'))
     })
     const imageUrl = await listenLocally(image)
     try {
@@ -193,8 +218,12 @@ describe('phone numbers and content security against the stand-in WeChat server'
   })
 
   it('reads the verdict of a version 1 check (isrisky) as well, and ignores other events', () => {
-    expect(mediaCheckResultOf({ Event: 'wxa_media_check', trace_id: 't-1', appid: 'wx-a', isrisky: 1, extra_info_json: '', status_code: 0 }))
-      .toEqual({ traceId: 't-1', suggest: 'risky', label: null, appid: 'wx-a' })
+    expect(mediaCheckResultOf({ Event: 'wxa_media_check', trace_id: 't-1', appid: 'wx-a', isrisky: 1, extra_info_json: '', status_code: 0 })).toEqual({
+      traceId: 't-1',
+      suggest: 'risky',
+      label: null,
+      appid: 'wx-a',
+    })
     expect(mediaCheckResultOf({ Event: 'wxa_media_check', trace_id: 't-2', isrisky: 0 })).toMatchObject({ suggest: 'pass' })
     expect(mediaCheckResultOf({ Event: 'subscribe_msg_popup_event', trace_id: 't-3' })).toBeNull()
   })

@@ -5,7 +5,11 @@
  */
 
 /** Where and as whom to call WeChat's server API (app.settings.wechat: the real one, or the stand-in). */
-export interface WechatCredentials { apiBase: string; appId: string; appSecret: string }
+export interface WechatCredentials {
+  apiBase: string
+  appId: string
+  appSecret: string
+}
 
 export type MiniprogramState = 'developer' | 'trial' | 'formal'
 
@@ -31,7 +35,11 @@ export interface WechatMessenger {
 
 /** msgSecCheck's and mediaCheckAsync's verdict. 'review' is WeChat unsure: accepted, logged. */
 export type Suggest = 'pass' | 'review' | 'risky'
-export interface SecurityVerdict { suggest: Suggest; label: number | null; version: 1 | 2 }
+export interface SecurityVerdict {
+  suggest: Suggest
+  label: number | null
+  version: 1 | 2
+}
 
 /** scene of msgSecCheck and mediaCheckAsync: 1 资料 (profile texts), 2 评论, 3 论坛 (posts), 4 社交日志. */
 export type SecurityScene = 1 | 2 | 3 | 4
@@ -41,7 +49,10 @@ export type SecurityScene = 1 | 2 | 3 | 4
  * unreadable answer). Callers decide what each means for their user.
  */
 export class WechatError extends Error {
-  constructor(readonly errcode: number | null, message: string) {
+  constructor(
+    readonly errcode: number | null,
+    message: string,
+  ) {
     super(message)
     this.name = 'WechatError'
   }
@@ -95,11 +106,12 @@ async function fetchJson(url: string, init?: RequestInit): Promise<Answer> {
   }
 }
 
-const postJson = (url: string, body: unknown) => fetchJson(url, {
-  method: 'POST',
-  headers: { 'content-type': 'application/json; charset=utf-8' },
-  body: JSON.stringify(body),
-})
+const postJson = (url: string, body: unknown) =>
+  fetchJson(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json; charset=utf-8' },
+    body: JSON.stringify(body),
+  })
 
 function suggestOf(value: unknown): Suggest | null {
   return value === 'pass' || value === 'review' || value === 'risky' ? value : null
@@ -128,7 +140,9 @@ export function wechatClient(credentials: () => WechatCredentials, now: () => nu
     if (cached && cached.key === key && cached.expiresAt > now()) return Promise.resolve(cached.token)
     // Concurrent calls share one token request.
     if (fetching?.key === key) return fetching.promise
-    const promise = fetchToken(wechat).finally(() => { if (fetching?.promise === promise) fetching = null })
+    const promise = fetchToken(wechat).finally(() => {
+      if (fetching?.promise === promise) fetching = null
+    })
     fetching = { key, promise }
     return promise
   }

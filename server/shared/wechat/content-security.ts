@@ -24,19 +24,33 @@ export const checkUnavailable = () =>
 
 /** WeChat's labels of a risky verdict, for the author. */
 const LABELS: Record<number, string> = {
-  10001: '广告', 20001: '时政', 20002: '色情', 20003: '辱骂', 20006: '违法犯罪', 20008: '欺诈', 20012: '低俗', 20013: '版权', 21000: '其他违规',
+  10001: '广告',
+  20001: '时政',
+  20002: '色情',
+  20003: '辱骂',
+  20006: '违法犯罪',
+  20008: '欺诈',
+  20012: '低俗',
+  20013: '版权',
+  21000: '其他违规',
 }
 export const labelName = (label: number | null): string => (label !== null && LABELS[label]) || '违规'
 
 const logUnavailable = (log: FastifyBaseLogger, what: string, error: unknown) =>
-  log.warn({ reason: error instanceof Error ? error.message : String(error), errcode: error instanceof WechatError ? error.errcode : undefined }, `WeChat ${what} failed`)
+  log.warn(
+    { reason: error instanceof Error ? error.message : String(error), errcode: error instanceof WechatError ? error.errcode : undefined },
+    `WeChat ${what} failed`,
+  )
 
 /**
  * Checks each non-empty field as its own text, so a refusal names the field. Throws 400 (risky) or 503 (WeChat
  * unavailable). The texts themselves are never logged.
  */
 export async function assertTextsAllowed(
-  app: FastifyInstance, log: FastifyBaseLogger, authorId: string, scene: SecurityScene,
+  app: FastifyInstance,
+  log: FastifyBaseLogger,
+  authorId: string,
+  scene: SecurityScene,
   fields: Record<string, string | null | undefined>,
 ): Promise<void> {
   const texts = Object.entries(fields).filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1].trim() !== '')
@@ -62,7 +76,8 @@ export async function assertTextsAllowed(
  * the trace id with the subject, so the verdict lands whenever it comes. Throws 503 when WeChat cannot take it.
  */
 export async function requestImageCheck(
-  app: FastifyInstance, log: FastifyBaseLogger,
+  app: FastifyInstance,
+  log: FastifyBaseLogger,
   image: { authorId: string; subjectKind: string; subjectId: string; mediaUrl: string; scene: SecurityScene },
 ): Promise<void> {
   const openid = await openidOf(app.database.db, image.authorId)

@@ -5,7 +5,10 @@ import type { Suggest } from './client'
 
 type Db = Kysely<Database>
 
-interface Verdict { suggest: Suggest; label: number | null }
+interface Verdict {
+  suggest: Suggest
+  label: number | null
+}
 
 /**
  * Trace ids of image checks live in the database, so a verdict that WeChat pushes after a restart (or to another BFF
@@ -13,7 +16,8 @@ interface Verdict { suggest: Suggest; label: number | null }
  * stand-in is): both sides upsert the same row and whichever comes second applies the verdict.
  */
 export async function recordMediaCheckRequest(app: FastifyInstance, check: { traceId: string; subjectKind: string; subjectId: string }): Promise<void> {
-  const row = await app.database.db.insertInto('wechatMediaChecks')
+  const row = await app.database.db
+    .insertInto('wechatMediaChecks')
     .values({ traceId: check.traceId, subjectKind: check.subjectKind, subjectId: check.subjectId, requestedAt: sql`now()` })
     .onConflict((oc) => oc.column('traceId').doUpdateSet({ subjectKind: check.subjectKind, subjectId: check.subjectId, requestedAt: sql`now()` }))
     .returning(['suggest', 'label'])
@@ -23,7 +27,8 @@ export async function recordMediaCheckRequest(app: FastifyInstance, check: { tra
 
 /** False when the trace id was never asked for by this app (yet): the verdict is kept in case the request follows. */
 export async function recordMediaCheckResult(app: FastifyInstance, result: { traceId: string } & Verdict): Promise<boolean> {
-  const row = await app.database.db.insertInto('wechatMediaChecks')
+  const row = await app.database.db
+    .insertInto('wechatMediaChecks')
     .values({ traceId: result.traceId, suggest: result.suggest, label: result.label, resultAt: sql`now()` })
     .onConflict((oc) => oc.column('traceId').doUpdateSet({ suggest: result.suggest, label: result.label, resultAt: sql`now()` }))
     .returning(['subjectKind', 'subjectId'])

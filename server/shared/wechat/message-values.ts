@@ -13,7 +13,11 @@ export function thing(text: string): { value: string } {
 
 /** time: 'YYYY年MM月DD日 HH:mm' in China time (UTC+8), whatever the server's time zone. */
 export function time(iso: string): { value: string } {
-  return { value: dayjs(iso).utcOffset(8 * 60).format('YYYY年MM月DD日 HH:mm') }
+  return {
+    value: dayjs(iso)
+      .utcOffset(8 * 60)
+      .format('YYYY年MM月DD日 HH:mm'),
+  }
 }
 
 /** phrase: at most 5 characters, Chinese only. */

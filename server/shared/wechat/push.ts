@@ -18,7 +18,12 @@ export function isSignedPush(token: string, query: { signature?: string; timesta
   return given.length === expected.length && timingSafeEqual(given, expected)
 }
 
-export interface MediaCheckResult { traceId: string; suggest: Suggest; label: number | null; appid: string | null }
+export interface MediaCheckResult {
+  traceId: string
+  suggest: Suggest
+  label: number | null
+  appid: string | null
+}
 
 /**
  * The verdict of a mediaCheckAsync, from its wxa_media_check event: version 2 carries result.suggest and label,

@@ -17,7 +17,10 @@ declare module 'fastify' {
 
 /** Called once by buildApp, before the features, which register their media-check handlers with onMediaCheckResult. */
 export function registerWechat(app: FastifyInstance): void {
-  app.decorate('wechat', wechatClient(() => app.settings.wechat))
+  app.decorate(
+    'wechat',
+    wechatClient(() => app.settings.wechat),
+  )
   app.decorate('mediaCheckHandlers', new Map<string, MediaCheckHandler>())
 }
 

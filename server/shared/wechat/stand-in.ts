@@ -49,7 +49,13 @@ export interface SubscriptionMessage {
   receivedAt: string
 }
 
-export interface TextCheck { content: string; version: 1 | 2; scene: number | null; openid: string | null; suggest: string }
+export interface TextCheck {
+  content: string
+  version: 1 | 2
+  scene: number | null
+  openid: string | null
+  suggest: string
+}
 export interface MediaCheck {
   traceId: string
   mediaUrl: string
@@ -63,9 +69,17 @@ export interface MediaCheck {
   pushStatus: number | null
 }
 
-export interface StandInPush { url: string; token: string }
+export interface StandInPush {
+  url: string
+  token: string
+}
 
-export interface WechatStandInOptions { port?: number; appId?: string; appSecret?: string; push?: StandInPush }
+export interface WechatStandInOptions {
+  port?: number
+  appId?: string
+  appSecret?: string
+  push?: StandInPush
+}
 
 /** The openid WeChat would give the user behind a stand-in login code (see above). */
 export function standInOpenid(appId: string, code: string): string {
@@ -87,7 +101,7 @@ const PHONE_CODE = /^phone-(1[3-9][0-9]{9})-.+$/
 function parseJson(body: string): Record<string, unknown> | null {
   try {
     const value = JSON.parse(body) as unknown
-    return value && typeof value === 'object' && !Array.isArray(value) ? value as Record<string, unknown> : null
+    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null
   } catch {
     return null
   }
@@ -212,12 +226,21 @@ export async function startWechatStandIn(options: WechatStandInOptions = {}): Pr
       appid: appId,
       trace_id: check.traceId,
       ...(check.version === 2
-        ? { version: 2, detail: [{ strategy: 'content_model', errcode: 0, suggest: check.suggest, label, prob: 90 }], errcode: 0, errmsg: 'ok', result: { suggest: check.suggest, label } }
+        ? {
+            version: 2,
+            detail: [{ strategy: 'content_model', errcode: 0, suggest: check.suggest, label, prob: 90 }],
+            errcode: 0,
+            errmsg: 'ok',
+            result: { suggest: check.suggest, label },
+          }
         : { isrisky: risky ? 1 : 0, extra_info_json: '', status_code: 0 }),
     }
     try {
       const response = await fetch(`${push.url}?${query}`, {
-        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(event), signal: AbortSignal.timeout(5000),
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(event),
+        signal: AbortSignal.timeout(5000),
       })
       check.pushStatus = response.status
       check.status = response.ok ? 'pushed' : 'push-failed'
@@ -237,13 +260,17 @@ export async function startWechatStandIn(options: WechatStandInOptions = {}): Pr
     }
     const check: MediaCheck = {
       traceId: `${Date.now().toString(16)}-${randomBytes(8).toString('hex')}`,
-      mediaUrl, version, openid, scene: version === 2 ? body.scene as number : null, status: 'pending', suggest: null, pushStatus: null,
+      mediaUrl,
+      version,
+      openid,
+      scene: version === 2 ? (body.scene as number) : null,
+      status: 'pending',
+      suggest: null,
+      pushStatus: null,
     }
     mediaChecks.push(check)
     // After the answer is on its way, as WeChat does: the verdict comes later, by push.
-    const delivery: Promise<void> = new Promise<void>((resolve) => setImmediate(resolve))
-      .then(() => deliver(check))
-      .finally(() => inFlight.delete(delivery))
+    const delivery: Promise<void> = new Promise<void>((resolve) => setImmediate(resolve)).then(() => deliver(check)).finally(() => inFlight.delete(delivery))
     inFlight.add(delivery)
     return { errcode: 0, errmsg: 'ok', trace_id: check.traceId }
   }
@@ -269,13 +296,16 @@ export async function startWechatStandIn(options: WechatStandInOptions = {}): Pr
   }
 
   const server = createServer((request: IncomingMessage, response: ServerResponse) => {
-    answer(request).then((body) => {
-      // WeChat answers errors with HTTP 200 and an errcode, as here.
-      response.writeHead(body === null ? 404 : 200, { 'content-type': 'application/json' })
-      response.end(JSON.stringify(body ?? { errcode: 404, errmsg: 'not found' }))
-    }, () => {
-      response.writeHead(500).end()
-    })
+    answer(request).then(
+      (body) => {
+        // WeChat answers errors with HTTP 200 and an errcode, as here.
+        response.writeHead(body === null ? 404 : 200, { 'content-type': 'application/json' })
+        response.end(JSON.stringify(body ?? { errcode: 404, errmsg: 'not found' }))
+      },
+      () => {
+        response.writeHead(500).end()
+      },
+    )
   })
   const url = await listenLocally(server, options.port)
 
@@ -286,7 +316,9 @@ export async function startWechatStandIn(options: WechatStandInOptions = {}): Pr
     messages,
     textChecks,
     mediaChecks,
-    setPush: (next) => { push = next },
+    setPush: (next) => {
+      push = next
+    },
     mediaChecksSettled: async () => {
       while (inFlight.size) await Promise.all([...inFlight])
     },

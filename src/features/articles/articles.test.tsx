@@ -59,7 +59,9 @@ describe('政策与指南 list', () => {
 
   it('searches once typing pauses, sending q, and says clearly when nothing is found', async () => {
     const queries = recordListQueries()
-    answerWith('get', '/articles', ({ query }) => (query.get('q') === '税费减免' ? listOf(titled('托育机构可以享受哪些税费优惠')) : query.has('q') ? listOf([]) : articleListFixture))
+    answerWith('get', '/articles', ({ query }) =>
+      query.get('q') === '税费减免' ? listOf(titled('托育机构可以享受哪些税费优惠')) : query.has('q') ? listOf([]) : articleListFixture,
+    )
     render(<ArticlesPage />)
     await waitFor(() => expect(rows()).toHaveLength(articleFixtures.length))
     const box = screen.getByPlaceholderText('搜索政策、指南')
@@ -82,7 +84,9 @@ describe('政策与指南 list', () => {
 
   it('the keyboard 搜索 sends at once, and ✕ clears the words', async () => {
     const queries = recordListQueries()
-    answerWith('get', '/articles', ({ query }) => (query.has('q') ? listOf(articleFixtures.filter((a) => !a.title.includes('婴幼儿家庭养育指南'))) : articleListFixture))
+    answerWith('get', '/articles', ({ query }) =>
+      query.has('q') ? listOf(articleFixtures.filter((a) => !a.title.includes('婴幼儿家庭养育指南'))) : articleListFixture,
+    )
     render(<ArticlesPage />)
     await waitFor(() => expect(rows()).toHaveLength(articleFixtures.length))
     const box = screen.getByPlaceholderText('搜索政策、指南')
@@ -99,8 +103,15 @@ describe('政策与指南 list', () => {
 
   it('loads the next page when the parent scrolls to the bottom', async () => {
     const many: ArticleSummary[] = Array.from({ length: 25 }, (_, i) => ({
-      id: `a7c1e000-0000-4000-9000-${String(i).padStart(12, '0')}`, title: `文章 ${i + 1}`, summary: '', kind: 'guide', tags: [],
-      sourceDepartment: '吉林省卫生健康委员会', publishedAt: '2026-01-01T00:00:00.000Z', effectiveOn: null, pinned: false,
+      id: `a7c1e000-0000-4000-9000-${String(i).padStart(12, '0')}`,
+      title: `文章 ${i + 1}`,
+      summary: '',
+      kind: 'guide',
+      tags: [],
+      sourceDepartment: '吉林省卫生健康委员会',
+      publishedAt: '2026-01-01T00:00:00.000Z',
+      effectiveOn: null,
+      pinned: false,
     }))
     answerPages('/articles', many)
     render(<ArticlesPage />)
@@ -126,11 +137,11 @@ describe('an article', () => {
     expect(screen.getByRole('heading', { name: '一、总体要求' })).toBeTruthy()
     expect(screen.getByRole('heading', { name: '（二）建立严格的托育服务登记准入制度' }).getAttribute('aria-level')).toBe('3')
     const lists = screen.getAllByRole('list')
-    expect(within(lists[0]).getAllByRole('listitem').map((item) => item.textContent)).toEqual([
-      '1.加强规划建设管理。',
-      '2.发展多种形式婴幼儿照护服务：全日托、半日托、计时托、临时托。',
-      '3.加强婴幼儿早期发展教育和健康指导。',
-    ])
+    expect(
+      within(lists[0])
+        .getAllByRole('listitem')
+        .map((item) => item.textContent),
+    ).toEqual(['1.加强规划建设管理。', '2.发展多种形式婴幼儿照护服务：全日托、半日托、计时托、临时托。', '3.加强婴幼儿早期发展教育和健康指导。'])
   })
 
   it('shows markup and script as the characters typed: nothing is parsed or run', async () => {
@@ -187,7 +198,18 @@ describe('an article', () => {
 
   it('shows a link to anything but https or an app page as plain text', async () => {
     const open = jest.spyOn(window, 'open').mockImplementation(() => null)
-    withArticle({ ...guide, blocks: [{ type: 'paragraph', inlines: [{ type: 'link', text: '点我', href: 'javascript:alert(1)' }, { type: 'link', text: '明文', href: 'http://example.com' }] }] })
+    withArticle({
+      ...guide,
+      blocks: [
+        {
+          type: 'paragraph',
+          inlines: [
+            { type: 'link', text: '点我', href: 'javascript:alert(1)' },
+            { type: 'link', text: '明文', href: 'http://example.com' },
+          ],
+        },
+      ],
+    })
     render(<ArticleDetailPage />)
     const bad = await screen.findByText('点我')
     expect(bad.className).not.toContain('article-body__link')

@@ -24,7 +24,8 @@ export function suitsChild(item: Pick<ParentingClass, 'minAgeMonths' | 'maxAgeMo
 
 /** 已报名 / 候补第 N 位 / 已取消 …: what a parent's sign-up stands at. */
 export function signUpStatusLabel(signUp: { status: SignUpStatus; waitingPosition: number | null }): string {
-  if (signUp.status === 'waiting') return signUp.waitingPosition ? t('classes.status.waitingAt', { position: signUp.waitingPosition }) : t('classes.status.waiting')
+  if (signUp.status === 'waiting')
+    return signUp.waitingPosition ? t('classes.status.waitingAt', { position: signUp.waitingPosition }) : t('classes.status.waiting')
   return t(`classes.status.${signUp.status}`)
 }
 
@@ -35,7 +36,11 @@ export function cancelClosesAt(signUp: { status: SignUpStatus }, item: Pick<Pare
   return null
 }
 
-export function canCancel(signUp: { status: SignUpStatus }, item: Pick<ParentingClass, 'cancellableUntil' | 'startsAt' | 'status'>, now: Date = new Date()): boolean {
+export function canCancel(
+  signUp: { status: SignUpStatus },
+  item: Pick<ParentingClass, 'cancellableUntil' | 'startsAt' | 'status'>,
+  now: Date = new Date(),
+): boolean {
   const closesAt = cancelClosesAt(signUp, item)
   return item.status === 'scheduled' && closesAt !== null && Date.parse(closesAt) > now.getTime()
 }

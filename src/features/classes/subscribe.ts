@@ -16,7 +16,10 @@ export async function requestClassMessages(templates: MessageTemplates | null, f
   })
   if (wanted.length === 0) return []
   try {
-    const answer = (await Taro.requestSubscribeMessage({ tmplIds: wanted.map((w) => w.id) } as Taro.requestSubscribeMessage.Option)) as unknown as Record<string, string>
+    const answer = (await Taro.requestSubscribeMessage({ tmplIds: wanted.map((w) => w.id) } as Taro.requestSubscribeMessage.Option)) as unknown as Record<
+      string,
+      string
+    >
     return wanted.filter((w) => answer[w.id] === 'accept').map((w) => w.kind)
   } catch {
     return []

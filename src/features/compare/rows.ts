@@ -40,7 +40,9 @@ export const compareRows: CompareRow[] = [
     label: 'compare.rows.freePlaces',
     value: (i) => [
       i.freePlaces > 0 ? t('institution.freePlaces', { count: i.freePlaces }) : t('institution.noFreePlaces'),
-      ...i.classDetails.map((c) => (c.freePlaces > 0 ? t('institution.classFree', { name: c.name, count: c.freePlaces }) : t('institution.classFull', { name: c.name }))),
+      ...i.classDetails.map((c) =>
+        c.freePlaces > 0 ? t('institution.classFree', { name: c.name, count: c.freePlaces }) : t('institution.classFull', { name: c.name }),
+      ),
     ],
   },
   {
@@ -48,14 +50,23 @@ export const compareRows: CompareRow[] = [
     label: 'compare.rows.ratios',
     value: (i) =>
       i.classDetails.map(
-        (c) => `${c.name} ${c.childrenPerCaregiver === null ? t('detail.ratioUnknown') : t('detail.ratioValue', { value: c.childrenPerCaregiver })}${c.breaches.includes('ratio') ? ' ⚠' : ''}`,
+        (c) =>
+          `${c.name} ${c.childrenPerCaregiver === null ? t('detail.ratioUnknown') : t('detail.ratioValue', { value: c.childrenPerCaregiver })}${c.breaches.includes('ratio') ? ' ⚠' : ''}`,
       ),
   },
   { key: 'breaches', label: 'compare.rows.breaches', value: (i) => [i.breachesLimits ? `⚠ ${t('institution.breachesShort')}` : t('compare.ok')] },
-  { key: 'nature', label: 'compare.rows.nature', value: (i) => [`${t(`enums.ownership.${i.ownership}`)} · ${t(`enums.profit.${i.profit}`)}${i.inclusive ? ` · ${t('institution.inclusive')}` : ''}`] },
+  {
+    key: 'nature',
+    label: 'compare.rows.nature',
+    value: (i) => [`${t(`enums.ownership.${i.ownership}`)} · ${t(`enums.profit.${i.profit}`)}${i.inclusive ? ` · ${t('institution.inclusive')}` : ''}`],
+  },
   { key: 'kind', label: 'compare.rows.kind', value: (i) => [t(`enums.kind.${i.kind}`)] },
   { key: 'committee', label: 'compare.rows.committee', value: (i) => [i.committee.established ? t('detail.committeeEstablishedNoDate') : t('common.no')] },
-  { key: 'sanctions', label: 'compare.rows.sanctions', value: (i) => [i.sanctions.length ? t('compare.count', { count: i.sanctions.length }) : t('common.no')] },
+  {
+    key: 'sanctions',
+    label: 'compare.rows.sanctions',
+    value: (i) => [i.sanctions.length ? t('compare.count', { count: i.sanctions.length }) : t('common.no')],
+  },
 ]
 
 export function rowDiffers(row: CompareRow, items: InstitutionDetail[]): boolean {

@@ -1,4 +1,13 @@
-import type { AdditionBody, ComplaintList, ComplaintView, FileComplaintBody, FiledComplaint, RatingBody, TrackBody, UploadedPhoto } from '../../../types/complaints'
+import type {
+  AdditionBody,
+  ComplaintList,
+  ComplaintView,
+  FileComplaintBody,
+  FiledComplaint,
+  RatingBody,
+  TrackBody,
+  UploadedPhoto,
+} from '../../../types/complaints'
 import { http } from '../../services/http'
 import { absoluteUrl, uploadImage, type PickedImage } from '../../services/upload'
 

@@ -186,7 +186,15 @@ describe('the draft', () => {
   it('restores a draft saved by the app as it stores them on the device, photos included (a cut-off upload offers 重试)', async () => {
     // Written out by hand, as zustand's persist saved it: a half-written complaint must survive an update of the app.
     const key = '7d3c2a1e-5b4f-4c6d-8e9f-0a1b2c3d4e5f'
-    const photo = (localId: string, status: string, photoId: string | null) => ({ localId, path: `blob:${localId}`, size: 1200, status, progress: status === 'done' ? 100 : 40, photoId, error: null })
+    const photo = (localId: string, status: string, photoId: string | null) => ({
+      localId,
+      path: `blob:${localId}`,
+      size: 1200,
+      status,
+      progress: status === 'done' ? 100 : 40,
+      photoId,
+      error: null,
+    })
     const draft = {
       key,
       target: { kind: 'provider' },

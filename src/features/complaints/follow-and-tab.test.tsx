@@ -144,18 +144,16 @@ describe('following a complaint', () => {
   it('opened from 本机提交的投诉 uses the secret kept on the device', async () => {
     const requests = recordComplaintRequests()
     answer('get', '/complaints/:trackingNumber', open.view)
-    useLocalComplaints
-      .getState()
-      .remember({
-        trackingNumber: open.view.trackingNumber,
-        secret: open.secret,
-        status: 'submitted',
-        urgent: false,
-        departments: [],
-        filedAt: open.view.filedAt,
-        category: 'unregistered',
-        subject: '阳光宝贝看护班',
-      })
+    useLocalComplaints.getState().remember({
+      trackingNumber: open.view.trackingNumber,
+      secret: open.secret,
+      status: 'submitted',
+      urgent: false,
+      departments: [],
+      filedAt: open.view.filedAt,
+      category: 'unregistered',
+      subject: '阳光宝贝看护班',
+    })
     render(<ComplaintFollow trackingNumber={open.view.trackingNumber} />)
     expect(await screen.findByText('阳光宝贝看护班')).toBeTruthy()
     expect(requests[0]).toMatchObject({ method: 'GET', path: `/complaints/${open.view.trackingNumber}` })
@@ -210,18 +208,16 @@ describe('the 投诉 tab', () => {
   })
 
   it('lists the complaints filed on this device (anonymous ones too)', () => {
-    useLocalComplaints
-      .getState()
-      .remember({
-        trackingNumber: open.view.trackingNumber,
-        secret: open.secret,
-        status: 'submitted',
-        urgent: true,
-        departments: ['public_security', 'health'],
-        filedAt: open.view.filedAt,
-        category: 'abuse',
-        subject: '阳光宝贝看护班',
-      })
+    useLocalComplaints.getState().remember({
+      trackingNumber: open.view.trackingNumber,
+      secret: open.secret,
+      status: 'submitted',
+      urgent: true,
+      departments: ['public_security', 'health'],
+      filedAt: open.view.filedAt,
+      category: 'abuse',
+      subject: '阳光宝贝看护班',
+    })
     render(<ComplaintsPage />)
     expect(screen.getByText('本机提交的投诉')).toBeTruthy()
     expect(screen.getByText('阳光宝贝看护班')).toBeTruthy()

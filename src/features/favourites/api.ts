@@ -16,9 +16,29 @@ export async function deleteFavourite(institutionId: string): Promise<void> {
 }
 
 const SUMMARY_KEYS = [
-  'id', 'name', 'kind', 'ownership', 'profit', 'inclusive', 'demonstration', 'cityCode', 'cityName', 'districtCode', 'districtName',
-  'address', 'lat', 'lng', 'distanceKm', 'grade', 'serviceForms', 'monthlyFee', 'classes', 'freePlaces', 'vacanciesUpdatedAt',
-  'breachesLimits', 'isDemo',
+  'id',
+  'name',
+  'kind',
+  'ownership',
+  'profit',
+  'inclusive',
+  'demonstration',
+  'cityCode',
+  'cityName',
+  'districtCode',
+  'districtName',
+  'address',
+  'lat',
+  'lng',
+  'distanceKm',
+  'grade',
+  'serviceForms',
+  'monthlyFee',
+  'classes',
+  'freePlaces',
+  'vacanciesUpdatedAt',
+  'breachesLimits',
+  'isDemo',
 ] as const satisfies readonly (keyof InstitutionSummary)[]
 
 /** The card snapshot for a favourite saved on another device (the account stores ids only). */

@@ -58,10 +58,11 @@ describe('入户指导: asking for a home visit', () => {
     answer('post', '/guidance-requests', created)
     const requests = recordRequests()
     await fillForm()
-    expect(within(screen.getByTestId('time-windows')).getAllByText(/上午|晚上/).map((node) => node.textContent)).toEqual([
-      expect.stringMatching(/上午$/),
-      expect.stringMatching(/晚上$/),
-    ])
+    expect(
+      within(screen.getByTestId('time-windows'))
+        .getAllByText(/上午|晚上/)
+        .map((node) => node.textContent),
+    ).toEqual([expect.stringMatching(/上午$/), expect.stringMatching(/晚上$/)])
     fireEvent.click(screen.getByText('提交申请'))
 
     await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalled())
@@ -84,8 +85,20 @@ describe('入户指导: asking for a home visit', () => {
   it('shows the BFF’s error under the field it names', async () => {
     parentWithChild()
     server.use(
-      http.post('*/api/guidance-requests', () => errorResponse(400, '时间段 2026-12-01 上午 重复了', 'timeWindows', { code: 'invalid_value', detail: 'timeWindows: window given twice' }), { once: true }),
-      http.post('*/api/guidance-requests', () => errorResponse(400, '参数 contactPhone 格式不正确', 'contactPhone', { code: 'validation', detail: 'body/contactPhone must match pattern "^1[3-9][0-9]{9}$"' }), { once: true }),
+      http.post(
+        '*/api/guidance-requests',
+        () => errorResponse(400, '时间段 2026-12-01 上午 重复了', 'timeWindows', { code: 'invalid_value', detail: 'timeWindows: window given twice' }),
+        { once: true },
+      ),
+      http.post(
+        '*/api/guidance-requests',
+        () =>
+          errorResponse(400, '参数 contactPhone 格式不正确', 'contactPhone', {
+            code: 'validation',
+            detail: 'body/contactPhone must match pattern "^1[3-9][0-9]{9}$"',
+          }),
+        { once: true },
+      ),
     )
     await fillForm()
 
@@ -134,7 +147,10 @@ describe('入户指导: following a request', () => {
   it('lists my requests with their status, newest first', async () => {
     parentWithChild()
     answer('get', '/guidance-requests', {
-      items: [guidanceFixture('scheduled', { service: 'health_check' }), guidanceFixture('declined', { id: '9d1e0000-0000-4000-8000-000000000002', service: 'home_visit', createdAt: '2026-11-01T02:00:00.000Z' })],
+      items: [
+        guidanceFixture('scheduled', { service: 'health_check' }),
+        guidanceFixture('declined', { id: '9d1e0000-0000-4000-8000-000000000002', service: 'home_visit', createdAt: '2026-11-01T02:00:00.000Z' }),
+      ],
     })
     render(<GuidancePage />)
 
@@ -165,9 +181,17 @@ describe('入户指导: following a request', () => {
 
     fireEvent.click(screen.getByText('取消申请'))
     expect(Taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ content: '已经预约了上门时间，确定取消？中心将不再上门。' }))
-    await waitFor(() => expect(within(screen.getByRole('list', { name: '办理进度' })).getAllByRole('listitem').map((s) => s.querySelector('.timeline__name')?.textContent)).toEqual(['已申请', '已预约', '已取消']))
+    await waitFor(() =>
+      expect(
+        within(screen.getByRole('list', { name: '办理进度' }))
+          .getAllByRole('listitem')
+          .map((s) => s.querySelector('.timeline__name')?.textContent),
+      ).toEqual(['已申请', '已预约', '已取消']),
+    )
     expect(screen.queryByText('取消申请')).toBeNull()
-    expect(requests.filter((r) => r.method === 'POST' && r.path.startsWith('/guidance')).map((r) => r.path)).toEqual([`/guidance-requests/${request.id}/cancel`])
+    expect(requests.filter((r) => r.method === 'POST' && r.path.startsWith('/guidance')).map((r) => r.path)).toEqual([
+      `/guidance-requests/${request.id}/cancel`,
+    ])
   })
 
   it('shows the reason of a declined request and offers no cancel', async () => {

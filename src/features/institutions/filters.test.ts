@@ -6,7 +6,17 @@ const region = { kind: 'region', code: '220104', name: '长春 · 朝阳区', la
 describe('buildSearchQuery', () => {
   it('searches around the device with a radius and only the filters that are set', () => {
     const query = buildSearchQuery(device, { ...emptyFilters, radiusKm: 3, serviceForms: ['hourly'], vacanciesOnly: true, q: '  阳光 ' }, 'distance', 2, 10)
-    expect(query).toEqual({ lat: 43.86, lng: 125.31, radiusKm: 3, serviceForm: ['hourly'], vacanciesOnly: true, q: '阳光', sort: 'distance', page: 2, pageSize: 10 })
+    expect(query).toEqual({
+      lat: 43.86,
+      lng: 125.31,
+      radiusKm: 3,
+      serviceForm: ['hourly'],
+      vacanciesOnly: true,
+      q: '阳光',
+      sort: 'distance',
+      page: 2,
+      pageSize: 10,
+    })
   })
 
   it('sends the region instead of coordinates, drops the radius and never sorts by distance', () => {

@@ -55,7 +55,13 @@ export function defaultSortFor(origin: Origin | null): InstitutionSort {
   return origin?.kind === 'device' ? 'distance' : 'grade'
 }
 
-export function buildSearchQuery(origin: Origin | null, filters: InstitutionFilters, sort: InstitutionSort, page: number, pageSize: number): InstitutionSearchQuery {
+export function buildSearchQuery(
+  origin: Origin | null,
+  filters: InstitutionFilters,
+  sort: InstitutionSort,
+  page: number,
+  pageSize: number,
+): InstitutionSearchQuery {
   const near = origin?.kind === 'device'
   const q = filters.q.trim()
   return {

@@ -10,7 +10,10 @@ export type Position = { lat: number; lng: number }
 export type LocationFailure = 'refused' | 'denied' | 'failed'
 
 export class LocationError extends Error {
-  constructor(readonly reason: LocationFailure, message: string) {
+  constructor(
+    readonly reason: LocationFailure,
+    message: string,
+  ) {
     super(message)
   }
 }
@@ -55,8 +58,10 @@ export function getDevicePosition(): Promise<Position> {
  * call this synchronously in the tap handler. Resolves whether location is allowed when they come back.
  */
 export function openLocationSetting(): Promise<boolean> {
-  return Taro.openSetting()
-    // Taro's AuthSetting type predates getFuzzyLocation's scope.
-    .then((result) => (result.authSetting as Record<string, boolean | undefined>)['scope.userFuzzyLocation'] === true)
-    .catch(() => false)
+  return (
+    Taro.openSetting()
+      // Taro's AuthSetting type predates getFuzzyLocation's scope.
+      .then((result) => (result.authSetting as Record<string, boolean | undefined>)['scope.userFuzzyLocation'] === true)
+      .catch(() => false)
+  )
 }

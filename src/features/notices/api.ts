@@ -1,4 +1,14 @@
-import type { CommitteeNotice, CommitteeNoticeList, CommitteePage, Notice, NoticeEdit, NoticeInput, NoticeList, UnreadCount, UploadedNoticeImage } from '../../../types/notices'
+import type {
+  CommitteeNotice,
+  CommitteeNoticeList,
+  CommitteePage,
+  Notice,
+  NoticeEdit,
+  NoticeInput,
+  NoticeList,
+  UnreadCount,
+  UploadedNoticeImage,
+} from '../../../types/notices'
 import { http } from '../../services/http'
 import { uploadImage, type PickedImage } from '../../services/upload'
 

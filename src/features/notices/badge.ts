@@ -9,7 +9,8 @@ export const ME_TAB_INDEX = TAB_PAGES.indexOf(routes.me)
  */
 export function applyTabBadge(unread: number): void {
   try {
-    const done = unread > 0 ? Taro.setTabBarBadge({ index: ME_TAB_INDEX, text: unread > 99 ? '99+' : String(unread) }) : Taro.removeTabBarBadge({ index: ME_TAB_INDEX })
+    const done =
+      unread > 0 ? Taro.setTabBarBadge({ index: ME_TAB_INDEX, text: unread > 99 ? '99+' : String(unread) }) : Taro.removeTabBarBadge({ index: ME_TAB_INDEX })
     void Promise.resolve(done).catch(() => undefined)
   } catch {
     // not available on this platform or page

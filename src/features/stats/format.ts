@@ -7,4 +7,3 @@ export function formatCount(value: number): string {
 export function formatShare(share: number): string {
   return `${(Math.round(share * 1000) / 10).toFixed(1)}%`
 }
-

@@ -12,7 +12,9 @@ describe('资讯 tab', () => {
 
     const policies = section('政策与指南')
     await waitFor(() => expect(within(policies).getAllByTestId('article-row')).toHaveLength(4))
-    const titles = within(policies).getAllByTestId('article-row').map((row) => row.textContent ?? '')
+    const titles = within(policies)
+      .getAllByTestId('article-row')
+      .map((row) => row.textContent ?? '')
     expect(titles[0]).toContain('置顶')
     expect(titles[0]).toContain(articleFixtures[0].title)
     expect(titles.slice(1).map((t) => articleFixtures.slice(1, 4).some((a) => t.includes(a.title)))).toEqual([true, true, true])

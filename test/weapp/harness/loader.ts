@@ -6,10 +6,50 @@ import vm from 'node:vm'
  * Names WeChat's app service hands every file as undefined (its module wrapper shadows them), and browser or Node
  * globals it does not have at all. A build that reaches for one of them fails here as it would on a phone.
  */
-const SHADOWED = ['window', 'document', 'frames', 'self', 'location', 'navigator', 'localStorage', 'history', 'screen', 'alert', 'confirm', 'prompt', 'XMLHttpRequest', 'WebSocket', 'fetch']
-const ABSENT = ['FormData', 'Blob', 'File', 'URL', 'URLSearchParams', 'TextEncoder', 'TextDecoder', 'crypto', 'atob', 'btoa', 'structuredClone',
-  'AbortController', 'Event', 'EventTarget', 'Headers', 'Request', 'Response', 'performance', 'MessageChannel', 'setImmediate', 'queueMicrotask',
-  'process', 'Buffer', 'global', 'require']
+const SHADOWED = [
+  'window',
+  'document',
+  'frames',
+  'self',
+  'location',
+  'navigator',
+  'localStorage',
+  'history',
+  'screen',
+  'alert',
+  'confirm',
+  'prompt',
+  'XMLHttpRequest',
+  'WebSocket',
+  'fetch',
+]
+const ABSENT = [
+  'FormData',
+  'Blob',
+  'File',
+  'URL',
+  'URLSearchParams',
+  'TextEncoder',
+  'TextDecoder',
+  'crypto',
+  'atob',
+  'btoa',
+  'structuredClone',
+  'AbortController',
+  'Event',
+  'EventTarget',
+  'Headers',
+  'Request',
+  'Response',
+  'performance',
+  'MessageChannel',
+  'setImmediate',
+  'queueMicrotask',
+  'process',
+  'Buffer',
+  'global',
+  'require',
+]
 
 export interface AppRealm {
   context: vm.Context
@@ -70,7 +110,9 @@ export function createRealm(root: string, globals: Record<string, unknown>): App
     const module = { exports: {} as unknown }
     modules.set(full, module)
     const code = fs.readFileSync(full, 'utf8')
-    const wrapper = vm.runInContext(`(function (require, module, exports, ${SHADOWED.join(', ')}) {${code}\n})`, context, { filename: full }) as (...args: unknown[]) => void
+    const wrapper = vm.runInContext(`(function (require, module, exports, ${SHADOWED.join(', ')}) {${code}\n})`, context, { filename: full }) as (
+      ...args: unknown[]
+    ) => void
     wrapper((request: string) => load(path.resolve(path.dirname(full), request)), module, module.exports)
     return module.exports
   }

@@ -50,17 +50,42 @@ export class MiniProgram {
   private readonly appShowListeners: Handler[] = []
 
   private constructor(options: LaunchOptions) {
-    this.person = { user: `parent-${Math.random().toString(36).slice(2, 10)}`, locationPrompt: 'allow', position: { latitude: 43.8868, longitude: 125.3245 }, album: [], phoneNumber: 'deny', settingsChange: {}, subscribe: 'accept', agreedToPrivacy: false, ...options.person }
+    this.person = {
+      user: `parent-${Math.random().toString(36).slice(2, 10)}`,
+      locationPrompt: 'allow',
+      position: { latitude: 43.8868, longitude: 125.3245 },
+      album: [],
+      phoneNumber: 'deny',
+      settingsChange: {},
+      subscribe: 'accept',
+      agreedToPrivacy: false,
+      ...options.person,
+    }
     this.storage = options.storage ?? new Map()
     this.appJson = JSON.parse(fs.readFileSync(path.join(options.buildDir, 'app.json'), 'utf8'))
     this.templates = readTemplates(options.buildDir)
     this.privacy = new PrivacyGate(this.person, this.problems, () => this.agreeButton() !== null)
     this.pages = new PageStack(() => this.realm, this.appJson, this.activity)
-    const host: ApiHost = { toApp: (value) => this.realm.toApp(value), report: (problem) => this.problems.push(problem), failed: (errMsg) => this.failedCalls.push(errMsg) }
+    const host: ApiHost = {
+      toApp: (value) => this.realm.toApp(value),
+      report: (problem) => this.problems.push(problem),
+      failed: (errMsg) => this.failedCalls.push(errMsg),
+    }
     const wx = createWx({
-      host, activity: this.activity, pages: this.pages, person: this.person, privacy: this.privacy, appJson: this.appJson, domains: options.domains,
-      storage: this.storage, tempFiles: new Map(), record: this.record, requests: this.requests, overlays: this.overlays,
-      appShowListeners: this.appShowListeners, inGesture: () => this.gesture,
+      host,
+      activity: this.activity,
+      pages: this.pages,
+      person: this.person,
+      privacy: this.privacy,
+      appJson: this.appJson,
+      domains: options.domains,
+      storage: this.storage,
+      tempFiles: new Map(),
+      record: this.record,
+      requests: this.requests,
+      overlays: this.overlays,
+      appShowListeners: this.appShowListeners,
+      inGesture: () => this.gesture,
     })
     this.realm = createRealm(options.buildDir, {
       wx,
@@ -123,13 +148,20 @@ export class MiniProgram {
   }
 
   async waitForText(text: string | RegExp, timeoutMs = 10_000): Promise<void> {
-    await this.waitUntil(() => this.has(text), timeoutMs, () => `"${String(text)}" did not appear on ${this.currentRoute}.`)
+    await this.waitUntil(
+      () => this.has(text),
+      timeoutMs,
+      () => `"${String(text)}" did not appear on ${this.currentRoute}.`,
+    )
   }
 
   async waitUntil(condition: () => boolean, timeoutMs: number, describe: () => string): Promise<void> {
     const deadline = Date.now() + timeoutMs
     while (!condition()) {
-      if (Date.now() > deadline) throw new Error(`${describe()} Screen:\n${this.text()}${this.problems.length ? `\nProblems:\n${this.problems.join('\n')}` : ''}${this.failedCalls.length ? `\nFailed WeChat calls:\n${this.failedCalls.join('\n')}` : ''}`)
+      if (Date.now() > deadline)
+        throw new Error(
+          `${describe()} Screen:\n${this.text()}${this.problems.length ? `\nProblems:\n${this.problems.join('\n')}` : ''}${this.failedCalls.length ? `\nFailed WeChat calls:\n${this.failedCalls.join('\n')}` : ''}`,
+        )
       await sleep(25)
     }
     await this.settle()
@@ -150,7 +182,8 @@ export class MiniProgram {
   async tap(text: string | RegExp, options: { within?: Element } = {}): Promise<void> {
     await this.settle()
     if (typeof text === 'string' && tapOverlay(this.overlays, text)) return this.settle()
-    if (this.overlays.modal || this.overlays.actionSheet) throw new Error(`"${String(text)}" cannot be tapped: a WeChat dialog is open (${overlayText(this.overlays).join(' / ')})`)
+    if (this.overlays.modal || this.overlays.actionSheet)
+      throw new Error(`"${String(text)}" cannot be tapped: a WeChat dialog is open (${overlayText(this.overlays).join(' / ')})`)
     const target = findByText(options.within ?? this.layerOnTop(), text)
     if (!target) throw new Error(`nothing shows "${String(text)}" on ${this.currentRoute}. Screen:\n${this.text()}`)
     await this.tapElement(target)
@@ -195,7 +228,9 @@ export class MiniProgram {
   /** Types into the input or textarea whose placeholder (or aria-label) is `label`. */
   async fill(label: string, value: string): Promise<void> {
     await this.settle()
-    const field = [...elements(this.screen())].find((element) => ['input', 'textarea'].includes(element.tag) && [element.attrs.placeholder, element.attrs['aria-label']].includes(label))
+    const field = [...elements(this.screen())].find(
+      (element) => ['input', 'textarea'].includes(element.tag) && [element.attrs.placeholder, element.attrs['aria-label']].includes(label),
+    )
     if (!field) throw new Error(`no field "${label}" on ${this.currentRoute}. Screen:\n${this.text()}`)
     this.dispatch(field, 'focus', { value: String(field.attrs.value ?? ''), height: 0 })
     this.dispatch(field, 'input', { value, cursor: value.length, keyCode: 0 })
@@ -298,7 +333,11 @@ export class MiniProgram {
       return
     }
     const phone = this.person.phoneNumber
-    this.dispatch(button, 'getphonenumber', phone === 'deny' ? { errMsg: 'getPhoneNumber:fail user deny' } : { errMsg: 'getPhoneNumber:ok', code: `phone-${phone}-${Date.now()}` })
+    this.dispatch(
+      button,
+      'getphonenumber',
+      phone === 'deny' ? { errMsg: 'getPhoneNumber:fail user deny' } : { errMsg: 'getPhoneNumber:ok', code: `phone-${phone}-${Date.now()}` },
+    )
   }
 
   /** WeChat calls the handler of every element from the target up (events bubble through the page), each with its currentTarget. */
@@ -332,4 +371,3 @@ export class MiniProgram {
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
-

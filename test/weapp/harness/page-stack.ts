@@ -23,10 +23,15 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 /** 'pages/x/index?id=1' → ['pages/x/index', { id: '1' }]. WeChat hands onLoad the values as written in the URL: it does not decode them. */
 export function splitUrl(url: string): [string, Record<string, string>] {
   const [pathPart, queryPart = ''] = url.replace(/^\//, '').split('?')
-  const query = Object.fromEntries(queryPart.split('&').filter(Boolean).map((pair) => {
-    const at = pair.indexOf('=')
-    return at < 0 ? [pair, ''] : [pair.slice(0, at), pair.slice(at + 1)]
-  }))
+  const query = Object.fromEntries(
+    queryPart
+      .split('&')
+      .filter(Boolean)
+      .map((pair) => {
+        const at = pair.indexOf('=')
+        return at < 0 ? [pair, ''] : [pair.slice(0, at), pair.slice(at + 1)]
+      }),
+  )
   return [pathPart, query]
 }
 
@@ -44,7 +49,11 @@ export class PageStack {
   private loadingRoute: string | null = null
   private webviewSerial = 0
 
-  constructor(private readonly realm: () => AppRealm, private readonly appJson: AppJson, private readonly activity: Activity) {}
+  constructor(
+    private readonly realm: () => AppRealm,
+    private readonly appJson: AppJson,
+    private readonly activity: Activity,
+  ) {}
 
   /** The global Page(): called by the page file being loaded. */
   register = (config: PageConfig) => {
@@ -127,7 +136,14 @@ export class PageStack {
     if (!config) throw new Error(`${route}.js did not call Page()`)
     if (this.stack.length) this.call(this.top(), 'onHide')
     this.webviewSerial += 1
-    const instance = { ...config, data: JSON.parse(JSON.stringify(config.data ?? {})), route, __route__: route, options: query, __webviewId__: this.webviewSerial } as PageInstance
+    const instance = {
+      ...config,
+      data: JSON.parse(JSON.stringify(config.data ?? {})),
+      route,
+      __route__: route,
+      options: query,
+      __webviewId__: this.webviewSerial,
+    } as PageInstance
     instance.setData = (payload: Record<string, unknown>, callback?: () => void) => this.setData(instance, payload, callback)
     instance.getOpenerEventChannel = () => ({ emit: () => {}, on: () => {}, once: () => {}, off: () => {} })
     instance.selectComponent = () => null

@@ -21,7 +21,10 @@ export interface Element {
   text?: string
 }
 
-interface Template { tag: string; attrs: Record<string, string> }
+interface Template {
+  tag: string
+  attrs: Record<string, string>
+}
 export type Templates = Map<string, Template>
 
 /** Reads base.wxml: `tmpl_0_<nn>` → tag and `pN` → attribute name. */
@@ -46,7 +49,16 @@ export function readTree(root: unknown, templates: Templates): Element {
   const walk = (raw: RawNode, parent: Element) => {
     const template = templates.get(String(raw.nn))
     const tag = template?.tag ?? `#${raw.nn}`
-    const element: Element = { tag, sid: raw.sid ?? '', id: raw.uid ?? raw.sid ?? '', className: raw.cl ?? '', style: raw.st ?? '', attrs: {}, children: [], parent }
+    const element: Element = {
+      tag,
+      sid: raw.sid ?? '',
+      id: raw.uid ?? raw.sid ?? '',
+      className: raw.cl ?? '',
+      style: raw.st ?? '',
+      attrs: {},
+      children: [],
+      parent,
+    }
     if (tag === '#text') element.text = String(raw.v ?? '')
     for (const [key, value] of Object.entries(raw)) {
       const name = template?.attrs[key]
@@ -55,7 +67,7 @@ export function readTree(root: unknown, templates: Templates): Element {
     parent.children.push(element)
     for (const child of raw.cn ?? []) walk(child, element)
   }
-  for (const child of ((root as RawNode | undefined)?.cn ?? [])) walk(child, top)
+  for (const child of (root as RawNode | undefined)?.cn ?? []) walk(child, top)
   return top
 }
 

@@ -28,7 +28,12 @@ const extraDbs: Db[] = []
 /** The BFF's one job worker, with the forwarding handler of the instance `target`. */
 function worker(instanceId: string, target = app, { sendTimeoutMs = SEND_TIMEOUT_MS, ...options }: WorkerOptions = {}) {
   const started = startJobWorker({
-    db: target.database.db, log: target.log, instanceId, handlers: complaintJobHandlers(target, { sendTimeoutMs }), ...DRIVEN, ...options,
+    db: target.database.db,
+    log: target.log,
+    instanceId,
+    handlers: complaintJobHandlers(target, { sendTimeoutMs }),
+    ...DRIVEN,
+    ...options,
   })
   workers.push(started)
   return started
@@ -49,14 +54,20 @@ const forwardedEvents = (complaintId: string) =>
   app.database.db.selectFrom('complaintEvents').selectAll().where('complaintId', '=', complaintId).where('type', '=', 'forwarded').execute()
 
 async function secondsUntilNextAttempt(deliveryId: string): Promise<number> {
-  const row = await app.database.db.selectFrom('jobs')
+  const row = await app.database.db
+    .selectFrom('jobs')
     .select(sql<number>`extract(epoch from run_at - now())::float8`.as('seconds'))
-    .where('id', '=', deliveryId).executeTakeFirstOrThrow()
+    .where('id', '=', deliveryId)
+    .executeTakeFirstOrThrow()
   return Number(row.seconds)
 }
 
 const makeDue = (deliveryId: string) =>
-  app.database.db.updateTable('jobs').set({ runAt: sql<string>`now()` }).where('id', '=', deliveryId).execute()
+  app.database.db
+    .updateTable('jobs')
+    .set({ runAt: sql<string>`now()` })
+    .where('id', '=', deliveryId)
+    .execute()
 
 async function newAppInstance(database = testDb.database): Promise<FastifyInstance> {
   const { app: fresh } = await buildTestApp({ ...testDb, database })
@@ -69,7 +80,11 @@ beforeEach(async () => {
   standIn = await startIntakeStandIn()
   app.settings.complaints.intakeUrls = standIn.intakeUrls()
   // Each test starts with an empty queue: what an earlier test left pending is set aside.
-  await app.database.db.updateTable('jobs').set({ doneAt: sql<string>`now()` }).where('doneAt', 'is', null).execute()
+  await app.database.db
+    .updateTable('jobs')
+    .set({ doneAt: sql<string>`now()` })
+    .where('doneAt', 'is', null)
+    .execute()
 })
 
 afterEach(async () => {
@@ -86,14 +101,18 @@ describe('forwarding complaints to the departments (a job kind of the one queue)
 
     const rows = await deliveriesOf(complaint.id)
     expect(rows.map((r) => [r.department, r.attempts, r.lastError, r.lockedBy])).toEqual([
-      ['emergency_management', 1, null, null], ['public_security', 1, null, null],
+      ['emergency_management', 1, null, null],
+      ['public_security', 1, null, null],
     ])
     expect(rows.every((r) => r.deliveredAt)).toBe(true)
     expect(standIn.received.map((d) => d.idempotencyKey).sort()).toEqual(rows.map((r) => r.id).sort())
     const toSecurity = standIn.received.find((d) => d.department === 'public_security')!
     expect(toSecurity.body).toEqual({ trackingNumber: complaint.trackingNumber, category: 'safety', summary: '消防通道堵塞', department: 'public_security' })
     const events = await forwardedEvents(complaint.id)
-    expect(events.map((e) => [e.actor, e.department]).sort()).toEqual([['system', 'emergency_management'], ['system', 'public_security']])
+    expect(events.map((e) => [e.actor, e.department]).sort()).toEqual([
+      ['system', 'emergency_management'],
+      ['system', 'public_security'],
+    ])
   })
 
   it('retries a failing endpoint with growing pauses and delivers on the third attempt', async () => {
@@ -133,7 +152,9 @@ describe('forwarding complaints to the departments (a job kind of the one queue)
   })
 
   it('keeps retrying an endpoint that cannot be reached or does not answer, with the reason on the row', async () => {
-    const silent = createServer(() => { /* never answers */ })
+    const silent = createServer(() => {
+      /* never answers */
+    })
     const silentUrl = `${await listenLocally(silent)}/intake`
     try {
       app.settings.complaints.intakeUrls = { ...standIn.intakeUrls(), health: silentUrl, education: 'http://127.0.0.1:9/intake' }
@@ -163,7 +184,11 @@ describe('forwarding complaints to the departments (a job kind of the one queue)
   it('survives a crash after sending, before the acknowledgement was recorded: re-sent under the same key, counted once', async () => {
     const complaint = await acceptedComplaint(['market_regulation'])
     const [delivery] = await deliveriesOf(complaint.id)
-    const crashing = worker('bff-a', app, { beforeRecordingDone: () => { throw new Error('simulated crash') } })
+    const crashing = worker('bff-a', app, {
+      beforeRecordingDone: () => {
+        throw new Error('simulated crash')
+      },
+    })
     await crashing.runOnce()
     await crashing.stop()
     expect(standIn.received).toHaveLength(1)
@@ -173,10 +198,17 @@ describe('forwarding complaints to the departments (a job kind of the one queue)
     const restarted = await newAppInstance(await secondConnection(testDb, extraDbs))
     const successor = worker('bff-b', restarted)
     expect(await successor.runOnce()).toBe(0) // the dead instance's lease still holds
-    await app.database.db.updateTable('jobs').set({ lockedUntil: sql<string>`now() - interval '1 second'` }).where('id', '=', delivery.id).execute()
+    await app.database.db
+      .updateTable('jobs')
+      .set({ lockedUntil: sql<string>`now() - interval '1 second'` })
+      .where('id', '=', delivery.id)
+      .execute()
     expect(await successor.runOnce()).toBe(1)
 
-    expect(standIn.received.map((d) => [d.idempotencyKey, d.duplicate])).toEqual([[delivery.id, false], [delivery.id, true]])
+    expect(standIn.received.map((d) => [d.idempotencyKey, d.duplicate])).toEqual([
+      [delivery.id, false],
+      [delivery.id, true],
+    ])
     expect(standIn.deliveriesByKey.size).toBe(1)
     ;[row] = await deliveriesOf(complaint.id)
     expect(row).toMatchObject({ attempts: 1, lockedBy: null })
@@ -190,19 +222,32 @@ describe('forwarding complaints to the departments (a job kind of the one queue)
     // bff-a claimed and sent, but before it records the acknowledgement its lease ran out and bff-b took the job over.
     const [late] = await claimDueJobs(app.database.db, 'bff-a', 1, 60)
     const sent = await complaintJobHandlers(app)[FORWARD_JOB](late)
-    await app.database.db.updateTable('jobs').set({ lockedBy: 'bff-b', lockedUntil: sql<string>`now() + interval '1 minute'` }).where('id', '=', delivery.id).execute()
+    await app.database.db
+      .updateTable('jobs')
+      .set({ lockedBy: 'bff-b', lockedUntil: sql<string>`now() + interval '1 minute'` })
+      .where('id', '=', delivery.id)
+      .execute()
     expect(await recordDone(app.database.db, late, 'bff-a', null, sent && 'record' in sent ? sent.record : undefined)).toBe(false)
     expect((await deliveriesOf(complaint.id))[0]).toMatchObject({ deliveredAt: null, lockedBy: 'bff-b' })
     expect(await forwardedEvents(complaint.id)).toHaveLength(0)
   })
 
   it('two instances working the same queue deliver each of 30 items exactly once', async () => {
-    const complaints = await Promise.all(Array.from({ length: 10 }, (_, i) => acceptedComplaint([DEPARTMENTS[i % 7], DEPARTMENTS[(i + 1) % 7], DEPARTMENTS[(i + 3) % 7]])))
+    const complaints = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => acceptedComplaint([DEPARTMENTS[i % 7], DEPARTMENTS[(i + 1) % 7], DEPARTMENTS[(i + 3) % 7]])),
+    )
     const ids = complaints.map((c) => c.id)
     const deliveredBy: Record<string, string[]> = { 'bff-1': [], 'bff-2': [] }
     const drain = async (instanceId: string) => {
-      const w = worker(instanceId, app, { batchSize: 4, beforeRecordingDone: (d) => { deliveredBy[instanceId].push(d.id) } })
-      while (await w.runOnce() > 0) { /* until nothing is due */ }
+      const w = worker(instanceId, app, {
+        batchSize: 4,
+        beforeRecordingDone: (d) => {
+          deliveredBy[instanceId].push(d.id)
+        },
+      })
+      while ((await w.runOnce()) > 0) {
+        /* until nothing is due */
+      }
     }
     await Promise.all([drain('bff-1'), drain('bff-2')])
     // The other worker may still hold items when one finds nothing due: let both finish.

@@ -5,8 +5,12 @@ const post = (url: string, body: string, headers: Record<string, string> = {}) =
 
 describe('intake stand-in', () => {
   let standIn: IntakeStandIn
-  beforeEach(async () => { standIn = await startIntakeStandIn({ failFirst: 1 }) })
-  afterEach(async () => { await standIn.close() })
+  beforeEach(async () => {
+    standIn = await startIntakeStandIn({ failFirst: 1 })
+  })
+  afterEach(async () => {
+    await standIn.close()
+  })
 
   it('refuses the first requests when told to, then acknowledges, counting a repeated key once', async () => {
     const url = standIn.intakeUrls().health

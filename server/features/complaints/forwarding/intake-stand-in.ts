@@ -67,13 +67,16 @@ export async function startIntakeStandIn(options: IntakeStandInOptions = {}): Pr
   }
 
   const server = createServer((request: IncomingMessage, response: ServerResponse) => {
-    readBody(request).then((raw) => {
-      const answer = accept(request, raw)
-      response.writeHead(answer.status, { 'content-type': 'application/json' })
-      response.end(JSON.stringify(answer.body))
-    }, () => {
-      response.writeHead(400).end()
-    })
+    readBody(request).then(
+      (raw) => {
+        const answer = accept(request, raw)
+        response.writeHead(answer.status, { 'content-type': 'application/json' })
+        response.end(JSON.stringify(answer.body))
+      },
+      () => {
+        response.writeHead(400).end()
+      },
+    )
   })
   const url = await listenLocally(server, options.port)
 

@@ -28,7 +28,12 @@ export function forwardingOf(payload: Record<string, unknown>): Forwarding {
  * Queues one forwarding per department. Call it inside the transaction that changes the complaint, so the complaint
  * and its forwardings are saved together or not at all. A department already queued is left as it is.
  */
-export async function enqueueForwarding(trx: Transaction<Database>, complaintId: string, departments: Department[], body: Record<string, unknown>): Promise<void> {
+export async function enqueueForwarding(
+  trx: Transaction<Database>,
+  complaintId: string,
+  departments: Department[],
+  body: Record<string, unknown>,
+): Promise<void> {
   for (const department of departments) {
     const forwarding: Forwarding = { complaintId, department, body: { ...body, department } }
     await enqueue(trx, { kind: FORWARD_JOB, payload: { ...forwarding }, dedupeKey: forwardingKey(complaintId, department) })
@@ -37,6 +42,9 @@ export async function enqueueForwarding(trx: Transaction<Database>, complaintId:
 
 /** How far the forwarding to each department got, oldest first: what the regulator sees. */
 export async function forwardingStates(db: Kysely<Database>, complaintId: string, departments: Department[]) {
-  const jobs = await findJobs(db, departments.map((department) => forwardingKey(complaintId, department)))
+  const jobs = await findJobs(
+    db,
+    departments.map((department) => forwardingKey(complaintId, department)),
+  )
   return jobs.map((job) => ({ department: forwardingOf(job.payload).department, attempts: job.attempts, deliveredAt: job.doneAt }))
 }

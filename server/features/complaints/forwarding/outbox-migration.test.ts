@@ -66,20 +66,29 @@ describe('the migration that makes the complaint outbox jobs', () => {
     const worker = startJobWorker({ db: app.database.db, log: app.log, instanceId: 'bff-new', handlers: complaintJobHandlers(app), pollMs: 3_600_000 })
     try {
       expect(await worker.runOnce()).toBe(1) // the old instance's lease still holds the third
-      await app.database.db.updateTable('jobs').set({ lockedUntil: sql<string>`now() - interval '1 second'` }).where('id', '=', ids.sentNotAcknowledged).execute()
+      await app.database.db
+        .updateTable('jobs')
+        .set({ lockedUntil: sql<string>`now() - interval '1 second'` })
+        .where('id', '=', ids.sentNotAcknowledged)
+        .execute()
       expect(await worker.runOnce()).toBe(1)
     } finally {
       await worker.stop()
     }
-    expect(standIn.received.map((d) => [d.department, d.idempotencyKey])).toEqual([['health', ids.waiting], ['market_regulation', ids.sentNotAcknowledged]])
+    expect(standIn.received.map((d) => [d.department, d.idempotencyKey])).toEqual([
+      ['health', ids.waiting],
+      ['market_regulation', ids.sentNotAcknowledged],
+    ])
 
     const regulator = await signedInRegulator(app, '220100')
     const view = (await app.inject({ url: `/api/admin/complaints/${complaint.trackingNumber}`, headers: regulator.headers })).json()
-    expect(view.deliveries).toEqual(expect.arrayContaining([
-      { department: 'health', status: 'delivered', attempts: 3, deliveredAt: expect.any(String) },
-      { department: 'education', status: 'delivered', attempts: 1, deliveredAt: expect.any(String) },
-      { department: 'market_regulation', status: 'delivered', attempts: 1, deliveredAt: expect.any(String) },
-    ]))
+    expect(view.deliveries).toEqual(
+      expect.arrayContaining([
+        { department: 'health', status: 'delivered', attempts: 3, deliveredAt: expect.any(String) },
+        { department: 'education', status: 'delivered', attempts: 1, deliveredAt: expect.any(String) },
+        { department: 'market_regulation', status: 'delivered', attempts: 1, deliveredAt: expect.any(String) },
+      ]),
+    )
     expect(view.deliveries).toHaveLength(3)
   })
 })

@@ -163,7 +163,11 @@ describe('orphan photos', () => {
     const ids = await Promise.all([1, 2, 3].map(async () => (await upload(await pngImage())).json().photoId as string))
     const [oldOrphan, recentOrphan, oldAttached] = ids
     await attach(oldAttached)
-    await db.updateTable('complaintPhotos').set({ uploadedAt: new Date(Date.now() - 25 * 3600_000).toISOString() }).where('id', 'in', [oldOrphan, oldAttached]).execute()
+    await db
+      .updateTable('complaintPhotos')
+      .set({ uploadedAt: new Date(Date.now() - 25 * 3600_000).toISOString() })
+      .where('id', 'in', [oldOrphan, oldAttached])
+      .execute()
     const oldKey = (await db.selectFrom('complaintPhotos').select('storageKey').where('id', '=', oldOrphan).executeTakeFirstOrThrow()).storageKey
 
     expect(await deleteOrphanPhotos(app)).toBe(1)

@@ -2,9 +2,28 @@ import { SERVICE_FORMS, STAFF_ROLES, type StaffRole } from '../../../../types/in
 
 /** Column names of the institutions CSV (docs/import-format.md). Order is how the generator writes them; the parser maps by name. */
 export const SCALAR_COLUMNS = [
-  'credit_code', 'name', 'kind', 'ownership', 'profit', 'inclusive', 'demonstration', 'registering_authority',
-  'filed_on', 'filing_authority', 'city_code', 'district_code', 'address', 'lat', 'lng', 'phone', 'description',
-  'refund_policy', 'prepayment_terms', 'committee_established_on', 'is_demo', 'updated_at',
+  'credit_code',
+  'name',
+  'kind',
+  'ownership',
+  'profit',
+  'inclusive',
+  'demonstration',
+  'registering_authority',
+  'filed_on',
+  'filing_authority',
+  'city_code',
+  'district_code',
+  'address',
+  'lat',
+  'lng',
+  'phone',
+  'description',
+  'refund_policy',
+  'prepayment_terms',
+  'committee_established_on',
+  'is_demo',
+  'updated_at',
 ] as const
 
 /** One column per service form, named exactly like the form code. */

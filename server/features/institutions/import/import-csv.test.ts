@@ -20,11 +20,18 @@ const breakCreditCode = (line: string) => {
 let testDb: TestDatabase
 const db = () => testDb.database.db
 
-beforeAll(async () => { testDb = await createTestDatabase() })
-afterAll(async () => { await testDb?.close() })
+beforeAll(async () => {
+  testDb = await createTestDatabase()
+})
+afterAll(async () => {
+  await testDb?.close()
+})
 
 async function institutionCount() {
-  const row = await db().selectFrom('institutions').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+  const row = await db()
+    .selectFrom('institutions')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow()
   return Number(row.n)
 }
 
@@ -69,7 +76,11 @@ it('upserts the good rows and reports each bad row by line and reason, writing n
     expect(report.errors[0].reason).toContain('校验')
     const codes = (await fresh.database.db.selectFrom('institutions').select('creditCode').execute()).map((r) => r.creditCode)
     expect(codes).toEqual([creditCodeOf(good)])
-    const orphans = await fresh.database.db.selectFrom('institutionClasses').select('institutionId').where('institutionId', 'not in', fresh.database.db.selectFrom('institutions').select('id')).execute()
+    const orphans = await fresh.database.db
+      .selectFrom('institutionClasses')
+      .select('institutionId')
+      .where('institutionId', 'not in', fresh.database.db.selectFrom('institutions').select('id'))
+      .execute()
     expect(orphans).toEqual([])
   } finally {
     await fresh.close()

@@ -17,7 +17,12 @@ export interface ImportReport {
 export async function importInstitutionsCsv(db: Kysely<Database>, csvText: string): Promise<ImportReport> {
   const { records, errors } = parseInstitutionsCsv(csvText)
   const imported = records.length
-    ? await db.transaction().execute((trx) => upsertInstitutions(trx, records.map((r) => r.record)))
+    ? await db.transaction().execute((trx) =>
+        upsertInstitutions(
+          trx,
+          records.map((r) => r.record),
+        ),
+      )
     : 0
   // Fresh statistics after a bulk load, or the planner keeps scanning whole tables it believes are empty.
   if (imported) await sql`ANALYZE`.execute(db)

@@ -3,7 +3,8 @@ import { isInsideJilin } from './jilin-boundary'
 
 describe('isInsideJilin', () => {
   it.each(CITIES.flatMap((city) => [city, ...city.districts].map((area) => [area.name, area.lat, area.lng] as const)))(
-    '%s centre is inside', (_name, lat, lng) => {
+    '%s centre is inside',
+    (_name, lat, lng) => {
       expect(isInsideJilin(lat, lng)).toBe(true)
     },
   )

@@ -1,12 +1,8 @@
-import {
-  CLASS_TYPES, FEE_UNITS, SANCTION_KINDS, type InstitutionKind, type ServiceForm,
-} from '../../../../types/institutions'
+import { CLASS_TYPES, FEE_UNITS, SANCTION_KINDS, type InstitutionKind, type ServiceForm } from '../../../../types/institutions'
 import { GRADE_SCHEME } from '../../../db/reference/grade-scheme'
 import { DIMENSION_SEPARATOR, ENTRY_SEPARATOR, PART_SEPARATOR } from './csv-columns'
 import type { InstitutionRecord } from './record'
-import {
-  checkDate, checkEnum, checkHours, checkInteger, checkPastDate, checkRequiredText, type Checked,
-} from './scalar-fields'
+import { checkDate, checkEnum, checkHours, checkInteger, checkPastDate, checkRequiredText, type Checked } from './scalar-fields'
 
 type Service = InstitutionRecord['services'][number]
 type ClassRow = InstitutionRecord['classes'][number]
@@ -39,7 +35,10 @@ class EntryChecks {
 }
 
 function splitEntries(cell: string): string[] {
-  return cell.split(ENTRY_SEPARATOR).map((entry) => entry.trim()).filter((entry) => entry !== '')
+  return cell
+    .split(ENTRY_SEPARATOR)
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '')
 }
 
 function splitParts(entry: string): string[] {
@@ -81,7 +80,15 @@ export function parseClasses(cell: string, institutionKind: InstitutionKind | un
     const caregivers = checks.get(checkInteger(parts[5], '保育人员数', 0, 1000))
     if (capacity !== undefined && enrolled !== undefined && enrolled > capacity) checks.add(`在托人数 ${enrolled} 超过额定人数 ${capacity}`)
     if (caregivers === 0 && enrolled !== undefined && enrolled > 0) checks.add(`有${enrolled}名在托儿童，保育人员数不能为0`)
-    if (checks.reasons.length > 0 || type === undefined || name === undefined || ages === undefined || capacity === undefined || enrolled === undefined || caregivers === undefined) {
+    if (
+      checks.reasons.length > 0 ||
+      type === undefined ||
+      name === undefined ||
+      ages === undefined ||
+      capacity === undefined ||
+      enrolled === undefined ||
+      caregivers === undefined
+    ) {
       outcome.reasons.push(...checks.reasons)
       return
     }
@@ -126,7 +133,16 @@ export function parseEvaluations(cell: string, today: string): ListOutcome<Evalu
       if (earlier !== undefined) checks.add(`评价日期 ${evaluatedOn} 与第${earlier + 1}条评价重复`)
       else firstIndexByDate.set(evaluatedOn, index)
     }
-    if (checks.reasons.length > 0 || round === undefined || evaluatedOn === undefined || validUntil === undefined || level === undefined || score === undefined || dimensionScores === undefined || department === undefined) {
+    if (
+      checks.reasons.length > 0 ||
+      round === undefined ||
+      evaluatedOn === undefined ||
+      validUntil === undefined ||
+      level === undefined ||
+      score === undefined ||
+      dimensionScores === undefined ||
+      department === undefined
+    ) {
       outcome.reasons.push(...checks.reasons)
       return
     }
@@ -180,7 +196,14 @@ export function parseSanctions(cell: string, today: string): ListOutcome<Sanctio
       if (earlier !== undefined) checks.add(`与第${earlier + 1}条的类型和决定日期相同`)
       else seen.set(key, index)
     }
-    if (checks.reasons.length > 0 || kind === undefined || decidedOn === undefined || measure === undefined || reason === undefined || department === undefined) {
+    if (
+      checks.reasons.length > 0 ||
+      kind === undefined ||
+      decidedOn === undefined ||
+      measure === undefined ||
+      reason === undefined ||
+      department === undefined
+    ) {
       outcome.reasons.push(...checks.reasons)
       return
     }

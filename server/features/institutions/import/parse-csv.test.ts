@@ -7,13 +7,40 @@ const TODAY = '2026-11-28'
 const parse = (text: string) => parseInstitutionsCsv(text, { today: TODAY })
 
 const VALID_ROW: Record<CsvColumn, string> = {
-  credit_code: '91220104MA17XK3P06', name: '朝阳禾苗托育中心（测试）', kind: 'standalone', ownership: 'private', profit: 'forprofit',
-  inclusive: 'false', demonstration: 'false', registering_authority: 'market_regulation', filed_on: '2023-03-15',
-  filing_authority: '长春市朝阳区卫生健康局', city_code: '220100', district_code: '220104', address: '长春市朝阳区红旗街1288号（测试）',
-  lat: '43.8301', lng: '125.2905', phone: '0431-08123456', description: '', refund_policy: '', prepayment_terms: '',
-  committee_established_on: '', is_demo: 'true', updated_at: '', full_day: '07:30-17:30|周一至周五|2800|month', half_day: '',
-  hourly: '', temporary: '', classes: 'toddler|托小班|12-24|15|12|3', staff_management: '1', staff_care: '3', staff_health: '1',
-  staff_security: '1', staff_logistics: '1', evaluations: '', sanctions: '',
+  credit_code: '91220104MA17XK3P06',
+  name: '朝阳禾苗托育中心（测试）',
+  kind: 'standalone',
+  ownership: 'private',
+  profit: 'forprofit',
+  inclusive: 'false',
+  demonstration: 'false',
+  registering_authority: 'market_regulation',
+  filed_on: '2023-03-15',
+  filing_authority: '长春市朝阳区卫生健康局',
+  city_code: '220100',
+  district_code: '220104',
+  address: '长春市朝阳区红旗街1288号（测试）',
+  lat: '43.8301',
+  lng: '125.2905',
+  phone: '0431-08123456',
+  description: '',
+  refund_policy: '',
+  prepayment_terms: '',
+  committee_established_on: '',
+  is_demo: 'true',
+  updated_at: '',
+  full_day: '07:30-17:30|周一至周五|2800|month',
+  half_day: '',
+  hourly: '',
+  temporary: '',
+  classes: 'toddler|托小班|12-24|15|12|3',
+  staff_management: '1',
+  staff_care: '3',
+  staff_health: '1',
+  staff_security: '1',
+  staff_logistics: '1',
+  evaluations: '',
+  sanctions: '',
 }
 
 function quote(value: string): string {
@@ -33,7 +60,10 @@ describe('parseInstitutionsCsv on a fixture with good and bad rows', () => {
   const result = parse(readFileSync(join(__dirname, 'fixtures/institutions-mixed.csv'), 'utf8'))
 
   it('keeps the good rows, at the line where each starts', () => {
-    expect(result.records.map(({ line, record }) => [line, record.creditCode])).toEqual([[2, '91220104MA17XK3P06'], [4, '12220203123456789E']])
+    expect(result.records.map(({ line, record }) => [line, record.creditCode])).toEqual([
+      [2, '91220104MA17XK3P06'],
+      [4, '12220203123456789E'],
+    ])
   })
 
   it('reads a quoted description with a comma and a line break', () => {
@@ -61,15 +91,38 @@ describe('parseInstitutionsCsv on a fixture with good and bad rows', () => {
   it('maps every column of a good row into the record', () => {
     const kindergarten = result.records[1].record
     expect(kindergarten).toMatchObject({
-      kind: 'kindergarten', ownership: 'public', profit: 'nonprofit', inclusive: true, isDemo: true, registeringAuthority: 'health',
-      cityCode: '220200', districtCode: '220203', lat: 43.91, lng: 126.56, committeeEstablishedOn: null, updatedAt: null,
+      kind: 'kindergarten',
+      ownership: 'public',
+      profit: 'nonprofit',
+      inclusive: true,
+      isDemo: true,
+      registeringAuthority: 'health',
+      cityCode: '220200',
+      districtCode: '220203',
+      lat: 43.91,
+      lng: 126.56,
+      committeeEstablishedOn: null,
+      updatedAt: null,
       services: [{ form: 'full_day', hours: '07:30-17:00', days: '周一至周五', fee: 1500, feeUnit: 'month' }],
       classes: [{ type: 'kindergarten', name: '托一班', minAgeMonths: 24, maxAgeMonths: 42, capacity: 20, enrolled: 18, caregivers: 3 }],
-      staff: [{ role: 'management', count: 1 }, { role: 'care', count: 3 }, { role: 'health', count: 1 }, { role: 'security', count: 1 }, { role: 'logistics', count: 1 }],
-      sanctions: [{ kind: 'sanction', decidedOn: '2025-03-02', measure: '警告，责令限期整改', reason: '超过核定人数收托', department: '吉林市龙潭区卫生健康局' }],
+      staff: [
+        { role: 'management', count: 1 },
+        { role: 'care', count: 3 },
+        { role: 'health', count: 1 },
+        { role: 'security', count: 1 },
+        { role: 'logistics', count: 1 },
+      ],
+      sanctions: [
+        { kind: 'sanction', decidedOn: '2025-03-02', measure: '警告，责令限期整改', reason: '超过核定人数收托', department: '吉林市龙潭区卫生健康局' },
+      ],
     })
     expect(kindergarten.evaluations[0]).toEqual({
-      round: '2026年第一批', evaluatedOn: '2026-05-20', validUntil: '2028-05-19', level: 'A', score: 920, department: '吉林市卫生健康委员会',
+      round: '2026年第一批',
+      evaluatedOn: '2026-05-20',
+      validUntil: '2028-05-19',
+      level: 'A',
+      score: 920,
+      department: '吉林市卫生健康委员会',
       dimensionScores: { conditions: 140, staffing: 140, care: 185, health: 140, support: 90, safety: 135, management: 90 },
     })
     expect(result.records[0].record).toMatchObject({ inclusive: false, committeeEstablishedOn: '2023-06-01', updatedAt: '2026-10-20T09:30:00+08:00' })
@@ -80,7 +133,10 @@ describe('parseInstitutionsCsv: file structure', () => {
   it('accepts the example row of docs/import-format.md', () => {
     const doc = readFileSync(join(__dirname, '../../../../docs/import-format.md'), 'utf8')
     const example = doc.split('```csv\n')[1].split('```')[0]
-    expect(parse(example)).toMatchObject({ errors: [], records: [{ line: 2, record: { creditCode: '91220104MA17XK3P06', description: '提供全日托, 半日托' } }] })
+    expect(parse(example)).toMatchObject({
+      errors: [],
+      records: [{ line: 2, record: { creditCode: '91220104MA17XK3P06', description: '提供全日托, 半日托' } }],
+    })
   })
 
   it('tolerates a BOM, CRLF line ends and spaces around cells', () => {
@@ -148,7 +204,11 @@ describe('parseInstitutionsCsv: file structure', () => {
 
   it('reports every duplicate of a code on its own later line, even when the first row was rejected', () => {
     const text = csvOf({ kind: 'bad' }, {}, {})
-    expect(parse(text).errors.filter((e) => e.field === 'credit_code').map((e) => [e.line, e.reason])).toEqual([
+    expect(
+      parse(text)
+        .errors.filter((e) => e.field === 'credit_code')
+        .map((e) => [e.line, e.reason]),
+    ).toEqual([
       [3, '统一社会信用代码 91220104MA17XK3P06 与第2行重复'],
       [4, '统一社会信用代码 91220104MA17XK3P06 与第2行重复'],
     ])
@@ -183,7 +243,11 @@ describe('parseInstitutionsCsv: field rules', () => {
     [{ evaluations: '2025年第一批|2025-05-20|2027-05-19|E|800|120/120/160/120/80/120/80|某部门' }, 'evaluations', '第1条评价：未知的等级 E，应为 A|B|C|D'],
     [{ evaluations: '2025年第一批|2025-05-20|2027-05-19|A|1001|120/120/160/120/80/120/80|某部门' }, 'evaluations', '第1条评价：总分不能大于1000，实际为 1001'],
     [{ evaluations: '2025年第一批|2025-05-20|2027-05-19|B|850|160/120/160/120/80/130/80|某部门' }, 'evaluations', '第1条评价：办托条件得分 160 超出满分 150'],
-    [{ evaluations: '2025年第一批|2025-05-20|2027-05-19|B|800|120/120/160/120/80/200|某部门' }, 'evaluations', '第1条评价：各维度得分应有7项（办托条件/托育队伍/保育照护/卫生保健/养育支持/安全保障/机构管理），实际6项'],
+    [
+      { evaluations: '2025年第一批|2025-05-20|2027-05-19|B|800|120/120/160/120/80/200|某部门' },
+      'evaluations',
+      '第1条评价：各维度得分应有7项（办托条件/托育队伍/保育照护/卫生保健/养育支持/安全保障/机构管理），实际6项',
+    ],
     [{ sanctions: 'fine|2025-03-02|罚款|超员|某局' }, 'sanctions', '第1条处罚或警示：未知的处理类型 fine，应为 sanction|credit_warning'],
     [{ sanctions: 'sanction|2025-03-02|罚款||某局' }, 'sanctions', '第1条处罚或警示：事由不能为空'],
   ])('%j → %s: %s', (row, field, reason) => {
@@ -207,7 +271,15 @@ describe('parseInstitutionsCsv: field rules', () => {
   })
 
   it('accepts the boolean spellings and kindergarten ages up to 48 months', () => {
-    for (const [text, value] of [['true', true], ['是', true], ['1', true], ['FALSE', false], ['否', false], ['0', false], ['', false]] as const) {
+    for (const [text, value] of [
+      ['true', true],
+      ['是', true],
+      ['1', true],
+      ['FALSE', false],
+      ['否', false],
+      ['0', false],
+      ['', false],
+    ] as const) {
       expect(parse(csvOf({ demonstration: text })).records[0]?.record.demonstration).toBe(value)
     }
     expect(errorsOf({ kind: 'kindergarten', registering_authority: 'health', classes: 'kindergarten|托班|24-48|20|18|3' })).toEqual([])

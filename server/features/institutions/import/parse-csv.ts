@@ -1,7 +1,5 @@
 import { parse } from 'csv-parse/sync'
-import {
-  INSTITUTION_KINDS, OWNERSHIPS, PROFIT_TYPES, REGISTERING_AUTHORITIES, SERVICE_FORMS, STAFF_ROLES,
-} from '../../../../types/institutions'
+import { INSTITUTION_KINDS, OWNERSHIPS, PROFIT_TYPES, REGISTERING_AUTHORITIES, SERVICE_FORMS, STAFF_ROLES } from '../../../../types/institutions'
 import { findCity } from '../../../db/reference/regions'
 import { chinaToday } from '../../../shared/china-time'
 import { checkCreditCode } from './credit-code'
@@ -10,8 +8,16 @@ import { isInsideJilin } from './jilin-boundary'
 import { parseClasses, parseEvaluations, parseSanctions, parseService } from './list-fields'
 import type { InstitutionRecord, ParseResult, RowError } from './record'
 import {
-  checkBoolean, checkDecimal, checkEnum, checkInteger, checkOptionalText, checkPastDate, checkPhone, checkRequiredText,
-  checkTimestamp, type Checked,
+  checkBoolean,
+  checkDecimal,
+  checkEnum,
+  checkInteger,
+  checkOptionalText,
+  checkPastDate,
+  checkPhone,
+  checkRequiredText,
+  checkTimestamp,
+  type Checked,
 } from './scalar-fields'
 
 /** Districts of an area lie well within this distance of its centre (the farthest, 长白县, is about 160 km from 白山). */
@@ -142,7 +148,8 @@ function validateRow(cells: Cells, today: string, report: Report): InstitutionRe
   const description = get('description', checkOptionalText(cells.description, '机构简介', 2000))
   const refundPolicy = get('refund_policy', checkOptionalText(cells.refund_policy, '退费规则', 1000))
   const prepaymentTerms = get('prepayment_terms', checkOptionalText(cells.prepayment_terms, '预收费说明', 1000))
-  const committeeEstablishedOn = cells.committee_established_on === '' ? null : get('committee_established_on', checkPastDate(cells.committee_established_on, '家长委员会成立日期', today))
+  const committeeEstablishedOn =
+    cells.committee_established_on === '' ? null : get('committee_established_on', checkPastDate(cells.committee_established_on, '家长委员会成立日期', today))
   const isDemo = get('is_demo', checkBoolean(cells.is_demo, '是否演示数据'))
   const updatedAt = cells.updated_at === '' ? null : get('updated_at', checkTimestamp(cells.updated_at, '更新时间', today))
 
@@ -167,15 +174,52 @@ function validateRow(cells: Cells, today: string, report: Report): InstitutionRe
   sanctions.reasons.forEach((reason) => report('sanctions', reason))
 
   if (
-    !codeCheck.valid || name === undefined || kind === undefined || ownership === undefined || profit === undefined || inclusive === undefined
-    || demonstration === undefined || registeringAuthority === undefined || filedOn === undefined || filingAuthority === undefined
-    || location === null || address === undefined || phone === undefined || description === undefined || refundPolicy === undefined
-    || prepaymentTerms === undefined || committeeEstablishedOn === undefined || isDemo === undefined || updatedAt === undefined
-  ) return null
+    !codeCheck.valid ||
+    name === undefined ||
+    kind === undefined ||
+    ownership === undefined ||
+    profit === undefined ||
+    inclusive === undefined ||
+    demonstration === undefined ||
+    registeringAuthority === undefined ||
+    filedOn === undefined ||
+    filingAuthority === undefined ||
+    location === null ||
+    address === undefined ||
+    phone === undefined ||
+    description === undefined ||
+    refundPolicy === undefined ||
+    prepaymentTerms === undefined ||
+    committeeEstablishedOn === undefined ||
+    isDemo === undefined ||
+    updatedAt === undefined
+  )
+    return null
   return {
-    creditCode: cells.credit_code, name, kind, ownership, profit, inclusive, demonstration, registeringAuthority, filedOn, filingAuthority,
-    ...location, address, phone, description, refundPolicy, prepaymentTerms, committeeEstablishedOn, isDemo, updatedAt, services,
-    classes: classes.entries, staff, evaluations: evaluations.entries, sanctions: sanctions.entries,
+    creditCode: cells.credit_code,
+    name,
+    kind,
+    ownership,
+    profit,
+    inclusive,
+    demonstration,
+    registeringAuthority,
+    filedOn,
+    filingAuthority,
+    ...location,
+    address,
+    phone,
+    description,
+    refundPolicy,
+    prepaymentTerms,
+    committeeEstablishedOn,
+    isDemo,
+    updatedAt,
+    services,
+    classes: classes.entries,
+    staff,
+    evaluations: evaluations.entries,
+    sanctions: sanctions.entries,
   }
 }
 

@@ -1,13 +1,36 @@
 import type { Insertable, Selectable } from 'kysely'
 import type {
-  EvaluationsTable, InstitutionClassesTable, InstitutionServicesTable, InstitutionStaffTable, InstitutionsTable, SanctionsTable,
+  EvaluationsTable,
+  InstitutionClassesTable,
+  InstitutionServicesTable,
+  InstitutionStaffTable,
+  InstitutionsTable,
+  SanctionsTable,
 } from '../../../db/schema'
 
 /** The columns of an institution the CSV supplies; the import derives the rest (id, search summary, timestamps). */
 type SuppliedColumn =
-  | 'creditCode' | 'name' | 'kind' | 'ownership' | 'profit' | 'inclusive' | 'demonstration' | 'registeringAuthority' | 'filedOn'
-  | 'filingAuthority' | 'cityCode' | 'districtCode' | 'address' | 'lat' | 'lng' | 'phone' | 'description' | 'refundPolicy'
-  | 'prepaymentTerms' | 'committeeEstablishedOn' | 'isDemo'
+  | 'creditCode'
+  | 'name'
+  | 'kind'
+  | 'ownership'
+  | 'profit'
+  | 'inclusive'
+  | 'demonstration'
+  | 'registeringAuthority'
+  | 'filedOn'
+  | 'filingAuthority'
+  | 'cityCode'
+  | 'districtCode'
+  | 'address'
+  | 'lat'
+  | 'lng'
+  | 'phone'
+  | 'description'
+  | 'refundPolicy'
+  | 'prepaymentTerms'
+  | 'committeeEstablishedOn'
+  | 'isDemo'
 
 /** A child row as the CSV gives it: the institution's id (and the import time, the class's position) come with the upsert. */
 type ChildRow<T, Derived extends keyof T = never> = Omit<Insertable<T>, 'institutionId' | Derived>

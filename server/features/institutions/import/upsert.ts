@@ -44,10 +44,10 @@ async function upsertChunk(trx: Kysely<Database>, records: InstitutionRecord[], 
     return { ...columns, ...summaryOf(record, rankOfLevel), staffUpdatedAt: reportedAt, vacanciesUpdatedAt: reportedAt, updatedAt: importedAt }
   })
   const columns = Object.keys(rows[0]).filter((c) => c !== 'creditCode') as Array<keyof (typeof rows)[number]>
-  const inserted = await trx.insertInto('institutions').values(rows)
-    .onConflict((oc) => oc.column('creditCode').doUpdateSet(
-      Object.fromEntries(columns.map((c) => [c, sql.ref(`excluded.${snake(c)}`)])) as never,
-    ))
+  const inserted = await trx
+    .insertInto('institutions')
+    .values(rows)
+    .onConflict((oc) => oc.column('creditCode').doUpdateSet(Object.fromEntries(columns.map((c) => [c, sql.ref(`excluded.${snake(c)}`)])) as never))
     .returning(['id', 'creditCode'])
     .execute()
   const idOf = new Map(inserted.map((r) => [r.creditCode, r.id]))
@@ -61,7 +61,9 @@ async function upsertChunk(trx: Kysely<Database>, records: InstitutionRecord[], 
   const services = withId.flatMap(({ record, id, updatedAt }) => record.services.map((s) => ({ institutionId: id, ...s, updatedAt })))
   const classes = withId.flatMap(({ record, id, updatedAt }) => record.classes.map((k, position) => ({ institutionId: id, position, ...k, updatedAt })))
   const staff = withId.flatMap(({ record, id }) => record.staff.map((s) => ({ institutionId: id, ...s })))
-  const evaluations = withId.flatMap(({ record, id }) => record.evaluations.map((e) => ({ institutionId: id, ...e, dimensionScores: JSON.stringify(e.dimensionScores) })))
+  const evaluations = withId.flatMap(({ record, id }) =>
+    record.evaluations.map((e) => ({ institutionId: id, ...e, dimensionScores: JSON.stringify(e.dimensionScores) })),
+  )
   const sanctions = withId.flatMap(({ record, id }) => record.sanctions.map((s) => ({ institutionId: id, ...s })))
 
   if (services.length) await trx.insertInto('institutionServices').values(services).execute()

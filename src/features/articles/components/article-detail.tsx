@@ -40,7 +40,9 @@ function ArticleView({ article }: { article: Article }) {
         {article.effectiveOn ? <Field label={t('articles.effective')} value={formatDate(article.effectiveOn)} /> : null}
       </View>
       <ArticleBody blocks={article.blocks} />
-      {article.version > 1 ? <Text className='article__version'>{t('articles.updatedOn', { version: article.version, date: formatDate(article.updatedAt) })}</Text> : null}
+      {article.version > 1 ? (
+        <Text className='article__version'>{t('articles.updatedOn', { version: article.version, date: formatDate(article.updatedAt) })}</Text>
+      ) : null}
       {process.env.TARO_ENV === 'h5' ? (
         <Button className='btn btn--ghost btn--block article__share' onClick={copyPageLink}>
           {t('articles.copyLink')}

@@ -114,7 +114,12 @@ export function ArticlesBrowser({ onOpen }: { onOpen: (id: string) => void }) {
       {list.status === 'ready' && list.items.length > 0 ? (
         <View className='articles__list'>
           <WindowedList items={list.items} itemKey={(article) => article.id} renderItem={(article) => <ArticleRow article={article} onOpen={onOpen} />} />
-          <ListFooter list={list} block='articles' loadingText={t('articles.loadingMore')} endText={t('articles.end', { total: list.lastPage?.total ?? list.items.length })} />
+          <ListFooter
+            list={list}
+            block='articles'
+            loadingText={t('articles.loadingMore')}
+            endText={t('articles.end', { total: list.lastPage?.total ?? list.items.length })}
+          />
         </View>
       ) : null}
     </View>

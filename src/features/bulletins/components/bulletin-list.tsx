@@ -34,7 +34,12 @@ export function BulletinList({ cities, onOpen }: Props) {
       {list.status === 'ready' && list.items.length > 0 ? (
         <View className='bulletins__list'>
           <WindowedList items={list.items} itemKey={(bulletin) => bulletin.id} renderItem={(bulletin) => <BulletinRow bulletin={bulletin} onOpen={onOpen} />} />
-          <ListFooter list={list} block='bulletins' loadingText={t('bulletins.loadingMore')} endText={t('bulletins.end', { total: list.lastPage?.total ?? list.items.length })} />
+          <ListFooter
+            list={list}
+            block='bulletins'
+            loadingText={t('bulletins.loadingMore')}
+            endText={t('bulletins.end', { total: list.lastPage?.total ?? list.items.length })}
+          />
         </View>
       ) : null}
     </View>

@@ -14,7 +14,8 @@ export function BulletinRow({ bulletin, onOpen }: { bulletin: BulletinSummary; o
       </View>
       <Text className='bulletin-row__title'>{bulletin.title}</Text>
       <Text className='bulletin-row__meta'>
-        {bulletin.department} · {t('bulletins.publishedOn', { date: formatDate(bulletin.publishedOn) })} · {t('bulletins.institutions', { count: bulletin.institutionCount })}
+        {bulletin.department} · {t('bulletins.publishedOn', { date: formatDate(bulletin.publishedOn) })} ·{' '}
+        {t('bulletins.institutions', { count: bulletin.institutionCount })}
       </Text>
     </View>
   )

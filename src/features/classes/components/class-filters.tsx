@@ -77,10 +77,13 @@ function ClassFilterSheet({ open, filters, onClose, onApply }: SheetProps) {
 
   const footer = (
     <>
-      <Button className='btn btn--plain class-filters__foot-btn' onClick={() => {
-        onApply({ kind: null, mode: null, childBirthMonth: null })
-        onClose()
-      }}>
+      <Button
+        className='btn btn--plain class-filters__foot-btn'
+        onClick={() => {
+          onApply({ kind: null, mode: null, childBirthMonth: null })
+          onClose()
+        }}
+      >
         {t('common.reset')}
       </Button>
       <Button className='btn class-filters__foot-btn' onClick={apply}>
@@ -114,7 +117,13 @@ function ClassFilterSheet({ open, filters, onClose, onApply }: SheetProps) {
         ))}
       </View>
       <Text className='class-filters__label'>{t('classes.filters.birthMonth')}</Text>
-      <Input className='field' maxlength={8} placeholder={t('classes.filters.birthMonthPlaceholder')} value={birthMonth} onInput={(e) => setBirthMonth(e.detail.value)} />
+      <Input
+        className='field'
+        maxlength={8}
+        placeholder={t('classes.filters.birthMonthPlaceholder')}
+        value={birthMonth}
+        onInput={(e) => setBirthMonth(e.detail.value)}
+      />
       <FormError className='class-error' message={error} />
     </BottomSheet>
   )

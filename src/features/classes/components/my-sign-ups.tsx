@@ -39,7 +39,9 @@ function SignUpRow({ signUp, past, onOpen }: { signUp: SignUp; past: boolean; on
           <Text className='class-card__when'>{formatWhen(item.startsAt)}</Text>
           <Text>{t('classes.where', { centre: item.centre.name, venue: venueText(item) })}</Text>
           {signUp.child ? <Text>{t('classes.withChild', { nickname: signUp.child.nickname })}</Text> : null}
-          {signUp.status === 'class_cancelled' && item.cancelReason ? <Text className='sign-up-row__reason'>{t('classes.cancelledReason', { reason: item.cancelReason })}</Text> : null}
+          {signUp.status === 'class_cancelled' && item.cancelReason ? (
+            <Text className='sign-up-row__reason'>{t('classes.cancelledReason', { reason: item.cancelReason })}</Text>
+          ) : null}
         </View>
       </View>
       {cancellable ? (
@@ -62,7 +64,8 @@ export function MySignUps({ onOpenClass, onFind }: Props) {
 
   if (status === 'error') return <ErrorView message={describeError(error)} onRetry={() => void refetch()} />
   if (!mine) return <View className='class-list__loading'>{t('common.loading')}</View>
-  if (mine.upcoming.length === 0 && mine.past.length === 0) return <EmptyState title={t('classes.mine.empty')} hint={t('classes.mine.emptyHint')} actionText={t('classes.mine.find')} onAction={onFind} />
+  if (mine.upcoming.length === 0 && mine.past.length === 0)
+    return <EmptyState title={t('classes.mine.empty')} hint={t('classes.mine.emptyHint')} actionText={t('classes.mine.find')} onAction={onFind} />
 
   return (
     <View className='my-sign-ups'>

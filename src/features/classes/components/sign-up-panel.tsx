@@ -28,7 +28,17 @@ type Props = {
 
 const toast = (title: string) => void Taro.showToast({ title, icon: 'none' })
 
-function ChildChoice({ item, kids, selected, onSelect }: { item: ParentingClassDetail; kids: Child[]; selected: string | null; onSelect: (id: string | null) => void }) {
+function ChildChoice({
+  item,
+  kids,
+  selected,
+  onSelect,
+}: {
+  item: ParentingClassDetail
+  kids: Child[]
+  selected: string | null
+  onSelect: (id: string | null) => void
+}) {
   return (
     <View className='sign-up__children'>
       <Text className='sign-up__label'>{t('classes.signUp.withChild')}</Text>
@@ -37,7 +47,12 @@ function ChildChoice({ item, kids, selected, onSelect }: { item: ParentingClassD
           const fits = suitsChild(item, child.birthMonth)
           const age = formatAge(Math.max(0, ageAtClass(child.birthMonth, item.startsAt)))
           return (
-            <Chip key={child.id} selected={selected === child.id} className={fits ? '' : 'chip--off'} onClick={() => (fits ? onSelect(child.id) : toast(t('classes.signUp.childNotFit', { nickname: child.nickname })))}>
+            <Chip
+              key={child.id}
+              selected={selected === child.id}
+              className={fits ? '' : 'chip--off'}
+              onClick={() => (fits ? onSelect(child.id) : toast(t('classes.signUp.childNotFit', { nickname: child.nickname })))}
+            >
               {fits ? t('classes.signUp.child', { nickname: child.nickname, age }) : t('classes.signUp.childOff', { nickname: child.nickname, age })}
             </Chip>
           )
@@ -93,7 +108,9 @@ function LiveSignUp({ item, onOpenSignUps }: Pick<Props, 'item' | 'onOpenSignUps
           </Button>
         ) : null}
       </View>
-      {!cancellable && closesAt ? <Text className='sign-up__closed'>{t('classes.cancel.closed', { time: formatWhen(closesAt), phone: item.centre.phone })}</Text> : null}
+      {!cancellable && closesAt ? (
+        <Text className='sign-up__closed'>{t('classes.cancel.closed', { time: formatWhen(closesAt), phone: item.centre.phone })}</Text>
+      ) : null}
       <View className='sign-up__link' role='link' onClick={onOpenSignUps}>
         {t('classes.mySignUps')} ›
       </View>
@@ -114,7 +131,8 @@ export function SignUpPanel({ item, signedIn, kids, onSignIn, onOpenSignUps }: P
 
   if (item.status === 'cancelled') return null
   if (Date.parse(item.startsAt) <= Date.now()) return <Text className='sign-up__closed'>{t('classes.started')}</Text>
-  if (item.mySignUp && (item.mySignUp.status === 'confirmed' || item.mySignUp.status === 'waiting')) return <LiveSignUp item={item} onOpenSignUps={onOpenSignUps} />
+  if (item.mySignUp && (item.mySignUp.status === 'confirmed' || item.mySignUp.status === 'waiting'))
+    return <LiveSignUp item={item} onOpenSignUps={onOpenSignUps} />
 
   const full = item.seatsLeft <= 0
   const submit = () => {

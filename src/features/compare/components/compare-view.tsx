@@ -19,7 +19,18 @@ export function CompareView({ origin }: { origin: Origin | null }) {
   const candidates = useCompareStore((s) => s.candidates)
   const remove = useCompareStore((s) => s.remove)
   const enough = candidates.length >= MIN_COMPARE
-  const { status, data: items, error, refetch } = useQuery(comparison(candidates.map((c) => c.id), originToQuery(origin)), { enabled: enough })
+  const {
+    status,
+    data: items,
+    error,
+    refetch,
+  } = useQuery(
+    comparison(
+      candidates.map((c) => c.id),
+      originToQuery(origin),
+    ),
+    { enabled: enough },
+  )
 
   if (!enough) return <EmptyState title={t('compare.needTwo')} />
   if (status === 'error') return <ErrorView message={describeError(error)} onRetry={() => void refetch()} />

@@ -30,7 +30,13 @@ export function AdditionForm({ onSubmit }: Props) {
 
   return (
     <View className='addition-form'>
-      <Textarea className='field complaint-form__textarea' maxlength={2000} placeholder={t('complaints.additionPlaceholder')} value={text} onInput={(e) => setText(e.detail.value)} />
+      <Textarea
+        className='field complaint-form__textarea'
+        maxlength={2000}
+        placeholder={t('complaints.additionPlaceholder')}
+        value={text}
+        onInput={(e) => setText(e.detail.value)}
+      />
       <PhotoGrid photos={photos} max={MAX_PHOTOS} onAdd={() => void add()} onRetry={(localId) => void retry(localId)} onRemove={remove} />
       <FormError className='complaint-form__error' message={error} />
       <Button className='btn btn--block' disabled={busy || undefined} onClick={() => void submit()}>

@@ -29,7 +29,12 @@ function Photos({ photos }: { photos: ComplaintView['photos'] }) {
     <View className='photo-grid photo-grid--view'>
       {urls.map((url) => (
         <View key={url} className='photo-thumb'>
-          <Image className='photo-thumb__img' src={url} mode='aspectFill' onClick={() => void Taro.previewImage({ urls, current: url }).catch(() => undefined)} />
+          <Image
+            className='photo-thumb__img'
+            src={url}
+            mode='aspectFill'
+            onClick={() => void Taro.previewImage({ urls, current: url }).catch(() => undefined)}
+          />
         </View>
       ))}
     </View>
@@ -40,7 +45,9 @@ function Deadline({ label, date, overdue }: { label: string; date: string; overd
   return (
     <View className='follow__row'>
       <Text className='follow__key'>{label}</Text>
-      <Text className={overdue ? 'follow__overdue' : 'follow__value'}>{overdue ? t('complaints.deadlineOverdue', { date: formatDate(date) }) : formatDate(date)}</Text>
+      <Text className={overdue ? 'follow__overdue' : 'follow__value'}>
+        {overdue ? t('complaints.deadlineOverdue', { date: formatDate(date) }) : formatDate(date)}
+      </Text>
     </View>
   )
 }

@@ -46,7 +46,12 @@ export function ComplaintForm({ institution, signedIn, onFiled }: Props) {
   // A successful answer sets draft.filed, and the effect above hands it to the page.
   const send = () => void submit(signedIn)
 
-  const knownInstitution = draft.target?.kind === 'institution' ? { id: draft.target.id, name: draft.target.name } : institutionId ? { id: institutionId, name: institutionName ?? '' } : null
+  const knownInstitution =
+    draft.target?.kind === 'institution'
+      ? { id: draft.target.id, name: draft.target.name }
+      : institutionId
+        ? { id: institutionId, name: institutionName ?? '' }
+        : null
   const abuse = draft.category === 'abuse'
   const occurred = parseOccurredAt(draft.occurredAt)
   const now = dayjs()
@@ -82,7 +87,12 @@ export function ComplaintForm({ institution, signedIn, onFiled }: Props) {
         <Text className='complaint-form__label'>{t('complaints.category')}</Text>
         <View className='complaint-form__chips' role='radiogroup' aria-label={t('complaints.category')}>
           {CATEGORY_OPTIONS.map((category) => (
-            <Chip key={category} selected={draft.category === category} className={category === 'abuse' ? 'chip--abuse' : ''} onClick={() => update({ category })}>
+            <Chip
+              key={category}
+              selected={draft.category === category}
+              className={category === 'abuse' ? 'chip--abuse' : ''}
+              onClick={() => update({ category })}
+            >
               {t(`enums.complaintCategory.${category}`)}
             </Chip>
           ))}
@@ -132,7 +142,12 @@ export function ComplaintForm({ institution, signedIn, onFiled }: Props) {
           <Text className='complaint-form__label' id='complaint-anonymous-label'>
             {t('complaints.anonymous')}
           </Text>
-          <Switch aria-labelledby='complaint-anonymous-label' checked={draft.anonymous} color='#1d5fbf' onChange={(e) => update({ anonymous: Boolean(e.detail.value) })} />
+          <Switch
+            aria-labelledby='complaint-anonymous-label'
+            checked={draft.anonymous}
+            color='#1d5fbf'
+            onChange={(e) => update({ anonymous: Boolean(e.detail.value) })}
+          />
         </View>
         {draft.anonymous ? (
           <Text className='complaint-form__hint complaint-form__anonymous-note'>{t('complaints.anonymousOn')}</Text>
@@ -140,7 +155,14 @@ export function ComplaintForm({ institution, signedIn, onFiled }: Props) {
           <>
             <Text className='complaint-form__hint'>{t('complaints.anonymousOffSignedIn')}</Text>
             <Text className='complaint-form__sublabel'>{t('complaints.contactPhone')}</Text>
-            <Input className='field' type='number' maxlength={11} placeholder={t('complaints.contactPhonePlaceholder')} value={draft.contactPhone} onInput={(e) => update({ contactPhone: e.detail.value })} />
+            <Input
+              className='field'
+              type='number'
+              maxlength={11}
+              placeholder={t('complaints.contactPhonePlaceholder')}
+              value={draft.contactPhone}
+              onInput={(e) => update({ contactPhone: e.detail.value })}
+            />
           </>
         ) : (
           <Text className='complaint-form__hint'>{t('complaints.anonymousOffSignedOut')}</Text>

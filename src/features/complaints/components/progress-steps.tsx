@@ -18,12 +18,19 @@ export function ProgressSteps({ view }: { view: ComplaintView }) {
         const at = view.timeline.find((entry) => entry.type === step)?.at ?? (step === 'submitted' ? view.filedAt : undefined)
         const state = index < current || (finished && index === current) ? 'done' : index === current ? 'current' : 'todo'
         return (
-          <View key={step} className={`steps__item steps__item--${state} ${step === 'rejected' ? 'steps__item--rejected' : ''}`} role='listitem' aria-current={state === 'current' ? 'step' : undefined}>
+          <View
+            key={step}
+            className={`steps__item steps__item--${state} ${step === 'rejected' ? 'steps__item--rejected' : ''}`}
+            role='listitem'
+            aria-current={state === 'current' ? 'step' : undefined}
+          >
             <View className='steps__dot' />
             <View className='steps__text'>
               <Text className='steps__name'>{t(`complaints.step.${step}`)}</Text>
               {at && state !== 'todo' ? <Text className='steps__time'>{formatDateTime(at)}</Text> : null}
-              {step === 'rejected' && view.rejectionReason ? <Text className='steps__reason'>{t('complaints.rejectedReason', { reason: view.rejectionReason })}</Text> : null}
+              {step === 'rejected' && view.rejectionReason ? (
+                <Text className='steps__reason'>{t('complaints.rejectedReason', { reason: view.rejectionReason })}</Text>
+              ) : null}
             </View>
           </View>
         )

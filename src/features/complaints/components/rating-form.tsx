@@ -34,12 +34,25 @@ export function RatingForm({ rating, onRate }: Props) {
       <Text className='complaint-form__hint'>{t('complaints.rateHint')}</Text>
       <View className='rating__picker' role='radiogroup'>
         {[1, 2, 3, 4, 5].map((n) => (
-          <View key={n} className={`rating__star ${n <= score ? 'rating__star--on' : ''}`} role='radio' aria-checked={n === score} aria-label={t('complaints.stars', { score: n })} onClick={() => setScore(n)}>
+          <View
+            key={n}
+            className={`rating__star ${n <= score ? 'rating__star--on' : ''}`}
+            role='radio'
+            aria-checked={n === score}
+            aria-label={t('complaints.stars', { score: n })}
+            onClick={() => setScore(n)}
+          >
             {n <= score ? '★' : '☆'}
           </View>
         ))}
       </View>
-      <Textarea className='field complaint-form__textarea rating__comment-input' maxlength={500} placeholder={t('complaints.ratePlaceholder')} value={comment} onInput={(e) => setComment(e.detail.value)} />
+      <Textarea
+        className='field complaint-form__textarea rating__comment-input'
+        maxlength={500}
+        placeholder={t('complaints.ratePlaceholder')}
+        value={comment}
+        onInput={(e) => setComment(e.detail.value)}
+      />
       <FormError className='complaint-form__error' message={error} />
       <Button className='btn btn--block' disabled={busy || undefined} onClick={() => void submit()}>
         {t('complaints.rateSubmit')}

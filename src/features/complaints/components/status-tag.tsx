@@ -13,5 +13,9 @@ const TONES: Record<ComplaintStatus, TagTone> = {
 }
 
 export function StatusTag({ status }: { status: ComplaintStatus }) {
-  return <Tag tone={TONES[status]} className='complaint-status'>{t(`enums.complaintStatus.${status}`)}</Tag>
+  return (
+    <Tag tone={TONES[status]} className='complaint-status'>
+      {t(`enums.complaintStatus.${status}`)}
+    </Tag>
+  )
 }

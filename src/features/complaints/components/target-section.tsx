@@ -38,8 +38,20 @@ export function TargetSection({ target, institution, provider, onTarget, onProvi
       {!institution && !unlisted ? <Text className='complaint-form__hint'>{t('complaints.targetChooseHint')}</Text> : null}
       {unlisted ? (
         <View className='complaint-form__provider'>
-          <Input className='field' maxlength={100} placeholder={t('complaints.providerName')} value={provider.name} onInput={(e) => onProvider({ ...provider, name: e.detail.value })} />
-          <Input className='field' maxlength={200} placeholder={t('complaints.providerAddress')} value={provider.address} onInput={(e) => onProvider({ ...provider, address: e.detail.value })} />
+          <Input
+            className='field'
+            maxlength={100}
+            placeholder={t('complaints.providerName')}
+            value={provider.name}
+            onInput={(e) => onProvider({ ...provider, name: e.detail.value })}
+          />
+          <Input
+            className='field'
+            maxlength={200}
+            placeholder={t('complaints.providerAddress')}
+            value={provider.address}
+            onInput={(e) => onProvider({ ...provider, address: e.detail.value })}
+          />
           <Text className='complaint-form__sublabel'>{t('complaints.providerCity')}</Text>
           {status === 'error' ? (
             <Text className='complaint-form__link' onClick={load}>

@@ -12,8 +12,21 @@ export function TrackForm({ initialNumber = '', busy, error, onTrack }: Props) {
   return (
     <View className='track-form card'>
       <Text className='track-form__intro'>{t('complaints.trackIntro')}</Text>
-      <Input className='field' maxlength={16} placeholder={t('complaints.trackNumberPlaceholder')} value={trackingNumber} onInput={(e) => setTrackingNumber(e.detail.value)} />
-      <Input className='field' maxlength={64} placeholder={t('complaints.trackSecretPlaceholder')} value={secret} onInput={(e) => setSecret(e.detail.value)} onConfirm={() => onTrack(trackingNumber, secret)} />
+      <Input
+        className='field'
+        maxlength={16}
+        placeholder={t('complaints.trackNumberPlaceholder')}
+        value={trackingNumber}
+        onInput={(e) => setTrackingNumber(e.detail.value)}
+      />
+      <Input
+        className='field'
+        maxlength={64}
+        placeholder={t('complaints.trackSecretPlaceholder')}
+        value={secret}
+        onInput={(e) => setSecret(e.detail.value)}
+        onConfirm={() => onTrack(trackingNumber, secret)}
+      />
       <FormError className='complaint-form__error' message={error} />
       <Button className='btn btn--block track-form__submit' disabled={busy || undefined} onClick={() => onTrack(trackingNumber, secret)}>
         {busy ? t('complaints.tracking') : t('complaints.trackSubmit')}

@@ -31,21 +31,32 @@ export function DistrictPicker({ cities, value, onChange, failed, onRetry }: Pro
   }
   return (
     <View className='district-picker'>
-      <Picker mode='selector' range={cities.map((c) => c.name)} value={city ? cities.indexOf(city) : undefined} onChange={(e) => {
-        const picked = cities[Number(e.detail.value)]
-        if (!picked || picked === city) return
-        setCityCode(picked.code)
-        onChange(null)
-      }}>
+      <Picker
+        mode='selector'
+        range={cities.map((c) => c.name)}
+        value={city ? cities.indexOf(city) : undefined}
+        onChange={(e) => {
+          const picked = cities[Number(e.detail.value)]
+          if (!picked || picked === city) return
+          setCityCode(picked.code)
+          onChange(null)
+        }}
+      >
         <View className='district-picker__part'>
           <Text>{city?.name ?? t('guidance.form.city')}</Text>
           <Text className='district-picker__arrow'>▾</Text>
         </View>
       </Picker>
-      <Picker mode='selector' range={(city?.districts ?? []).map((d) => d.name)} value={city && district ? city.districts.indexOf(district) : undefined} disabled={!city} onChange={(e) => {
-        const picked = city?.districts[Number(e.detail.value)]
-        if (picked) onChange(picked.code)
-      }}>
+      <Picker
+        mode='selector'
+        range={(city?.districts ?? []).map((d) => d.name)}
+        value={city && district ? city.districts.indexOf(district) : undefined}
+        disabled={!city}
+        onChange={(e) => {
+          const picked = city?.districts[Number(e.detail.value)]
+          if (picked) onChange(picked.code)
+        }}
+      >
         <View className={`district-picker__part ${city ? '' : 'district-picker__part--off'}`}>
           <Text>{district?.name ?? t('guidance.form.district')}</Text>
           <Text className='district-picker__arrow'>▾</Text>

@@ -47,7 +47,9 @@ function Timeline({ item }: { item: GuidanceRequest }) {
             <Text className='timeline__name'>{t(`guidance.status.${event.status}`)}</Text>
             <Text className='timeline__at'>{formatWhen(event.at)}</Text>
             {event.status === 'scheduled' && index === lastScheduled && item.status === 'scheduled' ? <ScheduledInfo item={item} /> : null}
-            {event.status === 'declined' ? <Text className='timeline__reason'>{t('guidance.declinedReason', { reason: event.note ?? item.declineReason ?? '' })}</Text> : null}
+            {event.status === 'declined' ? (
+              <Text className='timeline__reason'>{t('guidance.declinedReason', { reason: event.note ?? item.declineReason ?? '' })}</Text>
+            ) : null}
             {event.status !== 'declined' && event.note ? <Text className='timeline__note'>{event.note}</Text> : null}
           </View>
         </View>
@@ -76,7 +78,10 @@ export function GuidanceDetail({ id }: { id: string }) {
   if (!item) return <View className='guidance__loading'>{t('common.loading')}</View>
 
   const confirmCancel = async () => {
-    const answer = await Taro.showModal({ title: t('guidance.cancelTitle'), content: item.status === 'scheduled' ? t('guidance.cancelScheduled') : t('guidance.cancelConfirm') }).catch(() => ({ confirm: false }))
+    const answer = await Taro.showModal({
+      title: t('guidance.cancelTitle'),
+      content: item.status === 'scheduled' ? t('guidance.cancelScheduled') : t('guidance.cancelConfirm'),
+    }).catch(() => ({ confirm: false }))
     if (!answer.confirm) return
     await run(async () => {
       await cancelRequest(item.id)

@@ -34,7 +34,15 @@ type Props = {
 const PHONE = /^1[3-9][0-9]{9}$/
 const NOTE_MAX = 500
 
-type Draft = { service: GuidanceService | null; childId: string | null; timeWindows: TimeWindow[]; districtCode: string | null; address: string; contactPhone: string; note: string }
+type Draft = {
+  service: GuidanceService | null
+  childId: string | null
+  timeWindows: TimeWindow[]
+  districtCode: string | null
+  address: string
+  contactPhone: string
+  note: string
+}
 
 function validate(draft: Draft): FieldErrors {
   const errors: FieldErrors = {}
@@ -50,7 +58,10 @@ function validate(draft: Draft): FieldErrors {
 /** A long form on a phone: bring the first field to fix into view. */
 function showFirstError() {
   if (typeof Taro.pageScrollTo !== 'function') return
-  setTimeout(() => void Promise.resolve(Taro.pageScrollTo({ selector: '.guidance-form__field--error', offsetTop: -16, duration: 200 })).catch(() => undefined), 50)
+  setTimeout(
+    () => void Promise.resolve(Taro.pageScrollTo({ selector: '.guidance-form__field--error', offsetTop: -16, duration: 200 })).catch(() => undefined),
+    50,
+  )
 }
 
 function Field({ label, field, errors, children }: { label: string; field: FormField; errors: FieldErrors; children: ReactNode }) {
@@ -67,7 +78,15 @@ function Field({ label, field, errors, children }: { label: string; field: FormF
 export function GuidanceForm({ kids, kidsReady, cities, regionsFailed, onRetryRegions, defaultDistrictCode, onAddChild, onCreated }: Props) {
   // For the number the parent gave last time (the account itself only knows a masked one).
   const previous = useQuery(guidanceRequests).data
-  const [draft, setDraft] = useState<Draft>({ service: null, childId: null, timeWindows: [], districtCode: defaultDistrictCode, address: '', contactPhone: '', note: '' })
+  const [draft, setDraft] = useState<Draft>({
+    service: null,
+    childId: null,
+    timeWindows: [],
+    districtCode: defaultDistrictCode,
+    address: '',
+    contactPhone: '',
+    note: '',
+  })
   const [errors, setErrors] = useState<FieldErrors>({})
   // What is wrong with the request as a whole (field errors show under their fields).
   const { run, busy, error: general, setError: setGeneral } = useAction()
@@ -96,7 +115,14 @@ export function GuidanceForm({ kids, kidsReady, cities, regionsFailed, onRetryRe
   }, [defaultDistrictCode])
 
   if (kidsReady && kids.length === 0) {
-    return <EmptyState title={t('guidance.form.noChildTitle')} hint={t('guidance.form.noChildHint')} actionText={t('guidance.form.addChild')} onAction={onAddChild} />
+    return (
+      <EmptyState
+        title={t('guidance.form.noChildTitle')}
+        hint={t('guidance.form.noChildHint')}
+        actionText={t('guidance.form.addChild')}
+        onAction={onAddChild}
+      />
+    )
   }
 
   const submit = async () => {
@@ -156,10 +182,22 @@ export function GuidanceForm({ kids, kidsReady, cities, regionsFailed, onRetryRe
         <TimeWindowsInput value={draft.timeWindows} onChange={(timeWindows) => update({ timeWindows })} />
       </Field>
       <Field label={t('guidance.form.districtLabel')} field='districtCode' errors={errors}>
-        <DistrictPicker cities={cities} value={draft.districtCode} onChange={(districtCode) => update({ districtCode })} failed={regionsFailed} onRetry={onRetryRegions} />
+        <DistrictPicker
+          cities={cities}
+          value={draft.districtCode}
+          onChange={(districtCode) => update({ districtCode })}
+          failed={regionsFailed}
+          onRetry={onRetryRegions}
+        />
       </Field>
       <Field label={t('guidance.form.address')} field='address' errors={errors}>
-        <Input className='field' maxlength={200} placeholder={t('guidance.form.addressPlaceholder')} value={draft.address} onInput={(e) => update({ address: e.detail.value })} />
+        <Input
+          className='field'
+          maxlength={200}
+          placeholder={t('guidance.form.addressPlaceholder')}
+          value={draft.address}
+          onInput={(e) => update({ address: e.detail.value })}
+        />
       </Field>
       <Field label={t('guidance.form.phone')} field='contactPhone' errors={errors}>
         <Input
@@ -175,7 +213,13 @@ export function GuidanceForm({ kids, kidsReady, cities, regionsFailed, onRetryRe
         />
       </Field>
       <Field label={t('guidance.form.note')} field='note' errors={errors}>
-        <Textarea className='field guidance-form__note' maxlength={NOTE_MAX} placeholder={t('guidance.form.notePlaceholder')} value={draft.note} onInput={(e) => update({ note: e.detail.value })} />
+        <Textarea
+          className='field guidance-form__note'
+          maxlength={NOTE_MAX}
+          placeholder={t('guidance.form.notePlaceholder')}
+          value={draft.note}
+          onInput={(e) => update({ note: e.detail.value })}
+        />
       </Field>
       <Text className='guidance-form__hint'>{t('guidance.form.privacy')}</Text>
       <FormError className='guidance-error' message={general} />

@@ -22,8 +22,12 @@ function Row({ item, onOpen }: { item: GuidanceRequest; onOpen: () => void }) {
       </View>
       <View className='guidance-row__lines'>
         <Text>{t('guidance.forChild', { nickname: item.child.nickname })}</Text>
-        {item.status === 'scheduled' && item.scheduledAt ? <Text className='guidance-row__when'>{t('guidance.visitAt', { time: formatWhen(item.scheduledAt) })}</Text> : null}
-        {item.status === 'declined' && item.declineReason ? <Text className='guidance-row__reason'>{t('guidance.declinedReason', { reason: item.declineReason })}</Text> : null}
+        {item.status === 'scheduled' && item.scheduledAt ? (
+          <Text className='guidance-row__when'>{t('guidance.visitAt', { time: formatWhen(item.scheduledAt) })}</Text>
+        ) : null}
+        {item.status === 'declined' && item.declineReason ? (
+          <Text className='guidance-row__reason'>{t('guidance.declinedReason', { reason: item.declineReason })}</Text>
+        ) : null}
         <Text className='guidance-row__meta'>{t('guidance.requestedOn', { date: formatDate(item.createdAt) })}</Text>
       </View>
     </View>

@@ -35,7 +35,9 @@ export function TimeWindowsInput({ value, onChange }: Props) {
       setFull(true)
       return
     }
-    const next = [...value, { date, period }].sort((a, b) => a.date.localeCompare(b.date) || PERIOD_OPTIONS.indexOf(a.period) - PERIOD_OPTIONS.indexOf(b.period))
+    const next = [...value, { date, period }].sort(
+      (a, b) => a.date.localeCompare(b.date) || PERIOD_OPTIONS.indexOf(a.period) - PERIOD_OPTIONS.indexOf(b.period),
+    )
     onChange(next)
   }
 

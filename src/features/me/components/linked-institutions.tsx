@@ -30,7 +30,11 @@ export function LinkedInstitutions({ onOpen, renderExtra }: Props = {}) {
   const committeeIds = new Set((me?.grants ?? []).filter((g) => g.role === 'committee' && g.institutionId).map((g) => g.institutionId as string))
   // A committee member's institution shows here even when they have not linked it with a code.
   const committeeOnly = (me?.grants ?? []).filter(
-    (g, i, all) => g.role === 'committee' && g.institutionId && !linked.some((l) => l.institutionId === g.institutionId) && all.findIndex((o) => o.institutionId === g.institutionId) === i,
+    (g, i, all) =>
+      g.role === 'committee' &&
+      g.institutionId &&
+      !linked.some((l) => l.institutionId === g.institutionId) &&
+      all.findIndex((o) => o.institutionId === g.institutionId) === i,
   )
   const [code, setCode] = useState('')
   const { run, busy, error, setError } = useAction()

@@ -20,7 +20,9 @@ export function CommitteePageView({ institutionId }: { institutionId: string }) 
         <Text className={page.active ? 'detail__ok' : 'detail__bad'}>
           {page.active ? t('notices.committee.active', { count: page.members.length }) : t('notices.committee.inactive')}
         </Text>
-        <Text className='committee-page__line'>{page.lastPostedAt ? t('notices.committee.lastPosted', { date: formatDate(page.lastPostedAt) }) : t('notices.committee.neverPosted')}</Text>
+        <Text className='committee-page__line'>
+          {page.lastPostedAt ? t('notices.committee.lastPosted', { date: formatDate(page.lastPostedAt) }) : t('notices.committee.neverPosted')}
+        </Text>
       </Section>
       <Section title={t('notices.committee.members')}>
         {page.members.length === 0 ? <Text className='detail__muted'>{t('notices.committee.noMembers')}</Text> : null}

@@ -35,7 +35,10 @@ export function CommitteeSettings({ institutionId }: { institutionId: string }) 
   const saveProfile = () => {
     const body = { ...(displayName.trim() ? { displayName: displayName.trim() } : {}), ...(contact.trim() ? { contact: contact.trim() } : {}) }
     if (!body.displayName && !body.contact) return
-    void save(() => saveCommitteeProfile(institutionId, body), t('notices.settings.saved'), { displayName: t('notices.settings.displayName'), contact: t('notices.settings.contact') })
+    void save(() => saveCommitteeProfile(institutionId, body), t('notices.settings.saved'), {
+      displayName: t('notices.settings.displayName'),
+      contact: t('notices.settings.contact'),
+    })
   }
 
   const saveMeeting = () => {
@@ -43,20 +46,36 @@ export function CommitteeSettings({ institutionId }: { institutionId: string }) 
       setError(t('notices.settings.meetingInvalid'))
       return
     }
-    void save(async () => {
-      await addMeeting(institutionId, { heldOn, title: title.trim(), minutes })
-      setHeldOn('')
-      setTitle('')
-      setMinutes('')
-    }, t('notices.settings.meetingSaved'), { title: t('notices.settings.meetingTitle'), minutes: t('notices.settings.meetingMinutes') })
+    void save(
+      async () => {
+        await addMeeting(institutionId, { heldOn, title: title.trim(), minutes })
+        setHeldOn('')
+        setTitle('')
+        setMinutes('')
+      },
+      t('notices.settings.meetingSaved'),
+      { title: t('notices.settings.meetingTitle'), minutes: t('notices.settings.meetingMinutes') },
+    )
   }
 
   return (
     <Section title={t('notices.settings.title')} className='committee-settings'>
       <Text className='committee-settings__label'>{t('notices.settings.displayName')}</Text>
-      <Input className='field' maxlength={20} placeholder={t('notices.settings.displayNamePlaceholder')} value={displayName} onInput={(e) => setDisplayName(e.detail.value)} />
+      <Input
+        className='field'
+        maxlength={20}
+        placeholder={t('notices.settings.displayNamePlaceholder')}
+        value={displayName}
+        onInput={(e) => setDisplayName(e.detail.value)}
+      />
       <Text className='committee-settings__label'>{t('notices.settings.contact')}</Text>
-      <Input className='field' maxlength={200} placeholder={t('notices.settings.contactPlaceholder')} value={contact} onInput={(e) => setContact(e.detail.value)} />
+      <Input
+        className='field'
+        maxlength={200}
+        placeholder={t('notices.settings.contactPlaceholder')}
+        value={contact}
+        onInput={(e) => setContact(e.detail.value)}
+      />
       <Button className='btn btn--small committee-settings__save' disabled={busy || undefined} onClick={saveProfile}>
         {t('notices.settings.save')}
       </Button>
@@ -66,7 +85,13 @@ export function CommitteeSettings({ institutionId }: { institutionId: string }) 
         <Text className='field notice-compose__picker'>{heldOn || t('notices.settings.meetingDatePick')}</Text>
       </Picker>
       <Input className='field' maxlength={80} placeholder={t('notices.settings.meetingTitle')} value={title} onInput={(e) => setTitle(e.detail.value)} />
-      <Textarea className='field committee-settings__minutes' maxlength={5000} placeholder={t('notices.settings.meetingMinutes')} value={minutes} onInput={(e) => setMinutes(e.detail.value)} />
+      <Textarea
+        className='field committee-settings__minutes'
+        maxlength={5000}
+        placeholder={t('notices.settings.meetingMinutes')}
+        value={minutes}
+        onInput={(e) => setMinutes(e.detail.value)}
+      />
       <FormError className='notice-compose__error' message={error} />
       <Button className='btn btn--small committee-settings__save' disabled={busy || undefined} onClick={saveMeeting}>
         {t('notices.settings.meetingSave')}

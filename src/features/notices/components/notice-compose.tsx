@@ -36,8 +36,13 @@ function editOf(notice: Notice, input: NoticeInput, expiry: string): NoticeEdit 
     expiresAt: expiry === before ? notice.expiresAt : (input.expiresAt ?? null),
     imageIds: input.imageIds,
   }
-  const unchanged = edit.title === notice.title && edit.body === notice.body && edit.category === notice.category && edit.pinned === notice.pinned
-    && edit.expiresAt === notice.expiresAt && edit.imageIds.join() === notice.images.map((image) => image.id).join()
+  const unchanged =
+    edit.title === notice.title &&
+    edit.body === notice.body &&
+    edit.category === notice.category &&
+    edit.pinned === notice.pinned &&
+    edit.expiresAt === notice.expiresAt &&
+    edit.imageIds.join() === notice.images.map((image) => image.id).join()
   return unchanged ? null : edit
 }
 
@@ -90,15 +95,30 @@ export function NoticeCompose({ institutionId, id, onDone }: Props) {
         void Taro.showToast({ title: id ? t('notices.compose.saved') : t('notices.compose.published'), icon: 'success' })
         onDone()
       },
-      (e) => (statusOf(e) === 409 ? t('notices.compose.conflict') : describeActionError(e, { title: t('notices.compose.titleLabel'), body: t('notices.compose.bodyLabel') })),
+      (e) =>
+        statusOf(e) === 409
+          ? t('notices.compose.conflict')
+          : describeActionError(e, { title: t('notices.compose.titleLabel'), body: t('notices.compose.bodyLabel') }),
     )
   }
 
   return (
     <View className='notice-compose'>
       <View className='section'>
-        <Input className='field notice-compose__title' maxlength={80} placeholder={t('notices.compose.titlePlaceholder')} value={title} onInput={(e) => setTitle(e.detail.value)} />
-        <Textarea className='field notice-compose__body' maxlength={5000} placeholder={t('notices.compose.bodyPlaceholder')} value={body} onInput={(e) => setBody(e.detail.value)} />
+        <Input
+          className='field notice-compose__title'
+          maxlength={80}
+          placeholder={t('notices.compose.titlePlaceholder')}
+          value={title}
+          onInput={(e) => setTitle(e.detail.value)}
+        />
+        <Textarea
+          className='field notice-compose__body'
+          maxlength={5000}
+          placeholder={t('notices.compose.bodyPlaceholder')}
+          value={body}
+          onInput={(e) => setBody(e.detail.value)}
+        />
       </View>
       <View className='section'>
         <Text className='section__title'>{t('notices.compose.category')}</Text>

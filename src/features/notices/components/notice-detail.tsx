@@ -50,7 +50,13 @@ function ReportBox({ id }: { id: string }) {
   return (
     <View className='section notice-report notice-report--open'>
       <Text className='section__title'>{t('notices.reportTitle')}</Text>
-      <Textarea className='field notice-report__reason' maxlength={500} placeholder={t('notices.reportPlaceholder')} value={reason} onInput={(e) => setReason(e.detail.value)} />
+      <Textarea
+        className='field notice-report__reason'
+        maxlength={500}
+        placeholder={t('notices.reportPlaceholder')}
+        value={reason}
+        onInput={(e) => setReason(e.detail.value)}
+      />
       <FormError className='notice-report__error' message={error} />
       <Button className='btn btn--small' disabled={busy || undefined} onClick={() => void submit()}>
         {t('notices.reportSubmit')}
@@ -83,7 +89,13 @@ export function NoticeDetail({ id }: { id: string }) {
         {urls.length ? (
           <View className='notice-detail__images'>
             {urls.map((url) => (
-              <Image key={url} className='notice-detail__image' src={url} mode='aspectFill' onClick={() => void Taro.previewImage({ current: url, urls }).catch(() => undefined)} />
+              <Image
+                key={url}
+                className='notice-detail__image'
+                src={url}
+                mode='aspectFill'
+                onClick={() => void Taro.previewImage({ current: url, urls }).catch(() => undefined)}
+              />
             ))}
           </View>
         ) : null}

@@ -112,7 +112,13 @@ export function NoticeList({ institutionId, committee, onOpen, onCompose, onEdit
         {status === 'error' ? <ErrorView message={describeError(committeeList.error)} onRetry={() => void committeeList.refetch()} /> : null}
         {status === 'ready' && items.length === 0 ? <EmptyState title={t('notices.empty')} /> : null}
         {items.map((notice) => (
-          <CommitteeRow key={notice.id} notice={notice} onOpen={() => onOpen(notice.id)} onEdit={() => onEdit(notice.id)} onWithdraw={() => void confirmWithdraw(notice.id)} />
+          <CommitteeRow
+            key={notice.id}
+            notice={notice}
+            onOpen={() => onOpen(notice.id)}
+            onEdit={() => onEdit(notice.id)}
+            onWithdraw={() => void confirmWithdraw(notice.id)}
+          />
         ))}
       </View>
     )

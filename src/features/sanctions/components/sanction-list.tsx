@@ -81,7 +81,12 @@ export function SanctionList({ cities, onOpenInstitution }: Props) {
             itemKey={sanctionKey}
             renderItem={(sanction) => <SanctionRow sanction={sanction} onOpen={() => onOpenInstitution(sanction.institutionId)} />}
           />
-          <ListFooter list={list} block='sanctions' loadingText={t('sanctions.loadingMore')} endText={t('sanctions.end', { total: list.lastPage?.total ?? list.items.length })} />
+          <ListFooter
+            list={list}
+            block='sanctions'
+            loadingText={t('sanctions.loadingMore')}
+            endText={t('sanctions.end', { total: list.lastPage?.total ?? list.items.length })}
+          />
         </View>
       ) : null}
     </View>

@@ -68,7 +68,10 @@ function Figures({ figures, stats }: { figures: RegionFigures; stats: Stats }) {
 /** 数据概览: the figures of the chosen region (全省 or a 市州), all from one GET /api/stats. */
 export function StatsOverview() {
   const { status, data: stats, error, refetch } = useQuery(statsQuery)
-  const figures = figuresOf(stats, useStatsStore((s) => s.regionCode))
+  const figures = figuresOf(
+    stats,
+    useStatsStore((s) => s.regionCode),
+  )
 
   return (
     <Section title={t('stats.title')} className='stats' extra={stats ? t('stats.asOf', { date: formatDate(stats.asOf) }) : undefined}>

@@ -2,7 +2,10 @@
 export type Options = Record<string, unknown> & { success?: (result: unknown) => void; fail?: (error: unknown) => void; complete?: (result: unknown) => void }
 
 export class WxError extends Error {
-  constructor(readonly errMsg: string, readonly extra: Record<string, unknown> = {}) {
+  constructor(
+    readonly errMsg: string,
+    readonly extra: Record<string, unknown> = {},
+  ) {
     super(errMsg)
   }
 }
@@ -29,7 +32,10 @@ export function asyncApi(host: ApiHost, name: string, run: (options: Options) =>
         if (!(error instanceof WxError)) host.report(`wx.${name} stand-in crashed: ${error instanceof Error ? error.stack : String(error)}`)
         const message = error instanceof WxError ? error.errMsg : `${name}:fail ${String(error)}`
         host.failed(message)
-        return { ok: false as const, value: host.toApp({ errMsg: message.startsWith(`${name}:`) ? message : `${name}:fail ${message}`, ...(error instanceof WxError ? error.extra : {}) }) }
+        return {
+          ok: false as const,
+          value: host.toApp({ errMsg: message.startsWith(`${name}:`) ? message : `${name}:fail ${message}`, ...(error instanceof WxError ? error.extra : {}) }),
+        }
       },
     )
     const call = (fn: ((value: unknown) => void) | undefined, value: unknown) => {

@@ -47,7 +47,16 @@ export interface DeviceContext {
   problems: string[]
 }
 
-const WINDOW = { windowWidth: 375, windowHeight: 667, screenWidth: 375, screenHeight: 812, pixelRatio: 3, statusBarHeight: 44, safeArea: { top: 44, left: 0, right: 375, bottom: 778, width: 375, height: 734 }, screenTop: 0 }
+const WINDOW = {
+  windowWidth: 375,
+  windowHeight: 667,
+  screenWidth: 375,
+  screenHeight: 812,
+  pixelRatio: 3,
+  statusBarHeight: 44,
+  safeArea: { top: 44, left: 0, right: 375, bottom: 778, width: 375, height: 734 },
+  screenTop: 0,
+}
 const BASE = { SDKVersion: '3.7.0', language: 'zh_CN', version: '8.0.54', theme: 'light', enableDebug: false, fontSizeSetting: 16, host: { env: 'WeChat' } }
 const DEVICE = { brand: 'iPhone', model: 'iPhone 13', platform: 'ios', system: 'iOS 17.5', benchmarkLevel: 1 }
 
@@ -141,7 +150,8 @@ export function deviceApis(ctx: DeviceContext) {
       return { authSetting: { ...auth } }
     }),
     getFuzzyLocation: privateApi('getFuzzyLocation', async (o) => {
-      if (!ctx.appJson.requiredPrivateInfos?.includes('getFuzzyLocation')) throw fail('getFuzzyLocation', 'the api need to be declared in the requiredPrivateInfos field in app.json/ext.json')
+      if (!ctx.appJson.requiredPrivateInfos?.includes('getFuzzyLocation'))
+        throw fail('getFuzzyLocation', 'the api need to be declared in the requiredPrivateInfos field in app.json/ext.json')
       await askScope('getFuzzyLocation', 'scope.userFuzzyLocation')
       if (o.type !== 'gcj02' && o.type !== 'wgs84') throw fail('getFuzzyLocation', `invalid type ${String(o.type)}`)
       // The same place in WGS-84 lies about half a kilometre west-south-west in 长春 (WeChat returns what was asked for).
@@ -159,10 +169,14 @@ export function deviceApis(ctx: DeviceContext) {
     previewImage: api('previewImage', () => ({})),
     compressImage: api('compressImage', (o) => ({ tempFilePath: o.src })),
 
-    addPhoneCalendar: privateApi('addPhoneCalendar', (o) => {
-      record.calendar.push({ title: o.title, startTime: o.startTime, endTime: o.endTime, location: o.location, description: o.description })
-      return {}
-    }, true),
+    addPhoneCalendar: privateApi(
+      'addPhoneCalendar',
+      (o) => {
+        record.calendar.push({ title: o.title, startTime: o.startTime, endTime: o.endTime, location: o.location, description: o.description })
+        return {}
+      },
+      true,
+    ),
     setClipboardData: privateApi('setClipboardData', (o) => {
       record.clipboard.push(String(o.data))
       return {}

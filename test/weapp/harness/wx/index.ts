@@ -35,18 +35,22 @@ export function createWx(world: WxWorld): Record<string, unknown> {
   const device = deviceApis({ ...world, coverPage: () => pages.cover(), problems: activity.problems })
   const network = networkApis(host, { domains: world.domains, appId: 'wx-stand-in', tempFiles: world.tempFiles }, world.requests)
   // A test waits for the answers of requests and uploads before it looks at the screen.
-  const counted = <T extends (o?: Options) => unknown>(fn: T) => ((o: Options = {}) => {
-    activity.inFlight += 1
-    const answered = (key: 'success' | 'fail') => (result: unknown) => {
-      activity.inFlight -= 1
-      activity.touch()
-      ;(o[key] as ((r: unknown) => void) | undefined)?.(result)
-    }
-    return fn({ ...o, success: answered('success'), fail: answered('fail') })
-  }) as T
-  const navigation = Object.fromEntries((['navigateTo', 'redirectTo', 'switchTab', 'reLaunch'] as const).map((kind) => [
-    kind, asyncApi(host, kind, (o) => pages.navigate(kind, ...splitUrl(String(o.url)))),
-  ]))
+  const counted = <T extends (o?: Options) => unknown>(fn: T) =>
+    ((o: Options = {}) => {
+      activity.inFlight += 1
+      const answered = (key: 'success' | 'fail') => (result: unknown) => {
+        activity.inFlight -= 1
+        activity.touch()
+        ;(o[key] as ((r: unknown) => void) | undefined)?.(result)
+      }
+      return fn({ ...o, success: answered('success'), fail: answered('fail') })
+    }) as T
+  const navigation = Object.fromEntries(
+    (['navigateTo', 'redirectTo', 'switchTab', 'reLaunch'] as const).map((kind) => [
+      kind,
+      asyncApi(host, kind, (o) => pages.navigate(kind, ...splitUrl(String(o.url)))),
+    ]),
+  )
   const api: Record<string, unknown> = {
     ...device,
     ...uiApis(host, world.overlays),
@@ -55,7 +59,10 @@ export function createWx(world: WxWorld): Record<string, unknown> {
     request: counted(network.request),
     uploadFile: counted(network.uploadFile),
     onNeedPrivacyAuthorization: (listener: Handler) => privacy.onNeedPrivacyAuthorization(listener as never),
-    getPrivacySetting: asyncApi(host, 'getPrivacySetting', () => ({ needAuthorization: !privacy.agreed, privacyContractName: '《吉林托育小程序隐私保护指引》' })),
+    getPrivacySetting: asyncApi(host, 'getPrivacySetting', () => ({
+      needAuthorization: !privacy.agreed,
+      privacyContractName: '《吉林托育小程序隐私保护指引》',
+    })),
     requirePrivacyAuthorize: asyncApi(host, 'requirePrivacyAuthorize', async () => {
       await privacy.pass('requirePrivacyAuthorize')
       return {}

@@ -31,7 +31,10 @@ function serverUrl(options: NetworkOptions, url: string): string | null {
 }
 
 function queryString(data: Record<string, unknown>): string {
-  return Object.entries(data).filter(([, value]) => value !== undefined).map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`).join('&')
+  return Object.entries(data)
+    .filter(([, value]) => value !== undefined)
+    .map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`)
+    .join('&')
 }
 
 function plainHeader(value: unknown): Record<string, string> {
@@ -48,7 +51,8 @@ export function networkApis(host: ApiHost, options: NetworkOptions, log: SentReq
     const controller = new AbortController()
     const run = asyncApi(host, 'request', async (o) => {
       const method = String(o.method ?? 'GET').toUpperCase()
-      if (!REQUEST_METHODS.includes(method)) throw fail('request', `parameter error: parameter.method should be one of ${REQUEST_METHODS.join(', ')}, got ${method}`)
+      if (!REQUEST_METHODS.includes(method))
+        throw fail('request', `parameter error: parameter.method should be one of ${REQUEST_METHODS.join(', ')}, got ${method}`)
       const url = String(o.url ?? '')
       const target = serverUrl(options, url)
       if (!target) throw fail('request', `url not in domain list: ${url}`)
@@ -79,7 +83,12 @@ export function networkApis(host: ApiHost, options: NetworkOptions, log: SentReq
       log.push(entry)
       let response: Response
       try {
-        response = await fetch(finalUrl, { method, headers: header, body: size > 0 ? body : undefined, signal: AbortSignal.any([controller.signal, AbortSignal.timeout(Number(o.timeout ?? 60000))]) })
+        response = await fetch(finalUrl, {
+          method,
+          headers: header,
+          body: size > 0 ? body : undefined,
+          signal: AbortSignal.any([controller.signal, AbortSignal.timeout(Number(o.timeout ?? 60000))]),
+        })
       } catch (error) {
         throw fail('request', controller.signal.aborted ? 'abort' : `${(error as Error).message}`)
       }

@@ -6,9 +6,26 @@ import { fail } from './api'
  * tapped a button with open-type agreePrivacyAuthorization) and fails on 'disagree'. Without a listener the call
  * waits forever on a phone: here it fails the test instead of hanging it.
  */
-export const PRIVACY_APIS = new Set(['getFuzzyLocation', 'getLocation', 'chooseLocation', 'choosePoi', 'chooseAddress', 'chooseImage', 'chooseMedia',
-  'chooseVideo', 'chooseMessageFile', 'saveImageToPhotosAlbum', 'setClipboardData', 'getClipboardData', 'addPhoneCalendar', 'addPhoneRepeatCalendar',
-  'addPhoneContact', 'startRecord', 'getWeRunData', 'getPhoneNumber'])
+export const PRIVACY_APIS = new Set([
+  'getFuzzyLocation',
+  'getLocation',
+  'chooseLocation',
+  'choosePoi',
+  'chooseAddress',
+  'chooseImage',
+  'chooseMedia',
+  'chooseVideo',
+  'chooseMessageFile',
+  'saveImageToPhotosAlbum',
+  'setClipboardData',
+  'getClipboardData',
+  'addPhoneCalendar',
+  'addPhoneRepeatCalendar',
+  'addPhoneContact',
+  'startRecord',
+  'getWeRunData',
+  'getPhoneNumber',
+])
 
 type Resolve = (answer: { event?: string; buttonId?: string }) => void
 
@@ -20,7 +37,11 @@ export class PrivacyGate {
   private tappedAgree = new Set<string>()
 
   /** WeChat keeps the agreement per user and mini-program, across launches: it lives with the person. */
-  constructor(private readonly person: { agreedToPrivacy: boolean }, private readonly problems: string[], private readonly agreeButtonVisible: () => boolean) {}
+  constructor(
+    private readonly person: { agreedToPrivacy: boolean },
+    private readonly problems: string[],
+    private readonly agreeButtonVisible: () => boolean,
+  ) {}
 
   get agreed(): boolean {
     return this.person.agreedToPrivacy

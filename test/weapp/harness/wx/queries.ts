@@ -7,17 +7,24 @@ export function selectorQuery(host: ApiHost) {
     callbacks.push(cb ?? (() => {}))
     return query
   }
-  const node = { boundingClientRect: measure, scrollOffset: measure, fields: (_fields: unknown, cb?: (value: unknown) => void) => measure(cb), node: measure, context: measure }
+  const node = {
+    boundingClientRect: measure,
+    scrollOffset: measure,
+    fields: (_fields: unknown, cb?: (value: unknown) => void) => measure(cb),
+    node: measure,
+    context: measure,
+  }
   const query = {
     in: () => query,
     select: () => node,
     selectAll: () => node,
     selectViewport: () => node,
-    exec: (done?: (results: unknown[]) => void) => setTimeout(() => {
-      const results = callbacks.map(() => host.toApp({ width: 375, height: 100, top: 0, left: 0, right: 375, bottom: 100, scrollTop: 0, scrollHeight: 667 }))
-      callbacks.forEach((cb, i) => cb(results[i]))
-      done?.(host.toApp(results))
-    }, 0),
+    exec: (done?: (results: unknown[]) => void) =>
+      setTimeout(() => {
+        const results = callbacks.map(() => host.toApp({ width: 375, height: 100, top: 0, left: 0, right: 375, bottom: 100, scrollTop: 0, scrollHeight: 667 }))
+        callbacks.forEach((cb, i) => cb(results[i]))
+        done?.(host.toApp(results))
+      }, 0),
   }
   return query
 }

@@ -13,7 +13,8 @@ export interface Overlays {
 export function overlayText(overlays: Overlays): string[] {
   const texts: string[] = []
   if (overlays.toast && overlays.toast.until > Date.now()) texts.push(overlays.toast.title)
-  if (overlays.modal) texts.push(overlays.modal.title, overlays.modal.content, overlays.modal.confirmText, ...(overlays.modal.cancelText ? [overlays.modal.cancelText] : []))
+  if (overlays.modal)
+    texts.push(overlays.modal.title, overlays.modal.content, overlays.modal.confirmText, ...(overlays.modal.cancelText ? [overlays.modal.cancelText] : []))
   if (overlays.actionSheet) texts.push(...overlays.actionSheet.items, '取消')
   return texts.filter(Boolean)
 }
@@ -57,20 +58,28 @@ export function uiApis(host: ApiHost, overlays: Overlays) {
       overlays.loading = null
       return {}
     }),
-    showModal: api('showModal', (o) => new Promise((resolve) => {
-      overlays.modal = {
-        title: String(o.title ?? ''),
-        content: String(o.content ?? ''),
-        confirmText: String(o.confirmText ?? '确定'),
-        cancelText: o.showCancel === false ? null : String(o.cancelText ?? '取消'),
-        answer: (confirm) => resolve({ confirm, cancel: !confirm }),
-      }
-    })),
-    showActionSheet: api('showActionSheet', (o) => new Promise((resolve, reject) => {
-      const items = ((o.itemList as string[]) ?? []).map(String)
-      if (!items.length || items.length > 6) throw fail('showActionSheet', 'parameter error: itemList should have 1 to 6 items')
-      overlays.actionSheet = { items, answer: (index) => (index === null ? reject(fail('showActionSheet', 'cancel')) : resolve({ tapIndex: index })) }
-    })),
+    showModal: api(
+      'showModal',
+      (o) =>
+        new Promise((resolve) => {
+          overlays.modal = {
+            title: String(o.title ?? ''),
+            content: String(o.content ?? ''),
+            confirmText: String(o.confirmText ?? '确定'),
+            cancelText: o.showCancel === false ? null : String(o.cancelText ?? '取消'),
+            answer: (confirm) => resolve({ confirm, cancel: !confirm }),
+          }
+        }),
+    ),
+    showActionSheet: api(
+      'showActionSheet',
+      (o) =>
+        new Promise((resolve, reject) => {
+          const items = ((o.itemList as string[]) ?? []).map(String)
+          if (!items.length || items.length > 6) throw fail('showActionSheet', 'parameter error: itemList should have 1 to 6 items')
+          overlays.actionSheet = { items, answer: (index) => (index === null ? reject(fail('showActionSheet', 'cancel')) : resolve({ tapIndex: index })) }
+        }),
+    ),
     setNavigationBarTitle: api('setNavigationBarTitle', (o) => {
       overlays.navigationBarTitle = String(o.title ?? '')
       return {}
