@@ -1,11 +1,16 @@
-import type { PropsWithChildren } from 'react'
+import { createElement, Fragment, type PropsWithChildren } from 'react'
+import { PageLoadError } from './components/page-load-error'
+import { startPageLoadRecovery } from './services/page-load'
 import { startApp } from './start'
 import './app.scss'
 
 startApp()
+// H5 loads pages lazily; a load that fails offline shows an error with 重试 instead of nothing (weapp has no such load).
+const h5 = process.env.TARO_ENV === 'h5'
+if (h5) startPageLoadRecovery()
 
 function App({ children }: PropsWithChildren) {
-  return children
+  return h5 ? createElement(Fragment, null, children, createElement(PageLoadError)) : children
 }
 
 export default App

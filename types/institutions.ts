@@ -58,6 +58,31 @@ export const ClassSummary = Type.Object({
 })
 export type ClassSummary = Static<typeof ClassSummary>
 
+/**
+ * A sanction or credit warning as the public sees it: the measure, who decided and when. Never the reason: it is free
+ * text from the deciding department that may name a person (it stays in the registry, for the regulator).
+ */
+export const PublishedSanction = Type.Object(
+  {
+    kind: SanctionKind,
+    measure: Type.String({ description: 'e.g. 警告并罚款5000元' }),
+    department: Type.String(),
+    decidedOn: DateString,
+  },
+  { additionalProperties: false },
+)
+export type PublishedSanction = Static<typeof PublishedSanction>
+
+/** The registry's record of a decision as a regulator enters it (import, closing a complaint): the reason is kept, never published. */
+export type Sanction = PublishedSanction & { reason: string }
+
+/**
+ * A sanction or credit warning stays a warning on cards, in compare and atop the detail page for this many years after
+ * its decision: the longest period Chinese credit rules keep an administrative penalty on public display (信用修复办法 2023;
+ * 市场监管行政处罚信息公示 3 years). The registry records no end date, so the decision date decides.
+ */
+export const SANCTION_WARNING_YEARS = 3
+
 export const InstitutionSummary = Type.Object({
   id: InstitutionId,
   name: Type.String(),
@@ -81,6 +106,8 @@ export const InstitutionSummary = Type.Object({
   freePlaces: Type.Integer(),
   vacanciesUpdatedAt: DateTimeString,
   breachesLimits: Type.Boolean({ description: 'a class exceeds the legal size or carer ratio' }),
+  /** The latest sanction or credit warning decided within SANCTION_WARNING_YEARS: every list card warns a parent of it. */
+  warning: Nullable(PublishedSanction),
   isDemo: Type.Boolean(),
 })
 export type InstitutionSummary = Static<typeof InstitutionSummary>
@@ -127,15 +154,6 @@ export const Evaluation = Type.Object({
 })
 export type Evaluation = Static<typeof Evaluation>
 
-export const Sanction = Type.Object({
-  kind: SanctionKind,
-  measure: Type.String({ description: 'e.g. 警告并罚款5000元' }),
-  reason: Type.String(),
-  department: Type.String(),
-  decidedOn: DateString,
-})
-export type Sanction = Static<typeof Sanction>
-
 /** A parent committee counts as active from this many members holding the committee role in the app. */
 export const ACTIVE_COMMITTEE_MEMBERS = 3
 
@@ -162,7 +180,7 @@ export const InstitutionDetail = Type.Composite([
       active: Type.Boolean({ description: 'at least three members' }),
       lastPostedAt: Nullable(DateTimeString),
     }),
-    sanctions: Type.Array(Sanction),
+    sanctions: Type.Array(PublishedSanction),
     /** The grade went down at the latest evaluation, or the latest grade lapsed (valid_until passed): shown with its date. */
     gradeWarning: Nullable(
       Type.Object({

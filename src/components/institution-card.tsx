@@ -3,8 +3,9 @@ import type { ReactNode } from 'react'
 import type { ClassSummary, InstitutionSummary } from '../../types/institutions'
 import { t } from '../i18n'
 import { formatDistance, formatMonthlyFee } from '../utils/format'
-import { fromNow } from '../utils/time'
+import { formatVacanciesUpdated } from '../utils/time'
 import { GradeBadge } from './grade-badge'
+import { SanctionWarning } from './sanction-warning'
 import { Tag } from './tag'
 import './ui.scss'
 
@@ -46,6 +47,7 @@ export function InstitutionCard({ institution: item, onOpen, actions, ageMonths 
         <Tag>{t(`enums.ownership.${item.ownership}`)}</Tag>
         {item.breachesLimits ? <Tag tone='red'>⚠ {t('institution.breaches')}</Tag> : null}
       </View>
+      <SanctionWarning warning={item.warning} />
       <View className='card__row'>
         <GradeBadge grade={item.grade} />
       </View>
@@ -65,7 +67,7 @@ export function InstitutionCard({ institution: item, onOpen, actions, ageMonths 
       </View>
       {ageMonths !== null ? <Text className='card__fits'>{fitsText(item.classes, ageMonths)}</Text> : null}
       <View className='card__foot'>
-        <Text className='updated'>{t('institution.vacanciesUpdated', { relative: fromNow(item.vacanciesUpdatedAt) })}</Text>
+        <Text className='updated'>{formatVacanciesUpdated(item.vacanciesUpdatedAt)}</Text>
         {actions ? (
           <View className='card__actions' onClick={(event) => event.stopPropagation()}>
             {actions}

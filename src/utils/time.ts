@@ -26,6 +26,11 @@ export function formatUpdated(value: string, now: Date = new Date()): string {
   return t('detail.updated', { relative: fromNow(value, now), date: formatDate(value) })
 }
 
+/** "空位信息更新于 2026年11月10日（3 周前）": says what was updated before any number, so it never reads as a count of places. */
+export function formatVacanciesUpdated(value: string, now: Date = new Date()): string {
+  return t('institution.vacanciesUpdated', { date: formatDate(value), relative: fromNow(value, now) })
+}
+
 const CHINA_OFFSET_MINUTES = 8 * 60
 
 /** Classes and home visits happen in Jilin: their times read in China time whatever the device's time zone. */

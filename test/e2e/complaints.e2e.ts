@@ -1,5 +1,5 @@
 import type { Browser } from 'playwright-core'
-import { baseUrl, launchBrowser, openPhone, screenshot } from './browser'
+import { api, baseUrl, launchBrowser, openPhone, screenshot } from './browser'
 
 let browser: Browser
 beforeAll(async () => {
@@ -57,5 +57,46 @@ it('a parent files an anonymous abuse report, sees the 110 notice, and follows i
   expect(followText).toContain('卫生健康')
   await screenshot(other.page, 'complaint-followed')
   await other.context.close()
+  await context.close()
+})
+
+it('a parent picks a registered institution inside the form, and the filed screen says the true status and what comes next', async () => {
+  const {
+    items: [institution],
+  } = await api<{ items: Array<{ id: string; name: string }> }>('/api/institutions?region=220100&sort=grade&pageSize=1')
+  const { page, context } = await openPhone(browser)
+  const visible = (selector: string) => page.locator(selector).filter({ visible: true })
+  const text = (value: string) => page.getByText(value, { exact: true }).filter({ visible: true })
+
+  await page.goto(baseUrl())
+  await page.getByText('投诉', { exact: true }).first().click()
+  await text('我要投诉').click()
+
+  // No detour through 找托育: part of the name finds it in the registry.
+  await visible('input[placeholder="搜索已收录的机构名称"]').fill(institution.name.slice(2))
+  await page.getByLabel(`选择 ${institution.name}`).filter({ visible: true }).first().click()
+  await expect(page.locator('.chip--selected').filter({ hasText: institution.name }).filter({ visible: true }).count()).resolves.toBe(1)
+
+  await text('收费与退费').click()
+  await visible('textarea[placeholder="请描述发生了什么"]').fill('入托时收取的押金至今未退，机构负责人不接电话。')
+  await visible('input[placeholder="发生时间（如 2026-11-20 14:30）"]').fill('2026-11-20 09:30')
+  await text('提交').click()
+
+  await visible('.filed-success__title').waitFor()
+  const status = visible('.filed-success__status')
+  await expect(status.textContent()).resolves.toContain('已提交')
+  await text('接下来：工作人员审核后决定是否受理，受理后转交市场监管部门办理。办理进度可凭查询编号随时查看。').waitFor()
+  const body = (await page.locator('body').textContent())!
+  expect(body).not.toContain('已转交')
+  expect(body).toContain(institution.name)
+
+  // The tracking number sits in groups; none of them is broken over two lines.
+  const groups = visible('.complaint-tracking-number .tracking-code__group')
+  await expect(groups.allTextContents()).resolves.toHaveLength(4)
+  for (const group of await groups.all()) {
+    const lines = await group.evaluate((el) => el.getClientRects().length)
+    expect(lines).toBe(1)
+  }
+  await screenshot(page, 'complaint-filed-picked-institution')
   await context.close()
 })

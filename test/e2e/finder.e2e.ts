@@ -73,6 +73,34 @@ it('without location permission the parent picks a 市州 and still gets a list'
   await page.getByText(`共 ${yanbian.total} 家备案机构`).waitFor()
   await expect(cards(page).first().textContent()).resolves.toContain(yanbian.items[0].name)
   await expect(cards(page).first().textContent()).resolves.not.toContain('公里')
+  // Once a region is picked the refusal is no longer news: one quiet line says what the list uses.
+  await page.getByText('按 延边朝鲜族自治州 显示', { exact: false }).first().waitFor()
+  await expect(page.getByText('未获得位置授权，请选择所在地区').isVisible()).resolves.toBe(false)
+  await expect(page.getByText('改用定位', { exact: true }).first().isVisible()).resolves.toBe(true)
   await screenshot(page, 'finder-region')
+  await context.close()
+})
+
+it('widening a search that matched nothing clears the filters but keeps the searched name', async () => {
+  const { page, context } = await openPhone(browser, CHANGCHUN)
+  const near = `lat=${CHANGCHUN_GCJ02.lat}&lng=${CHANGCHUN_GCJ02.lng}`
+  const { items } = await api<Page1>(`/api/institutions?${near}&pageSize=50`)
+  // An institution that offers no 计时托: searched by name with 计时托 selected, nothing matches.
+  const target = items.find((item) => !item.serviceForms.includes('hourly'))!
+  const hourlyByName = await api<Page1>(`/api/institutions?${near}&serviceForm=hourly&q=${encodeURIComponent(target.name)}`)
+  expect(hourlyByName.total).toBe(0)
+
+  await page.goto(baseUrl())
+  await cards(page).first().waitFor()
+  await page.locator('.service-form-chip', { hasText: '计时托' }).click()
+  const search = page.locator('input[placeholder="搜索机构名称"]').filter({ visible: true })
+  await search.fill(target.name)
+  await page.locator('.finder__search-btn').filter({ visible: true }).click()
+  await page.getByText('没有符合条件的机构').waitFor()
+
+  await page.getByText(`清除筛选条件，保留搜索“${target.name}”`).click()
+  await cards(page).filter({ hasText: target.name }).first().waitFor()
+  await expect(search.inputValue()).resolves.toBe(target.name)
+  for (const text of await cards(page).allTextContents()) expect(text).toContain(target.name)
   await context.close()
 })

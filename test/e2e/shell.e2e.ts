@@ -93,3 +93,24 @@ it('a class page opened from a link: the centre’s phone is a tel: link and 首
   expect(new URL(page.url()).hash).toMatch(/^#\/pages\/index\/index/)
   await context.close()
 })
+
+it('a tab that cannot load offline says so with 重试, and 重试 loads it once the network is back', async () => {
+  const { page, context } = await openPhone(browser, CHANGCHUN)
+  await page.goto(baseUrl())
+  await visible(page, '.institution-card').first().waitFor()
+
+  // Offline after the first screen: the 资讯 tab's page script (loaded on first open) cannot be fetched.
+  const scripts = /\/js\/[^/]+\.js(\?.*)?$/
+  await page.route(scripts, (route) => route.abort('internetdisconnected'))
+  await page.getByText('资讯', { exact: true }).first().click()
+  const error = visible(page, '.page-load-error')
+  await error.getByText('页面加载失败').waitFor()
+  await expect(error.getByText('重试', { exact: true }).isVisible()).resolves.toBe(true)
+  await screenshot(page, 'tab-offline')
+
+  await page.unroute(scripts)
+  await error.getByText('重试', { exact: true }).click()
+  await visible(page, '.page-info').getByText('政策与指南').first().waitFor()
+  await expect(page.locator('.page-load-error').count()).resolves.toBe(0)
+  await context.close()
+})

@@ -18,6 +18,10 @@ it('a parent who refused the location picks their district instead', async () =>
   await mp.tap('全市')
   await mp.waitForText(/共 \d+ 家/)
   expect(mp.text()).toContain('长春市')
+  // The refusal banner gives way to a quiet line naming the region, with 改用定位 (WeChat's settings, from a tap).
+  expect(mp.text()).toContain('按 长春市 显示')
+  expect(mp.text()).toContain('改用定位')
+  expect(mp.text()).not.toContain('未获得位置授权')
 })
 
 it('the app asks WeChat for GCJ-02 coordinates, which the BFF measures distances in', async () => {

@@ -5,15 +5,15 @@ import { chinaToday } from '../../shared/china-time'
 import { badRequest, notFound } from '../../shared/http-errors'
 import type { Reference } from '../../shared/reference'
 import { presentDetail, presentSummary } from './present'
-import { findClasses, findDetailExtras, findInstitutionRows, searchInstitutions, type Point } from './repository'
+import { findClasses, findDetailExtras, findInstitutionRows, findWarnings, searchInstitutions, type Point } from './repository'
 import { originFrom, toSearchCriteria } from './search-criteria'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 /** Each institution in the order asked, with everything a parent needs to decide; 404 naming the first unknown id. */
 async function details(db: Kysely<Database>, ids: string[], origin: Point | null, reference: Reference): Promise<InstitutionDetail[]> {
-  const [rows, classes] = await Promise.all([findInstitutionRows(db, ids, origin), findClasses(db, ids)])
   const today = chinaToday()
+  const [rows, classes, warnings] = await Promise.all([findInstitutionRows(db, ids, origin), findClasses(db, ids), findWarnings(db, ids, today)])
   const byId = new Map(rows.map((r) => [r.id, r]))
   return Promise.all(
     ids.map(async (id) => {
@@ -23,6 +23,7 @@ async function details(db: Kysely<Database>, ids: string[], origin: Point | null
       return presentDetail(
         row,
         classes.filter((k) => k.institutionId === id),
+        warnings.find((w) => w.institutionId === id),
         extras,
         reference,
         today,
@@ -35,15 +36,14 @@ async function details(db: Kysely<Database>, ids: string[], origin: Point | null
 export async function findInstitutions(db: Kysely<Database>, query: InstitutionSearchQuery, reference: Reference): Promise<InstitutionPage> {
   const criteria = toSearchCriteria(query, reference)
   const { rows, total, totalCapped, hasMore } = await searchInstitutions(db, criteria)
-  const classes = await findClasses(
-    db,
-    rows.map((r) => r.id),
-  )
+  const ids = rows.map((r) => r.id)
+  const [classes, warnings] = await Promise.all([findClasses(db, ids), findWarnings(db, ids, criteria.today)])
   return {
     items: rows.map((row) =>
       presentSummary(
         row,
         classes.filter((k) => k.institutionId === row.id),
+        warnings.find((w) => w.institutionId === row.id),
         criteria.today,
       ),
     ),

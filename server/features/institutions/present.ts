@@ -6,14 +6,15 @@ import {
   type InstitutionDetail,
   type InstitutionKind,
   type InstitutionSummary,
+  type PublishedSanction,
 } from '../../../types/institutions'
 import type { Reference } from '../../shared/reference'
 import { classBreaches } from './class-rules'
-import type { ClassRow, DetailExtras, InstitutionRow } from './repository'
+import type { ClassRow, DetailExtras, InstitutionRow, WarningRow } from './repository'
 
 const roundKm = (km: number) => Math.round(km * 100) / 100
 
-export function presentSummary(row: InstitutionRow, classes: ClassRow[], today: string): InstitutionSummary {
+export function presentSummary(row: InstitutionRow, classes: ClassRow[], warning: WarningRow | undefined, today: string): InstitutionSummary {
   return {
     id: row.id,
     name: row.name,
@@ -54,9 +55,13 @@ export function presentSummary(row: InstitutionRow, classes: ClassRow[], today: 
     freePlaces: row.freePlaces,
     vacanciesUpdatedAt: row.vacanciesUpdatedAt,
     breachesLimits: row.breachesLimits,
+    warning: warning ? presentSanction(warning) : null,
     isDemo: row.isDemo,
   }
 }
+
+/** What the public sees of a sanction: never the reason, which may name a person. */
+const presentSanction = (s: PublishedSanction): PublishedSanction => ({ kind: s.kind, measure: s.measure, department: s.department, decidedOn: s.decidedOn })
 
 function presentClass(k: ClassRow, kind: InstitutionKind): ClassDetail {
   const limits = classBreaches(k, kind)
@@ -96,8 +101,15 @@ export function gradeWarningOf(newestFirst: Evaluation[], reference: Reference, 
   return null
 }
 
-export function presentDetail(row: InstitutionRow, classes: ClassRow[], extras: DetailExtras, reference: Reference, today: string): InstitutionDetail {
-  const summary = presentSummary(row, classes, today)
+export function presentDetail(
+  row: InstitutionRow,
+  classes: ClassRow[],
+  warning: WarningRow | undefined,
+  extras: DetailExtras,
+  reference: Reference,
+  today: string,
+): InstitutionDetail {
+  const summary = presentSummary(row, classes, warning, today)
   const { record } = extras
   const evaluations: Evaluation[] = extras.evaluations.map((e) => ({
     round: e.round,
@@ -131,7 +143,7 @@ export function presentDetail(row: InstitutionRow, classes: ClassRow[], extras: 
       active: extras.committee.activeMembers >= ACTIVE_COMMITTEE_MEMBERS,
       lastPostedAt: extras.committee.lastPostedAt,
     },
-    sanctions: extras.sanctions.map((s) => ({ kind: s.kind, measure: s.measure, reason: s.reason, department: s.department, decidedOn: s.decidedOn })),
+    sanctions: extras.sanctions.map(presentSanction),
     gradeWarning: gradeWarningOf(evaluations, reference, today),
     updatedAt: record.updatedAt,
   }

@@ -1,6 +1,13 @@
 import { sql, type Expression, type Kysely, type Selectable, type SqlBool } from 'kysely'
-import type { Database, InstitutionsTable } from '../../db/schema'
-import type { InstitutionSort, ServiceForm, InstitutionKind, Ownership, ProfitType } from '../../../types/institutions'
+import type { Database, InstitutionsTable, SanctionsTable } from '../../db/schema'
+import {
+  SANCTION_WARNING_YEARS,
+  type InstitutionSort,
+  type ServiceForm,
+  type InstitutionKind,
+  type Ownership,
+  type ProfitType,
+} from '../../../types/institutions'
 
 type Db = Kysely<Database>
 
@@ -172,11 +179,28 @@ export async function findInstitutionRows(db: Db, ids: string[], origin: Point |
 }
 
 export type ClassRow = Awaited<ReturnType<typeof findClasses>>[number]
+export type WarningRow = Awaited<ReturnType<typeof findWarnings>>[number]
 export type DetailExtras = Awaited<ReturnType<typeof findDetailExtras>>
 
 export async function findClasses(db: Db, institutionIds: string[]) {
   if (!institutionIds.length) return []
   return db.selectFrom('institutionClasses').selectAll().where('institutionId', 'in', institutionIds).orderBy('institutionId').orderBy('position').execute()
+}
+
+/**
+ * The latest sanction or credit warning of each institution decided within SANCTION_WARNING_YEARS before `today`, one
+ * query for a whole page (the primary key (institution_id, decided_on, kind) serves it). On the same day a 行政处罚
+ * outranks a 信用警示. Never the reason: it may name a person.
+ */
+export async function findWarnings(db: Db, institutionIds: string[], today: string) {
+  if (!institutionIds.length) return []
+  const result = await sql<{ institutionId: string } & Pick<Selectable<SanctionsTable>, 'kind' | 'measure' | 'department' | 'decidedOn'>>`
+    SELECT DISTINCT ON (s.institution_id) s.institution_id, s.kind, s.measure, s.department, s.decided_on
+    FROM sanctions s
+    WHERE s.institution_id = ANY(${sql.val(institutionIds)}::uuid[])
+      AND s.decided_on > ${today}::date - ${SANCTION_WARNING_YEARS} * interval '1 year'
+    ORDER BY s.institution_id, s.decided_on DESC, s.kind = 'sanction' DESC`.execute(db)
+  return result.rows
 }
 
 export async function findDetailExtras(db: Db, id: string) {
@@ -212,7 +236,8 @@ export async function findDetailExtras(db: Db, id: string) {
       .where('institutionId', '=', id)
       .orderBy('evaluatedOn', 'desc')
       .execute(),
-    db.selectFrom('sanctions').selectAll().where('institutionId', '=', id).orderBy('decidedOn', 'desc').execute(),
+    // Never the reason: it may name a person, and this answer is public.
+    db.selectFrom('sanctions').select(['kind', 'measure', 'department', 'decidedOn']).where('institutionId', '=', id).orderBy('decidedOn', 'desc').execute(),
     findCommitteeActivity(db, id),
   ])
   return { record, services, staff, evaluations, sanctions, committee }

@@ -319,9 +319,7 @@ describe('GET /api/institutions/:id', () => {
     const { body } = await detailOf('南湖')
     expect(body.classDetails[0]).toMatchObject({ enrolled: 12, caregivers: 1, childrenPerCaregiver: 12, legalMaxChildrenPerCaregiver: 7, breaches: ['ratio'] })
     expect(body.breachesLimits).toBe(true)
-    expect(body.sanctions).toEqual([
-      { kind: 'credit_warning', measure: '列入信用警示名单', reason: '未按规定公示收费项目', department: '长春市市场监督管理局', decidedOn: '2026-02-10' },
-    ])
+    expect(body.sanctions).toEqual([{ kind: 'credit_warning', measure: '列入信用警示名单', department: '长春市市场监督管理局', decidedOn: '2026-02-10' }])
     expect(body.distanceKm).toBeNull()
     expect(body.committee.established).toBe(false)
   })

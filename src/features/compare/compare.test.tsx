@@ -53,6 +53,30 @@ describe('compare', () => {
     expect(document.querySelectorAll('.compare-table__row:not(.compare-table__row--head)')).toHaveLength(1)
   })
 
+  it('warns of an active sanction under the institution’s name, and lists each sanction with measure, department and date', () => {
+    const sanctioned = institutionFixtures.find((i) => i.warning?.kind === 'sanction')!
+    const clean = institutionFixtures.find((i) => i.warning === null && i.sanctions.length === 0)!
+    render(<CompareTable items={[clean, sanctioned]} onRemove={jest.fn()} />)
+
+    const columns = [...document.querySelectorAll('.compare-table__column')]
+    expect(columns[0].querySelector('.sanction-warning')).toBeNull()
+    const warning = columns[1].querySelector('.sanction-warning')!
+    expect(warning.textContent).toBe(`⚠ 行政处罚：${sanctioned.warning!.measure}${sanctioned.warning!.department} · 2026年8月12日 决定`)
+
+    const row = document.querySelector('[data-row="sanctions"]')!
+    const cells = [...row.querySelectorAll('.compare-table__cell')].map((cell) => cell.textContent)
+    expect(cells).toEqual(['无', `行政处罚：${sanctioned.sanctions[0].measure} · ${sanctioned.sanctions[0].department} · 2026年8月12日 决定`])
+  })
+
+  it('says when each institution’s vacancies were updated, apart from the number of free places', () => {
+    render(<CompareTable items={[a, b]} onRemove={jest.fn()} />)
+    const cells = [...document.querySelectorAll('[data-row="freePlaces"] .compare-table__cell')]
+    for (const cell of cells) {
+      const lines = [...cell.querySelectorAll('.compare-table__line')].map((line) => line.textContent)
+      expect(lines.at(-1)).toMatch(/^空位信息更新于 \d{4}年\d{1,2}月\d{1,2}日（.+前）$/)
+    }
+  })
+
   it('loads the chosen institutions with the parent position and shows one column each', async () => {
     const urls: URL[] = []
     server.events.on('request:start', ({ request }) => urls.push(new URL(request.url)))

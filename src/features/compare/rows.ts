@@ -1,7 +1,8 @@
 import type { InstitutionDetail } from '../../../types/institutions'
+import { describeSanction } from '../../components/sanction-warning'
 import { t, type MessageKey } from '../../i18n'
 import { formatDistance, formatMonthlyFee } from '../../utils/format'
-import { formatDate } from '../../utils/time'
+import { formatDate, formatVacanciesUpdated } from '../../utils/time'
 
 export type CompareRow = { key: string; label: MessageKey; value: (item: InstitutionDetail) => string[] }
 
@@ -43,6 +44,7 @@ export const compareRows: CompareRow[] = [
       ...i.classDetails.map((c) =>
         c.freePlaces > 0 ? t('institution.classFree', { name: c.name, count: c.freePlaces }) : t('institution.classFull', { name: c.name }),
       ),
+      formatVacanciesUpdated(i.vacanciesUpdatedAt),
     ],
   },
   {
@@ -65,7 +67,14 @@ export const compareRows: CompareRow[] = [
   {
     key: 'sanctions',
     label: 'compare.rows.sanctions',
-    value: (i) => [i.sanctions.length ? t('compare.count', { count: i.sanctions.length }) : t('common.no')],
+    // Each with what, who and when, as the detail page lists them; never the reason.
+    value: (i) =>
+      i.sanctions.length
+        ? i.sanctions.map((s) => {
+            const { measure, decided } = describeSanction(s)
+            return `${measure} · ${decided}`
+          })
+        : [t('common.no')],
   },
 ]
 

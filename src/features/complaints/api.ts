@@ -8,6 +8,7 @@ import type {
   TrackBody,
   UploadedPhoto,
 } from '../../../types/complaints'
+import type { InstitutionPage } from '../../../types/institutions'
 import { http } from '../../services/http'
 import { absoluteUrl, uploadImage, type PickedImage } from '../../services/upload'
 
@@ -20,6 +21,12 @@ const secretHeader = (secret?: string | null) => (secret ? { 'X-Complaint-Secret
  */
 export async function fileComplaint(body: FileComplaintBody, idempotencyKey: string): Promise<FiledComplaint> {
   const { data } = await http.post<FiledComplaint>('/complaints', body, { headers: { 'Idempotency-Key': idempotencyKey }, skipAuth: body.anonymous })
+  return data
+}
+
+/** Registered institutions whose name contains `name` (the public search), for picking the one complained about. */
+export async function searchInstitutions(name: string): Promise<InstitutionPage> {
+  const { data } = await http.get<InstitutionPage>('/institutions', { params: { q: name, pageSize: 10 } })
   return data
 }
 

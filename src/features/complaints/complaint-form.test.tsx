@@ -2,6 +2,8 @@ import Taro from '@tarojs/taro'
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import { http, HttpResponse } from 'msw'
 import { institutionFixtures } from '../../../mock/fixtures/app'
+import { institutionPageFixture } from '../../../mock/fixtures/app/institutions'
+import { errorResponse } from '../../../mock/handlers'
 import { filedFixture, uploadedPhotoFixture } from '../../../mock/fixtures/app/complaints'
 import { server } from '../../../mock/handlers/server'
 import { answer } from '../../../test/support/answers'
@@ -12,7 +14,7 @@ import { FiledSuccess } from './components/filed-success'
 import { emptyDraft } from './draft'
 import { useComplaintDraft } from './draft-store'
 import { useLocalComplaints } from './local-complaints'
-import { chooseReturns, pngFile, recordComplaintRequests, twoDaysAgo } from './test-helpers'
+import { chooseReturns, pngFile, recordComplaintRequests, shownCode, twoDaysAgo } from './test-helpers'
 
 const institution = institutionFixtures[0]
 const DESCRIPTION = '午睡时老师把孩子独自留在房间里，没有任何人看护。'
@@ -233,7 +235,7 @@ describe('the draft', () => {
 
     const tn = onFiled.mock.calls[0][0] as string
     render(<FiledSuccess trackingNumber={tn} onFollow={jest.fn()} onHome={jest.fn()} />)
-    expect(screen.getAllByText(tn).length).toBeGreaterThan(0)
+    expect(screen.getAllByText(shownCode(tn)).length).toBeGreaterThan(0)
     await waitFor(() => expect(useComplaintDraft.getState().draft.description).toBe(''))
     expect(useComplaintDraft.getState().draft.filed).toBeNull()
   })
@@ -265,8 +267,9 @@ describe('suspected abuse', () => {
 
     const tn = onFiled.mock.calls[0][0] as string
     render(<FiledSuccess trackingNumber={tn} onFollow={jest.fn()} onHome={jest.fn()} />)
-    expect(screen.getByText('已作为紧急举报立即转送公安、卫生健康部门')).toBeTruthy()
-    expect(screen.getByText('已转交：公安、卫生健康')).toBeTruthy()
+    // Queued for the police and health at filing: said as what will happen, not as done.
+    expect(screen.getByText('紧急举报不必等待受理，系统将立即转送公安、卫生健康部门。')).toBeTruthy()
+    expect(screen.queryByText(/已转交|已转送/)).toBeNull()
   })
 
   it('other categories show no notice', async () => {
@@ -397,7 +400,10 @@ describe('success page', () => {
     expect(container.querySelector('.complaint-tracking-number')?.textContent).toBe(filed.trackingNumber)
     expect(container.querySelector('.complaint-secret')?.textContent).toBe(filed.secret)
     expect(screen.getByText('请保存查询码，匿名投诉只能凭它查询')).toBeTruthy()
-    expect(screen.getByText('已转交：市场监管')).toBeTruthy()
+    // The status the BFF answered, and what happens next in plain words: nothing has been forwarded yet.
+    expect(within(container.querySelector('.filed-success__status') as HTMLElement).getByText('已提交')).toBeTruthy()
+    expect(screen.getByText('接下来：工作人员审核后决定是否受理，受理后转交市场监管部门办理。办理进度可凭查询编号随时查看。')).toBeTruthy()
+    expect(screen.queryByText(/已转交/)).toBeNull()
 
     fireEvent.click(screen.getAllByText('复制')[1])
     expect(Taro.setClipboardData).toHaveBeenCalledWith({ data: filed.secret })
@@ -405,5 +411,81 @@ describe('success page', () => {
     expect(Taro.setClipboardData).toHaveBeenLastCalledWith({ data: `吉林托育投诉 查询编号：${filed.trackingNumber} 查询码：${filed.secret}` })
     fireEvent.click(screen.getByText('查看进度'))
     expect(onFollow).toHaveBeenCalledWith(filed.trackingNumber)
+  })
+})
+
+describe('the filed screen tells the truth', () => {
+  it('shows the status the BFF answered, whatever it is, and never claims a forwarding', () => {
+    // A retry of an old filing gets the complaint as it stands now: already accepted.
+    const accepted = filedFixture({ status: 'accepted', departments: ['health'] })
+    useLocalComplaints.getState().remember({ ...accepted, category: 'food', subject: institution.name })
+    const { container } = render(<FiledSuccess trackingNumber={accepted.trackingNumber} onFollow={jest.fn()} onHome={jest.fn()} />)
+    expect(within(container.querySelector('.filed-success__status') as HTMLElement).getByText('已受理')).toBeTruthy()
+    expect(screen.getByText('办理进度可凭查询编号随时查看。')).toBeTruthy()
+    expect(screen.queryByText(/接下来：|已转交/)).toBeNull()
+  })
+
+  it('shows the tracking number and secret in groups that wrap only between groups', () => {
+    const filed = filedFixture({ trackingNumber: 'TS20261128ABC234', secret: 'K7M2-QD9X-4HTP-ZW3R' })
+    useLocalComplaints.getState().remember({ ...filed, category: 'fees', subject: institution.name })
+    const { container } = render(<FiledSuccess trackingNumber={filed.trackingNumber} onFollow={jest.fn()} onHome={jest.fn()} />)
+    const groups = (selector: string) => [...container.querySelectorAll(`${selector} .tracking-code__group`)].map((g) => g.textContent)
+    expect(groups('.complaint-tracking-number')).toEqual(['TS20', '2611', '28AB', 'C234'])
+    expect(groups('.complaint-secret')).toEqual(['K7M2-', 'QD9X-', '4HTP-', 'ZW3R'])
+    // Still the code as it is typed back, and copied without the grouping.
+    expect(container.querySelector('.complaint-tracking-number')?.textContent).toBe(filed.trackingNumber)
+    fireEvent.click(screen.getAllByText('复制')[0])
+    expect(Taro.setClipboardData).toHaveBeenLastCalledWith({ data: filed.trackingNumber })
+  })
+})
+
+describe('picking a registered institution inside the form', () => {
+  const wanted = institutionFixtures[1]
+
+  it('searches the registry by name and files against the institution picked', async () => {
+    const searched: string[] = []
+    server.use(
+      http.get('*/api/institutions', ({ request }) => {
+        searched.push(new URL(request.url).searchParams.get('q') ?? '')
+        return HttpResponse.json(institutionPageFixture([wanted]))
+      }),
+    )
+    const requests = recordComplaintRequests()
+    answer('post', '/complaints', filed)
+    const { onFiled } = await openForm({ fromInstitution: false })
+    expect(screen.getByText(/输入名称搜索已收录的机构/)).toBeTruthy()
+
+    fireEvent.change(screen.getByPlaceholderText('搜索已收录的机构名称'), { target: { value: '阳光' } })
+    fireEvent.click(await screen.findByLabelText(`选择 ${wanted.name}`))
+    expect(searched).toEqual(['阳光'])
+    // Picked as if the form had been opened from its page: the institution is the selected target.
+    const chip = screen.getByText(wanted.name).closest('[role=checkbox]') as HTMLElement
+    expect(chip.getAttribute('aria-checked')).toBe('true')
+    expect(screen.queryByLabelText(`选择 ${wanted.name}`)).toBeNull()
+
+    fill()
+    fireEvent.click(screen.getByText('提交'))
+    await waitFor(() => expect(onFiled).toHaveBeenCalled())
+    expect(filings(requests)[0].body).toMatchObject({ institutionId: wanted.id })
+    expect(filings(requests)[0].body).not.toHaveProperty('provider')
+    expect(useLocalComplaints.getState().find(filed.trackingNumber)?.subject).toBe(wanted.name)
+  })
+
+  it('says when no registered institution has that name, and keeps the free-text provider for those', async () => {
+    answer('get', '/institutions', institutionPageFixture([]))
+    await openForm({ fromInstitution: false })
+    fireEvent.change(screen.getByPlaceholderText('搜索已收录的机构名称'), { target: { value: '不存在的托育' } })
+    expect(await screen.findByText('没有名称含“不存在的托育”的已收录机构。未收录的机构请选“未收录的机构”手动填写。')).toBeTruthy()
+    fireEvent.click(screen.getByText('未收录的机构'))
+    expect(screen.getByPlaceholderText('机构名称')).toBeTruthy()
+    expect(screen.queryByPlaceholderText('搜索已收录的机构名称')).toBeNull()
+  })
+
+  it('offers a retry when the search fails', async () => {
+    answer('get', '/institutions', errorResponse(503, 'unavailable'), institutionPageFixture([wanted]))
+    await openForm({ fromInstitution: false })
+    fireEvent.change(screen.getByPlaceholderText('搜索已收录的机构名称'), { target: { value: '阳光' } })
+    fireEvent.click(await screen.findByText('搜索失败，点击重试'))
+    expect(await screen.findByLabelText(`选择 ${wanted.name}`)).toBeTruthy()
   })
 })

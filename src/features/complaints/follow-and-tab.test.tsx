@@ -18,7 +18,7 @@ import InstitutionPage from '../../pages/institution'
 import { ComplaintFollow } from './components/complaint-follow'
 import { CATEGORY_OPTIONS, TRACKING_NUMBER_PATTERN } from './constants'
 import { useLocalComplaints } from './local-complaints'
-import { chooseReturns, pngFile, recordComplaintRequests } from './test-helpers'
+import { chooseReturns, pngFile, recordComplaintRequests, shownCode } from './test-helpers'
 
 const closed = closedComplaintFixture
 const open = overdueComplaintFixture
@@ -42,7 +42,7 @@ describe('following a complaint', () => {
     render(<ComplaintFollow />)
     track(closed.view.trackingNumber, closed.secret)
 
-    expect(await screen.findByText(closed.view.trackingNumber)).toBeTruthy()
+    expect(await screen.findByText(shownCode(closed.view.trackingNumber))).toBeTruthy()
     const steps = screen.getByRole('list', { name: '办理状态' })
     expect(
       within(steps)
@@ -222,6 +222,34 @@ describe('the 投诉 tab', () => {
     expect(screen.getByText('本机提交的投诉')).toBeTruthy()
     expect(screen.getByText('阳光宝贝看护班')).toBeTruthy()
     expect(screen.getByText('紧急')).toBeTruthy()
+  })
+})
+
+describe('a named complaint filed on this device while signed in', () => {
+  it('is listed once, under 我的投诉, with the status the BFF has now', async () => {
+    signedInParent()
+    const filedHere = {
+      trackingNumber: mine.trackingNumber,
+      secret: 'SECRET-7Q4M-DEMO',
+      status: 'submitted' as const,
+      urgent: false,
+      departments: mine.departments,
+      filedAt: mine.filedAt,
+      category: 'food' as const,
+      subject: institutionFixtures[1].name,
+    }
+    useLocalComplaints.getState().remember(filedHere)
+    // Another complaint, anonymous, stays listed as this device's.
+    useLocalComplaints.getState().remember({ ...filedHere, trackingNumber: open.view.trackingNumber, subject: '阳光宝贝看护班', category: 'unregistered' })
+    answer('get', '/me/complaints', complaintListFixture([{ ...mine, status: 'accepted' as const }]))
+    render(<ComplaintsPage />)
+
+    const row = (await screen.findByText('已受理')).closest('.complaint-row') as HTMLElement
+    expect(within(row).getByText(institutionFixtures[1].name)).toBeTruthy()
+    expect(screen.getAllByText(institutionFixtures[1].name)).toHaveLength(1)
+    expect(screen.getAllByText(new RegExp(mine.trackingNumber))).toHaveLength(1)
+    expect(screen.getByText('本机提交的投诉')).toBeTruthy()
+    expect(screen.getByText('阳光宝贝看护班')).toBeTruthy()
   })
 })
 

@@ -40,7 +40,8 @@ export const useComplaintFollow = create<State & Actions>()((set) => ({
   },
 
   track: async (rawNumber, rawSecret) => {
-    const trackingNumber = rawNumber.trim().toUpperCase()
+    // Shown in groups on screen: spaces or line breaks copied along with it do not matter.
+    const trackingNumber = rawNumber.replace(/\s+/g, '').toUpperCase()
     const secret = rawSecret.trim()
     if (!trackingPattern.test(trackingNumber) || secret.length < 8 || secret.length > 64) {
       set({ error: t('complaints.trackInvalid') })

@@ -4,6 +4,10 @@ import * as api from './api'
 /** 我的投诉: complaints filed while signed in (not anonymous ones: the BFF keeps no identity with those). */
 export const myComplaints = query({ key: ['complaints', 'mine'], fetch: async () => (await api.listMyComplaints()).items, account: true })
 
+/** Registered institutions by name, for the complaint form's target (this feature's own query: features never share one). */
+export const institutionsNamed = (name: string) =>
+  query({ key: ['complaints', 'institutions-named', name], fetch: async () => (await api.searchInstitutions(name)).items, staleTime: 60_000 })
+
 /** With this device's secret (anonymous, or filed here), else the sign-in token. */
 export const complaintView = (trackingNumber: string, secret: string | null) =>
   query({

@@ -53,3 +53,9 @@ export function recordComplaintRequests(): SeenComplaintRequest[] {
 }
 
 export const twoDaysAgo = () => dayjs().subtract(2, 'day').hour(14).minute(30)
+
+/** Finds a tracking number or secret shown in groups (TrackingCode): its text is the whole code across the groups. */
+export const shownCode =
+  (code: string) =>
+  (_: string, element: Element | null): boolean =>
+    Boolean(element?.classList.contains('tracking-code') && element.textContent === code)

@@ -38,6 +38,7 @@ const SUMMARY_KEYS = [
   'freePlaces',
   'vacanciesUpdatedAt',
   'breachesLimits',
+  'warning',
   'isDemo',
 ] as const satisfies readonly (keyof InstitutionSummary)[]
 

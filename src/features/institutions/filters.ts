@@ -46,8 +46,9 @@ export function countPanelFilters(filters: InstitutionFilters): number {
   ].filter(Boolean).length
 }
 
-export function hasAnyFilter(filters: InstitutionFilters): boolean {
-  return countPanelFilters(filters) > 0 || filters.serviceForms.length > 0 || filters.q.trim() !== ''
+/** Panel filters or service-form chips: what can be cleared while the searched name stays. */
+export function hasFiltersBesidesSearch(filters: InstitutionFilters): boolean {
+  return countPanelFilters(filters) > 0 || filters.serviceForms.length > 0
 }
 
 /** Distance sorting and the radius only make sense around the device's position. */

@@ -39,6 +39,37 @@ describe('InstitutionDetailView', () => {
     expect(screen.getAllByText(/前更新 · \d{4}年/).length).toBeGreaterThan(0)
   })
 
+  it('warns of an active sanction at the top of the page, under the name, with measure, department and date', async () => {
+    const sanctioned = institutionFixtures.find((i) => i.warning !== null)!
+    answering(sanctioned)
+    render(<InstitutionDetailView id={sanctioned.id} origin={near} />)
+    await screen.findByText(sanctioned.name)
+
+    const warning = document.querySelector('.detail__header .sanction-warning')!
+    expect(warning.getAttribute('role')).toBe('alert')
+    expect(warning.textContent).toContain(`：${sanctioned.warning!.measure}`)
+    expect(warning.textContent).toContain(`${sanctioned.warning!.department} · `)
+    expect(warning.textContent).toMatch(/\d{4}年\d{1,2}月\d{1,2}日 决定$/)
+    // Right under the name, before the tags, the grade and every section.
+    expect(warning.previousElementSibling?.className).toContain('detail__name')
+    expect(warning.compareDocumentPosition(document.querySelector('.section')!) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy()
+  })
+
+  it('shows no warning for an institution without an active sanction', async () => {
+    const clean = institutionFixtures.find((i) => i.warning === null)!
+    answering(clean)
+    render(<InstitutionDetailView id={clean.id} origin={near} />)
+    await screen.findByText(clean.name)
+    expect(document.querySelector('.sanction-warning')).toBeNull()
+  })
+
+  it('says when the vacancies were updated, apart from the number of free places', async () => {
+    answering(breaching)
+    render(<InstitutionDetailView id={breaching.id} origin={near} />)
+    await screen.findByText(breaching.name)
+    expect(screen.getByText(/^空位信息更新于 \d{4}年\d{1,2}月\d{1,2}日（.+前）$/, { selector: '.detail__header .updated' })).toBeTruthy()
+  })
+
   it('highlights a class that breaches the legal size or ratio', async () => {
     answering(breaching)
     render(<InstitutionDetailView id={breaching.id} origin={near} />)

@@ -126,7 +126,7 @@ describe('InstitutionFinder', () => {
     expect(queries.at(-1)?.get('page')).toBe('2')
   })
 
-  it('offers to widen the search when nothing matches, and the button clears the filters', async () => {
+  it('offers to clear a search that matched nothing, and the button says it clears the search', async () => {
     const queries = recordQueries()
     await renderFinder()
     answer('get', '/institutions', institutionPageFixture([]), institutionPageFixture(institutionFixtures.slice(0, 10)))
@@ -135,10 +135,29 @@ describe('InstitutionFinder', () => {
 
     await screen.findByText('没有符合条件的机构')
     expect(screen.getByText('试试扩大距离范围或清除筛选条件')).toBeTruthy()
-    fireEvent.click(screen.getByText('扩大范围并清除筛选'))
+    fireEvent.click(screen.getByText('清除搜索“不存在的机构”'))
 
     await waitFor(() => expect(cards()).toHaveLength(10))
     expect(queries.at(-1)?.has('q')).toBe(false)
+  })
+
+  it('widening a searched name with filters clears the filters only: the name stays searched and in the box', async () => {
+    const queries = recordQueries()
+    await renderFinder()
+    answer('get', '/institutions', institutionPageFixture([]), institutionPageFixture([]), institutionPageFixture(institutionFixtures.slice(0, 2)))
+    fireEvent.click(screen.getByText('计时托'))
+    fireEvent.change(screen.getByLabelText('搜索机构名称'), { target: { value: '贝乐' } })
+    fireEvent.click(screen.getByText('搜索'))
+
+    await screen.findByText('没有符合条件的机构')
+    await waitFor(() => expect(queries.at(-1)?.get('q')).toBe('贝乐'))
+    expect(queries.at(-1)?.get('serviceForm')).toBe('hourly')
+    fireEvent.click(screen.getByText('清除筛选条件，保留搜索“贝乐”'))
+
+    await waitFor(() => expect(cards()).toHaveLength(2))
+    expect(queries.at(-1)?.get('q')).toBe('贝乐')
+    expect(queries.at(-1)?.has('serviceForm')).toBe(false)
+    expect((screen.getByLabelText('搜索机构名称') as HTMLInputElement).value).toBe('贝乐')
   })
 
   it('shows an error with a retry that loads the list again', async () => {

@@ -15,6 +15,8 @@ type Actions = {
   setFilters: (patch: Partial<InstitutionFilters>) => void
   toggleServiceForm: (form: ServiceForm) => void
   clearFilters: () => void
+  /** Clears everything but the searched name: widening must not forget what the parent typed. */
+  clearFiltersKeepingSearch: () => void
   setSort: (sort: InstitutionSort) => void
 }
 
@@ -36,6 +38,8 @@ export const useInstitutionsStore = create<State & Actions>()((set, get) => ({
   },
 
   clearFilters: () => set({ filters: emptyFilters }),
+
+  clearFiltersKeepingSearch: () => set({ filters: { ...emptyFilters, q: get().filters.q } }),
 
   setSort: (sort) => set({ sort }),
 }))

@@ -58,14 +58,14 @@ describe('home page location', () => {
     expect(Taro.getFuzzyLocation).toHaveBeenCalledTimes(2)
   })
 
-  it('after a refusal the location bar’s 去设置 changes nothing when the parent comes back without allowing it', async () => {
+  it('after a refusal and a picked district, 改用定位 opens WeChat’s settings and changes nothing when the parent comes back without allowing it', async () => {
     ;(Taro.getFuzzyLocation as jest.Mock).mockRejectedValueOnce({ errMsg: 'getFuzzyLocation:fail authorize no response' })
     render(<IndexPage />)
     fireEvent.click(await screen.findByText('长春市'))
     fireEvent.click(screen.getByText('朝阳区'))
     expect(await screen.findByText('长春 · 朝阳区')).toBeTruthy()
 
-    fireEvent.click(screen.getByText('去设置'))
+    fireEvent.click(screen.getByText('改用定位'))
     expect(Taro.openSetting).toHaveBeenCalledTimes(1)
     await act(async () => undefined) // the parent is back from WeChat's settings
     expect(Taro.getFuzzyLocation).toHaveBeenCalledTimes(1)
@@ -95,6 +95,24 @@ describe('home page location', () => {
     expect(await screen.findByText('长春 · 朝阳区')).toBeTruthy()
     expect((await screen.findAllByText(/^朝阳区/)).length).toBeGreaterThan(0)
     expect(screen.queryByText('距离最近')).toBeNull()
+  })
+
+  it('once a district is picked the refusal banner goes: a quiet line says what the list uses, with 改用定位', async () => {
+    ;(Taro.getFuzzyLocation as jest.Mock).mockRejectedValueOnce({ errMsg: 'getFuzzyLocation:fail timeout' })
+    render(<IndexPage />)
+    expect(await screen.findByText('无法获取位置，请选择所在地区')).toBeTruthy()
+    fireEvent.click(await screen.findByText('长春市'))
+    fireEvent.click(screen.getByText('朝阳区'))
+
+    expect(await screen.findByText(/按 长春 · 朝阳区 显示/)).toBeTruthy()
+    expect(screen.queryByText('无法获取位置，请选择所在地区')).toBeNull()
+    expect(screen.queryByText('去设置')).toBeNull()
+
+    // Not refused in WeChat (a timeout): 改用定位 asks for the position again.
+    fireEvent.click(screen.getByText('改用定位'))
+    expect(await screen.findByText('当前位置附近')).toBeTruthy()
+    expect(Taro.getFuzzyLocation).toHaveBeenCalledTimes(2)
+    expect(screen.queryByText(/按 长春 · 朝阳区 显示/)).toBeNull()
   })
 
   it('remembers the picked region for the next time location is unavailable', async () => {

@@ -1,6 +1,6 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import Taro from '@tarojs/taro'
-import { childOf, linkedFixture, meFixture } from '../../../mock/fixtures/app/account'
+import { childOf, committeeGrantFixture, linkedFixture, meFixture } from '../../../mock/fixtures/app/account'
 import { institutionFixtures } from '../../../mock/fixtures/app'
 import { errorResponse } from '../../../mock/handlers'
 import { answer } from '../../../test/support/answers'
@@ -169,5 +169,29 @@ describe('注销账号', () => {
     expect(screen.queryByRole('dialog')).toBeNull()
     expect(requests.filter((r) => r.method === 'DELETE')).toEqual([])
     expect(screen.getByText('退出登录')).toBeTruthy()
+  })
+})
+
+describe('a committee member on 我的', () => {
+  it('sees their role and the institution, and a plainly named way into the committee’s tools', async () => {
+    signedInParent()
+    const institution = institutionFixtures[1]
+    answer('get', '/me', meFixture({ roles: ['parent', 'committee'], grants: [committeeGrantFixture(institution)] }))
+    render(<MePage />)
+
+    const role = (await screen.findByText('家委会成员')).closest('.committee-role') as HTMLElement
+    expect(within(role).getByText(institution.name)).toBeTruthy()
+    fireEvent.click(within(role).getByText('家委会管理：发布公告、查看已读'))
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({
+      url: `/pages/notices/index?institutionId=${encodeURIComponent(institution.id)}&name=${encodeURIComponent(institution.name)}`,
+    })
+  })
+
+  it('shows a parent without a committee role no committee entry', async () => {
+    signedInParent()
+    render(<MePage />)
+    await screen.findByText('138****0000')
+    expect(screen.queryByText('家委会成员')).toBeNull()
+    expect(screen.queryByText(/家委会管理/)).toBeNull()
   })
 })

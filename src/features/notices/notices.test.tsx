@@ -201,6 +201,8 @@ describe('notices for committee members', () => {
     render(<NoticesPage />)
 
     expect(await screen.findByText('发布公告')).toBeTruthy()
+    // The committee's view says in plain words what it is for.
+    expect(screen.getByText('家委会管理：发布公告、查看家长已读情况')).toBeTruthy()
     await screen.findByText('我发的公告')
     const ownRow = screen.getAllByTestId('notice-row')[0]
     expect(ownRow.textContent).toContain('已读 1/2')

@@ -12,12 +12,13 @@ export default function InfoPage() {
   useTabBadge(false)
   return (
     <PageFrame className='page-info'>
-      <StatsOverview />
+      {/* A parent's reading first (guides, the newest bulletin, sanctions); the province's figures after. */}
       <ArticlesPreview onOpen={(id) => openPage(routes.article(id))} onMore={() => openPage(routes.articles)} />
       <LatestBulletin onOpen={(id) => openPage(routes.bulletin(id))} onMore={() => openPage(routes.bulletins)} />
       <View className='list-group'>
         <ListRow title={t('info.sanctions')} extra={t('info.sanctionsHint')} onClick={() => openPage(routes.sanctions)} />
       </View>
+      <StatsOverview />
     </PageFrame>
   )
 }

@@ -35,4 +35,17 @@ describe('资讯 tab', () => {
     fireEvent.click(screen.getByText('失信与处罚公示'))
     expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/pages/sanctions/index' })
   })
+
+  it('opens on a parent’s reading: guides and the latest bulletin come before the province’s figures', async () => {
+    render(<InfoPage />)
+    const figures = await screen.findByTestId('stats-figures')
+    await screen.findByText(bulletinFixtures[0].title)
+
+    const before = (a: Element, b: Element) => Boolean(a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING)
+    const policies = section('政策与指南')
+    const bulletins = section('等级评价公示')
+    expect(before(policies, bulletins)).toBe(true)
+    expect(before(bulletins, figures)).toBe(true)
+    expect(before(screen.getByText('失信与处罚公示'), figures)).toBe(true)
+  })
 })

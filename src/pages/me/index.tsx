@@ -4,6 +4,7 @@ import { SignInPanel } from '../../features/auth/components/sign-in-panel'
 import { SignOutButton } from '../../features/auth/components/sign-out-button'
 import { useAuthStore, useSignedIn } from '../../features/auth/store'
 import { AccountHeader } from '../../features/me/components/account-header'
+import { CommitteeRoles } from '../../features/me/components/committee-roles'
 import { ChildrenSection } from '../../features/me/components/children-section'
 import { DeleteAccount } from '../../features/me/components/delete-account'
 import { ExportData } from '../../features/me/components/export-data'
@@ -32,6 +33,7 @@ export default function MePage() {
           <AccountHeader me={me} />
           <PolicyBanner onView={() => openPage(routes.privacy)} />
           <ChildrenSection onAdd={() => openPage(routes.child())} onEdit={(id) => openPage(routes.child(id))} />
+          <CommitteeRoles onManage={(institution) => openPage(routes.notices(institution.institutionId, institution.name))} />
           <View className='list-group'>
             <ListRow
               title={t('me.linked')}

@@ -1,6 +1,7 @@
 import { ScrollView, Switch, Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import type { InstitutionDetail } from '../../../../types/institutions'
+import { SanctionWarning } from '../../../components/sanction-warning'
 import { t } from '../../../i18n'
 import { openInstitution } from '../../../utils/routes'
 import { compareRows, rowDiffers } from '../rows'
@@ -28,6 +29,7 @@ export function CompareTable({ items, onRemove }: Props) {
                   {item.name}
                 </Text>
                 {item.isDemo ? <Text className='tag tag--red'>{t('common.demo')}</Text> : null}
+                <SanctionWarning warning={item.warning} />
                 <Text className='compare-table__remove' onClick={() => onRemove(item.id)}>
                   {t('compare.remove')}
                 </Text>

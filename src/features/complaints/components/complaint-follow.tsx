@@ -17,6 +17,7 @@ import { AdditionForm } from './addition-form'
 import { ProgressSteps } from './progress-steps'
 import { RatingForm } from './rating-form'
 import { StatusTag } from './status-tag'
+import { TrackingCode } from './tracking-code'
 import { TrackForm } from './track-form'
 import './complaints.scss'
 
@@ -65,7 +66,7 @@ function ComplaintDetails({ view, secret }: { view: ComplaintView; secret: strin
     <View className='follow'>
       <View className='follow__head card'>
         <View className='follow__title-row'>
-          <Text className='follow__number'>{view.trackingNumber}</Text>
+          <TrackingCode className='follow__number complaint-tracking-number' code={view.trackingNumber} />
           <StatusTag status={view.status} />
         </View>
         <View className='card__tags'>

@@ -1,4 +1,5 @@
 import { Button, Text, View } from '@tarojs/components'
+import { useMemo } from 'react'
 import { EmptyState } from '../../../components/empty-state'
 import { ErrorView } from '../../../components/error-view'
 import { Section } from '../../../components/section'
@@ -20,7 +21,13 @@ type Props = {
 export function ComplaintsHome({ signedIn, onFile, onTrack, onOpen }: Props) {
   // Each time the tab shows, so the list follows new filings and status changes.
   const { status: mineStatus, data: mine = [], refetch } = useQuery(myComplaints, { enabled: signedIn, refetchOnShow: true })
-  const local = useLocalComplaints((s) => s.items)
+  const filedHere = useLocalComplaints((s) => s.items)
+  // A named complaint filed here while signed in is also the account's: list it once, under 我的投诉, with the BFF's
+  // current status rather than the one this device saved at filing time.
+  const local = useMemo(() => {
+    const listed = new Set(mine.map((item) => item.trackingNumber))
+    return filedHere.filter((item) => !listed.has(item.trackingNumber))
+  }, [mine, filedHere])
 
   return (
     <View className='complaints-home'>

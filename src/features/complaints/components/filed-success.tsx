@@ -5,13 +5,19 @@ import { EmptyState } from '../../../components/empty-state'
 import { t } from '../../../i18n'
 import { useComplaintDraft } from '../draft-store'
 import { useLocalComplaints } from '../local-complaints'
+import { StatusTag } from './status-tag'
+import { TrackingCode } from './tracking-code'
 import './complaints.scss'
 
 type Props = { trackingNumber: string | undefined; onFollow: (trackingNumber: string) => void; onHome: () => void }
 
 const copy = (data: string) => void Taro.setClipboardData({ data }).catch(() => undefined)
 
-/** The tracking number and secret, large and copyable: an anonymous reporter has nothing else to follow the complaint with. */
+/**
+ * The tracking number and secret, large and copyable: an anonymous reporter has nothing else to follow the complaint with.
+ * The status is the one the BFF answered, and what comes next is said as it will happen: a complaint is forwarded to its
+ * departments when accepted (suspected abuse at once), never before.
+ */
 export function FiledSuccess({ trackingNumber, onFollow, onHome }: Props) {
   const filed = useLocalComplaints((s) => (trackingNumber ? s.items.find((i) => i.trackingNumber === trackingNumber) : undefined))
   const finishFiled = useComplaintDraft((s) => s.finishFiled)
@@ -24,24 +30,29 @@ export function FiledSuccess({ trackingNumber, onFollow, onHome }: Props) {
   if (!filed) return <EmptyState title={t('complaints.filedNotFound')} actionText={t('complaints.backHome')} onAction={onHome} />
 
   const departments = filed.departments.map((d) => t(`enums.department.${d}`)).join('、')
+  const next = filed.status === 'submitted' && departments ? t('complaints.nextSubmitted', { departments }) : t('complaints.nextOther')
   return (
     <View className='filed-success'>
       <View className='filed-success__head'>
         <Text className='filed-success__icon'>✓</Text>
         <Text className='filed-success__title'>{t('complaints.filedTitle')}</Text>
       </View>
-      {filed.urgent ? (
+      <View className='filed-success__status'>
+        <Text className='filed-success__label'>{t('complaints.filedStatus')}</Text>
+        <StatusTag status={filed.status} />
+      </View>
+      {filed.urgent && departments ? (
         <View className='filed-success__urgent' role='status'>
-          {t('complaints.urgentSent')}
+          {t('complaints.urgentSent', { departments })}
         </View>
-      ) : null}
+      ) : (
+        <Text className='filed-success__next'>{next}</Text>
+      )}
       <View className='filed-success__codes'>
         <View className='filed-success__code'>
           <Text className='filed-success__label'>{t('complaints.trackingNumber')}</Text>
           <View className='filed-success__value-row'>
-            <Text className='filed-success__value complaint-tracking-number' userSelect>
-              {filed.trackingNumber}
-            </Text>
+            <TrackingCode className='filed-success__value complaint-tracking-number' code={filed.trackingNumber} />
             <Text className='filed-success__copy' onClick={() => copy(filed.trackingNumber)}>
               {t('complaints.copy')}
             </Text>
@@ -50,9 +61,7 @@ export function FiledSuccess({ trackingNumber, onFollow, onHome }: Props) {
         <View className='filed-success__code'>
           <Text className='filed-success__label'>{t('complaints.secret')}</Text>
           <View className='filed-success__value-row'>
-            <Text className='filed-success__value complaint-secret' userSelect>
-              {filed.secret}
-            </Text>
+            <TrackingCode className='filed-success__value complaint-secret' code={filed.secret} />
             <Text className='filed-success__copy' onClick={() => copy(filed.secret)}>
               {t('complaints.copy')}
             </Text>
@@ -65,7 +74,6 @@ export function FiledSuccess({ trackingNumber, onFollow, onHome }: Props) {
           {t('complaints.copyBoth')}
         </Button>
       </View>
-      {departments ? <Text className='filed-success__sent'>{t('complaints.sentTo', { departments })}</Text> : null}
       <View className='filed-success__actions'>
         <Button className='btn btn--block' onClick={() => onFollow(filed.trackingNumber)}>
           {t('complaints.viewProgress')}

@@ -3,17 +3,18 @@ import { Chip } from '../../../components/chip'
 import { t } from '../../../i18n'
 import { useRegions } from '../../../services/regions'
 import type { DraftTarget, ProviderFields } from '../draft'
+import { InstitutionPicker } from './institution-picker'
 
 type Props = {
   target: DraftTarget
-  /** The institution the form was opened from (or the one in the restored draft). */
+  /** The institution picked, the one the form was opened from, or the one in the restored draft. */
   institution: { id: string; name: string } | null
   provider: ProviderFields
   onTarget: (target: DraftTarget) => void
   onProvider: (provider: ProviderFields) => void
 }
 
-/** Who the complaint is about: a listed institution (opened from its page) or a provider typed in. */
+/** Who the complaint is about: a registered institution (searched here, or the page it was opened from) or a provider typed in. */
 export function TargetSection({ target, institution, provider, onTarget, onProvider }: Props) {
   const unlisted = target?.kind === 'provider'
   // Only an unlisted provider needs its 市州.
@@ -30,12 +31,17 @@ export function TargetSection({ target, institution, provider, onTarget, onProvi
           <Chip selected={target?.kind === 'institution'} onClick={() => onTarget({ kind: 'institution', ...institution })}>
             {institution.name}
           </Chip>
-        ) : null}
+        ) : (
+          <Chip selected={!unlisted} onClick={() => onTarget(null)}>
+            {t('complaints.targetInstitution')}
+          </Chip>
+        )}
         <Chip selected={unlisted} onClick={() => onTarget({ kind: 'provider' })}>
           {t('complaints.targetUnlisted')}
         </Chip>
       </View>
       {!institution && !unlisted ? <Text className='complaint-form__hint'>{t('complaints.targetChooseHint')}</Text> : null}
+      {unlisted ? null : <InstitutionPicker onPick={(picked) => onTarget({ kind: 'institution', ...picked })} />}
       {unlisted ? (
         <View className='complaint-form__provider'>
           <Input

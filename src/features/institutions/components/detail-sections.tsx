@@ -228,7 +228,6 @@ export function OversightSection({ detail, onOpenCommittee }: SectionProps & { o
           <View key={sanction.decidedOn + sanction.measure} className='detail__sanction'>
             <Tag tone='red'>{t(`enums.sanctionKind.${sanction.kind}`)}</Tag>
             <Text className='detail__row-title'>{sanction.measure}</Text>
-            <Text className='detail__row-sub'>{sanction.reason}</Text>
             <Text className='detail__row-sub'>{t('detail.sanctionDecided', { department: sanction.department, date: formatDate(sanction.decidedOn) })}</Text>
           </View>
         ))}

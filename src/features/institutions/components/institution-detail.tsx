@@ -4,9 +4,11 @@ import { useEffect, type ReactNode } from 'react'
 import type { InstitutionDetail as Detail } from '../../../../types/institutions'
 import { ErrorView } from '../../../components/error-view'
 import { GradeBadge } from '../../../components/grade-badge'
+import { SanctionWarning } from '../../../components/sanction-warning'
 import { Tag } from '../../../components/tag'
 import { t } from '../../../i18n'
 import { formatDistance, formatMonthlyFee } from '../../../utils/format'
+import { formatVacanciesUpdated } from '../../../utils/time'
 import { describeError } from '../../../services/http'
 import { useQuery } from '../../../services/server-data'
 import { originToQuery, type Origin } from '../../../utils/origin'
@@ -34,6 +36,8 @@ function Header({ detail, actions }: { detail: Detail; actions?: ReactNode }) {
     <View className='detail__header'>
       {detail.isDemo ? <View className='detail__demo'>{t('detail.demoNotice')}</View> : null}
       <Text className='detail__name'>{detail.name}</Text>
+      {/* Before anything else about the institution: a parent is warned before shortlisting it. */}
+      <SanctionWarning warning={detail.warning} prominent />
       <View className='card__tags'>
         {detail.isDemo ? <Tag tone='red'>{t('common.demo')}</Tag> : null}
         {detail.inclusive ? <Tag tone='green'>{t('institution.inclusive')}</Tag> : null}
@@ -55,6 +59,7 @@ function Header({ detail, actions }: { detail: Detail; actions?: ReactNode }) {
           {detail.freePlaces > 0 ? t('institution.freePlaces', { count: detail.freePlaces }) : t('institution.noFreePlaces')}
         </Text>
       </View>
+      <Text className='updated'>{formatVacanciesUpdated(detail.vacanciesUpdatedAt)}</Text>
       <AddressSection detail={detail} />
       {actions ? <View className='detail__actions'>{actions}</View> : null}
     </View>

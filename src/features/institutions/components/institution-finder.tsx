@@ -12,7 +12,7 @@ import type { Origin } from '../../../utils/origin'
 import { openInstitution } from '../../../utils/routes'
 import { describeError } from '../../../services/http'
 import { usePagedListPageEvents } from '../../../services/page-events'
-import { hasAnyFilter } from '../filters'
+import { hasFiltersBesidesSearch } from '../filters'
 import { useInstitutionSearch } from '../queries'
 import { useInstitutionsStore } from '../store'
 import { FilterPanel } from './filter-panel'
@@ -30,10 +30,11 @@ type Props = {
 type Results = ReturnType<typeof useInstitutionSearch>
 
 function Results({ list, renderActions }: Pick<Props, 'renderActions'> & { list: Results }) {
-  const filtered = useInstitutionsStore((s) => hasAnyFilter(s.filters))
+  const otherFilters = useInstitutionsStore((s) => hasFiltersBesidesSearch(s.filters))
+  const searched = useInstitutionsStore((s) => s.filters.q.trim())
   const near = useInstitutionsStore((s) => s.origin?.kind === 'device')
   const birthMonth = useInstitutionsStore((s) => s.filters.childBirthMonth)
-  const clearFilters = useInstitutionsStore((s) => s.clearFilters)
+  const { clearFiltersKeepingSearch, setFilters } = useInstitutionsStore.getState()
   const ageMonths = birthMonth ? ageInMonths(birthMonth) : null
   const { status, items, lastPage } = list
 
@@ -41,13 +42,18 @@ function Results({ list, renderActions }: Pick<Props, 'renderActions'> & { list:
   if (status === 'loading') return <View className='finder__loading'>{t('common.loading')}</View>
   if (status === 'error') return <ErrorView title={t('list.errorTitle')} message={describeError(list.error)} onRetry={() => void list.retry()} />
   if (items.length === 0) {
-    const canWiden = filtered
+    // The searched name stays while other filters can go; only a search alone is cleared, and the button says so.
+    const widen = otherFilters
+      ? { text: searched ? t('list.widenKeepingSearch', { q: searched }) : t('list.widen'), run: clearFiltersKeepingSearch }
+      : searched
+        ? { text: t('list.clearSearch', { q: searched }), run: () => setFilters({ q: '' }) }
+        : null
     return (
       <EmptyState
         title={t('list.emptyTitle')}
         hint={near ? t('list.emptyHintFilters') : t('list.emptyHintRegion')}
-        actionText={canWiden ? t('list.widen') : undefined}
-        onAction={canWiden ? clearFilters : undefined}
+        actionText={widen?.text}
+        onAction={widen?.run}
       />
     )
   }
