@@ -49,6 +49,16 @@ export type GradeSummary = Static<typeof GradeSummary>
 export const FeeRange = Type.Object({ min: Type.Integer(), max: Type.Integer() })
 export type FeeRange = Static<typeof FeeRange>
 
+/**
+ * The unit a budget (`maxFee`) is read in for each service form: 全日托 and 半日托 by the month, 计时托 by the hour,
+ * 临时托 by the day. With no service form chosen the budget is monthly, like the card's monthly fee.
+ */
+export const BUDGET_UNIT_OF_FORM = { full_day: 'month', half_day: 'month', hourly: 'hour', temporary: 'day' } as const satisfies Record<ServiceForm, FeeUnit>
+
+/** The price of one service form as the institution publishes it, e.g. 40 元/小时 for 计时托. */
+export const ServiceFee = Type.Object({ form: ServiceForm, amount: Type.Integer({ description: 'yuan' }), unit: FeeUnit })
+export type ServiceFee = Static<typeof ServiceFee>
+
 export const ClassSummary = Type.Object({
   type: ClassType,
   name: Type.String(),
@@ -102,6 +112,8 @@ export const InstitutionSummary = Type.Object({
   grade: Nullable(GradeSummary),
   serviceForms: Type.Array(ServiceForm),
   monthlyFee: Nullable(FeeRange),
+  /** The fee of the service form the search chose (the first of `serviceForm`): what a card shows instead of the monthly fee. */
+  fee: Nullable(ServiceFee),
   classes: Type.Array(ClassSummary),
   freePlaces: Type.Integer(),
   vacanciesUpdatedAt: DateTimeString,
@@ -154,8 +166,16 @@ export const Evaluation = Type.Object({
 })
 export type Evaluation = Static<typeof Evaluation>
 
-/** A parent committee counts as active from this many members holding the committee role in the app. */
-export const ACTIVE_COMMITTEE_MEMBERS = 3
+/**
+ * The parent committee as every screen states it (detail, compare, the committee page), by one rule: it is established
+ * when the registry records a date (`committee_established_on`), however few of its members use the app.
+ */
+export const CommitteeStatus = Type.Object({
+  establishedOn: Nullable(DateString),
+  membersInApp: Type.Integer({ minimum: 0, description: 'people holding an active committee role for the institution in the app' }),
+  lastNoticeAt: Nullable(DateTimeString),
+})
+export type CommitteeStatus = Static<typeof CommitteeStatus>
 
 export const InstitutionDetail = Type.Composite([
   InstitutionSummary,
@@ -173,13 +193,7 @@ export const InstitutionDetail = Type.Composite([
     staff: Type.Array(StaffCount),
     staffUpdatedAt: DateTimeString,
     evaluations: Type.Array(Evaluation, { description: 'newest first' }),
-    committee: Type.Object({
-      established: Type.Boolean(),
-      establishedOn: Nullable(DateString),
-      activeMembers: Type.Integer({ description: 'members with an active committee role in the app' }),
-      active: Type.Boolean({ description: 'at least three members' }),
-      lastPostedAt: Nullable(DateTimeString),
-    }),
+    committee: CommitteeStatus,
     sanctions: Type.Array(PublishedSanction),
     /** The grade went down at the latest evaluation, or the latest grade lapsed (valid_until passed): shown with its date. */
     gradeWarning: Nullable(
@@ -215,6 +229,14 @@ export const InstitutionSearchQuery = Type.Object(
     inclusive: Type.Optional(Type.Boolean()),
     demonstration: Type.Optional(Type.Boolean()),
     vacanciesOnly: Type.Optional(Type.Boolean()),
+    maxFee: Type.Optional(
+      Type.Integer({
+        minimum: 1,
+        maximum: 100000,
+        description:
+          'budget in yuan, in the unit of the first chosen service form: 元/月 for 全日托 and 半日托, 元/小时 for 计时托, 元/天 for 临时托; with no service form, 元/月 (a full- or half-day monthly fee within it)',
+      }),
+    ),
     q: Type.Optional(Type.String({ minLength: 1, maxLength: 50, description: 'name contains' })),
     sort: Type.Optional(InstitutionSort),
     page: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 1 })),

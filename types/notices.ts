@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox'
 import { DateString, DateTimeString, Nullable, StringEnum } from './common'
+import { CommitteeStatus } from './institutions'
 
 export const NOTICE_CATEGORIES = ['notice', 'meeting', 'activity', 'inspection', 'fees', 'other'] as const // 通知 会议 活动 监督检查结果 费用公示 其他
 export const NoticeCategory = StringEnum(NOTICE_CATEGORIES)
@@ -129,10 +130,9 @@ export type CommitteeMeeting = Static<typeof CommitteeMeeting>
 /** The committee page on an institution: public. */
 export const CommitteePage = Type.Object({
   institutionId: Type.String({ format: 'uuid' }),
-  active: Type.Boolean({ description: 'at least three members' }),
+  committee: CommitteeStatus,
   members: Type.Array(Type.Object({ displayName: Type.String(), since: DateTimeString })),
   contact: Nullable(Type.String()),
-  lastPostedAt: Nullable(DateTimeString),
   meetings: Type.Array(CommitteeMeeting),
 })
 export type CommitteePage = Static<typeof CommitteePage>

@@ -41,6 +41,21 @@ describe('InstitutionCard', () => {
     expect(updated).not.toMatch(/空位\s*\d/)
   })
 
+  it('shows the fee of the service form searched for, in its unit, instead of the monthly range', () => {
+    const offering = institutionFixtures.find((i) => i.serviceForms.length === 4)!
+    const feeOnCard = (form: 'hourly' | 'temporary' | 'full_day' | null) => {
+      const { unmount } = render(<InstitutionCard institution={toSummary(offering, form)} onOpen={jest.fn()} />)
+      const text = document.querySelector('.institution-card .card__fee')!.textContent
+      unmount()
+      return text
+    }
+    const fee = (form: string) => offering.services.find((s) => s.form === form)!.fee
+    expect(feeOnCard('hourly')).toBe(`计时托 ${fee('hourly')} 元/小时`)
+    expect(feeOnCard('temporary')).toBe(`临时托 ${fee('temporary')} 元/天`)
+    expect(feeOnCard('full_day')).toBe(`全日托 ${fee('full_day')} 元/月`)
+    expect(feeOnCard(null)).toBe(`¥${offering.monthlyFee!.min}–${offering.monthlyFee!.max}/月`)
+  })
+
   it('opens the institution when tapped, the warning included', () => {
     const onOpen = jest.fn()
     render(<InstitutionCard institution={sanctioned} onOpen={onOpen} />)

@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components'
 import type { ReactNode } from 'react'
 import type { ClassSummary, InstitutionSummary } from '../../types/institutions'
 import { t } from '../i18n'
-import { formatDistance, formatMonthlyFee } from '../utils/format'
+import { formatDistance, formatMonthlyFee, formatServiceFee } from '../utils/format'
 import { formatVacanciesUpdated } from '../utils/time'
 import { GradeBadge } from './grade-badge'
 import { SanctionWarning } from './sanction-warning'
@@ -52,7 +52,7 @@ export function InstitutionCard({ institution: item, onOpen, actions, ageMonths 
         <GradeBadge grade={item.grade} />
       </View>
       <View className='card__row'>
-        <Text className='card__fee'>{formatMonthlyFee(item.monthlyFee)}</Text>
+        <Text className='card__fee'>{item.fee ? formatServiceFee(item.fee) : formatMonthlyFee(item.monthlyFee)}</Text>
         <Text className='card__forms'>{item.serviceForms.map((form) => t(`enums.serviceForm.${form}`)).join(' · ')}</Text>
       </View>
       <View className='card__classes'>

@@ -1,4 +1,4 @@
-import type { FeeRange } from '../../types/institutions'
+import type { FeeRange, ServiceFee } from '../../types/institutions'
 import { t } from '../i18n'
 
 export function formatDistance(km: number): string {
@@ -9,4 +9,9 @@ export function formatMonthlyFee(fee: FeeRange | null): string {
   if (!fee) return t('institution.feeUnknown')
   if (fee.min === fee.max) return t('institution.feeSingle', { min: fee.min })
   return t('institution.fee', { min: fee.min, max: fee.max })
+}
+
+/** A service form's own price in its unit, e.g. 计时托 40 元/小时. */
+export function formatServiceFee(fee: ServiceFee): string {
+  return t('institution.formFee', { form: t(`enums.serviceForm.${fee.form}`), amount: fee.amount, unit: t(`enums.feeUnit.${fee.unit}`) })
 }

@@ -25,11 +25,34 @@ it('a parent signs in with a phone code, adds a child after consenting, and the 
   await page.locator('.institution-card').first().waitFor()
   await page.getByText('我的', { exact: true }).click()
 
+  // The policy is asked before signing in: until the box is ticked the buttons only say so, and nothing is sent.
+  const agreement = visible('[role=checkbox]').filter({ hasText: '我已阅读并同意' })
+  await expect(agreement.getAttribute('aria-checked')).resolves.toBe('false')
   await visible('input[placeholder="手机号"]').fill(phone)
+  const codeRequests: string[] = []
+  page.on('request', (request) => {
+    if (request.url().includes('/api/auth/')) codeRequests.push(request.url())
+  })
+  await page.getByText('获取验证码', { exact: true }).filter({ visible: true }).click()
+  await visible('input[placeholder="验证码"]').fill('123456')
+  await page.getByText('登录', { exact: true }).filter({ visible: true }).click()
+  await page.getByText('请先阅读并勾选同意《隐私政策》').filter({ visible: true }).first().waitFor()
+  await page.waitForTimeout(300)
+  expect(codeRequests).toEqual([])
+  await expect(visible('input[placeholder="手机号"]').count()).resolves.toBe(1)
+  await screenshot(page, 'sign-in-policy-unticked')
+
+  await agreement.click()
+  await expect(agreement.getAttribute('aria-checked')).resolves.toBe('true')
   await page.getByText('获取验证码', { exact: true }).filter({ visible: true }).click()
   const code = await signInCodeFromLog(phone)
   await visible('input[placeholder="验证码"]').fill(code)
+  const me = page.waitForResponse((response) => new URL(response.url()).pathname === '/api/me' && response.request().method() === 'GET')
   await page.getByText('登录', { exact: true }).filter({ visible: true }).click()
+  // The BFF recorded the consent the parent ticked: 我的 does not ask for it again.
+  const consents = ((await (await me).json()) as { consents: { privacyPolicy: { needed: boolean } } }).consents
+  expect(consents.privacyPolicy.needed).toBe(false)
+  await expect(page.getByText('请阅读并同意《隐私政策》').filter({ visible: true }).count()).resolves.toBe(0)
 
   await page.getByText('添加孩子', { exact: true }).filter({ visible: true }).click()
   await visible('input[placeholder="小名"]').fill('小明')

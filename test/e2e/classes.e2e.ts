@@ -26,6 +26,7 @@ it('a parent finds a class for a 14-month-old, signs up, sees it in 我的报名
 
   await page.goto(baseUrl())
   await page.getByText('我的', { exact: true }).first().click()
+  await text(page, '我已阅读并同意').click() // the privacy policy, before signing in
   await field(page, 'input[placeholder="手机号"]').fill(phone)
   await text(page, '获取验证码').click()
   await field(page, 'input[placeholder="验证码"]').fill(await signInCodeFromLog(phone))

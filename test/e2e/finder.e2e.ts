@@ -15,7 +15,7 @@ async function api<T>(path: string): Promise<T> {
   if (!response.ok) throw new Error(`${path}: ${response.status}`)
   return (await response.json()) as T
 }
-type Page1 = { total: number; items: Array<{ name: string; serviceForms: string[] }> }
+type Page1 = { total: number; items: Array<{ name: string; serviceForms: string[]; fee: { amount: number; unit: string } | null }> }
 
 const cards = (page: Page) => page.locator('.institution-card')
 
@@ -38,6 +38,10 @@ it('a parent finds the nearest institution, filters by 计时托, opens it and c
   const visibleCards = await cards(page).allTextContents()
   expect(visibleCards.length).toBeGreaterThan(1)
   for (const text of visibleCards) expect(text).toContain('计时托')
+  // The price shown is the hourly one, in its unit, not the monthly full-day fee.
+  expect(hourly.items[0].fee).toMatchObject({ unit: 'hour' })
+  await expect(cards(page).first().locator('.card__fee').textContent()).resolves.toBe(`计时托 ${hourly.items[0].fee!.amount} 元/小时`)
+  for (const text of visibleCards) expect(text).toMatch(/计时托 \d+ 元\/小时/)
   await screenshot(page, 'finder-hourly')
 
   const [first, second] = hourly.items

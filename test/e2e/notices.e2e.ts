@@ -15,6 +15,7 @@ const field = (page: Page, selector: string) => page.locator(selector).filter({ 
 async function signInOnH5(page: Page, phone: string) {
   await page.goto(baseUrl())
   await page.getByText('我的', { exact: true }).first().click()
+  await text(page, '我已阅读并同意').click() // the privacy policy, before signing in
   await field(page, 'input[placeholder="手机号"]').fill(phone)
   await text(page, '获取验证码').click()
   await field(page, 'input[placeholder="验证码"]').fill(await signInCodeFromLog(phone))
@@ -35,8 +36,9 @@ it('a committee member posts a pinned notice; a linked parent sees it first, unr
   await signInOnH5(member.page, '13900000011')
   await api('/api/admin/roles', { method: 'POST', token: regulator, body: { phone: '13900000011', role: 'committee', institutionId: institution.id } })
   await member.page.reload()
-  await text(member.page, '我关注的机构').click()
-  await text(member.page, institution.name).first().click()
+  // 我的 shows the member their committee and the way in.
+  await text(member.page, institution.name).first().waitFor()
+  await text(member.page, '家委会管理：发布公告、查看已读').click()
   await text(member.page, '发布公告').click()
   await field(member.page, 'input[placeholder="公告标题"]').fill(title)
   await field(member.page, 'textarea[placeholder="公告内容"]').fill('周五上午9点至11点开放参观，请家长凭邀请码入园。\n详情见 https://example.org/open-day')

@@ -10,7 +10,14 @@ async function nearestInstitution(): Promise<Institution> {
 it('a parent signs in with WeChat and keeps a child: added after the guardian consent, renamed, deleted', async () => {
   const mp = await launch()
   await signInWithWechat(mp)
-  await mp.tap('同意') // the privacy policy, on 我的
+  // Agreed before signing in and recorded by the BFF: 我的 does not ask again.
+  await mp.waitUntil(
+    () => mp.requests.some((r) => r.method === 'GET' && r.url.endsWith('/api/me') && r.status === 200),
+    10_000,
+    () => '我的 did not load the account.',
+  )
+  await mp.waitForText('添加孩子')
+  expect(mp.has('请阅读并同意《隐私政策》')).toBe(false)
   await mp.tap('添加孩子')
   await mp.fill('小名', '豆豆')
   await mp.fill('出生年月（如 2025-09）', '2025-03')
@@ -72,6 +79,20 @@ it('a parent links to their child’s institution with an invitation code and un
   await mp.waitForText(institution.name)
   await mp.tap('取消关注', { within: mp.region(institution.name, 'linked__item') })
   await mp.waitForText('还没有关注的机构')
+})
+
+it('neither WeChat button signs in until the parent ticks 我已阅读并同意《隐私政策》', async () => {
+  const mp = await launch()
+  await mp.tapTab('我的')
+  if (mp.privacyPromptShown()) await mp.tap('同意', { within: mp.layerOnTop() })
+  await mp.tap('微信一键登录')
+  await mp.waitForText('请先阅读并勾选同意《隐私政策》')
+  await mp.tap('微信手机号快捷登录') // no WeChat phone sheet before the box is ticked
+  expect(mp.requests.filter((r) => r.url.includes('/api/auth/'))).toEqual([])
+  expect(mp.has('已登录')).toBe(false)
+
+  await signInWithWechat(mp)
+  expect(mp.requests.filter((r) => r.url.endsWith('/api/me/consents')).map((r) => r.status)).toEqual([200])
 })
 
 it('a parent deletes the account: signed out, and the old session no longer works', async () => {

@@ -2,8 +2,7 @@ import { launch, signInWithWechat } from './support'
 
 it('a parent asks the community health centre for home guidance for their child, follows it and cancels it', async () => {
   const mp = await launch({ person: { locationPrompt: 'deny' } })
-  await signInWithWechat(mp)
-  await mp.tap('同意') // the privacy policy, on 我的
+  await signInWithWechat(mp) // agreeing to the privacy policy on the way
   await mp.tap('添加孩子')
   await mp.fill('小名', '小满')
   await mp.fill('出生年月（如 2025-09）', '2025-08')

@@ -12,6 +12,7 @@ it('a committee member signs in with their WeChat phone number, posts a notice w
   const member = await launch({ person: { phoneNumber: phone, locationPrompt: 'deny', album: [await photo()] } })
   await member.tapTab('我的')
   await member.tap('同意', { within: member.layerOnTop() }) // the finder's location prompt waits on the privacy agreement
+  await member.tap('我已阅读并同意') // the privacy policy, asked before signing in
   await member.tap('微信手机号快捷登录')
   await member.waitForText('已登录')
 

@@ -60,10 +60,11 @@ export async function agreeToPrivacyPrompt(mp: MiniProgram): Promise<void> {
   await mp.tap('同意', { within: mp.layerOnTop() })
 }
 
-/** 我的 → 微信一键登录, as a parent signs in on a phone. */
+/** 我的 → 我已阅读并同意《隐私政策》 → 微信一键登录, as a parent signs in on a phone. */
 export async function signInWithWechat(mp: MiniProgram): Promise<void> {
   await mp.tapTab('我的')
   if (mp.privacyPromptShown()) await mp.tap('同意', { within: mp.layerOnTop() })
+  await mp.tap('我已阅读并同意') // the privacy policy, asked before signing in
   await mp.tap('微信一键登录')
   await mp.waitForText('已登录')
 }

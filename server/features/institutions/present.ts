@@ -1,5 +1,4 @@
 import {
-  ACTIVE_COMMITTEE_MEMBERS,
   type ClassDetail,
   type ClassSummary,
   type Evaluation,
@@ -45,6 +44,7 @@ export function presentSummary(row: InstitutionRow, classes: ClassRow[], warning
         : null,
     serviceForms: row.serviceForms,
     monthlyFee: row.monthlyFeeMin !== null && row.monthlyFeeMax !== null ? { min: row.monthlyFeeMin, max: row.monthlyFeeMax } : null,
+    fee: row.feeForm && row.feeAmount !== null && row.feeUnit ? { form: row.feeForm, amount: row.feeAmount, unit: row.feeUnit } : null,
     classes: classes.map((k): ClassSummary => ({
       type: k.type,
       name: k.name,
@@ -136,13 +136,7 @@ export function presentDetail(
     staff: extras.staff.map((s) => ({ role: s.role, count: s.count })),
     staffUpdatedAt: record.staffUpdatedAt,
     evaluations,
-    committee: {
-      established: record.committeeEstablishedOn !== null,
-      establishedOn: record.committeeEstablishedOn,
-      activeMembers: extras.committee.activeMembers,
-      active: extras.committee.activeMembers >= ACTIVE_COMMITTEE_MEMBERS,
-      lastPostedAt: extras.committee.lastPostedAt,
-    },
+    committee: extras.committee,
     sanctions: extras.sanctions.map(presentSanction),
     gradeWarning: gradeWarningOf(evaluations, reference, today),
     updatedAt: record.updatedAt,

@@ -1,7 +1,10 @@
 import { sql, type Expression, type Kysely, type Selectable, type SqlBool } from 'kysely'
 import type { Database, InstitutionsTable, SanctionsTable } from '../../db/schema'
+import { findCommitteeStatus } from '../../shared/committee-status'
 import {
+  BUDGET_UNIT_OF_FORM,
   SANCTION_WARNING_YEARS,
+  type FeeUnit,
   type InstitutionSort,
   type ServiceForm,
   type InstitutionKind,
@@ -22,6 +25,10 @@ export interface SearchCriteria {
   radiusKm: number | null
   regionCode: string | null
   serviceForms: ServiceForm[]
+  /** The service form whose fee the cards show, the budget reads and the fee sort orders by: the first one chosen. */
+  pricedForm: ServiceForm | null
+  /** Yuan, in BUDGET_UNIT_OF_FORM of the priced form, or monthly without one. */
+  maxFee: number | null
   kinds: InstitutionKind[]
   childAgeMonths: number | null
   minRank: number | null
@@ -44,6 +51,13 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`)
 }
 
+/** A fee published in another unit (a 半日托 priced 元/半天) cannot be compared with a monthly budget: it does not match. */
+function withinBudget(maxFee: number, form: ServiceForm | null) {
+  if (!form) return sql<SqlBool>`i.monthly_fee_min <= ${maxFee}`
+  return sql<SqlBool>`EXISTS (SELECT 1 FROM institution_services s WHERE s.institution_id = i.id
+      AND s.form = ${form} AND s.fee_unit = ${BUDGET_UNIT_OF_FORM[form]} AND s.fee <= ${maxFee})`
+}
+
 function whereClauses(c: SearchCriteria) {
   const clauses: Array<Expression<SqlBool>> = []
   if (c.origin && c.radiusKm !== null) {
@@ -54,6 +68,7 @@ function whereClauses(c: SearchCriteria) {
   }
   if (c.regionCode) clauses.push(sql<SqlBool>`(i.city_code = ${c.regionCode} OR i.district_code = ${c.regionCode})`)
   if (c.serviceForms.length) clauses.push(sql<SqlBool>`i.service_forms @> ${sql.val(c.serviceForms)}::text[]`)
+  if (c.maxFee !== null) clauses.push(withinBudget(c.maxFee, c.pricedForm))
   if (c.kinds.length) clauses.push(sql<SqlBool>`i.kind = ANY(${sql.val(c.kinds)}::text[])`)
   if (c.childAgeMonths !== null) {
     const vacancy = c.vacanciesOnly ? sql`AND k.enrolled < k.capacity` : sql``
@@ -81,7 +96,7 @@ function orderBy(c: SearchCriteria) {
     case 'grade':
       return sql`ORDER BY ${currentRank} DESC NULLS LAST, i.grade_score DESC NULLS LAST, ${nearest}, i.id`
     case 'fee':
-      return sql`ORDER BY i.monthly_fee_min ASC NULLS LAST, ${nearest}, i.id`
+      return sql`ORDER BY ${c.pricedForm ? sql`p.fee` : sql`i.monthly_fee_min`} ASC NULLS LAST, ${nearest}, i.id`
   }
 }
 
@@ -112,20 +127,34 @@ export type InstitutionRow = Pick<
   | 'gradeValidUntil'
   | 'vacanciesUpdatedAt'
   | 'isDemo'
-> & { cityName: string; districtName: string; gradeLabel: string | null; distanceKm: number | null }
+> & {
+  cityName: string
+  districtName: string
+  gradeLabel: string | null
+  distanceKm: number | null
+  /** The priced form's fee (see SearchCriteria.pricedForm), null without one. */
+  feeForm: ServiceForm | null
+  feeAmount: number | null
+  feeUnit: FeeUnit | null
+}
 
-function selectSummary(origin: Point | null) {
+function selectSummary(origin: Point | null, pricedForm: ServiceForm | null) {
+  const fee = pricedForm
+    ? sql`p.form AS fee_form, p.fee AS fee_amount, p.fee_unit`
+    : sql`NULL::text AS fee_form, NULL::int AS fee_amount, NULL::text AS fee_unit`
   const distance = origin ? sql`earth_distance(${rowEarth}, ${earthOf(origin.lat, origin.lng)}) / 1000.0` : sql`NULL::float8`
   return sql`SELECT i.id, i.name, i.kind, i.ownership, i.profit, i.inclusive, i.demonstration,
       i.city_code, c.name AS city_name, i.district_code, d.name AS district_name, i.address, i.lat, i.lng,
       ${distance} AS distance_km, i.service_forms, i.monthly_fee_min, i.monthly_fee_max, i.free_places, i.breaches_limits,
       i.grade_level, g.label AS grade_label, i.grade_rank, i.grade_score, i.graded_on, i.grade_valid_until,
-      i.vacancies_updated_at, i.is_demo`
+      i.vacancies_updated_at, i.is_demo, ${fee}`
 }
-const namesJoins = sql`JOIN regions c ON c.code = i.city_code
+/** Region names, grade label and, with a priced form, its one services row (the key is institution and form). */
+const namesJoins = (pricedForm: ServiceForm | null) => sql`JOIN regions c ON c.code = i.city_code
       JOIN regions d ON d.code = i.district_code
-      LEFT JOIN grade_levels g ON g.code = i.grade_level`
-const summaryJoins = sql`FROM institutions i ${namesJoins}`
+      LEFT JOIN grade_levels g ON g.code = i.grade_level
+      ${pricedForm ? sql`LEFT JOIN institution_services p ON p.institution_id = i.id AND p.form = ${pricedForm}` : sql``}`
+const summaryJoins = (pricedForm: ServiceForm | null) => sql`FROM institutions i ${namesJoins(pricedForm)}`
 
 /** Counting stops here: telling a parent "over 1,000" costs a fraction of counting 100,000 on every page. */
 export const COUNT_CAP = 1000
@@ -143,7 +172,7 @@ export async function searchInstitutions(db: Db, criteria: SearchCriteria): Prom
     // One row more than the page tells whether another page follows.
     criteria.sort === 'distance' && criteria.origin
       ? nearestPage(db, criteria, criteria.origin, where)
-      : sql<InstitutionRow>`${selectSummary(criteria.origin)} ${summaryJoins} ${where} ${orderBy(criteria)}
+      : sql<InstitutionRow>`${selectSummary(criteria.origin, criteria.pricedForm)} ${summaryJoins(criteria.pricedForm)} ${where} ${orderBy(criteria)}
           LIMIT ${criteria.limit + 1} OFFSET ${criteria.offset}`.execute(db),
     sql<{ total: number }>`SELECT count(*)::int AS total FROM (SELECT 1 FROM institutions i ${where} LIMIT ${COUNT_CAP + 1}) matched`.execute(db),
   ])
@@ -166,14 +195,14 @@ function nearestPage(db: Db, criteria: SearchCriteria, origin: Point, where: Ret
       SELECT i.id, ${distance} AS chord FROM institutions i ${where}
       ORDER BY ${distance} LIMIT ${criteria.offset + criteria.limit + 1}
     )
-    ${selectSummary(origin)} FROM nearest n JOIN institutions i ON i.id = n.id ${namesJoins}
+    ${selectSummary(origin, criteria.pricedForm)} FROM nearest n JOIN institutions i ON i.id = n.id ${namesJoins(criteria.pricedForm)}
     ORDER BY n.chord, i.id
     LIMIT ${criteria.limit + 1} OFFSET ${criteria.offset}`.execute(db)
 }
 
 export async function findInstitutionRows(db: Db, ids: string[], origin: Point | null): Promise<InstitutionRow[]> {
   if (!ids.length) return []
-  const result = await sql<InstitutionRow>`${selectSummary(origin)} ${summaryJoins}
+  const result = await sql<InstitutionRow>`${selectSummary(origin, null)} ${summaryJoins(null)}
     WHERE i.id = ANY(${sql.val(ids)}::uuid[])`.execute(db)
   return result.rows
 }
@@ -216,7 +245,6 @@ export async function findDetailExtras(db: Db, id: string) {
         'description',
         'refundPolicy',
         'prepaymentTerms',
-        'committeeEstablishedOn',
         'staffUpdatedAt',
         'updatedAt',
       ])
@@ -238,21 +266,10 @@ export async function findDetailExtras(db: Db, id: string) {
       .execute(),
     // Never the reason: it may name a person, and this answer is public.
     db.selectFrom('sanctions').select(['kind', 'measure', 'department', 'decidedOn']).where('institutionId', '=', id).orderBy('decidedOn', 'desc').execute(),
-    findCommitteeActivity(db, id),
+    findCommitteeStatus(db, id),
   ])
-  return { record, services, staff, evaluations, sanctions, committee }
-}
-
-/** Members holding an active committee role in the app, and when the committee last posted a notice parents can see. */
-export async function findCommitteeActivity(db: Db, id: string): Promise<{ activeMembers: number; lastPostedAt: string | null }> {
-  const result = await sql<{ activeMembers: number; lastPostedAt: string | null }>`
-    SELECT
-      (SELECT count(DISTINCT g.user_id)::int FROM role_grants g
-        WHERE g.institution_id = ${id} AND g.role = 'committee' AND g.revoked_at IS NULL) AS active_members,
-      (SELECT max(n.posted_at) FROM notices n
-        WHERE n.institution_id = ${id} AND n.withdrawn_at IS NULL AND n.taken_down_at IS NULL
-          AND (n.expires_at IS NULL OR n.expires_at > now())) AS last_posted_at`.execute(db)
-  return result.rows[0]
+  // The record query throws for an unknown institution, so the committee status is there.
+  return { record, services, staff, evaluations, sanctions, committee: committee! }
 }
 
 export async function countInstitutions(db: Db): Promise<number> {

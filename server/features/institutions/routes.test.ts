@@ -217,6 +217,29 @@ describe('GET /api/institutions — filters and sorting', () => {
     expect(names((await search({ ...ORIGIN, sort: 'fee' })).body)).toEqual(['绿园社区托育点', '南湖企业托育中心', '延吉示范托育园', '红旗街托育园'])
   })
 
+  it('shows the fee of the chosen service form in its unit, keeping the monthly fee', async () => {
+    const hourly = (await search({ ...ORIGIN, serviceForm: 'hourly' })).body.items[0]
+    expect(hourly.fee).toEqual({ form: 'hourly', amount: 40, unit: 'hour' })
+    expect(hourly.monthlyFee).toEqual({ min: 2600, max: 2600 })
+    const byName = (await search({ q: '绿园', serviceForm: ['temporary', 'half_day'] })).body.items[0]
+    expect(byName.fee).toEqual({ form: 'temporary', amount: 150, unit: 'day' })
+    expect((await search({ ...ORIGIN })).body.items.every((i: { fee: unknown }) => i.fee === null)).toBe(true)
+  })
+
+  it('keeps institutions within a budget read in the unit of the chosen service form, nearest first and by name', async () => {
+    expect(names((await search({ ...ORIGIN, serviceForm: 'full_day', maxFee: 2000 })).body)).toEqual(['南湖企业托育中心', '延吉示范托育园'])
+    expect(names((await search({ ...ORIGIN, serviceForm: 'hourly', maxFee: 39 })).body)).toEqual([])
+    expect(names((await search({ ...ORIGIN, serviceForm: 'hourly', maxFee: 40 })).body)).toEqual(['红旗街托育园'])
+    expect(names((await search({ ...ORIGIN, maxFee: 1200 })).body)).toEqual(['绿园社区托育点'])
+    const byName = await search({ q: '托育', serviceForm: 'full_day', maxFee: 2000 })
+    expect(names(byName.body)).toEqual(['南湖企业托育中心', '延吉示范托育园'])
+    expect(byName.body.total).toBe(2)
+  })
+
+  it('sorts by the fee of the chosen service form', async () => {
+    expect(names((await search({ ...ORIGIN, serviceForm: 'full_day', sort: 'fee' })).body)).toEqual(['南湖企业托育中心', '延吉示范托育园', '红旗街托育园'])
+  })
+
   it('works without a location (region picked instead): no distance, sorted by grade', async () => {
     const { status, body } = await search({ region: '220100' })
     expect(status).toBe(200)
@@ -261,6 +284,10 @@ describe('GET /api/institutions — bad input is a 400 naming the field', () => 
     ['birth month too long ago', { childBirthMonth: '2001-01' }, 'childBirthMonth'],
     ['name search too long', { q: '托'.repeat(51) }, 'q'],
     ['boolean that is not one', { inclusive: 'maybe' }, 'inclusive'],
+    ['budget of zero', { maxFee: 0 }, 'maxFee'],
+    ['budget not in whole yuan', { maxFee: 12.5 }, 'maxFee'],
+    ['absurd budget', { maxFee: 1000000 }, 'maxFee'],
+    ['budget not a number', { maxFee: 'cheap' }, 'maxFee'],
   ]
   it.each(cases)('%s', async (_label, query, field) => {
     const { status, body } = await search(query as Record<string, string>)
@@ -310,7 +337,7 @@ describe('GET /api/institutions/:id', () => {
     expect(body.evaluations[0].dimensions).toHaveLength(7)
     expect(body.evaluations[0].dimensions.map((d) => d.name)).toContain('办托条件')
     expect(body.evaluations[0].dimensions.reduce((sum, d) => sum + d.score, 0)).toBe(800)
-    expect(body.committee).toEqual({ established: true, establishedOn: '2024-09-01', activeMembers: 0, active: false, lastPostedAt: null })
+    expect(body.committee).toEqual({ establishedOn: '2024-09-01', membersInApp: 0, lastNoticeAt: null })
     expect(body.refundPolicy).toBe('未开始的月份全额退费')
     expect(body.staffUpdatedAt).toBe('2026-11-20T08:00:00.000Z')
   })
@@ -321,10 +348,10 @@ describe('GET /api/institutions/:id', () => {
     expect(body.breachesLimits).toBe(true)
     expect(body.sanctions).toEqual([{ kind: 'credit_warning', measure: '列入信用警示名单', department: '长春市市场监督管理局', decidedOn: '2026-02-10' }])
     expect(body.distanceKm).toBeNull()
-    expect(body.committee.established).toBe(false)
+    expect(body.committee.establishedOn).toBeNull()
   })
 
-  it('shows the committee active in the app from three members, and when it last posted a visible notice', async () => {
+  it('shows how many committee members use the app, and when the committee last posted a visible notice', async () => {
     const { body: before } = await detailOf('南湖')
     const { db } = app.database
     const members = await Promise.all([1, 2, 3].map(() => signedInUser(app)))
@@ -350,14 +377,13 @@ describe('GET /api/institutions/:id', () => {
         notice('2026-11-12T08:00:00.000Z', { expiresAt: '2026-11-13T08:00:00.000Z' }),
       ])
       .execute()
-    expect((await detailOf('南湖')).body.committee).toMatchObject({
-      established: false,
-      activeMembers: 2,
-      active: false,
-      lastPostedAt: '2026-11-01T08:00:00.000Z',
+    expect((await detailOf('南湖')).body.committee).toEqual({
+      establishedOn: null,
+      membersInApp: 2,
+      lastNoticeAt: '2026-11-01T08:00:00.000Z',
     })
     await grantRole(app, members[2].userId, { role: 'committee', institutionId: before.id })
-    expect((await detailOf('南湖')).body.committee).toMatchObject({ activeMembers: 3, active: true })
+    expect((await detailOf('南湖')).body.committee).toMatchObject({ establishedOn: null, membersInApp: 3 })
   })
 
   it('answers 404 for an unknown id and 400 for a malformed one', async () => {
@@ -396,5 +422,36 @@ describe('GET /api/institutions/compare', () => {
     expect(await status(`${a},${a}`)).toEqual([400, 'ids'])
     expect(await status(`${a},not-an-id`)).toEqual([400, 'ids'])
     expect((await status(`${a},00000000-0000-4000-8000-000000000000`))[0]).toBe(404)
+  })
+
+  it('states a committee established in 2022 with one member in the app and notices the same in detail, compare and its page', async () => {
+    const [id, other] = await idsOf('延吉示范托育园', '红旗街托育园')
+    const { db } = app.database
+    await db.updateTable('institutions').set({ committeeEstablishedOn: '2022-03-15' }).where('id', '=', id).execute()
+    const member = await signedInUser(app)
+    await grantRole(app, member.userId, { role: 'committee', institutionId: id })
+    const postedAt = '2026-11-20T02:00:00.000Z'
+    await db
+      .insertInto('notices')
+      .values({
+        institutionId: id,
+        authorUserId: member.userId,
+        authorName: '家委会成员',
+        category: 'notice',
+        title: '通知',
+        body: '正文',
+        pinned: false,
+        postedAt,
+        updatedAt: postedAt,
+      })
+      .execute()
+    const established = { establishedOn: '2022-03-15', membersInApp: 1, lastNoticeAt: postedAt }
+
+    const detail = (await app.inject({ method: 'GET', url: `/api/institutions/${id}` })).json() as InstitutionDetail
+    const compared = (await app.inject({ method: 'GET', url: `/api/institutions/compare?ids=${other},${id}` })).json().items as InstitutionDetail[]
+    const page = (await app.inject({ method: 'GET', url: `/api/institutions/${id}/committee` })).json()
+    expect(detail.committee).toEqual(established)
+    expect(compared[1].committee).toEqual(established)
+    expect(page.committee).toEqual(established)
   })
 })

@@ -35,13 +35,16 @@ export function toSearchCriteria(query: InstitutionSearchQuery, reference: Refer
       throw badRequest('childBirthMonth', '出生月份过早：本服务面向 3 岁以下婴幼儿 (childBirthMonth is more than 6 years ago)')
   }
 
+  const serviceForms = [...new Set(query.serviceForm ?? [])]
   const pageSize = query.pageSize ?? 20
   const page = query.page ?? 1
   return {
     origin,
     radiusKm: query.radiusKm ?? null,
     regionCode: query.region ?? null,
-    serviceForms: [...new Set(query.serviceForm ?? [])],
+    serviceForms,
+    pricedForm: serviceForms[0] ?? null,
+    maxFee: query.maxFee ?? null,
     kinds: [...new Set(query.kind ?? [])],
     childAgeMonths,
     minRank,

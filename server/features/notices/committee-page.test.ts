@@ -10,14 +10,19 @@ const meeting = (headers: Headers, institutionId: string, payload: object) =>
   app.inject({ method: 'POST', url: `/api/institutions/${institutionId}/committee/meetings`, headers, payload })
 
 describe('GET /api/institutions/:institutionId/committee', () => {
-  it('is active only from three members, and shows display names, never phones or ids', async () => {
+  it('counts the members in the app, never deciding from them whether the committee exists, and shows display names, never phones or ids', async () => {
     const inst = await seedInstitutions(app)
     const first = await committeeMember(app, inst.a, '李先生')
     await committeeMember(app, inst.a)
-    expect((await page(inst.a)).json()).toMatchObject({ institutionId: inst.a, active: false, contact: null, lastPostedAt: null, meetings: [] })
+    expect((await page(inst.a)).json()).toMatchObject({
+      institutionId: inst.a,
+      committee: { establishedOn: null, membersInApp: 2, lastNoticeAt: null },
+      contact: null,
+      meetings: [],
+    })
     const third = await committeeMember(app, inst.a, '赵女士')
     const body = (await page(inst.a)).json()
-    expect(body.active).toBe(true)
+    expect(body.committee.membersInApp).toBe(3)
     expect(body.members.map((m: { displayName: string }) => m.displayName).sort()).toEqual(['家委会成员', '李先生', '赵女士'].sort())
     const text = JSON.stringify(body)
     for (const user of [first, third]) {
@@ -26,7 +31,7 @@ describe('GET /api/institutions/:institutionId/committee', () => {
     }
     // A revoked member no longer counts.
     await app.database.db.updateTable('roleGrants').set({ revokedAt: new Date().toISOString() }).where('userId', '=', third.userId).execute()
-    expect((await page(inst.a)).json().active).toBe(false)
+    expect((await page(inst.a)).json().committee.membersInApp).toBe(2)
   })
 
   it('shows the newest visible notice, the contact and meetings newest first; 404 for an unknown institution', async () => {
@@ -42,7 +47,11 @@ describe('GET /api/institutions/:institutionId/committee', () => {
     expect((await meeting(member.headers, inst.a, { heldOn: '2026-11-01', title: '期中家委会', minutes: '讨论了安全检查。' })).statusCode).toBe(201)
 
     const body = (await page(inst.a)).json()
-    expect(body).toMatchObject({ lastPostedAt: postedAt, contact: '微信群：托育家委会', members: [expect.objectContaining({ displayName: '周先生' })] })
+    expect(body).toMatchObject({
+      committee: { lastNoticeAt: postedAt },
+      contact: '微信群：托育家委会',
+      members: [expect.objectContaining({ displayName: '周先生' })],
+    })
     expect(body.meetings.map((m: { title: string }) => m.title)).toEqual(['期中家委会', '开学家委会'])
     expect((await page('00000000-0000-4000-8000-000000000000')).statusCode).toBe(404)
     // The name is used for the next notice.

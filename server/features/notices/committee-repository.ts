@@ -1,6 +1,5 @@
 import { sql, type Insertable, type Kysely, type Transaction } from 'kysely'
 import type { CommitteeMeetingsTable, Database } from '../../db/schema'
-import { VISIBLE } from './notice-repository'
 
 type Db = Kysely<Database> | Transaction<Database>
 
@@ -30,16 +29,6 @@ export async function committeeMembers(db: Db, institutionId: string) {
 export async function committeeContact(db: Db, institutionId: string): Promise<string | null> {
   const row = await db.selectFrom('committeeProfiles').select('contact').where('institutionId', '=', institutionId).executeTakeFirst()
   return row?.contact ?? null
-}
-
-export async function lastPostedAt(db: Db, institutionId: string): Promise<string | null> {
-  const row = await db
-    .selectFrom('notices as n')
-    .select((eb) => eb.fn.max('n.postedAt').as('last'))
-    .where('n.institutionId', '=', institutionId)
-    .where(VISIBLE)
-    .executeTakeFirst()
-  return row?.last ?? null
 }
 
 export async function committeeMeetings(db: Db, institutionId: string) {

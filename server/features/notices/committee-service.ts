@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely'
-import { ACTIVE_COMMITTEE_MEMBERS } from '../../../types/institutions'
 import type { CommitteeMeeting, CommitteeNoticeList, CommitteePage, CommitteeProfileBody, MeetingBody } from '../../../types/notices'
 import type { Database } from '../../db/schema'
+import { findCommitteeStatus } from '../../shared/committee-status'
 import { badRequest, notFound } from '../../shared/http-errors'
-import { committeeContact, committeeMeetings, committeeMembers, insertMeeting, lastPostedAt, saveContact, saveDisplayName } from './committee-repository'
+import { committeeContact, committeeMeetings, committeeMembers, insertMeeting, saveContact, saveDisplayName } from './committee-repository'
 import { imagesOf } from './image-repository'
 import { findInstitution, listCommitteeNotices } from './notice-repository'
 import { presentCommitteeNotice } from './present'
@@ -12,13 +12,14 @@ import { assertPlainText, type TextCheck } from './text-rules'
 /** What the parent committee of an institution publishes and sees (its membership checked by the caller). */
 
 async function pageOf(db: Kysely<Database>, institutionId: string): Promise<CommitteePage> {
-  const [members, contact, lastPosted, meetings] = await Promise.all([
+  const [committee, members, contact, meetings] = await Promise.all([
+    findCommitteeStatus(db, institutionId),
     committeeMembers(db, institutionId),
     committeeContact(db, institutionId),
-    lastPostedAt(db, institutionId),
     committeeMeetings(db, institutionId),
   ])
-  return { institutionId, active: members.length >= ACTIVE_COMMITTEE_MEMBERS, members, contact, lastPostedAt: lastPosted, meetings }
+  if (!committee) throw notFound(`未找到机构 ${institutionId} (institution not found)`)
+  return { institutionId, committee, members, contact, meetings }
 }
 
 /** The public committee page: members' display names, contact, last notice, meetings. */

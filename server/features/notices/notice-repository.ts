@@ -1,10 +1,8 @@
-import { sql, type Insertable, type Kysely, type Selectable, type SqlBool, type Transaction, type Updateable } from 'kysely'
+import { sql, type Insertable, type Kysely, type Selectable, type Transaction, type Updateable } from 'kysely'
 import type { Database, NoticeReportsTable, NoticesTable } from '../../db/schema'
+import { VISIBLE } from '../../shared/visible-notices'
 
 type Db = Kysely<Database> | Transaction<Database>
-
-/** Parents see a notice while it is neither withdrawn, taken down nor expired (`n` is the notices alias). */
-export const VISIBLE = sql<SqlBool>`n.withdrawn_at IS NULL AND n.taken_down_at IS NULL AND (n.expires_at IS NULL OR n.expires_at > now())`
 
 export type NoticeRow = Selectable<NoticesTable>
 /** What an author writes. */

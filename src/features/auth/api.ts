@@ -1,4 +1,6 @@
 import type { PhoneCodeSent, SessionTokens } from '../../../types/auth'
+import type { ConsentBody } from '../../../types/me'
+import type { PrivacyPolicy } from '../../../types/privacy'
 import { http } from '../../services/http'
 
 // Sign-in, refresh and sign-out carry no access token and never trigger a refresh themselves.
@@ -31,4 +33,18 @@ export async function refreshTokens(refreshToken: string): Promise<SessionTokens
 
 export async function signOutSession(refreshToken: string, accessToken: string): Promise<void> {
   await http.post('/auth/logout', { refreshToken }, { skipAuth: true, headers: { Authorization: `Bearer ${accessToken}` } })
+}
+
+/** The version of the privacy policy the sign-in screen links to (public). */
+export async function currentPolicyVersion(): Promise<string> {
+  const { data } = await http.get<PrivacyPolicy>('/privacy-policy', { skipAuth: true })
+  return data.version
+}
+
+/** Records the consent the parent ticked before signing in, with the new session's token. */
+export async function acceptPolicyAtSignIn(version: string, accessToken: string): Promise<void> {
+  await http.post('/me/consents', { kind: 'privacy_policy', version, action: 'accept' } satisfies ConsentBody, {
+    skipAuth: true,
+    headers: { Authorization: `Bearer ${accessToken}` },
+  })
 }

@@ -1,7 +1,7 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import { http, HttpResponse } from 'msw'
-import { childOf, meFixture, phoneCodeSentFixture } from '../../../mock/fixtures/app/account'
+import { childOf, meFixture, phoneCodeSentFixture, privacyPolicyFixture } from '../../../mock/fixtures/app/account'
 import { errorResponse } from '../../../mock/handlers'
 import { phoneNumberSheet } from '../../../test/stubs/components'
 import { server } from '../../../mock/handlers/server'
@@ -24,6 +24,11 @@ function typeInto(placeholder: string, value: string) {
   fireEvent.change(screen.getByPlaceholderText(placeholder), { target: { value } })
 }
 
+/** The parent ticks 我已阅读并同意《隐私政策》 first, as the sign-in screen asks. */
+function agreeToPolicy() {
+  fireEvent.click(screen.getByText('我已阅读并同意'))
+}
+
 const codeButton = () => screen.getByText(/获取验证码|秒后重发/, { selector: 'button' }) as HTMLButtonElement
 
 describe('sign-in by phone (H5)', () => {
@@ -42,6 +47,7 @@ describe('sign-in by phone (H5)', () => {
     answer('post', '/auth/phone/code', { ...phoneCodeSentFixture, sentTo: '138****5678' })
     render(<MePage />)
 
+    agreeToPolicy()
     typeInto('手机号', PHONE)
     fireEvent.click(screen.getByText('获取验证码'))
 
@@ -64,6 +70,7 @@ describe('sign-in by phone (H5)', () => {
       ),
     )
     render(<MePage />)
+    agreeToPolicy()
     typeInto('手机号', PHONE)
     fireEvent.click(screen.getByText('获取验证码'))
 
@@ -75,6 +82,7 @@ describe('sign-in by phone (H5)', () => {
     const requests = recordRequests()
     render(<MePage />)
 
+    agreeToPolicy()
     typeInto('手机号', '1381234')
     fireEvent.click(screen.getByText('获取验证码'))
     expect(screen.getByText('请输入11位手机号')).toBeTruthy()
@@ -95,6 +103,7 @@ describe('sign-in by phone (H5)', () => {
     const requests = recordRequests()
     signingInAs('138****5678')
     render(<MePage />)
+    agreeToPolicy()
     typeInto('手机号', PHONE)
     fireEvent.click(screen.getByText('获取验证码'))
     await screen.findByText(/验证码已发送至/)
@@ -111,6 +120,49 @@ describe('sign-in by phone (H5)', () => {
     expect(requests.find((r) => r.path === '/auth/phone')?.body).toEqual({ phone: PHONE, code: CODE })
     // The account's own requests carry the new token.
     expect(requests.find((r) => r.path === '/me')?.authorization).toBe(`Bearer ${saved.state.session.accessToken}`)
+  })
+
+  it('asks for the policy before anything is sent: the box starts unticked and 获取验证码 / 登录 only prompt', async () => {
+    const requests = recordRequests()
+    render(<MePage />)
+    const box = screen.getByRole('checkbox')
+    expect(box.getAttribute('aria-checked')).toBe('false')
+    expect(screen.getByText('《隐私政策》')).toBeTruthy()
+
+    typeInto('手机号', PHONE)
+    fireEvent.click(screen.getByText('获取验证码'))
+    expect(screen.getByText('请先阅读并勾选同意《隐私政策》')).toBeTruthy()
+    typeInto('验证码', CODE)
+    fireEvent.click(screen.getByText('登录'))
+    await act(() => new Promise((resolve) => setTimeout(resolve, 50)))
+    expect(requests).toHaveLength(0)
+    expect(useAuthStore.getState().session).toBeNull()
+
+    agreeToPolicy()
+    expect(box.getAttribute('aria-checked')).toBe('true')
+    expect(screen.queryByText('请先阅读并勾选同意《隐私政策》')).toBeNull()
+    agreeToPolicy()
+    expect(box.getAttribute('aria-checked')).toBe('false')
+  })
+
+  it('records the consent the parent ticked, with the new session, before the account is shown', async () => {
+    const requests = recordRequests()
+    signingInAs('138****5678')
+    render(<MePage />)
+    agreeToPolicy()
+    typeInto('手机号', PHONE)
+    fireEvent.click(screen.getByText('获取验证码'))
+    await screen.findByText(/验证码已发送至/)
+    typeInto('验证码', CODE)
+    fireEvent.click(screen.getByText('登录'))
+
+    expect(await screen.findByText('添加孩子')).toBeTruthy()
+    const consent = requests.find((r) => r.path === '/me/consents')
+    expect(consent?.body).toEqual({ kind: 'privacy_policy', version: privacyPolicyFixture.version, action: 'accept' })
+    expect(consent?.authorization).toBe(`Bearer ${useAuthStore.getState().session?.accessToken}`)
+    expect(requests.findIndex((r) => r.path === '/me/consents')).toBeLessThan(requests.findIndex((r) => r.path === '/me'))
+    // Asked again at the next sign-in.
+    expect(useAuthStore.getState().policyAgreed).toBe(false)
   })
 
   it('signs out: tells the server, forgets the tokens and shows the sign-in form again', async () => {
@@ -142,6 +194,7 @@ describe('sign-in in the mini-program', () => {
     render(<MePage />)
     expect(screen.queryByPlaceholderText('手机号')).toBeNull()
 
+    agreeToPolicy()
     fireEvent.click(screen.getByText('微信一键登录'))
 
     expect(await screen.findByText('微信用户')).toBeTruthy()
@@ -149,11 +202,27 @@ describe('sign-in in the mini-program', () => {
     expect(requests.find((r) => r.path === '/auth/wechat')?.body).toEqual({ code: 'wx-login-code' })
   })
 
+  it('neither WeChat button signs in before the box is ticked: they only prompt', async () => {
+    const requests = recordRequests()
+    render(<MePage />)
+
+    fireEvent.click(screen.getByText('微信一键登录'))
+    fireEvent.click(screen.getByText('微信手机号快捷登录'))
+
+    expect(screen.getByText('请先阅读并勾选同意《隐私政策》')).toBeTruthy()
+    expect(screen.getByText('微信手机号快捷登录').closest('button')?.getAttribute('data-open-type')).toBeNull()
+    await act(() => new Promise((resolve) => setTimeout(resolve, 50)))
+    expect(Taro.login).not.toHaveBeenCalled()
+    expect(requests).toHaveLength(0)
+    expect(useAuthStore.getState().session).toBeNull()
+  })
+
   it('signs in with 微信手机号快捷登录: the phone code WeChat gives and a login code of the same tap', async () => {
     const requests = recordRequests()
     signingInAs('137****0001')
     render(<MePage />)
 
+    agreeToPolicy()
     fireEvent.click(screen.getByText('微信手机号快捷登录'))
 
     expect(await screen.findByText('137****0001')).toBeTruthy()
@@ -175,6 +244,7 @@ describe('sign-in in the mini-program', () => {
       signingInAs(null)
       render(<MePage />)
 
+      agreeToPolicy()
       fireEvent.click(screen.getByText('微信手机号快捷登录'))
 
       expect(await screen.findByText('未授权手机号，可使用微信一键登录或验证码登录')).toBeTruthy()
@@ -188,6 +258,7 @@ describe('sign-in in the mini-program', () => {
   it('asks for another tap when WeChat no longer accepts the phone code (401)', async () => {
     server.use(http.post('*/api/auth/wechat/phone', () => HttpResponse.json({ statusCode: 401, error: 'Unauthorized', message: 'expired' }, { status: 401 })))
     render(<MePage />)
+    agreeToPolicy()
 
     fireEvent.click(screen.getByText('微信手机号快捷登录'))
 

@@ -6,7 +6,16 @@ import { t } from '../../i18n'
 import { describeActionError, retryAfterSeconds, statusOf } from '../../services/http'
 import { emitSessionChange, type SessionEndReason } from '../../services/session'
 import { taroStorage } from '../../services/storage'
-import { refreshTokens, requestPhoneCode, signInWithPhoneCode, signInWithWechatCode, signInWithWechatPhone, signOutSession } from './api'
+import {
+  acceptPolicyAtSignIn,
+  currentPolicyVersion,
+  refreshTokens,
+  requestPhoneCode,
+  signInWithPhoneCode,
+  signInWithWechatCode,
+  signInWithWechatPhone,
+  signOutSession,
+} from './api'
 
 export type Session = Omit<SessionTokens, 'isNewUser'>
 
@@ -17,9 +26,14 @@ type State = {
   codeSentTo: string | null
   busy: 'code' | 'signIn' | null
   error: string | null
+  /** The parent ticked 我已阅读并同意《隐私政策》 on the sign-in screen (asked again at each sign-in). */
+  policyAgreed: boolean
 }
 
 type Actions = {
+  setPolicyAgreed: (agreed: boolean) => void
+  /** True when the box is ticked; otherwise says so (message and toast) and nothing is sent. */
+  requireAgreement: () => boolean
   requestCode: (phone: string) => Promise<boolean>
   signInWithPhone: (phone: string, code: string) => Promise<boolean>
   signInWithWechat: () => Promise<boolean>
@@ -33,7 +47,7 @@ type Actions = {
   clearError: () => void
 }
 
-const initialState: State = { session: null, resendAt: null, codeSentTo: null, busy: null, error: null }
+const initialState: State = { session: null, resendAt: null, codeSentTo: null, busy: null, error: null, policyAgreed: false }
 
 const PHONE = /^1[3-9][0-9]{9}$/
 const CODE = /^[0-9]{6}$/
@@ -45,15 +59,31 @@ function toSession({ isNewUser: _new, ...tokens }: SessionTokens): Session {
 export const useAuthStore = create<State & Actions>()(
   persist(
     (set, get) => {
-      function signedIn(tokens: SessionTokens) {
-        set({ session: toSession(tokens), busy: null, error: null, codeSentTo: null, resendAt: null })
+      /** Records the policy version the parent agreed to before the account's first request; 我的 asks again if that fails. */
+      async function signedIn(tokens: SessionTokens, policyVersion: string) {
+        try {
+          await acceptPolicyAtSignIn(policyVersion, tokens.accessToken)
+        } catch {
+          // Signed in either way: the policy banner on 我的 asks for the consent the BFF did not record.
+        }
+        set({ session: toSession(tokens), busy: null, error: null, codeSentTo: null, resendAt: null, policyAgreed: false })
         emitSessionChange({ type: 'signedIn', restored: false })
       }
 
       return {
         ...initialState,
 
+        setPolicyAgreed: (agreed) => set(agreed ? { policyAgreed: true, error: null } : { policyAgreed: false }),
+
+        requireAgreement: () => {
+          if (get().policyAgreed) return true
+          set({ error: t('auth.agreeFirst') })
+          void Taro.showToast({ title: t('auth.agreeFirst'), icon: 'none' })
+          return false
+        },
+
         requestCode: async (phone) => {
+          if (!get().requireAgreement()) return false
           if (!PHONE.test(phone)) {
             set({ error: t('auth.invalidPhone') })
             return false
@@ -75,6 +105,7 @@ export const useAuthStore = create<State & Actions>()(
         },
 
         signInWithPhone: async (phone, code) => {
+          if (!get().requireAgreement()) return false
           if (!PHONE.test(phone)) {
             set({ error: t('auth.invalidPhone') })
             return false
@@ -85,7 +116,8 @@ export const useAuthStore = create<State & Actions>()(
           }
           set({ busy: 'signIn', error: null })
           try {
-            signedIn(await signInWithPhoneCode(phone, code))
+            const version = await currentPolicyVersion()
+            await signedIn(await signInWithPhoneCode(phone, code), version)
             return true
           } catch (error) {
             const status = statusOf(error)
@@ -95,10 +127,11 @@ export const useAuthStore = create<State & Actions>()(
         },
 
         signInWithWechat: async () => {
+          if (!get().requireAgreement()) return false
           set({ busy: 'signIn', error: null })
           try {
-            const { code } = await Taro.login()
-            signedIn(await signInWithWechatCode(code))
+            const [{ code }, version] = await Promise.all([Taro.login(), currentPolicyVersion()])
+            await signedIn(await signInWithWechatCode(code), version)
             return true
           } catch (error) {
             set({ busy: null, error: statusOf(error) ? describeActionError(error) : t('auth.wechatFailed') })
@@ -107,6 +140,7 @@ export const useAuthStore = create<State & Actions>()(
         },
 
         signInWithWechatPhone: async ({ code }) => {
+          if (!get().requireAgreement()) return false
           // Refused ('getPhoneNumber:fail user deny') or not offered by WeChat: nothing was sent; the other ways stay.
           if (!code) {
             set({ busy: null, error: t('auth.wechatPhoneDenied') })
@@ -114,8 +148,8 @@ export const useAuthStore = create<State & Actions>()(
           }
           set({ busy: 'signIn', error: null })
           try {
-            const { code: loginCode } = await Taro.login()
-            signedIn(await signInWithWechatPhone(code, loginCode))
+            const [{ code: loginCode }, version] = await Promise.all([Taro.login(), currentPolicyVersion()])
+            await signedIn(await signInWithWechatPhone(code, loginCode), version)
             return true
           } catch (error) {
             const status = statusOf(error)

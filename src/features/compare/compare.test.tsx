@@ -68,6 +68,15 @@ describe('compare', () => {
     expect(cells).toEqual(['无', `行政处罚：${sanctioned.sanctions[0].measure} · ${sanctioned.sanctions[0].department} · 2026年8月12日 决定`])
   })
 
+  it('states each parent committee as the detail page does: established with its date, members in the app, last notice', () => {
+    const established = { ...b, committee: { establishedOn: '2022-03-15', membersInApp: 1, lastNoticeAt: '2026-11-20T02:00:00.000Z' } }
+    const unregistered = { ...c, committee: { establishedOn: null, membersInApp: 0, lastNoticeAt: null } }
+    render(<CompareTable items={[established, unregistered]} onRemove={jest.fn()} />)
+    const cells = [...document.querySelectorAll('[data-row="committee"] .compare-table__cell')].map((cell) => cell.textContent)
+    expect(cells[0]).toMatch(/^已成立（2022年3月） · 1 名成员在本应用 · 最近公告 (2026年)?11月20日$/)
+    expect(cells[1]).toBe('未登记成立家长委员会')
+  })
+
   it('says when each institution’s vacancies were updated, apart from the number of free places', () => {
     render(<CompareTable items={[a, b]} onRemove={jest.fn()} />)
     const cells = [...document.querySelectorAll('[data-row="freePlaces"] .compare-table__cell')]

@@ -1,6 +1,7 @@
 import type { InstitutionDetail } from '../../../types/institutions'
 import { describeSanction } from '../../components/sanction-warning'
 import { t, type MessageKey } from '../../i18n'
+import { formatCommittee } from '../../utils/committee'
 import { formatDistance, formatMonthlyFee } from '../../utils/format'
 import { formatDate, formatVacanciesUpdated } from '../../utils/time'
 
@@ -63,7 +64,7 @@ export const compareRows: CompareRow[] = [
     value: (i) => [`${t(`enums.ownership.${i.ownership}`)} · ${t(`enums.profit.${i.profit}`)}${i.inclusive ? ` · ${t('institution.inclusive')}` : ''}`],
   },
   { key: 'kind', label: 'compare.rows.kind', value: (i) => [t(`enums.kind.${i.kind}`)] },
-  { key: 'committee', label: 'compare.rows.committee', value: (i) => [i.committee.established ? t('detail.committeeEstablishedNoDate') : t('common.no')] },
+  { key: 'committee', label: 'compare.rows.committee', value: (i) => [formatCommittee(i.committee)] },
   {
     key: 'sanctions',
     label: 'compare.rows.sanctions',

@@ -15,6 +15,8 @@ const PHONE = '13900001111'
 
 async function signInByPhone() {
   const auth = useAuthStore.getState()
+  // The parent ticks 我已阅读并同意《隐私政策》 first, as the sign-in screen requires.
+  auth.setPolicyAgreed(true)
   await auth.requestCode(PHONE)
   await auth.signInWithPhone(PHONE, '246810')
 }

@@ -1,4 +1,5 @@
-import { buildSearchQuery, countPanelFilters, emptyFilters } from './filters'
+import { BUDGET_UNIT_OF_FORM, SERVICE_FORMS } from '../../../types/institutions'
+import { BUDGET_UNIT, budgetOf, buildSearchQuery, countPanelFilters, emptyFilters } from './filters'
 
 const device = { kind: 'device', lat: 43.86, lng: 125.31 } as const
 const region = { kind: 'region', code: '220104', name: '长春 · 朝阳区', lat: 43.83, lng: 125.29 } as const
@@ -27,5 +28,26 @@ describe('buildSearchQuery', () => {
   it('counts only filters that live in the panel', () => {
     expect(countPanelFilters({ ...emptyFilters, serviceForms: ['full_day'], q: 'x' })).toBe(0)
     expect(countPanelFilters({ ...emptyFilters, kinds: ['home'], ownership: 'public', childBirthMonth: '2025-01' })).toBe(3)
+  })
+
+  it('sends a budget and counts it as a panel filter', () => {
+    expect(buildSearchQuery(region, { ...emptyFilters, serviceForms: ['hourly'], maxFee: 50 }, 'grade', 1, 10)).toMatchObject({
+      serviceForm: ['hourly'],
+      maxFee: 50,
+    })
+    expect(countPanelFilters({ ...emptyFilters, maxFee: 2000 })).toBe(1)
+  })
+})
+
+describe('budgetOf', () => {
+  it('reads the budget in the unit of the first chosen service form, monthly without one', () => {
+    expect(budgetOf([])).toMatchObject({ form: null, unit: 'month' })
+    expect(budgetOf(['hourly', 'full_day'])).toMatchObject({ form: 'hourly', unit: 'hour' })
+    expect(budgetOf(['temporary'])).toMatchObject({ form: 'temporary', unit: 'day' })
+    expect(budgetOf(['half_day']).steps.length).toBeGreaterThan(2)
+  })
+
+  it('uses the unit the BFF reads maxFee in for every service form', () => {
+    for (const form of SERVICE_FORMS) expect(BUDGET_UNIT[form]).toBe(BUDGET_UNIT_OF_FORM[form])
   })
 })

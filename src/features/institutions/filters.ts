@@ -1,4 +1,4 @@
-import type { InstitutionKind, InstitutionSearchQuery, InstitutionSort, Ownership, ProfitType, ServiceForm } from '../../../types/institutions'
+import type { FeeUnit, InstitutionKind, InstitutionSearchQuery, InstitutionSort, Ownership, ProfitType, ServiceForm } from '../../../types/institutions'
 import { originToQuery, type Origin } from '../../utils/origin'
 
 export type InstitutionFilters = {
@@ -12,6 +12,8 @@ export type InstitutionFilters = {
   demonstration: boolean
   vacanciesOnly: boolean
   radiusKm: number | null
+  /** Yuan, in the unit of the budget's service form (see budgetOf). */
+  maxFee: number | null
   q: string
 }
 
@@ -28,7 +30,25 @@ export const emptyFilters: InstitutionFilters = {
   demonstration: false,
   vacanciesOnly: false,
   radiusKm: null,
+  maxFee: null,
   q: '',
+}
+
+/**
+ * The budget steps a parent picks from, in the unit the BFF reads `maxFee` in (BUDGET_UNIT_OF_FORM of the contract):
+ * by the first chosen service form, monthly without one.
+ */
+const BUDGET_STEPS: Record<'month' | 'hour' | 'day', readonly number[]> = {
+  month: [1000, 1500, 2000, 3000],
+  hour: [30, 50, 80],
+  day: [100, 150, 200],
+}
+export const BUDGET_UNIT: Record<ServiceForm, 'month' | 'hour' | 'day'> = { full_day: 'month', half_day: 'month', hourly: 'hour', temporary: 'day' }
+
+export function budgetOf(serviceForms: ServiceForm[]): { form: ServiceForm | null; unit: FeeUnit; steps: readonly number[] } {
+  const form = serviceForms[0] ?? null
+  const unit = form ? BUDGET_UNIT[form] : 'month'
+  return { form, unit, steps: BUDGET_STEPS[unit] }
 }
 
 /** Filters set inside the panel (the service-form chips and the search box are visible on the page). */
@@ -43,6 +63,7 @@ export function countPanelFilters(filters: InstitutionFilters): number {
     filters.demonstration,
     filters.vacanciesOnly,
     filters.radiusKm,
+    filters.maxFee,
   ].filter(Boolean).length
 }
 
@@ -77,6 +98,7 @@ export function buildSearchQuery(
     ...(filters.inclusive ? { inclusive: true } : {}),
     ...(filters.demonstration ? { demonstration: true } : {}),
     ...(filters.vacanciesOnly ? { vacanciesOnly: true } : {}),
+    ...(filters.maxFee ? { maxFee: filters.maxFee } : {}),
     ...(q ? { q: q.slice(0, 50) } : {}),
     sort: !near && sort === 'distance' ? 'grade' : sort,
     page,

@@ -139,17 +139,22 @@ describe('InstitutionDetailView', () => {
     answering(first)
     const onOpenCommittee = jest.fn()
     const view = render(<InstitutionDetailView id={first.id} origin={null} onOpenCommittee={onOpenCommittee} />)
-    expect(await screen.findByText('家长委员会：未成立')).toBeTruthy()
-    expect(screen.getByText('最近发布：2026年11月26日')).toBeTruthy()
+    // Established in the registry, though no member uses the app yet: never 未成立.
+    expect(await screen.findByText(/^已成立（2024年1月） · 本应用内暂无成员 · 最近公告 (2026年)?11月26日$/)).toBeTruthy()
+    expect(screen.queryByText(/未成立/)).toBeNull()
     fireEvent.click(screen.getByText('查看家长委员会 ›'))
     expect(onOpenCommittee).toHaveBeenCalledWith(expect.objectContaining({ id: first.id }))
     view.unmount()
 
-    const active = { ...first, committee: { ...first.committee, active: true, activeMembers: 4, lastPostedAt: null } }
-    answering(active)
-    render(<InstitutionDetailView id={first.id} origin={null} />)
-    expect(await screen.findByText('家长委员会：已成立（4 名成员）')).toBeTruthy()
-    expect(screen.getByText('最近发布：暂无')).toBeTruthy()
+    const inApp = { ...first, committee: { establishedOn: '2022-03-15', membersInApp: 4, lastNoticeAt: null } }
+    answering(inApp)
+    const again = render(<InstitutionDetailView id={first.id} origin={null} />)
+    expect(await screen.findByText('已成立（2022年3月） · 4 名成员在本应用 · 暂无公告')).toBeTruthy()
     expect(screen.queryByText('查看家长委员会 ›')).toBeNull()
+    again.unmount()
+
+    answering({ ...first, committee: { establishedOn: null, membersInApp: 0, lastNoticeAt: null } })
+    render(<InstitutionDetailView id={first.id} origin={null} />)
+    expect(await screen.findByText('未登记成立家长委员会')).toBeTruthy()
   })
 })

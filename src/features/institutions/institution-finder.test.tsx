@@ -75,6 +75,58 @@ describe('InstitutionFinder', () => {
     expect(offeringHourly.length).toBeLessThan(institutionFixtures.length)
   })
 
+  it('shows each card’s fee for the chosen service form in its unit, the monthly fee without one', async () => {
+    await renderFinder()
+    expect(cards()[0].querySelector('.card__fee')!.textContent).toBe('¥720–1200/月')
+    answer('get', '/institutions', institutionPageFixture(institutionFixtures.slice(0, 2), {}, 'hourly'))
+
+    fireEvent.click(screen.getByText('计时托', { selector: '.service-form-chip' }))
+
+    await waitFor(() => expect(cards()[0].querySelector('.card__fee')!.textContent).toBe('计时托 40 元/小时'))
+    expect(cards()[1].querySelector('.card__fee')!.textContent).toBe('计时托 42 元/小时')
+  })
+
+  it('offers a budget in the unit of the chosen service form, counted as a filter and cleared with the others', async () => {
+    const queries = recordQueries()
+    await renderFinder()
+
+    fireEvent.click(screen.getByText('筛选'))
+    expect(screen.getByText('按月费计（全日托或半日托）')).toBeTruthy()
+    expect(screen.getByText('2000 元/月以内', { selector: '.chip' })).toBeTruthy()
+    fireEvent.click(screen.getByText('查看结果'))
+
+    fireEvent.click(screen.getByText('计时托', { selector: '.service-form-chip' }))
+    await waitFor(() => expect(queries.at(-1)?.getAll('serviceForm')).toEqual(['hourly']))
+    fireEvent.click(screen.getByText('筛选'))
+    expect(screen.getByText('按计时托收费计')).toBeTruthy()
+    fireEvent.click(screen.getByText('50 元/小时以内', { selector: '.chip' }))
+    fireEvent.click(screen.getByText('查看结果'))
+
+    await waitFor(() => expect(queries.at(-1)?.get('maxFee')).toBe('50'))
+    expect(queries.at(-1)?.getAll('serviceForm')).toEqual(['hourly'])
+    expect(await screen.findByText('筛选 · 1')).toBeTruthy()
+
+    fireEvent.click(screen.getByText('筛选 · 1'))
+    fireEvent.click(screen.getByText('清除筛选', { selector: '.filters__clear' }))
+    fireEvent.click(screen.getByText('查看结果'))
+    await waitFor(() => expect(queries.at(-1)?.has('maxFee')).toBe(false))
+    expect(queries.at(-1)?.getAll('serviceForm')).toEqual(['hourly'])
+  })
+
+  it('drops an hourly budget when the chosen service form is priced by the month instead', async () => {
+    const queries = recordQueries()
+    await renderFinder()
+    fireEvent.click(screen.getByText('计时托', { selector: '.service-form-chip' }))
+    fireEvent.click(screen.getByText('筛选'))
+    fireEvent.click(screen.getByText('50 元/小时以内', { selector: '.chip' }))
+    fireEvent.click(screen.getByText('查看结果'))
+    await waitFor(() => expect(queries.at(-1)?.get('maxFee')).toBe('50'))
+
+    fireEvent.click(screen.getByText('计时托', { selector: '.service-form-chip' }))
+    await waitFor(() => expect(queries.at(-1)?.has('serviceForm')).toBe(false))
+    expect(queries.at(-1)?.has('maxFee')).toBe(false)
+  })
+
   it('applies panel filters together: vacancies only, radius, kind, birth month and nature', async () => {
     const queries = recordQueries()
     await renderFinder()

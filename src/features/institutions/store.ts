@@ -1,7 +1,7 @@
 import { create } from 'zustand'
 import type { InstitutionSort, ServiceForm } from '../../../types/institutions'
 import type { Origin } from '../../utils/origin'
-import { defaultSortFor, emptyFilters, type InstitutionFilters } from './filters'
+import { budgetOf, defaultSortFor, emptyFilters, type InstitutionFilters } from './filters'
 
 /** What the parent asked for: where from, which filters, which order. The results are server data (queries.ts). */
 type State = {
@@ -32,9 +32,12 @@ export const useInstitutionsStore = create<State & Actions>()((set, get) => ({
 
   setFilters: (patch) => set({ filters: { ...get().filters, ...patch } }),
 
+  /** A budget read in another unit (元/月 against 元/小时) would mean something else: it goes when the unit changes. */
   toggleServiceForm: (form) => {
     const forms = get().filters.serviceForms
-    get().setFilters({ serviceForms: forms.includes(form) ? forms.filter((f) => f !== form) : [...forms, form] })
+    const serviceForms = forms.includes(form) ? forms.filter((f) => f !== form) : [...forms, form]
+    const sameUnit = budgetOf(serviceForms).unit === budgetOf(forms).unit
+    get().setFilters({ serviceForms, ...(sameUnit ? {} : { maxFee: null }) })
   },
 
   clearFilters: () => set({ filters: emptyFilters }),

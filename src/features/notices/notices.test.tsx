@@ -327,26 +327,25 @@ describe('notices for committee members', () => {
 })
 
 describe('the public committee page', () => {
-  it('shows whether the committee is active, its members, contact and meetings', async () => {
+  it('shows whether the committee is established, its members, contact and meetings', async () => {
     answer('get', '/institutions/:institutionId/committee', {
       ...committeePageFixture,
-      active: false,
+      committee: { ...committeePageFixture.committee, establishedOn: null, membersInApp: 1 },
       members: [{ displayName: '家委会成员', since: '2026-09-01T02:00:00.000Z' }],
       contact: null,
       meetings: [],
     })
     routerParams({ institutionId: institution.id })
     render(<CommitteePage />)
-    expect(await screen.findByText('家长委员会：未成立')).toBeTruthy()
+    expect(await screen.findByText(/^未登记成立家长委员会 · 1 名成员在本应用 · 最近公告 (2026年)?11月26日$/)).toBeTruthy()
     expect(screen.getByText('家委会成员')).toBeTruthy()
-    expect(screen.getByText('最近发布：2026年11月26日')).toBeTruthy()
     expect(screen.getByText('未公开')).toBeTruthy()
   })
 
-  it('shows an active committee with its contact and meeting records', async () => {
+  it('shows an established committee with its contact and meeting records', async () => {
     routerParams({ institutionId: institution.id })
     render(<CommitteePage />)
-    expect(await screen.findByText('家长委员会：已成立（3 名成员）')).toBeTruthy()
+    expect(await screen.findByText(/^已成立（2024年1月） · 3 名成员在本应用 · 最近公告 (2026年)?11月26日$/)).toBeTruthy()
     expect(screen.getByText('家委会邮箱 jwh@example.com')).toBeTruthy()
     expect(screen.getByText('2026年11月15日 · 第一次家委会会议')).toBeTruthy()
   })

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react'
 import { FormError } from '../../../components/form-error'
 import { t } from '../../../i18n'
 import { useAuthStore } from '../store'
+import { PolicyAgreement } from './policy-agreement'
 import './auth.scss'
 
 /** Seconds left until `until` (ms), ticking once a second; 0 when none. */
@@ -64,11 +65,11 @@ export function PhoneSignInForm({ onSignedIn }: { onSignedIn?: () => void }) {
         </Button>
       </View>
       {codeSentTo && !error ? <Text className='sign-in-form__note'>{t('auth.codeSent', { phone: codeSentTo })}</Text> : null}
+      <PolicyAgreement />
       <FormError className='sign-in-form__error' message={error} />
       <Button className='btn btn--block sign-in-form__submit' disabled={busy === 'signIn' || undefined} onClick={() => void submit()}>
         {busy === 'signIn' ? t('auth.signingIn') : t('auth.submit')}
       </Button>
-      <Text className='sign-in-form__note'>{t('auth.policyNote')}</Text>
     </View>
   )
 }

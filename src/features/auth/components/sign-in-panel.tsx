@@ -4,6 +4,7 @@ import { t } from '../../../i18n'
 import { isWeapp } from '../../../utils/platform'
 import { useAuthStore } from '../store'
 import { PhoneSignInForm } from './phone-sign-in-form'
+import { PolicyAgreement } from './policy-agreement'
 import './auth.scss'
 
 /**
@@ -16,6 +17,8 @@ export function SignInPanel({ onUsePhone }: { onUsePhone: () => void }) {
   const error = useAuthStore((s) => s.error)
   const signInWithWechat = useAuthStore((s) => s.signInWithWechat)
   const signInWithWechatPhone = useAuthStore((s) => s.signInWithWechatPhone)
+  const policyAgreed = useAuthStore((s) => s.policyAgreed)
+  const requireAgreement = useAuthStore((s) => s.requireAgreement)
   const weapp = isWeapp()
   const signingIn = busy === 'signIn'
   return (
@@ -24,11 +27,12 @@ export function SignInPanel({ onUsePhone }: { onUsePhone: () => void }) {
       <Text className='sign-in__hint'>{t('auth.hint')}</Text>
       {weapp ? (
         <View className='sign-in__wechat'>
-          {/* WeChat shows its own sheet on the tap and answers with a one-time code (or a refusal). */}
+          {/* WeChat shows its own sheet on the tap and answers with a one-time code (or a refusal); not before the box is ticked. */}
           <Button
             className='btn btn--block sign-in__wechat-btn'
-            openType='getPhoneNumber'
+            openType={policyAgreed ? 'getPhoneNumber' : undefined}
             disabled={signingIn || undefined}
+            onClick={policyAgreed ? undefined : requireAgreement}
             onGetPhoneNumber={(event) => void signInWithWechatPhone(event.detail)}
           >
             {signingIn ? t('auth.signingIn') : t('auth.wechatPhone')}
@@ -36,11 +40,11 @@ export function SignInPanel({ onUsePhone }: { onUsePhone: () => void }) {
           <Button className='btn btn--block btn--ghost sign-in__wechat-alt' disabled={signingIn || undefined} onClick={() => void signInWithWechat()}>
             {t('auth.wechat')}
           </Button>
+          <PolicyAgreement />
           <FormError className='sign-in-form__error' message={error} />
           <Text className='sign-in__alt' onClick={onUsePhone}>
             {t('auth.usePhone')} ›
           </Text>
-          <Text className='sign-in-form__note'>{t('auth.policyNote')}</Text>
         </View>
       ) : (
         <PhoneSignInForm />

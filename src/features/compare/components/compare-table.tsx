@@ -19,7 +19,8 @@ export function CompareTable({ items, onRemove }: Props) {
         <Text>{t('compare.onlyDiff')}</Text>
         <Switch checked={onlyDiff} color='#1d5fbf' aria-label={t('compare.onlyDiff')} onChange={(event) => setOnlyDiff(event.detail.value)} />
       </View>
-      <ScrollView scrollX className='compare__scroll'>
+      {/* Scrolls both ways inside itself, so the names (top) and the row labels (left) can stay in view. */}
+      <ScrollView scrollX scrollY className='compare__scroll'>
         <View className='compare-table'>
           <View className='compare-table__row compare-table__row--head'>
             <View className='compare-table__label' />

@@ -5,6 +5,7 @@ import { Section } from '../../../components/section'
 import { Tag } from '../../../components/tag'
 import { UpdatedAt } from '../../../components/updated-at'
 import { t } from '../../../i18n'
+import { formatCommittee } from '../../../utils/committee'
 import { formatDate } from '../../../utils/time'
 
 type SectionProps = { detail: InstitutionDetail }
@@ -187,35 +188,12 @@ export function GradeSection({ detail }: SectionProps) {
   )
 }
 
-/** The committee facts the BFF adds to the detail (optional until every BFF serves them). */
-type CommitteeFacts = { established: boolean; establishedOn: string | null; active?: boolean; activeMembers?: number; lastPostedAt?: string | null }
-
 export function OversightSection({ detail, onOpenCommittee }: SectionProps & { onOpenCommittee?: () => void }) {
-  const committee = detail.committee as CommitteeFacts
-  const hasActivity = typeof committee.active === 'boolean'
+  const { committee } = detail
   return (
     <>
       <Section title={t('detail.committee')}>
-        {hasActivity ? (
-          <>
-            <Text className={committee.active ? 'detail__ok' : 'detail__bad'}>
-              {committee.active
-                ? typeof committee.activeMembers === 'number'
-                  ? t('notices.committee.active', { count: committee.activeMembers })
-                  : t('notices.committee.activeNoCount')
-                : t('notices.committee.inactive')}
-            </Text>
-            <Text className='detail__row-sub'>
-              {committee.lastPostedAt ? t('notices.committee.lastPosted', { date: formatDate(committee.lastPostedAt) }) : t('notices.committee.neverPosted')}
-            </Text>
-          </>
-        ) : committee.established ? (
-          <Text className='detail__ok'>
-            {committee.establishedOn ? t('detail.committeeEstablished', { date: formatDate(committee.establishedOn) }) : t('detail.committeeEstablishedNoDate')}
-          </Text>
-        ) : (
-          <Text className='detail__bad'>{t('detail.committeeMissing')}</Text>
-        )}
+        <Text className={committee.establishedOn ? 'detail__ok' : 'detail__bad'}>{formatCommittee(committee)}</Text>
         {onOpenCommittee ? (
           <View className='detail__link' role='link' onClick={onOpenCommittee}>
             {t('notices.committee.open')} ›

@@ -7,7 +7,7 @@ import { t } from '../../../i18n'
 import { KIND_OPTIONS, OWNERSHIP_OPTIONS, PROFIT_OPTIONS } from '../../../utils/enums'
 import { formatMonth } from '../../../utils/time'
 import { useQuery } from '../../../services/server-data'
-import { emptyFilters, RADIUS_OPTIONS, type InstitutionFilters } from '../filters'
+import { budgetOf, emptyFilters, RADIUS_OPTIONS, type InstitutionFilters } from '../filters'
 import { gradeScheme } from '../queries'
 import { useInstitutionsStore } from '../store'
 
@@ -44,6 +44,7 @@ export function FilterPanel({ open, onClose }: { open: boolean; onClose: () => v
     setFilters(draft)
   }
   const clear = () => setDraft({ ...emptyFilters, serviceForms: draft.serviceForms, q: draft.q })
+  const budget = budgetOf(draft.serviceForms)
   const levels = scheme ? [...scheme.levels].sort((a, b) => b.rank - a.rank) : []
   const now = dayjs()
 
@@ -128,6 +129,20 @@ export function FilterPanel({ open, onClose }: { open: boolean; onClose: () => v
         {KIND_OPTIONS.map((kind) => (
           <Chip key={kind} selected={draft.kinds.includes(kind)} onClick={() => patch({ kinds: toggled(draft.kinds, kind) })}>
             {t(`enums.kind.${kind}`)}
+          </Chip>
+        ))}
+      </Group>
+
+      <Group
+        title={t('filters.budget')}
+        note={budget.form ? t('filters.budgetNote', { form: t(`enums.serviceForm.${budget.form}`) }) : t('filters.budgetMonthly')}
+      >
+        <Chip selected={draft.maxFee === null} onClick={() => patch({ maxFee: null })}>
+          {t('filters.budgetAny')}
+        </Chip>
+        {budget.steps.map((amount) => (
+          <Chip key={amount} selected={draft.maxFee === amount} onClick={() => patch({ maxFee: amount })}>
+            {t('filters.budgetValue', { amount, unit: t(`enums.feeUnit.${budget.unit}`) })}
           </Chip>
         ))}
       </Group>

@@ -4,6 +4,7 @@ import { Section } from '../../../components/section'
 import { t } from '../../../i18n'
 import { describeError } from '../../../services/http'
 import { useQuery } from '../../../services/server-data'
+import { formatCommittee } from '../../../utils/committee'
 import { formatDate } from '../../../utils/time'
 import { committeePage } from '../queries'
 import './notices.scss'
@@ -17,12 +18,7 @@ export function CommitteePageView({ institutionId }: { institutionId: string }) 
   return (
     <View className='committee-page'>
       <Section title={t('notices.committee.title')}>
-        <Text className={page.active ? 'detail__ok' : 'detail__bad'}>
-          {page.active ? t('notices.committee.active', { count: page.members.length }) : t('notices.committee.inactive')}
-        </Text>
-        <Text className='committee-page__line'>
-          {page.lastPostedAt ? t('notices.committee.lastPosted', { date: formatDate(page.lastPostedAt) }) : t('notices.committee.neverPosted')}
-        </Text>
+        <Text className={page.committee.establishedOn ? 'detail__ok' : 'detail__bad'}>{formatCommittee(page.committee)}</Text>
       </Section>
       <Section title={t('notices.committee.members')}>
         {page.members.length === 0 ? <Text className='detail__muted'>{t('notices.committee.noMembers')}</Text> : null}
