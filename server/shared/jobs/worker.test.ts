@@ -4,6 +4,7 @@ import { claimDueJobs, enqueue, purgeFinishedJobs, recordDone, reschedule, type 
 import { startJobWorker, type JobHandlers, type JobWorker, type JobWorkerOptions } from './worker'
 import { useTestApp } from '../../../test/support/test-app'
 import { secondConnection } from '../../../test/support/test-database'
+import { makeDue as makeJobDue, secondsUntilRun as secondsUntilJobRuns } from '../../../test/support/job-clock'
 
 // The loop is driven with runOnce(); a long poll keeps it from running on its own except where a test wants it to.
 const DRIVEN = { pollMs: 3_600_000, leaseSeconds: 60 }
@@ -31,20 +32,8 @@ function worker(instanceId: string, handlers: JobHandlers, options: Partial<JobW
 }
 
 const job = (dedupeKey: string) => app.database.db.selectFrom('jobs').selectAll().where('dedupeKey', '=', dedupeKey).executeTakeFirstOrThrow()
-const secondsUntilRun = async (dedupeKey: string) => {
-  const row = await app.database.db
-    .selectFrom('jobs')
-    .select(sql<number>`extract(epoch from run_at - now())::float8`.as('s'))
-    .where('dedupeKey', '=', dedupeKey)
-    .executeTakeFirstOrThrow()
-  return Number(row.s)
-}
-const makeDue = (dedupeKey: string) =>
-  app.database.db
-    .updateTable('jobs')
-    .set({ runAt: sql<string>`now()` })
-    .where('dedupeKey', '=', dedupeKey)
-    .execute()
+const secondsUntilRun = (dedupeKey: string) => secondsUntilJobRuns(app.database.db, { dedupeKey })
+const makeDue = (dedupeKey: string) => makeJobDue(app.database.db, { dedupeKey })
 const enqueueNow = (kind: string, dedupeKey: string, payload: Record<string, unknown> = {}) => enqueue(app.database.db, { kind, payload, dedupeKey })
 
 beforeEach(async () => {

@@ -11,6 +11,7 @@ import { complaintJobHandlers } from './handler'
 import { FORWARD_JOB, enqueueForwarding } from './jobs'
 import { startIntakeStandIn, type IntakeStandIn } from './intake-stand-in'
 import { buildTestApp, useTestApp } from '../../../../test/support/test-app'
+import { makeDue as makeJobDue, secondsUntilRun } from '../../../../test/support/job-clock'
 import { secondConnection } from '../../../../test/support/test-database'
 
 // The loop is driven with runOnce(); a long poll keeps it from running on its own except where a test wants it to.
@@ -53,21 +54,8 @@ const deliveriesOf = (complaintId: string) => forwardingsOf(app, complaintId)
 const forwardedEvents = (complaintId: string) =>
   app.database.db.selectFrom('complaintEvents').selectAll().where('complaintId', '=', complaintId).where('type', '=', 'forwarded').execute()
 
-async function secondsUntilNextAttempt(deliveryId: string): Promise<number> {
-  const row = await app.database.db
-    .selectFrom('jobs')
-    .select(sql<number>`extract(epoch from run_at - now())::float8`.as('seconds'))
-    .where('id', '=', deliveryId)
-    .executeTakeFirstOrThrow()
-  return Number(row.seconds)
-}
-
-const makeDue = (deliveryId: string) =>
-  app.database.db
-    .updateTable('jobs')
-    .set({ runAt: sql<string>`now()` })
-    .where('id', '=', deliveryId)
-    .execute()
+const secondsUntilNextAttempt = (deliveryId: string) => secondsUntilRun(app.database.db, { id: deliveryId })
+const makeDue = (deliveryId: string) => makeJobDue(app.database.db, { id: deliveryId })
 
 async function newAppInstance(database = testDb.database): Promise<FastifyInstance> {
   const { app: fresh } = await buildTestApp({ ...testDb, database })
