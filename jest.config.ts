@@ -4,7 +4,7 @@ const swc = [
   '@swc/jest',
   { jsc: { parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } }, target: 'es2022' }, module: { type: 'commonjs' } },
 ]
-// msw 2 and its helpers ship ESM only; let swc turn them into CommonJS.
+// msw 2 and its helpers (and supercluster) ship ESM only; let swc turn them into CommonJS.
 const esmPackages = [
   'msw',
   '@mswjs',
@@ -16,6 +16,9 @@ const esmPackages = [
   'outvariant',
   'strict-event-emitter',
   'is-node-process',
+  // the H5 map's clustering
+  'supercluster',
+  'kdbush',
 ]
 
 const config: Config = {

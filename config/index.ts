@@ -27,8 +27,18 @@ export default defineConfig<'webpack5'>(async (merge) => {
       TARO_APP_API_BASE: JSON.stringify(weapp?.apiBase ?? process.env.TARO_APP_API_BASE ?? DEVELOPMENT_API_BASE),
     },
     defineConstants: {},
-    // WeChat's sitemap (which pages its search may index) sits beside app.json (sitemapLocation in src/app.config.ts).
-    copy: { patterns: process.env.TARO_ENV === 'weapp' ? [{ from: 'src/sitemap.json', to: `${outputRoot}/sitemap.json` }] : [], options: {} },
+    // WeChat's sitemap (which pages its search may index) sits beside app.json (sitemapLocation in src/app.config.ts);
+    // the map's marker icon is a file, as WeChat's map asks for an iconPath.
+    copy: {
+      patterns:
+        process.env.TARO_ENV === 'weapp'
+          ? [
+              { from: 'src/sitemap.json', to: `${outputRoot}/sitemap.json` },
+              { from: 'src/assets/map', to: `${outputRoot}/assets/map` },
+            ]
+          : [],
+      options: {},
+    },
     framework: 'react',
     compiler: 'webpack5',
     cache: { enable: false },
@@ -55,6 +65,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
       postcss: {
         autoprefixer: { enable: true, config: {} },
+        // Leaflet's stylesheet is in CSS pixels (its tiles and markers are placed in pixels): not the 750 design width.
+        pxtransform: { enable: true, config: { exclude: (file: string) => /node_modules[\\/]leaflet[\\/]/.test(file) } },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
       },
     },

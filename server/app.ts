@@ -28,6 +28,8 @@ import { guidanceRoutes } from './features/guidance/routes'
 import { bulletinRoutes } from './features/bulletins/routes'
 import { sanctionRoutes } from './features/sanctions/routes'
 import { statsRoutes } from './features/stats/routes'
+import { mapRoutes } from './features/map/routes'
+import { tileOrigins, type TileSource } from './features/map/tile-source'
 import type { Population } from './features/stats/population'
 import type { CodeSender } from './features/auth/code-sender'
 import { registerAuth } from './shared/auth'
@@ -85,6 +87,8 @@ export interface AppSettings {
     /** How long one computed answer is served (and the max-age sent); 0 computes every request. */
     cacheSeconds: number
   }
+  /** The H5 map's tiles; unset: the BFF's own stand-in tiles, zoom 3–18. */
+  mapTiles?: TileSource
 }
 
 export interface AppOptions {
@@ -120,7 +124,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'", "'unsafe-inline'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
+        // The H5 map loads its tiles straight from the provider (each subdomain of {s} its own origin).
+        imgSrc: ["'self'", 'data:', 'blob:', ...tileOrigins(options.settings.mapTiles)],
         connectSrc: ["'self'"],
       },
     },
@@ -151,6 +156,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         { name: 'bulletins' },
         { name: 'sanctions' },
         { name: 'stats' },
+        { name: 'map' },
         { name: 'health' },
       ],
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
@@ -177,6 +183,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(bulletinRoutes)
       await api.register(sanctionRoutes)
       await api.register(statsRoutes)
+      await api.register(mapRoutes)
       await api.register(wechatPushRoutes)
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger())
     },

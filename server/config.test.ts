@@ -105,6 +105,66 @@ describe('stats settings', () => {
   })
 })
 
+describe('map tiles', () => {
+  const TIANDITU = 'https://t{s}.tianditu.gov.cn/vec_w/wmts?SERVICE=WMTS&REQUEST=GetTile&TILEMATRIX={z}&TILEROW={y}&TILECOL={x}&tk=key'
+  const tianditu = { MAP_TILE_URL: TIANDITU, MAP_TILE_SUBDOMAINS: '0, 1,2', MAP_TILE_ATTRIBUTION: ' 天地图 GS(2024)0568号 ', MAP_TILE_DATUM: 'wgs84' }
+  const amap = {
+    MAP_TILE_URL: 'https://webrd01.is.autonavi.com/appmaptile?style=8&x={x}&y={y}&z={z}',
+    MAP_TILE_ATTRIBUTION: '高德地图 GS(2023)4677号',
+    MAP_TILE_DATUM: 'gcj02',
+  }
+
+  it('defaults to the BFF’s own stand-in tiles, zoom 3–18 (development)', () => {
+    expect(loadConfig(base).mapTiles).toEqual({ kind: 'stand-in', minZoom: 3, maxZoom: 18 })
+    expect(loadConfig({ ...base, MAP_TILE_MIN_ZOOM: '6', MAP_TILE_MAX_ZOOM: '16' }).mapTiles).toEqual({ kind: 'stand-in', minZoom: 6, maxZoom: 16 })
+  })
+
+  it('takes a provider with subdomains (天地图, WGS-84) and one without (高德, GCJ-02)', () => {
+    expect(loadConfig({ ...base, ...tianditu, MAP_TILE_MAX_ZOOM: '17' }).mapTiles).toEqual({
+      kind: 'provider',
+      tiles: { urlTemplate: TIANDITU, subdomains: ['0', '1', '2'], attribution: '天地图 GS(2024)0568号', datum: 'wgs84', minZoom: 3, maxZoom: 17 },
+    })
+    expect(loadConfig({ ...base, ...amap }).mapTiles).toEqual({
+      kind: 'provider',
+      tiles: { urlTemplate: amap.MAP_TILE_URL, subdomains: [], attribution: amap.MAP_TILE_ATTRIBUTION, datum: 'gcj02', minZoom: 3, maxZoom: 18 },
+    })
+  })
+
+  it.each([
+    [
+      'a datum other than gcj02 or wgs84',
+      { ...amap, MAP_TILE_DATUM: 'bd09' },
+      'MAP_TILE_DATUM must be gcj02 or wgs84 (天地图 wgs84; 高德, 腾讯 gcj02), got "bd09"',
+    ],
+    ['no datum', { ...amap, MAP_TILE_DATUM: undefined }, 'MAP_TILE_DATUM must be gcj02 or wgs84'],
+    ['no attribution', { ...amap, MAP_TILE_ATTRIBUTION: undefined }, 'MAP_TILE_ATTRIBUTION is required with MAP_TILE_URL'],
+    [
+      'a plain-http template',
+      { ...amap, MAP_TILE_URL: 'http://webrd01.is.autonavi.com/appmaptile?x={x}&y={y}&z={z}' },
+      'MAP_TILE_URL must be an https:// URL template',
+    ],
+    ['a template without {z}', { ...amap, MAP_TILE_URL: 'https://tiles.example.cn/{x}/{y}.png' }, 'MAP_TILE_URL lacks {z}'],
+    ['a template without {x} and {y}', { ...amap, MAP_TILE_URL: 'https://tiles.example.cn/{z}.png' }, 'MAP_TILE_URL lacks {x}, {y}'],
+    ['{s} without subdomains', { ...tianditu, MAP_TILE_SUBDOMAINS: undefined }, 'MAP_TILE_SUBDOMAINS must list its values'],
+    ['subdomains without {s}', { ...amap, MAP_TILE_SUBDOMAINS: '1,2' }, 'MAP_TILE_SUBDOMAINS is set but MAP_TILE_URL holds no {s}'],
+    ['a subdomain that is no host name part', { ...tianditu, MAP_TILE_SUBDOMAINS: '0,a/b' }, 'got "a/b"'],
+    ['a template that is no URL', { ...amap, MAP_TILE_URL: 'https://tiles example.cn/{z}/{x}/{y}' }, 'MAP_TILE_URL is not a valid URL template'],
+    [
+      'a minimum zoom above the maximum',
+      { ...amap, MAP_TILE_MIN_ZOOM: '12', MAP_TILE_MAX_ZOOM: '10' },
+      'MAP_TILE_MIN_ZOOM (12) must not be greater than MAP_TILE_MAX_ZOOM (10)',
+    ],
+    ['a zoom beyond 22', { MAP_TILE_MAX_ZOOM: '23' }, 'MAP_TILE_MAX_ZOOM must be an integer 0–22'],
+    [
+      'provider settings without MAP_TILE_URL',
+      { MAP_TILE_DATUM: 'gcj02', MAP_TILE_ATTRIBUTION: '高德' },
+      'MAP_TILE_ATTRIBUTION, MAP_TILE_DATUM are set without MAP_TILE_URL',
+    ],
+  ])('refuses to start with %s', (_case, settings, message) => {
+    expect(() => loadConfig({ ...base, ...settings })).toThrow(message)
+  })
+})
+
 describe('class messages and the job queue', () => {
   it('offers every message kind with stand-in templates when the stand-in WeChat runs (no app secret)', () => {
     expect(loadConfig(base).classes).toEqual({
@@ -196,6 +256,10 @@ describe('NODE_ENV=production', () => {
     COMPLAINT_INTAKE_URLS: JSON.stringify(allIntakeUrls),
     SEED_DEMO: 'false',
     JWT_SECRET: 'j'.repeat(40),
+    MAP_TILE_URL: 'https://t{s}.tianditu.gov.cn/vec_w/wmts?TILEMATRIX={z}&TILEROW={y}&TILECOL={x}&tk=key',
+    MAP_TILE_SUBDOMAINS: '0,1,2,3,4,5,6,7',
+    MAP_TILE_ATTRIBUTION: '天地图 GS(2024)0568号',
+    MAP_TILE_DATUM: 'wgs84',
   }
   const required = [
     'WECHAT_APP_ID',
@@ -206,6 +270,9 @@ describe('NODE_ENV=production', () => {
     'COMPLAINT_INTAKE_URLS',
     'SEED_DEMO',
     'JWT_SECRET',
+    'MAP_TILE_URL',
+    'MAP_TILE_DATUM',
+    'MAP_TILE_ATTRIBUTION',
   ] as const
   const without = (...names: string[]) => Object.fromEntries(Object.entries(complete).filter(([name]) => !names.includes(name)))
   const refusal = (env: Record<string, string>) => {
@@ -217,13 +284,14 @@ describe('NODE_ENV=production', () => {
     throw new Error('loadConfig started')
   }
 
-  it('starts with real WeChat, a real SMS sender, real intake URLs, no demo data and a shared JWT secret', () => {
+  it('starts with real WeChat, a real SMS sender, real intake URLs, no demo data, a shared JWT secret and real map tiles', () => {
     const config = loadConfig(complete)
     expect(config.wechat).toMatchObject({ appId: 'wx1234567890abcdef', appSecret: 'app-secret' })
     expect(config.smsSender.kind).toBe('tencent')
     expect(config.complaints.intakeUrls).toEqual(allIntakeUrls)
     expect(config.seedDemo).toBe(false)
     expect(config.jwtSecret).toBe('j'.repeat(40))
+    expect(config.mapTiles).toMatchObject({ kind: 'provider', tiles: { datum: 'wgs84', attribution: '天地图 GS(2024)0568号' } })
   })
 
   it('with nothing set, refuses to start and names every missing setting in one message', () => {
@@ -239,7 +307,7 @@ describe('NODE_ENV=production', () => {
     expect(message.split('\n').filter((line) => line.startsWith('  - '))).toEqual([expect.stringMatching(new RegExp(`^  - ${name}[:=]`))])
   })
 
-  it('refuses the log sender, demo data, an incomplete Tencent sender, a plain-http endpoint or public address, a made-up AppID', () => {
+  it('refuses the log sender, demo data, an incomplete Tencent sender, a plain-http endpoint, public address or tile template, a made-up AppID', () => {
     expect(refusal({ ...complete, SMS_SENDER: 'log' })).toContain('SMS_SENDER=tencent: sign-in codes must be texted ("log" is not a real sender)')
     expect(refusal({ ...complete, SEED_DEMO: 'true' })).toContain('  - SEED_DEMO=false')
     const incomplete = refusal(without('TENCENT_SMS_SECRET_KEY', 'TENCENT_SMS_TEMPLATE_ID'))
@@ -247,6 +315,9 @@ describe('NODE_ENV=production', () => {
     expect(incomplete).toContain('  - TENCENT_SMS_TEMPLATE_ID: required with SMS_SENDER=tencent')
     expect(refusal({ ...complete, TENCENT_SMS_ENDPOINT: 'http://127.0.0.1:9000' })).toContain('  - TENCENT_SMS_ENDPOINT: must be https://')
     expect(refusal({ ...complete, PUBLIC_BASE_URL: 'http://bff.example.cn' })).toContain('got "http://bff.example.cn"')
+    expect(refusal({ ...complete, MAP_TILE_URL: 'http://t{s}.tianditu.gov.cn/{z}/{x}/{y}' })).toContain(
+      '  - MAP_TILE_URL: the https:// URL template of a licensed tile service with {z}, {x}, {y} (without it the H5 map draws plain grid stand-in tiles), got "http://t{s}.tianditu.gov.cn/{z}/{x}/{y}"',
+    )
     expect(refusal({ ...complete, WECHAT_APP_ID: 'wx-stand-in-app' })).toContain(
       '  - WECHAT_APP_ID: the mini-program\'s AppID, "wx" and 16 hex digits, got "wx-stand-in-app"',
     )
@@ -258,5 +329,6 @@ describe('NODE_ENV=production', () => {
     expect(config.wechat.appSecret).toBeNull()
     expect(config.complaints.intakeUrls).toBeNull()
     expect(config.seedDemo).toBe(true)
+    expect(config.mapTiles.kind).toBe('stand-in')
   })
 })

@@ -6,6 +6,7 @@ import type { S3StorageConfig } from './features/complaints/photos/s3-storage'
 import { CLASS_MESSAGE_KINDS, type ClassMessageKind } from '../types/classes'
 import { DEFAULT_POPULATION_FILE, readPopulationFile, type Population } from './features/stats/population'
 import { TENCENT_SMS_ENDPOINT, type TencentSmsSettings } from './features/auth/tencent-sms'
+import { DEFAULT_MAX_ZOOM, DEFAULT_MIN_ZOOM, providerTiles, type TileSource } from './features/map/tile-source'
 
 /** The environment, or any map of settings (tests pass plain objects). */
 type Env = Record<string, string | undefined>
@@ -59,6 +60,8 @@ export interface Config {
   classes: ClassesConfig
   jobs: JobsConfig
   stats: StatsConfig
+  /** The H5 map's tiles: MAP_TILE_URL and its settings, or without it the BFF's own stand-in tiles (development). */
+  mapTiles: TileSource
 }
 
 export interface StatsConfig {
@@ -240,6 +243,31 @@ function readSmsSender(env: Env): SmsSenderConfig {
   }
 }
 
+const MAP_TILE_SETTINGS = ['MAP_TILE_SUBDOMAINS', 'MAP_TILE_ATTRIBUTION', 'MAP_TILE_DATUM'] as const
+
+function readMapTiles(env: Env): TileSource {
+  const minZoom = readInt('MAP_TILE_MIN_ZOOM', env.MAP_TILE_MIN_ZOOM, DEFAULT_MIN_ZOOM, 0, 22)
+  const maxZoom = readInt('MAP_TILE_MAX_ZOOM', env.MAP_TILE_MAX_ZOOM, DEFAULT_MAX_ZOOM, 0, 22)
+  if (minZoom > maxZoom) throw new Error(`MAP_TILE_MIN_ZOOM (${minZoom}) must not be greater than MAP_TILE_MAX_ZOOM (${maxZoom})`)
+  if (!env.MAP_TILE_URL) {
+    const stray = MAP_TILE_SETTINGS.filter((name) => env[name])
+    if (stray.length) throw new Error(`${stray.join(', ')} ${stray.length > 1 ? 'are' : 'is'} set without MAP_TILE_URL (the tile service's URL template)`)
+    return { kind: 'stand-in', minZoom, maxZoom }
+  }
+  const tiles = providerTiles({
+    urlTemplate: env.MAP_TILE_URL,
+    subdomains: (env.MAP_TILE_SUBDOMAINS ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+    attribution: env.MAP_TILE_ATTRIBUTION ?? '',
+    datum: env.MAP_TILE_DATUM ?? '',
+    minZoom,
+    maxZoom,
+  })
+  return { kind: 'provider', tiles }
+}
+
 /**
  * What a production start lacks. Without these settings the BFF would start stand-ins (WeChat, SMS to the log, complaint
  * intake) or demo data and seem to work while reaching nobody, so NODE_ENV=production refuses them all, named at once.
@@ -267,6 +295,12 @@ function productionGaps(env: Env): string[] {
       gaps.push(`TENCENT_SMS_ENDPOINT: must be https:// (or unset: ${TENCENT_SMS_ENDPOINT})`)
   }
   if (!env.COMPLAINT_INTAKE_URLS) gaps.push("COMPLAINT_INTAKE_URLS: each department's intake URL (without it complaints go to a local stand-in receiver)")
+  if (!env.MAP_TILE_URL?.startsWith('https://'))
+    gaps.push(
+      `MAP_TILE_URL: the https:// URL template of a licensed tile service with {z}, {x}, {y} (without it the H5 map draws plain grid stand-in tiles)${env.MAP_TILE_URL ? `, got "${env.MAP_TILE_URL}"` : ''}`,
+    )
+  if (!env.MAP_TILE_DATUM) gaps.push('MAP_TILE_DATUM: the datum the tiles are drawn in, wgs84 (天地图) or gcj02 (高德, 腾讯), so markers sit on their streets')
+  if (!env.MAP_TILE_ATTRIBUTION) gaps.push("MAP_TILE_ATTRIBUTION: the tile provider and its 审图号, shown on the map as the provider's terms require")
   if (env.SEED_DEMO !== 'false') gaps.push('SEED_DEMO=false: the fictional demo institutions must not enter a real registry')
   if (!env.JWT_SECRET) gaps.push('JWT_SECRET: at least 32 characters, the same on every instance (without it the key is a file on one disk)')
   return gaps
@@ -317,5 +351,6 @@ export function loadConfig(env: Env = process.env): Config {
       population: readPopulationFile(env.POPULATION_FILE ? path.resolve(env.POPULATION_FILE) : DEFAULT_POPULATION_FILE),
       cacheSeconds: readInt('STATS_CACHE_SECONDS', env.STATS_CACHE_SECONDS, 300, 0, 24 * 3600),
     },
+    mapTiles: readMapTiles(env),
   }
 }

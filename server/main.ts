@@ -55,6 +55,8 @@ async function main() {
   if (config.databaseUrl && config.complaints.photoStorage.kind === 'local') {
     console.warn("PHOTO_STORAGE=local with DATABASE_URL: complaint photos stay on this instance's disk; use PHOTO_STORAGE=s3 when several instances run")
   }
+  if (config.mapTiles.kind === 'stand-in')
+    console.log('Map stand-in tiles at /api/map/stand-in-tiles (no MAP_TILE_URL configured): the H5 map draws a plain grid')
   const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false }) : null
 
   let sender: CodeSender | null = null
@@ -81,6 +83,7 @@ async function main() {
       },
       classes: config.classes,
       stats: config.stats,
+      mapTiles: config.mapTiles,
     },
   })
   // Development writes codes to the log; production (NODE_ENV=production) only starts with a real sender configured.

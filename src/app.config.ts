@@ -29,7 +29,7 @@ export default defineAppConfig({
     navigationBarTextStyle: 'black',
   },
   tabBar: {
-    color: '#8a93a0',
+    color: '#626b79', // the tab labels: ≥ 4.5:1 on white
     selectedColor: '#1d5fbf',
     backgroundColor: '#ffffff',
     borderStyle: 'black',

@@ -220,6 +220,13 @@ export const InstitutionSearchQuery = Type.Object(
     lng: Type.Optional(Longitude),
     radiusKm: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 500, description: 'only with lat/lng' })),
     region: Type.Optional(Type.String({ pattern: '^[0-9]{6}$', description: '市州 or district code' })),
+    bbox: Type.Optional(
+      Type.String({
+        pattern: '^-?[0-9]+(\\.[0-9]+)?(,-?[0-9]+(\\.[0-9]+)?){3}$',
+        description:
+          'the map area searched (搜索此区域), GCJ-02 "west,south,east,north" in degrees: only institutions inside it; not with region. With lat/lng, distances and the nearest-first order stay the parent\'s',
+      }),
+    ),
     serviceForm: Type.Optional(Type.Array(ServiceForm, { maxItems: 4 })),
     kind: Type.Optional(Type.Array(InstitutionKind, { maxItems: 5 })),
     childBirthMonth: Type.Optional(Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$', description: 'YYYY-MM; only institutions with a class for that age' })),

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import type { ReactNode } from 'react'
 import { t } from '../i18n'
+import { pressable, scrollRegion } from './a11y'
 import './ui.scss'
 
 type Props = { open: boolean; title: string; onClose: () => void; children: ReactNode; footer?: ReactNode; className?: string }
@@ -13,11 +14,14 @@ export function BottomSheet({ open, title, onClose, children, footer, className 
       <View className='sheet__panel'>
         <View className='sheet__head'>
           <Text className='sheet__title'>{title}</Text>
-          <Text className='sheet__close' onClick={onClose}>
+          <View {...pressable('button')} className='sheet__close' onClick={onClose}>
             {t('common.close')}
-          </Text>
+          </View>
         </View>
-        <View className='sheet__body'>{children}</View>
+        {/* It scrolls when the options outgrow the screen: focusable, so a keyboard can scroll it too. */}
+        <View className='sheet__body' {...scrollRegion(title)}>
+          {children}
+        </View>
         {footer ? <View className='sheet__foot'>{footer}</View> : null}
       </View>
     </View>

@@ -2,6 +2,7 @@ import Taro from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import type { ReactNode } from 'react'
 import { amapMarkerUrl, type Place } from '../utils/map'
+import { pressable } from './a11y'
 import './ui.scss'
 
 type LinkProps = { className?: string; children?: ReactNode }
@@ -19,7 +20,7 @@ export function PhoneLink({ phone, className = '', children }: LinkProps & { pho
     )
   }
   return (
-    <View className={className} role='link' onClick={() => void Taro.makePhoneCall({ phoneNumber: phone }).catch(() => undefined)}>
+    <View className={className} {...pressable('link')} onClick={() => void Taro.makePhoneCall({ phoneNumber: phone }).catch(() => undefined)}>
       {children ?? phone}
     </View>
   )
@@ -37,7 +38,7 @@ export function MapLink({ place, className = '', children }: LinkProps & { place
   const open = () =>
     void Taro.openLocation({ latitude: place.lat, longitude: place.lng, name: place.name, address: place.address ?? '', scale: 16 }).catch(() => undefined)
   return (
-    <View className={className} role='link' onClick={open}>
+    <View className={className} {...pressable('link')} onClick={open}>
       {children}
     </View>
   )

@@ -7,6 +7,7 @@ import { formatVacanciesUpdated } from '../utils/time'
 import { GradeBadge } from './grade-badge'
 import { SanctionWarning } from './sanction-warning'
 import { Tag } from './tag'
+import { pressable } from './a11y'
 import './ui.scss'
 
 type Props = {
@@ -30,7 +31,7 @@ function fitsText(classes: ClassSummary[], ageMonths: number): string {
 
 export function InstitutionCard({ institution: item, onOpen, actions, ageMonths = null }: Props) {
   return (
-    <View className='card institution-card' onClick={() => onOpen(item.id)}>
+    <View {...pressable('link')} className='card institution-card' onClick={() => onOpen(item.id)}>
       <View className='card__head'>
         <Text className='card__name'>{item.name}</Text>
         {item.distanceKm !== null ? <Text className='card__distance'>{formatDistance(item.distanceKm)}</Text> : null}

@@ -2,6 +2,8 @@ import { Text, View } from '@tarojs/components'
 import { t } from '../i18n'
 import { describeError } from '../services/http'
 import type { PagedListResult } from '../services/server-data'
+import { pressable } from './a11y'
+import './ui.scss'
 
 type Props = {
   list: Pick<PagedListResult<unknown, unknown>, 'moreError' | 'hasMore' | 'loadingMore' | 'retry'>
@@ -18,7 +20,7 @@ export function ListFooter({ list, block, loadingText, endText }: Props) {
     return (
       <View className={`${block}__footer`}>
         <Text>{describeError(list.moreError)}</Text>
-        <View className={`${block}__footer-link`} role='button' onClick={() => void list.retry()}>
+        <View className={`${block}__footer-link list-footer__retry`} {...pressable('button')} onClick={() => void list.retry()}>
           {t('common.retry')}
         </View>
       </View>

@@ -1,9 +1,10 @@
 import Taro, { useDidHide, useDidShow, useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
-import { useEffect, useState, type ReactNode } from 'react'
+import { useEffect, useRef, useState, type ReactNode } from 'react'
 import { t } from '../i18n'
 import { goBackOr, routes, TAB_PAGES } from '../utils/routes'
 import { WechatPrivacySheet } from './wechat-privacy-sheet'
+import { pressable } from './a11y'
 import './page-frame.scss'
 
 type Props = { className?: string; children?: ReactNode }
@@ -17,13 +18,28 @@ export function PageFrame({ className, children }: Props) {
   const [onTop, setOnTop] = useState(false)
   useDidShow(() => setOnTop(true))
   useDidHide(() => setOnTop(false))
+  const content = useKeyboardScrollablePage()
   return (
     <>
       {process.env.TARO_ENV === 'h5' ? <TitleBar onTop={onTop} /> : null}
-      <View className={className}>{children}</View>
+      <View className={className} ref={content}>
+        {children}
+      </View>
       <WechatPrivacySheet onTop={onTop} />
     </>
   )
+}
+
+/**
+ * H5 only: the router's page element (.taro_page) is what scrolls, and a keyboard scrolls it only once it can take
+ * focus (WCAG 2.1.1; axe's scrollable-region-focusable).
+ */
+function useKeyboardScrollablePage() {
+  const content = useRef<HTMLElement>(null)
+  useEffect(() => {
+    if (process.env.TARO_ENV === 'h5') content.current?.closest('.taro_page')?.setAttribute('tabindex', '0')
+  }, [])
+  return content
 }
 
 /** H5 only. A page opened from a link has no history: 返回 then goes to the home tab. */
@@ -33,13 +49,13 @@ function TitleBar({ onTop }: { onTop: boolean }) {
   if (TAB_PAGES.includes(path)) return null
   return (
     <View className='title-bar'>
-      <View className='title-bar__button' role='button' onClick={() => goBackOr(routes.home)}>
+      <View className='title-bar__button' {...pressable('button')} onClick={() => goBackOr(routes.home)}>
         ‹ {t('frame.back')}
       </View>
       <View className='title-bar__title' role='heading' aria-level={1}>
         {title}
       </View>
-      <View className='title-bar__button title-bar__button--end' role='button' onClick={() => void Taro.switchTab({ url: routes.home })}>
+      <View className='title-bar__button title-bar__button--end' {...pressable('button')} onClick={() => void Taro.switchTab({ url: routes.home })}>
         {t('frame.home')}
       </View>
     </View>

@@ -4,6 +4,7 @@ import { useEffect } from 'react'
 import { t } from '../i18n'
 import { useWechatPrivacyStore } from '../services/wechat-privacy'
 import { BottomSheet } from './bottom-sheet'
+import { pressable } from './a11y'
 import './page-frame.scss'
 
 const AGREE_BUTTON_ID = 'privacy-agree'
@@ -53,7 +54,7 @@ export function WechatPrivacySheet({ onTop }: { onTop: boolean }) {
     >
       <View className='wechat-privacy__body'>
         <Text>{t('wechatPrivacy.body')}</Text>
-        <View className='wechat-privacy__link' role='link' onClick={() => Taro.openPrivacyContract({})}>
+        <View className='wechat-privacy__link' {...pressable('link')} onClick={() => Taro.openPrivacyContract({})}>
           {t('wechatPrivacy.contract')}
         </View>
       </View>

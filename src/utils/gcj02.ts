@@ -37,3 +37,20 @@ export function wgs84ToGcj02(lat: number, lng: number): { lat: number; lng: numb
   const dLng = (shiftLng(lng - 105.0, lat - 35.0) * 180.0) / ((A / sqrtMagic) * Math.cos(radLat) * Math.PI)
   return { lat: lat + dLat, lng: lng + dLng }
 }
+
+/**
+ * GCJ-02 back to WGS-84, for tiles drawn in WGS-84 (天地图's CGCS2000). The transform has no closed inverse: start
+ * from the GCJ-02 point and correct by the forward error until it is under a millimetre (three or four rounds).
+ */
+export function gcj02ToWgs84(lat: number, lng: number): { lat: number; lng: number } {
+  if (outsideChina(lat, lng)) return { lat, lng }
+  let wgs = { lat, lng }
+  for (let round = 0; round < 10; round += 1) {
+    const forward = wgs84ToGcj02(wgs.lat, wgs.lng)
+    const dLat = lat - forward.lat
+    const dLng = lng - forward.lng
+    wgs = { lat: wgs.lat + dLat, lng: wgs.lng + dLng }
+    if (Math.abs(dLat) < 1e-8 && Math.abs(dLng) < 1e-8) break
+  }
+  return wgs
+}

@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core'
 import type { ClassSearchResult } from '../../types/classes'
+import { expectNoSeriousA11yViolations } from './axe'
 import { CHANGCHUN, CHANGCHUN_GCJ02, api, baseUrl, launchBrowser, openPhone, screenshot, signInCodeFromLog } from './browser'
 
 let browser: Browser
@@ -52,17 +53,20 @@ it('a parent finds a class for a 14-month-old, signs up, sees it in 我的报名
   await text(page, `共 ${expected.total} 场，离您最近的在前`).waitFor()
   await expect(field(page, '[data-testid="class-card"]').first().textContent()).resolves.toContain(expected.items[0].title)
   await screenshot(page, 'classes-for-14-months')
+  await expectNoSeriousA11yViolations(page, '课堂 for a 14-month-old')
 
   await field(page, '[data-testid="class-card"]').filter({ hasText: withSeats!.title }).first().click()
   await text(page, '立即报名').click()
   await text(page, '报名成功').first().waitFor()
   await screenshot(page, 'class-signed-up')
+  await expectNoSeriousA11yViolations(page, 'class signed up')
 
   await page.goBack()
   await text(page, '我的报名').first().click()
   const upcoming = field(page, '[data-testid="upcoming"]').locator('[data-testid="sign-up-row"]').filter({ hasText: withSeats!.title })
   await upcoming.getByText('已报名').first().waitFor()
   await screenshot(page, 'my-sign-ups')
+  await expectNoSeriousA11yViolations(page, 'my sign-ups')
 
   await upcoming.getByText('取消报名').first().click()
   await text(page, '确定').last().click()

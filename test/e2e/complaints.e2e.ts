@@ -1,4 +1,5 @@
 import type { Browser } from 'playwright-core'
+import { expectNoSeriousA11yViolations } from './axe'
 import { api, baseUrl, launchBrowser, openPhone, screenshot } from './browser'
 
 let browser: Browser
@@ -28,6 +29,7 @@ it('a parent files an anonymous abuse report, sees the 110 notice, and follows i
   await page.getByText('如孩子正处于危险中，请立即拨打 110 报警').filter({ visible: true }).waitFor()
   await expect(text('拨打 110').isVisible()).resolves.toBe(true)
   await screenshot(page, 'complaint-abuse-110-notice')
+  await expectNoSeriousA11yViolations(page, 'complaint form, 110 notice')
   await text('我已知晓，继续提交').click()
 
   await visible('textarea[placeholder="请描述发生了什么"]').fill('接孩子时看到看护人员用力拍打孩子的头部，孩子哭得很厉害，手臂上有淤青。')
@@ -41,6 +43,7 @@ it('a parent files an anonymous abuse report, sees the 110 notice, and follows i
   expect(trackingNumber).toMatch(/^TS\d{8}[A-Z0-9]{6}$/)
   expect(secret.length).toBeGreaterThanOrEqual(12)
   await screenshot(page, 'complaint-filed')
+  await expectNoSeriousA11yViolations(page, 'complaint filed')
 
   // A fresh browser, as if on another phone: only the number and the secret lead to it.
   const other = await openPhone(browser)
@@ -56,6 +59,7 @@ it('a parent files an anonymous abuse report, sees the 110 notice, and follows i
   expect(followText).toContain('公安')
   expect(followText).toContain('卫生健康')
   await screenshot(other.page, 'complaint-followed')
+  await expectNoSeriousA11yViolations(other.page, 'complaint followed')
   await other.context.close()
   await context.close()
 })

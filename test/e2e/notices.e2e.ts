@@ -1,4 +1,5 @@
 import type { Browser, Page } from 'playwright-core'
+import { expectNoSeriousA11yViolations } from './axe'
 import { api, baseUrl, launchBrowser, openPhone, screenshot, signInByApi, signInCodeFromLog } from './browser'
 
 let browser: Browser
@@ -68,6 +69,7 @@ it('a committee member posts a pinned notice; a linked parent sees it first, unr
   expect(listText).toContain('未读')
   expect(listText).toContain('置顶')
   await screenshot(parent.page, 'notice-list-parent')
+  await expectNoSeriousA11yViolations(parent.page, 'notices of a linked institution')
 
   await parent.page.getByText(title).filter({ visible: true }).first().click()
   await parent.page.getByText('周五上午9点至11点开放参观').filter({ visible: true }).first().waitFor()

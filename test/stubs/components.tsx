@@ -1,5 +1,5 @@
 /** Hand-written stand-ins for @tarojs/components: plain DOM elements with Taro's event shapes. */
-import { createElement, type ChangeEvent, type KeyboardEvent, type ReactNode } from 'react'
+import { createElement, forwardRef, type ChangeEvent, type KeyboardEvent, type ReactNode } from 'react'
 
 type Props = Record<string, unknown> & { children?: ReactNode }
 
@@ -21,16 +21,18 @@ const TARO_ONLY = [
   'userSelect',
 ]
 
+/** Taro's H5 components hand `nativeProps` to the element they render inside (an <img>, an <input>): so do these. */
 function domProps(props: Props): Props {
   const out: Props = {}
-  for (const [key, value] of Object.entries(props)) if (!TARO_ONLY.includes(key)) out[key] = value
-  return out
+  for (const [key, value] of Object.entries(props)) if (!TARO_ONLY.includes(key) && key !== 'nativeProps') out[key] = value
+  return { ...out, ...(props.nativeProps as Props | undefined) }
 }
 
+// forwardRef: components hand a ref to View as to Taro's (page-frame.tsx).
 const element = (tag: string) =>
-  function TaroElement(props: Props) {
-    return createElement(tag, domProps(props))
-  }
+  forwardRef<HTMLElement, Props>(function TaroElement(props, ref) {
+    return createElement(tag, { ...domProps(props), ref })
+  })
 
 export const View = element('div')
 export const Text = element('span')

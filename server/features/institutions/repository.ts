@@ -19,11 +19,21 @@ export interface Point {
   lng: number
 }
 
+/** A map area in the registry's GCJ-02 degrees, west < east and south < north. */
+export interface Bbox {
+  west: number
+  south: number
+  east: number
+  north: number
+}
+
 /** The search after validation: every value here is known to be well-formed. */
 export interface SearchCriteria {
   origin: Point | null
   radiusKm: number | null
   regionCode: string | null
+  /** 搜索此区域: only institutions inside; distances and the nearest-first order stay the origin's. */
+  bbox: Bbox | null
   serviceForms: ServiceForm[]
   /** The service form whose fee the cards show, the budget reads and the fee sort orders by: the first one chosen. */
   pricedForm: ServiceForm | null
@@ -65,6 +75,10 @@ function whereClauses(c: SearchCriteria) {
     const origin = earthOf(c.origin.lat, c.origin.lng)
     clauses.push(sql<SqlBool>`earth_box(${origin}, ${metres}::float8) @> ${rowEarth}`)
     clauses.push(sql<SqlBool>`earth_distance(${origin}, ${rowEarth}) <= ${metres}::float8`)
+  }
+  if (c.bbox) {
+    const { west, south, east, north } = c.bbox
+    clauses.push(sql<SqlBool>`i.lat BETWEEN ${south} AND ${north} AND i.lng BETWEEN ${west} AND ${east}`)
   }
   if (c.regionCode) clauses.push(sql<SqlBool>`(i.city_code = ${c.regionCode} OR i.district_code = ${c.regionCode})`)
   if (c.serviceForms.length) clauses.push(sql<SqlBool>`i.service_forms @> ${sql.val(c.serviceForms)}::text[]`)

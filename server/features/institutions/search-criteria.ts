@@ -2,9 +2,11 @@ import type { InstitutionSearchQuery } from '../../../types/institutions'
 import type { Reference } from '../../shared/reference'
 import { badRequest } from '../../shared/http-errors'
 import { ageInMonths, chinaToday } from '../../shared/china-time'
-import type { Point, SearchCriteria } from './repository'
+import type { Bbox, Point, SearchCriteria } from './repository'
 
 const OLDEST_CHILD_MONTHS = 72
+/** The widest and tallest map area searched, in degrees: a 市州 or two, not the province in one answer. */
+const BBOX_MAX_DEGREES = 5
 
 /** Checks that need more than one field or the reference data; the schema has already checked each field alone. */
 export function originFrom(query: { lat?: number; lng?: number }): Point | null {
@@ -14,8 +16,24 @@ export function originFrom(query: { lat?: number; lng?: number }): Point | null 
   return { lat: query.lat, lng: query.lng }
 }
 
+/** "west,south,east,north" (the schema has checked the shape) as an area on the map; 400 naming bbox when it is not one. */
+export function bboxFrom(query: { bbox?: string; region?: string }): Bbox | null {
+  if (query.bbox === undefined) return null
+  if (query.region !== undefined) throw badRequest('bbox', '地图区域与地区不能同时使用 (bbox cannot be combined with region)')
+  const [west, south, east, north] = query.bbox.split(',').map(Number)
+  if ([west, east].some((lng) => lng < -180 || lng > 180))
+    throw badRequest('bbox', '地图区域的经度应在 -180 到 180 之间 (bbox longitudes must be within -180..180)')
+  if ([south, north].some((lat) => lat < -90 || lat > 90)) throw badRequest('bbox', '地图区域的纬度应在 -90 到 90 之间 (bbox latitudes must be within -90..90)')
+  if (west >= east) throw badRequest('bbox', '地图区域的西边界应小于东边界 (bbox west must be less than east)')
+  if (south >= north) throw badRequest('bbox', '地图区域的南边界应小于北边界 (bbox south must be less than north)')
+  if (east - west > BBOX_MAX_DEGREES || north - south > BBOX_MAX_DEGREES)
+    throw badRequest('bbox', `地图区域过大，请放大地图后再搜索此区域 (bbox must span at most ${BBOX_MAX_DEGREES} degrees each way)`)
+  return { west, south, east, north }
+}
+
 export function toSearchCriteria(query: InstitutionSearchQuery, reference: Reference, now = new Date()): SearchCriteria {
   const origin = originFrom(query)
+  const bbox = bboxFrom(query)
   if (query.radiusKm !== undefined && !origin) throw badRequest('radiusKm', 'radiusKm 需要同时提供 lat 与 lng (radiusKm needs lat and lng)')
   if (query.region !== undefined && !reference.regionCodes.has(query.region)) throw badRequest('region', `未知的地区代码 ${query.region} (unknown region)`)
   if (query.sort === 'distance' && !origin) throw badRequest('sort', '按距离排序需要提供位置 lat 与 lng (sort=distance needs lat and lng)')
@@ -42,6 +60,7 @@ export function toSearchCriteria(query: InstitutionSearchQuery, reference: Refer
     origin,
     radiusKm: query.radiusKm ?? null,
     regionCode: query.region ?? null,
+    bbox,
     serviceForms,
     pricedForm: serviceForms[0] ?? null,
     maxFee: query.maxFee ?? null,

@@ -113,6 +113,8 @@ describe('following a complaint', () => {
     chooseReturns([pngFile()])
     fireEvent.click(screen.getByText('添加照片'))
     await waitFor(() => expect(screen.getByTestId('photo-thumb').className).toContain('photo-thumb--done'))
+    // A screen reader names each photo (on H5 the alt reaches the <img> inside Taro's Image).
+    expect(screen.getByTestId('photo-thumb').querySelector('img')?.getAttribute('alt')).toBe('照片 1')
     fireEvent.click(screen.getByText('提交补充材料'))
 
     expect(await screen.findByText('今天又看到有新的孩子被送来。')).toBeTruthy()

@@ -1,5 +1,5 @@
 import { BUDGET_UNIT_OF_FORM, SERVICE_FORMS } from '../../../types/institutions'
-import { BUDGET_UNIT, budgetOf, buildSearchQuery, countPanelFilters, emptyFilters } from './filters'
+import { BUDGET_UNIT, budgetOf, buildSearchQuery, countPanelFilters, emptyFilters, hasFiltersBesidesSearch } from './filters'
 
 const device = { kind: 'device', lat: 43.86, lng: 125.31 } as const
 const region = { kind: 'region', code: '220104', name: '长春 · 朝阳区', lat: 43.83, lng: 125.29 } as const
@@ -23,6 +23,32 @@ describe('buildSearchQuery', () => {
   it('sends the region instead of coordinates, drops the radius and never sorts by distance', () => {
     const query = buildSearchQuery(region, { ...emptyFilters, radiusKm: 3 }, 'distance', 1, 10)
     expect(query).toEqual({ region: '220104', sort: 'grade', page: 1, pageSize: 10 })
+  })
+
+  it('searches a map area instead of the region, keeping the device position for distances', () => {
+    const area = { west: 125.301234567, south: 43.85, east: 125.34, north: 43.880004 }
+    expect(buildSearchQuery(region, { ...emptyFilters, area }, 'grade', 1, 10)).toEqual({
+      bbox: '125.30123,43.85,125.34,43.88',
+      sort: 'grade',
+      page: 1,
+      pageSize: 10,
+    })
+    expect(buildSearchQuery(device, { ...emptyFilters, area, kinds: ['home'] }, 'distance', 1, 10)).toEqual({
+      lat: 43.86,
+      lng: 125.31,
+      bbox: '125.30123,43.85,125.34,43.88',
+      kind: ['home'],
+      sort: 'distance',
+      page: 1,
+      pageSize: 10,
+    })
+  })
+
+  it('counts a searched area as a filter to widen, not as a panel filter', () => {
+    const area = { west: 125.3, south: 43.85, east: 125.34, north: 43.88 }
+    expect(hasFiltersBesidesSearch({ ...emptyFilters, area })).toBe(true)
+    expect(countPanelFilters({ ...emptyFilters, area })).toBe(0)
+    expect(hasFiltersBesidesSearch(emptyFilters)).toBe(false)
   })
 
   it('counts only filters that live in the panel', () => {

@@ -1,4 +1,5 @@
 import type { FeeUnit, InstitutionKind, InstitutionSearchQuery, InstitutionSort, Ownership, ProfitType, ServiceForm } from '../../../types/institutions'
+import { toBbox, type MapArea } from '../../utils/map-area'
 import { originToQuery, type Origin } from '../../utils/origin'
 
 export type InstitutionFilters = {
@@ -15,6 +16,8 @@ export type InstitutionFilters = {
   /** Yuan, in the unit of the budget's service form (see budgetOf). */
   maxFee: number | null
   q: string
+  /** 搜索此区域: only institutions inside this map area (the list and the map alike). */
+  area: MapArea | null
 }
 
 export const RADIUS_OPTIONS = [1, 3, 5, 10, null] as const
@@ -32,6 +35,7 @@ export const emptyFilters: InstitutionFilters = {
   radiusKm: null,
   maxFee: null,
   q: '',
+  area: null,
 }
 
 /**
@@ -67,9 +71,9 @@ export function countPanelFilters(filters: InstitutionFilters): number {
   ].filter(Boolean).length
 }
 
-/** Panel filters or service-form chips: what can be cleared while the searched name stays. */
+/** Panel filters, service-form chips or a searched map area: what can be cleared while the searched name stays. */
 export function hasFiltersBesidesSearch(filters: InstitutionFilters): boolean {
-  return countPanelFilters(filters) > 0 || filters.serviceForms.length > 0
+  return countPanelFilters(filters) > 0 || filters.serviceForms.length > 0 || filters.area !== null
 }
 
 /** Distance sorting and the radius only make sense around the device's position. */
@@ -86,8 +90,11 @@ export function buildSearchQuery(
 ): InstitutionSearchQuery {
   const near = origin?.kind === 'device'
   const q = filters.q.trim()
+  // A searched area replaces the region; the device's position stays, for the distances and the nearest-first order.
+  const { region, ...where } = originToQuery(origin)
   return {
-    ...originToQuery(origin),
+    ...where,
+    ...(filters.area ? { bbox: toBbox(filters.area) } : region ? { region } : {}),
     ...(near && filters.radiusKm ? { radiusKm: filters.radiusKm } : {}),
     ...(filters.serviceForms.length ? { serviceForm: filters.serviceForms } : {}),
     ...(filters.kinds.length ? { kind: filters.kinds } : {}),

@@ -3,11 +3,14 @@ import type { InstitutionSort, ServiceForm } from '../../../types/institutions'
 import type { Origin } from '../../utils/origin'
 import { budgetOf, defaultSortFor, emptyFilters, type InstitutionFilters } from './filters'
 
-/** What the parent asked for: where from, which filters, which order. The results are server data (queries.ts). */
+export type FinderView = 'list' | 'map'
+
+/** What the parent asked for: where from, which filters, which order, as a list or on a map. The results are server data (queries.ts). */
 type State = {
   origin: Origin | null
   filters: InstitutionFilters
   sort: InstitutionSort
+  view: FinderView
 }
 
 type Actions = {
@@ -18,12 +21,14 @@ type Actions = {
   /** Clears everything but the searched name: widening must not forget what the parent typed. */
   clearFiltersKeepingSearch: () => void
   setSort: (sort: InstitutionSort) => void
+  setView: (view: FinderView) => void
 }
 
 export const useInstitutionsStore = create<State & Actions>()((set, get) => ({
   origin: null,
   filters: emptyFilters,
   sort: 'distance',
+  view: 'list',
 
   setOrigin: (origin) => {
     const switchedKind = get().origin?.kind !== origin.kind
@@ -45,4 +50,6 @@ export const useInstitutionsStore = create<State & Actions>()((set, get) => ({
   clearFiltersKeepingSearch: () => set({ filters: { ...emptyFilters, q: get().filters.q } }),
 
   setSort: (sort) => set({ sort }),
+
+  setView: (view) => set({ view }),
 }))

@@ -7,6 +7,7 @@ import { useInstitutionsStore } from '../../features/institutions/store'
 import { LocationBar } from '../../features/location/components/location-bar'
 import { RegionPicker } from '../../features/location/components/region-picker'
 import { useOrigin } from '../../features/location/store'
+import { InstitutionMap } from '../../features/map/components/institution-map'
 import { ChildSuggestions } from '../../features/me/components/child-suggestions'
 import { useChildren } from '../../features/me/queries'
 import { HomeLinks } from '../../components/home-links'
@@ -34,6 +35,7 @@ export default function IndexPage() {
             <CompareToggle institution={institution} />
           </>
         )}
+        renderMap={(map) => <InstitutionMap origin={origin} {...map} />}
       />
       <CompareTray />
       <RegionPicker />

@@ -7,6 +7,7 @@ import { ancestry, elements, findByText, readTemplates, readTree, textOf, type E
 import type { ApiHost } from './wx/api'
 import type { DeviceRecord, Person } from './wx/device'
 import { createWx } from './wx/index'
+import { MapViews, regionOf, type LatLng, type MapView } from './wx/map'
 import type { SentRequest } from './wx/network'
 import { PrivacyGate } from './wx/privacy'
 import { overlayText, tapOverlay, type Overlays } from './wx/ui'
@@ -40,6 +41,8 @@ export class MiniProgram {
   readonly overlays: Overlays = { toast: null, loading: null, modal: null, actionSheet: null, navigationBarTitle: null, tabBadges: {} }
   readonly privacy: PrivacyGate
   readonly appJson: AppJson
+  /** What each `map` on the page shows (its centre, scale and marker clustering). */
+  readonly maps = new MapViews((id) => this.mapElement(id))
 
   private readonly activity = new Activity()
   private readonly pages: PageStack
@@ -86,6 +89,7 @@ export class MiniProgram {
       overlays: this.overlays,
       appShowListeners: this.appShowListeners,
       inGesture: () => this.gesture,
+      maps: this.maps,
     })
     this.realm = createRealm(options.buildDir, {
       wx,
@@ -274,6 +278,47 @@ export class MiniProgram {
     await this.settle()
   }
 
+  // ---- WeChat's native map ----
+
+  /** The `map` element on the current page, by its id (the only one without). */
+  mapElement(id?: string): Element | null {
+    if (!this.pages.length) return null
+    const maps = [...elements(this.screen())].filter((element) => element.tag === 'map')
+    return id === undefined ? (maps.length === 1 ? maps[0] : null) : (maps.find((element) => element.id === id) ?? null)
+  }
+
+  /** The map on the page: its element and what it shows. Fails when the page shows no map (or several). */
+  map(): { element: Element; view: MapView; markers: Record<string, unknown>[] } {
+    const element = this.mapElement()
+    if (!element) throw new Error(`the page shows no map (or several) on ${this.currentRoute}. Screen:\n${this.text()}`)
+    return { element, view: this.maps.view(element.id)!, markers: (element.attrs.markers as Record<string, unknown>[] | undefined) ?? [] }
+  }
+
+  /** Taps a marker of the map: WeChat sends markertap with the marker's id. */
+  async tapMarker(markerId: number | string): Promise<void> {
+    await this.settle()
+    const { element, markers } = this.map()
+    if (!markers.some((marker) => marker.id === markerId)) throw new Error(`the map has no marker ${String(markerId)}`)
+    this.dispatch(element, 'markertap', { markerId })
+    await this.settle()
+  }
+
+  /**
+   * Drags (or pinches) the map to a new view, as a finger does: WeChat fires regionchange twice, `begin` caused by the
+   * gesture and `end` caused by the drag (or the scale), with the new view in the detail.
+   */
+  async dragMap(to: { centre: LatLng; scale?: number }): Promise<void> {
+    await this.settle()
+    const { element, view } = this.map()
+    const causedBy = to.scale !== undefined && to.scale !== view.scale ? 'scale' : 'drag'
+    const before = { rotate: 0, skew: 0, scale: view.scale, centerLocation: { ...view.centre }, region: regionOf(view) }
+    this.dispatch(element, 'regionchange', { ...before, type: 'begin', causedBy: 'gesture' }, { type: 'begin', causedBy: 'gesture' })
+    const moved = this.maps.move(element.id, { centre: to.centre, scale: to.scale })
+    const after = { rotate: 0, skew: 0, scale: moved.scale, centerLocation: { ...moved.centre }, region: regionOf(moved) }
+    this.dispatch(element, 'regionchange', { ...after, type: 'end', causedBy }, { type: 'end', causedBy })
+    await this.settle()
+  }
+
   async back(): Promise<void> {
     await this.pages.back(1)
     await this.settle()
@@ -350,13 +395,15 @@ export class MiniProgram {
     }
   }
 
-  private dispatch(element: Element, type: string, detail: unknown) {
-    this.callHandler(element, type, detail, element)
+  /** `event` overrides the event's own fields: the map's regionchange arrives with type begin or end and its causedBy. */
+  private dispatch(element: Element, type: string, detail: unknown, event?: Record<string, unknown>) {
+    this.callHandler(element, type, detail, element, event)
   }
 
-  private callHandler(element: Element, type: string, detail: unknown, target: Element) {
+  private callHandler(element: Element, type: string, detail: unknown, target: Element, fields: Record<string, unknown> = {}) {
     const event = this.realm.toApp({
-      type,
+      ...fields,
+      type: fields.type ?? type,
       timeStamp: Date.now(),
       detail,
       target: { id: target.id, dataset: { sid: target.sid }, offsetLeft: 0, offsetTop: 0 },

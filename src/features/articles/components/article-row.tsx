@@ -3,11 +3,12 @@ import type { ArticleSummary } from '../../../../types/articles'
 import { Tag } from '../../../components/tag'
 import { t } from '../../../i18n'
 import { formatDate } from '../../../utils/time'
+import { pressable } from '../../../components/a11y'
 import './articles.scss'
 
 export function ArticleRow({ article, onOpen }: { article: ArticleSummary; onOpen: (id: string) => void }) {
   return (
-    <View className='article-row' role='link' data-testid='article-row' onClick={() => onOpen(article.id)}>
+    <View className='article-row' {...pressable('link')} data-testid='article-row' onClick={() => onOpen(article.id)}>
       <View className='article-row__head'>
         {article.pinned ? <Tag tone='orange'>{t('articles.pinned')}</Tag> : null}
         <Tag tone={article.kind === 'policy' ? 'red' : article.kind === 'interpretation' ? 'blue' : 'green'}>{t(`articles.kind.${article.kind}`)}</Tag>

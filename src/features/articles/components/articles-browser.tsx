@@ -13,6 +13,7 @@ import { ARTICLE_KIND_ORDER } from '../constants'
 import { articleList, articleTags } from '../queries'
 import { useArticlesStore } from '../store'
 import { ArticleRow } from './article-row'
+import { pressable, scrollRegion } from '../../../components/a11y'
 import './articles.scss'
 
 /** Typing pauses this long before the search goes out; 搜索 on the keyboard sends it at once. */
@@ -25,7 +26,7 @@ function Filters() {
   return (
     <>
       {tags.length ? (
-        <ScrollView className='articles__chips' scrollX enableFlex aria-label={t('articles.tags')}>
+        <ScrollView className='articles__chips' scrollX enableFlex {...scrollRegion(t('articles.tags'))}>
           <View className='articles__chips-row'>
             <Chip selected={filters.tag === null} onClick={() => setFilters({ tag: null })}>
               {t('articles.allTags')}
@@ -39,13 +40,22 @@ function Filters() {
         </ScrollView>
       ) : null}
       <View className='articles__kinds'>
-        <Text className={`articles__kind ${filters.kind === null ? 'articles__kind--active' : ''}`} onClick={() => setFilters({ kind: null })}>
+        <View
+          {...pressable('button')}
+          className={`articles__kind ${filters.kind === null ? 'articles__kind--active' : ''}`}
+          onClick={() => setFilters({ kind: null })}
+        >
           {t('articles.allKinds')}
-        </Text>
+        </View>
         {ARTICLE_KIND_ORDER.map((kind) => (
-          <Text key={kind} className={`articles__kind ${filters.kind === kind ? 'articles__kind--active' : ''}`} onClick={() => setFilters({ kind })}>
+          <View
+            {...pressable('button')}
+            key={kind}
+            className={`articles__kind ${filters.kind === kind ? 'articles__kind--active' : ''}`}
+            onClick={() => setFilters({ kind })}
+          >
             {t(`articles.kind.${kind}`)}
-          </Text>
+          </View>
         ))}
       </View>
     </>
@@ -93,7 +103,7 @@ export function ArticlesBrowser({ onOpen }: { onOpen: (id: string) => void }) {
             onConfirm={searchNow}
           />
           {text ? (
-            <View className='articles__search-clear' role='button' aria-label={t('articles.clear')} onClick={() => setText('')}>
+            <View className='articles__search-clear' {...pressable('button')} aria-label={t('articles.clear')} onClick={() => setText('')}>
               ✕
             </View>
           ) : null}

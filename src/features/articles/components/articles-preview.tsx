@@ -4,6 +4,7 @@ import { t } from '../../../i18n'
 import { useQuery } from '../../../services/server-data'
 import { articlesOverview } from '../queries'
 import { ArticleRow } from './article-row'
+import { pressable } from '../../../components/a11y'
 import './articles.scss'
 
 type Props = { onOpen: (id: string) => void; onMore: () => void }
@@ -17,16 +18,16 @@ export function ArticlesPreview({ onOpen, onMore }: Props) {
       title={t('info.policies')}
       className='articles-preview'
       extra={
-        <View className='articles__more' role='link' onClick={onMore}>
+        <View className='articles__more' {...pressable('link')} onClick={onMore}>
           {t('info.more')}
         </View>
       }
     >
       {overview.status === 'loading' ? <View className='articles__loading'>{t('common.loading')}</View> : null}
       {overview.status === 'error' && !overview.data ? (
-        <Text className='articles__muted' onClick={() => void overview.refetch()}>
+        <View {...pressable('button')} className='articles__muted' onClick={() => void overview.refetch()}>
           {t('articles.loadFailed')} · {t('common.retry')}
-        </Text>
+        </View>
       ) : null}
       {overview.status === 'ready' && items.length === 0 ? <Text className='articles__muted'>{t('info.policiesEmpty')}</Text> : null}
       {items.map((article) => (

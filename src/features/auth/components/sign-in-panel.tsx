@@ -5,6 +5,7 @@ import { isWeapp } from '../../../utils/platform'
 import { useAuthStore } from '../store'
 import { PhoneSignInForm } from './phone-sign-in-form'
 import { PolicyAgreement } from './policy-agreement'
+import { pressable } from '../../../components/a11y'
 import './auth.scss'
 
 /**
@@ -42,9 +43,9 @@ export function SignInPanel({ onUsePhone }: { onUsePhone: () => void }) {
           </Button>
           <PolicyAgreement />
           <FormError className='sign-in-form__error' message={error} />
-          <Text className='sign-in__alt' onClick={onUsePhone}>
+          <View {...pressable('button')} className='sign-in__alt' onClick={onUsePhone}>
             {t('auth.usePhone')} ›
-          </Text>
+          </View>
         </View>
       ) : (
         <PhoneSignInForm />

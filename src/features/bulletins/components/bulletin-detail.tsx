@@ -9,6 +9,7 @@ import { formatDate } from '../../../utils/time'
 import { describeError, statusOf } from '../../../services/http'
 import { useQuery } from '../../../services/server-data'
 import { bulletinDetail } from '../queries'
+import { pressable } from '../../../components/a11y'
 import './bulletins.scss'
 
 const CHANGE_TONE: Record<GradeChange, TagTone> = { up: 'green', down: 'red', new: 'blue', same: 'gray' }
@@ -28,7 +29,7 @@ export function groupByLevel(entries: BulletinEntry[]): Group[] {
 
 function EntryRow({ entry, onOpenInstitution }: { entry: BulletinEntry; onOpenInstitution: (id: string) => void }) {
   return (
-    <View className='bulletin-entry' role='link' data-testid='bulletin-entry' onClick={() => onOpenInstitution(entry.institutionId)}>
+    <View className='bulletin-entry' {...pressable('link')} data-testid='bulletin-entry' onClick={() => onOpenInstitution(entry.institutionId)}>
       <View className='bulletin-entry__main'>
         <Text className='bulletin-entry__name'>{entry.institutionName}</Text>
         <Text className='bulletin-entry__meta'>

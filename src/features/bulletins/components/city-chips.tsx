@@ -2,6 +2,7 @@ import { ScrollView, View } from '@tarojs/components'
 import { Chip } from '../../../components/chip'
 import { t } from '../../../i18n'
 import './bulletins.scss'
+import { scrollRegion } from '../../../components/a11y'
 
 export type CityOption = { code: string; name: string }
 
@@ -9,7 +10,7 @@ type Props = { cities: CityOption[]; selected: string | null; onSelect: (code: s
 
 export function CityChips({ cities, selected, onSelect }: Props) {
   return (
-    <ScrollView className='bulletins__chips' scrollX enableFlex>
+    <ScrollView className='bulletins__chips' scrollX enableFlex {...scrollRegion(t('common.byRegion'))}>
       <View className='bulletins__chips-row'>
         <Chip selected={selected === null} onClick={() => onSelect(null)}>
           {t('bulletins.allCities')}

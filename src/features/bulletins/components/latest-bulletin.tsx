@@ -4,6 +4,7 @@ import { t } from '../../../i18n'
 import { useQuery } from '../../../services/server-data'
 import { latestBulletin } from '../queries'
 import { BulletinRow } from './bulletin-row'
+import { pressable } from '../../../components/a11y'
 import './bulletins.scss'
 
 type Props = { onOpen: (id: string) => void; onMore: () => void }
@@ -18,16 +19,16 @@ export function LatestBulletin({ onOpen, onMore }: Props) {
       title={t('info.bulletins')}
       className='bulletins-preview'
       extra={
-        <View className='bulletins__more' role='link' onClick={onMore}>
+        <View className='bulletins__more' {...pressable('link')} onClick={onMore}>
           {t('info.more')}
         </View>
       }
     >
       {latest.status === 'loading' ? <View className='bulletins__loading'>{t('common.loading')}</View> : null}
       {latest.status === 'error' && bulletin === undefined ? (
-        <Text className='bulletins__muted' onClick={() => void latest.refetch()}>
+        <View {...pressable('button')} className='bulletins__muted' onClick={() => void latest.refetch()}>
           {t('bulletins.loadFailed')} · {t('common.retry')}
-        </Text>
+        </View>
       ) : null}
       {latest.status === 'ready' && !bulletin ? <Text className='bulletins__muted'>{t('info.bulletinsEmpty')}</Text> : null}
       {bulletin ? <BulletinRow bulletin={bulletin} onOpen={onOpen} /> : null}

@@ -5,6 +5,7 @@ import { t } from '../../../i18n'
 import { formatDistance } from '../../../utils/format'
 import { formatWhen } from '../../../utils/time'
 import { ageRangeLabel, seatsLabel } from '../format'
+import { pressable } from '../../../components/a11y'
 import './classes.scss'
 
 export function ClassTags({ item }: { item: ParentingClass }) {
@@ -26,7 +27,7 @@ export function venueText(item: ParentingClass): string {
 export function ClassCard({ item, onOpen }: { item: ParentingClass; onOpen: (id: string) => void }) {
   const full = item.seatsLeft <= 0
   return (
-    <View className='card class-card' data-testid='class-card' role='link' onClick={() => onOpen(item.id)}>
+    <View className='card class-card' data-testid='class-card' {...pressable('link')} onClick={() => onOpen(item.id)}>
       <View className='card__head'>
         <Text className='card__name'>{item.title}</Text>
         {item.distanceKm !== null ? <Text className='card__distance'>{formatDistance(item.distanceKm)}</Text> : null}

@@ -8,6 +8,7 @@ import { normaliseBirthMonth } from '../../../utils/age'
 import { DATE_RANGES, KIND_OPTIONS, MODE_OPTIONS, TOPIC_OPTIONS } from '../constants'
 import { sheetFilterCount, type ClassFilters } from '../filters'
 import { useClassesStore } from '../store'
+import { pressable, scrollRegion } from '../../../components/a11y'
 import './classes.scss'
 
 /** Topic chips (scroll sideways) and date chips, always in view; the rest behind 筛选. */
@@ -19,8 +20,8 @@ export function ClassFilterBar() {
 
   return (
     <View className='class-filters'>
-      <ScrollView scrollX className='class-filters__scroll' enableFlex>
-        <View className='class-filters__row' role='group' aria-label={t('classes.filters.topic')}>
+      <ScrollView scrollX className='class-filters__scroll' enableFlex {...scrollRegion(t('classes.filters.topic'))}>
+        <View className='class-filters__row'>
           <Chip selected={filters.topic === null} onClick={() => setFilters({ topic: null })}>
             {t('classes.filters.allTopics')}
           </Chip>
@@ -39,7 +40,7 @@ export function ClassFilterBar() {
             </Chip>
           ))}
         </View>
-        <View className={`class-filters__more ${count ? 'class-filters__more--on' : ''}`} role='button' onClick={() => setOpen(true)}>
+        <View className={`class-filters__more ${count ? 'class-filters__more--on' : ''}`} {...pressable('button')} onClick={() => setOpen(true)}>
           {count ? t('classes.filters.moreCount', { count }) : t('classes.filters.more')}
         </View>
       </View>

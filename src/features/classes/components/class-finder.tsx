@@ -13,6 +13,7 @@ import { useClassSearch } from '../queries'
 import { useClassesStore } from '../store'
 import { ClassCard } from './class-card'
 import { ClassFilterBar } from './class-filters'
+import { pressable } from '../../../components/a11y'
 import './classes.scss'
 
 type Props = {
@@ -74,11 +75,11 @@ export function ClassFinder({ origin, onOpen }: Props) {
 export function ClassesLinks({ onSignUps, onGuidance }: { onSignUps: () => void; onGuidance: () => void }) {
   return (
     <View className='classes-links'>
-      <View className='classes-links__item' role='link' onClick={onSignUps}>
+      <View className='classes-links__item' {...pressable('link')} onClick={onSignUps}>
         <Text className='classes-links__title'>{t('classes.mySignUps')}</Text>
         <Text className='classes-links__hint'>{t('classes.mySignUpsHint')}</Text>
       </View>
-      <View className='classes-links__item' role='link' onClick={onGuidance}>
+      <View className='classes-links__item' {...pressable('link')} onClick={onGuidance}>
         <Text className='classes-links__title'>{t('guidance.title')}</Text>
         <Text className='classes-links__hint'>{t('guidance.entryHint')}</Text>
       </View>

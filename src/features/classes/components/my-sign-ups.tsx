@@ -11,6 +11,7 @@ import { canCancel, signUpStatusLabel } from '../format'
 import { mySignUps } from '../queries'
 import { useCancelSignUp } from './cancel-sign-up'
 import { venueText } from './class-card'
+import { pressable } from '../../../components/a11y'
 import './classes.scss'
 
 type Props = { onOpenClass: (id: string) => void; onFind: () => void }
@@ -30,7 +31,7 @@ function SignUpRow({ signUp, past, onOpen }: { signUp: SignUp; past: boolean; on
 
   return (
     <View className={`card sign-up-row ${past ? 'sign-up-row--past' : ''}`} data-testid='sign-up-row'>
-      <View role='link' onClick={onOpen}>
+      <View {...pressable('link')} onClick={onOpen}>
         <View className='card__head'>
           <Text className='card__name'>{item.title}</Text>
           <Text className={`sign-up__badge sign-up__badge--${signUp.status}`}>{past ? pastLabel(signUp) : signUpStatusLabel(signUp)}</Text>

@@ -15,6 +15,7 @@ import { useQuery } from '../../../services/server-data'
 import { ageAtClass, canCancel, cancelClosesAt, signUpStatusLabel, suitsChild } from '../format'
 import { messageTemplates, signUp } from '../queries'
 import { useCancelSignUp } from './cancel-sign-up'
+import { pressable } from '../../../components/a11y'
 import './classes.scss'
 
 type Props = {
@@ -111,7 +112,7 @@ function LiveSignUp({ item, onOpenSignUps }: Pick<Props, 'item' | 'onOpenSignUps
       {!cancellable && closesAt ? (
         <Text className='sign-up__closed'>{t('classes.cancel.closed', { time: formatWhen(closesAt), phone: item.centre.phone })}</Text>
       ) : null}
-      <View className='sign-up__link' role='link' onClick={onOpenSignUps}>
+      <View className='sign-up__link' {...pressable('link')} onClick={onOpenSignUps}>
         {t('classes.mySignUps')} ›
       </View>
     </View>

@@ -1,10 +1,11 @@
-import { ScrollView, Switch, Text, View } from '@tarojs/components'
+import { Label, ScrollView, Switch, Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import type { InstitutionDetail } from '../../../../types/institutions'
 import { SanctionWarning } from '../../../components/sanction-warning'
 import { t } from '../../../i18n'
 import { openInstitution } from '../../../utils/routes'
 import { compareRows, rowDiffers } from '../rows'
+import { pressable, scrollRegion, switchName } from '../../../components/a11y'
 import './compare.scss'
 
 type Props = { items: InstitutionDetail[]; onRemove: (id: string) => void }
@@ -16,24 +17,26 @@ export function CompareTable({ items, onRemove }: Props) {
   return (
     <View className='compare'>
       <View className='compare__toolbar'>
-        <Text>{t('compare.onlyDiff')}</Text>
-        <Switch checked={onlyDiff} color='#1d5fbf' aria-label={t('compare.onlyDiff')} onChange={(event) => setOnlyDiff(event.detail.value)} />
+        <Label className='compare__toggle'>
+          <Text>{t('compare.onlyDiff')}</Text>
+          <Switch checked={onlyDiff} color='#1d5fbf' {...switchName(t('compare.onlyDiff'))} onChange={(event) => setOnlyDiff(event.detail.value)} />
+        </Label>
       </View>
       {/* Scrolls both ways inside itself, so the names (top) and the row labels (left) can stay in view. */}
-      <ScrollView scrollX scrollY className='compare__scroll'>
+      <ScrollView scrollX scrollY className='compare__scroll' {...scrollRegion(t('compare.title'))}>
         <View className='compare-table'>
           <View className='compare-table__row compare-table__row--head'>
             <View className='compare-table__label' />
             {items.map((item) => (
               <View key={item.id} className='compare-table__cell compare-table__column' data-id={item.id}>
-                <Text className='compare-table__name' onClick={() => openInstitution(item.id)}>
+                <View {...pressable('link')} className='compare-table__name' onClick={() => openInstitution(item.id)}>
                   {item.name}
-                </Text>
+                </View>
                 {item.isDemo ? <Text className='tag tag--red'>{t('common.demo')}</Text> : null}
                 <SanctionWarning warning={item.warning} />
-                <Text className='compare-table__remove' onClick={() => onRemove(item.id)}>
+                <View {...pressable('button')} className='compare-table__remove' onClick={() => onRemove(item.id)}>
                   {t('compare.remove')}
-                </Text>
+                </View>
               </View>
             ))}
           </View>

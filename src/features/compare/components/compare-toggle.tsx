@@ -2,6 +2,7 @@ import Taro from '@tarojs/taro'
 import { Button, View } from '@tarojs/components'
 import { t } from '../../../i18n'
 import { MAX_COMPARE, useCompareStore, useInCompare, type CompareCandidate } from '../store'
+import { pressable } from '../../../components/a11y'
 import './compare.scss'
 
 function useToggle(candidate: CompareCandidate) {
@@ -21,7 +22,7 @@ function useToggle(candidate: CompareCandidate) {
 export function CompareToggle({ institution }: { institution: CompareCandidate }) {
   const { selected, toggle } = useToggle(institution)
   return (
-    <View role='button' aria-pressed={selected} className={`compare-toggle ${selected ? 'compare-toggle--on' : ''}`} onClick={toggle}>
+    <View {...pressable('button')} aria-pressed={selected} className={`compare-toggle ${selected ? 'compare-toggle--on' : ''}`} onClick={toggle}>
       {selected ? `✓ ${t('compare.selected')}` : `+ ${t('compare.short')}`}
     </View>
   )

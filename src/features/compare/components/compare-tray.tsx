@@ -2,6 +2,7 @@ import { Button, Text, View } from '@tarojs/components'
 import { t } from '../../../i18n'
 import { openCompare } from '../../../utils/routes'
 import { MAX_COMPARE, MIN_COMPARE, useCompareStore } from '../store'
+import { pressable } from '../../../components/a11y'
 import './compare.scss'
 
 export function CompareTray() {
@@ -15,15 +16,15 @@ export function CompareTray() {
       <View className='compare-tray__info'>
         <View className='compare-tray__head'>
           <Text className='compare-tray__count'>{t('compare.tray', { count: candidates.length, max: MAX_COMPARE })}</Text>
-          <Text className='compare-tray__clear' onClick={clear}>
+          <View {...pressable('button')} className='compare-tray__clear' onClick={clear}>
             {t('compare.clear')}
-          </Text>
+          </View>
         </View>
         <View className='compare-tray__names'>
           {candidates.map((c) => (
-            <Text key={c.id} className='compare-tray__name' onClick={() => remove(c.id)}>
+            <View {...pressable('button')} key={c.id} className='compare-tray__name' onClick={() => remove(c.id)}>
               {c.name} ✕
-            </Text>
+            </View>
           ))}
         </View>
       </View>

@@ -20,6 +20,7 @@ import { StatusTag } from './status-tag'
 import { TrackingCode } from './tracking-code'
 import { TrackForm } from './track-form'
 import './complaints.scss'
+import { imageAlt } from '../../../components/a11y'
 
 type Props = { trackingNumber?: string }
 
@@ -28,9 +29,10 @@ function Photos({ photos }: { photos: ComplaintView['photos'] }) {
   const urls = photos.map((p) => photoUrl(p.url))
   return (
     <View className='photo-grid photo-grid--view'>
-      {urls.map((url) => (
+      {urls.map((url, index) => (
         <View key={url} className='photo-thumb'>
           <Image
+            {...imageAlt(t('photos.nth', { n: index + 1 }))}
             className='photo-thumb__img'
             src={url}
             mode='aspectFill'

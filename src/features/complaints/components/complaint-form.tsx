@@ -1,4 +1,4 @@
-import { Button, Input, Picker, Switch, Text, Textarea, View } from '@tarojs/components'
+import { Button, Input, Label, Picker, Switch, Text, Textarea, View } from '@tarojs/components'
 import dayjs from 'dayjs'
 import { useEffect } from 'react'
 import { CATEGORY_OPTIONS } from '../constants'
@@ -11,6 +11,7 @@ import { useComplaintDraft } from '../draft-store'
 import { MAX_PHOTOS } from '../../../services/photo-uploads'
 import { AbuseNotice } from './abuse-notice'
 import { TargetSection } from './target-section'
+import { pressable, switchName } from '../../../components/a11y'
 import './complaints.scss'
 
 type Props = {
@@ -69,9 +70,9 @@ export function ComplaintForm({ institution, signedIn, onFiled }: Props) {
       {restored ? (
         <View className='notice notice--calm complaint-form__restored' role='status'>
           <Text>{t('complaints.draftRestored')}</Text>
-          <Text className='complaint-form__link' onClick={discard}>
+          <View {...pressable('button')} className='complaint-form__link' onClick={discard}>
             {t('complaints.discardDraft')}
-          </Text>
+          </View>
         </View>
       ) : null}
 
@@ -138,17 +139,15 @@ export function ComplaintForm({ institution, signedIn, onFiled }: Props) {
       </View>
 
       <View className='complaint-form__field'>
-        <View className='complaint-form__switch'>
-          <Text className='complaint-form__label' id='complaint-anonymous-label'>
-            {t('complaints.anonymous')}
-          </Text>
+        <Label className='complaint-form__switch'>
+          <Text className='complaint-form__label'>{t('complaints.anonymous')}</Text>
           <Switch
-            aria-labelledby='complaint-anonymous-label'
+            {...switchName(t('complaints.anonymous'))}
             checked={draft.anonymous}
             color='#1d5fbf'
             onChange={(e) => update({ anonymous: Boolean(e.detail.value) })}
           />
-        </View>
+        </Label>
         {draft.anonymous ? (
           <Text className='complaint-form__hint complaint-form__anonymous-note'>{t('complaints.anonymousOn')}</Text>
         ) : signedIn ? (

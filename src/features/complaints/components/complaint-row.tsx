@@ -4,6 +4,7 @@ import { Tag } from '../../../components/tag'
 import { t } from '../../../i18n'
 import { formatDate } from '../../../utils/time'
 import { StatusTag } from './status-tag'
+import { pressable } from '../../../components/a11y'
 
 type Props = {
   trackingNumber: string
@@ -19,7 +20,7 @@ type Props = {
 /** One complaint in 我的投诉 or 本机提交的投诉. */
 export function ComplaintRow({ trackingNumber, subject, category, status, urgent, overdue, filedAt, onOpen }: Props) {
   return (
-    <View className='complaint-row' role='link' onClick={() => onOpen(trackingNumber)}>
+    <View className='complaint-row' {...pressable('link')} onClick={() => onOpen(trackingNumber)}>
       <View className='complaint-row__main'>
         <Text className='complaint-row__subject'>{subject}</Text>
         <View className='complaint-row__tags'>

@@ -7,6 +7,7 @@ import { useComplaintDraft } from '../draft-store'
 import { useLocalComplaints } from '../local-complaints'
 import { StatusTag } from './status-tag'
 import { TrackingCode } from './tracking-code'
+import { pressable } from '../../../components/a11y'
 import './complaints.scss'
 
 type Props = { trackingNumber: string | undefined; onFollow: (trackingNumber: string) => void; onHome: () => void }
@@ -53,18 +54,18 @@ export function FiledSuccess({ trackingNumber, onFollow, onHome }: Props) {
           <Text className='filed-success__label'>{t('complaints.trackingNumber')}</Text>
           <View className='filed-success__value-row'>
             <TrackingCode className='filed-success__value complaint-tracking-number' code={filed.trackingNumber} />
-            <Text className='filed-success__copy' onClick={() => copy(filed.trackingNumber)}>
+            <View {...pressable('button')} className='filed-success__copy' onClick={() => copy(filed.trackingNumber)}>
               {t('complaints.copy')}
-            </Text>
+            </View>
           </View>
         </View>
         <View className='filed-success__code'>
           <Text className='filed-success__label'>{t('complaints.secret')}</Text>
           <View className='filed-success__value-row'>
             <TrackingCode className='filed-success__value complaint-secret' code={filed.secret} />
-            <Text className='filed-success__copy' onClick={() => copy(filed.secret)}>
+            <View {...pressable('button')} className='filed-success__copy' onClick={() => copy(filed.secret)}>
               {t('complaints.copy')}
-            </Text>
+            </View>
           </View>
         </View>
         <View className='filed-success__warning' role='alert'>

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react'
 import { t } from '../../../i18n'
 import { useQuery } from '../../../services/server-data'
 import { institutionsNamed } from '../queries'
+import { pressable } from '../../../components/a11y'
 
 type Props = { onPick: (institution: { id: string; name: string }) => void }
 
@@ -39,9 +40,9 @@ export function InstitutionPicker({ onPick }: Props) {
       />
       {name && status === 'loading' ? <Text className='complaint-form__hint'>{t('complaints.institutionSearching')}</Text> : null}
       {name && status === 'error' ? (
-        <Text className='complaint-form__link' onClick={() => void refetch()}>
+        <View {...pressable('button')} className='complaint-form__link' onClick={() => void refetch()}>
           {t('complaints.institutionSearchFailed')}
-        </Text>
+        </View>
       ) : null}
       {name && status === 'ready' && found.length === 0 ? (
         <Text className='complaint-form__hint'>{t('complaints.institutionSearchEmpty', { q: name })}</Text>
@@ -52,7 +53,7 @@ export function InstitutionPicker({ onPick }: Props) {
             <View
               key={institution.id}
               className='institution-picker__item'
-              role='button'
+              {...pressable('button')}
               aria-label={t('complaints.institutionPick', { name: institution.name })}
               onClick={() => pick(institution)}
             >

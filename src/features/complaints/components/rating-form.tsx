@@ -4,6 +4,7 @@ import type { ComplaintView } from '../../../../types/complaints'
 import { FormError } from '../../../components/form-error'
 import { t } from '../../../i18n'
 import { useAction } from '../../../services/action'
+import { pressable } from '../../../components/a11y'
 
 type Props = { rating: ComplaintView['rating']; onRate: (score: number, comment: string) => Promise<void> }
 
@@ -37,7 +38,7 @@ export function RatingForm({ rating, onRate }: Props) {
           <View
             key={n}
             className={`rating__star ${n <= score ? 'rating__star--on' : ''}`}
-            role='radio'
+            {...pressable('radio')}
             aria-checked={n === score}
             aria-label={t('complaints.stars', { score: n })}
             onClick={() => setScore(n)}

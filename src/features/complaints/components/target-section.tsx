@@ -4,6 +4,7 @@ import { t } from '../../../i18n'
 import { useRegions } from '../../../services/regions'
 import type { DraftTarget, ProviderFields } from '../draft'
 import { InstitutionPicker } from './institution-picker'
+import { pressable } from '../../../components/a11y'
 
 type Props = {
   target: DraftTarget
@@ -60,9 +61,9 @@ export function TargetSection({ target, institution, provider, onTarget, onProvi
           />
           <Text className='complaint-form__sublabel'>{t('complaints.providerCity')}</Text>
           {status === 'error' ? (
-            <Text className='complaint-form__link' onClick={load}>
+            <View {...pressable('button')} className='complaint-form__link' onClick={load}>
               {t('complaints.regionsFailed')}
-            </Text>
+            </View>
           ) : null}
           {status === 'loading' ? <Text className='complaint-form__hint'>{t('common.loading')}</Text> : null}
           <View className='complaint-form__chips complaint-form__cities' role='radiogroup' aria-label={t('complaints.providerCity')}>

@@ -7,6 +7,7 @@ import { t } from '../../../i18n'
 import { openInstitution } from '../../../utils/routes'
 import { formatDate } from '../../../utils/time'
 import { useFavouritesStore } from '../store'
+import { pressable } from '../../../components/a11y'
 import './favourites.scss'
 
 export function FavouriteList({ renderActions }: { renderActions?: (institution: InstitutionSummary) => ReactNode }) {
@@ -24,7 +25,7 @@ export function FavouriteList({ renderActions }: { renderActions?: (institution:
             <>
               <Text className='fav-list__saved'>{t('favourites.savedOn', { date: formatDate(savedAt) })}</Text>
               {renderActions?.(institution)}
-              <View role='button' className='fav-btn fav-btn--compact' onClick={() => remove(institution.id)}>
+              <View {...pressable('button')} className='fav-btn fav-btn--compact' onClick={() => remove(institution.id)}>
                 {t('favourites.remove')}
               </View>
             </>

@@ -2,6 +2,7 @@ import { Picker, Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import type { City } from '../../../../types/regions'
 import { t } from '../../../i18n'
+import { pressable } from '../../../components/a11y'
 import './guidance.scss'
 
 type Props = {
@@ -24,7 +25,7 @@ export function DistrictPicker({ cities, value, onChange, failed, onRetry }: Pro
   const district = city?.districts.find((d) => d.code === value) ?? null
   if (failed) {
     return (
-      <View className='guidance-form__retry' role='button' onClick={onRetry}>
+      <View className='guidance-form__retry' {...pressable('button')} onClick={onRetry}>
         {t('guidance.form.regionsFailed')}
       </View>
     )

@@ -9,13 +9,14 @@ import { usePullToRefresh } from '../../../services/page-events'
 import { useQuery } from '../../../services/server-data'
 import { guidanceRequests } from '../queries'
 import { GuidanceStatusTag } from './status-tag'
+import { pressable } from '../../../components/a11y'
 import './guidance.scss'
 
 type Props = { onOpen: (id: string) => void; onNew: () => void }
 
 function Row({ item, onOpen }: { item: GuidanceRequest; onOpen: () => void }) {
   return (
-    <View className='card guidance-row' data-testid='guidance-row' role='link' onClick={onOpen}>
+    <View className='card guidance-row' data-testid='guidance-row' {...pressable('link')} onClick={onOpen}>
       <View className='card__head'>
         <Text className='card__name'>{t(`guidance.service.${item.service}`)}</Text>
         <GuidanceStatusTag status={item.status} />

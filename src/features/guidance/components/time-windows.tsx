@@ -6,6 +6,7 @@ import { Chip } from '../../../components/chip'
 import { t } from '../../../i18n'
 import { chinaTime } from '../../../utils/time'
 import { MAX_DAYS_AHEAD, MAX_WINDOWS, PERIOD_OPTIONS } from '../constants'
+import { pressable } from '../../../components/a11y'
 import './guidance.scss'
 
 /** "12月1日 周二 上午". */
@@ -62,7 +63,7 @@ export function TimeWindowsInput({ value, onChange }: Props) {
               <Text>{formatWindow(w)}</Text>
               <View
                 className='time-windows__remove'
-                role='button'
+                {...pressable('button')}
                 aria-label={t('guidance.form.removeWindow', { window: formatWindow(w) })}
                 onClick={() => onChange(value.filter((x) => !same(x, w.date, w.period)))}
               >

@@ -7,6 +7,7 @@ import { UpdatedAt } from '../../../components/updated-at'
 import { t } from '../../../i18n'
 import { formatCommittee } from '../../../utils/committee'
 import { formatDate } from '../../../utils/time'
+import { pressable } from '../../../components/a11y'
 
 type SectionProps = { detail: InstitutionDetail }
 
@@ -195,7 +196,7 @@ export function OversightSection({ detail, onOpenCommittee }: SectionProps & { o
       <Section title={t('detail.committee')}>
         <Text className={committee.establishedOn ? 'detail__ok' : 'detail__bad'}>{formatCommittee(committee)}</Text>
         {onOpenCommittee ? (
-          <View className='detail__link' role='link' onClick={onOpenCommittee}>
+          <View className='detail__link' {...pressable('link')} onClick={onOpenCommittee}>
             {t('notices.committee.open')} ›
           </View>
         ) : null}

@@ -10,6 +10,7 @@ import { useQuery } from '../../../services/server-data'
 import { budgetOf, emptyFilters, RADIUS_OPTIONS, type InstitutionFilters } from '../filters'
 import { gradeScheme } from '../queries'
 import { useInstitutionsStore } from '../store'
+import { pressable } from '../../../components/a11y'
 
 function Group({ title, children, note }: { title: string; children: ReactNode; note?: string }) {
   return (
@@ -87,9 +88,9 @@ export function FilterPanel({ open, onClose }: { open: boolean; onClose: () => v
           </View>
         </Picker>
         {draft.childBirthMonth ? (
-          <Text className='filters__link' onClick={() => patch({ childBirthMonth: null })}>
+          <View {...pressable('button')} className='filters__link' onClick={() => patch({ childBirthMonth: null })}>
             {t('filters.clearBirthMonth')}
-          </Text>
+          </View>
         ) : null}
       </Group>
 

@@ -2,6 +2,7 @@ import { Input, Text, View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
 import { t } from '../../../i18n'
 import { useInstitutionsStore } from '../store'
+import { pressable } from '../../../components/a11y'
 
 export function SearchBox() {
   const applied = useInstitutionsStore((s) => s.filters.q)
@@ -27,9 +28,9 @@ export function SearchBox() {
         onInput={(event) => setText(event.detail.value)}
         onConfirm={submit}
       />
-      <Text className='finder__search-btn' onClick={submit}>
+      <View {...pressable('button')} className='finder__search-btn' onClick={submit}>
         {t('list.search')}
-      </Text>
+      </View>
     </View>
   )
 }

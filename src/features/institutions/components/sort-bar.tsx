@@ -1,8 +1,9 @@
-import { Text, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
 import type { InstitutionSort } from '../../../../types/institutions'
 import { t } from '../../../i18n'
 import { countPanelFilters } from '../filters'
 import { useInstitutionsStore } from '../store'
+import { pressable } from '../../../components/a11y'
 
 const SORTS: InstitutionSort[] = ['distance', 'grade', 'fee']
 
@@ -19,7 +20,7 @@ export function SortBar({ onOpenFilters }: { onOpenFilters: () => void }) {
         {options.map((option) => (
           <View
             key={option}
-            role='radio'
+            {...pressable('radio')}
             aria-checked={sort === option}
             className={`finder__sort ${sort === option ? 'finder__sort--active' : ''}`}
             onClick={() => sort !== option && setSort(option)}
@@ -28,9 +29,9 @@ export function SortBar({ onOpenFilters }: { onOpenFilters: () => void }) {
           </View>
         ))}
       </View>
-      <Text className={`finder__filter-btn ${panelCount ? 'finder__filter-btn--active' : ''}`} onClick={onOpenFilters}>
+      <View {...pressable('button')} className={`finder__filter-btn ${panelCount ? 'finder__filter-btn--active' : ''}`} onClick={onOpenFilters}>
         {panelCount ? t('list.filterCount', { count: panelCount }) : t('list.filter')}
-      </Text>
+      </View>
     </View>
   )
 }

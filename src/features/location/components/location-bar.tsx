@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components'
 import { useEffect } from 'react'
 import { t } from '../../../i18n'
 import { useLocationStore } from '../store'
+import { pressable } from '../../../components/a11y'
 import './location.scss'
 
 /** Shows which location the list is using, and lets the parent switch. Starts locating on first show. `regionHint`: how the list is ordered without a device location. */
@@ -17,7 +18,7 @@ export function LocationBar({ regionHint = t('location.hint') }: { regionHint?: 
 
   return (
     <View className='location-bar'>
-      <View className='location-bar__main' onClick={openPicker}>
+      <View {...pressable('button')} className='location-bar__main' onClick={openPicker}>
         <Text className='location-bar__pin'>●</Text>
         <Text className='location-bar__label'>{label}</Text>
         <Text className='location-bar__switch'>{t('location.switch')} ›</Text>
@@ -27,7 +28,7 @@ export function LocationBar({ regionHint = t('location.hint') }: { regionHint?: 
         <View className='location-bar__notice'>
           <Text>{failure === 'failed' ? t('location.failed') : t('location.denied')}</Text>
           {failure === 'refused' ? (
-            <View className='location-bar__setting' role='button' onClick={openSetting}>
+            <View className='location-bar__setting' {...pressable('button')} onClick={openSetting}>
               {t('location.openSetting')}
             </View>
           ) : null}
@@ -36,7 +37,7 @@ export function LocationBar({ regionHint = t('location.hint') }: { regionHint?: 
         <View className='location-bar__notice location-bar__notice--calm'>
           <Text>{t('location.showingRegion', { name: origin.name })} · </Text>
           {/* Once refused in WeChat only its settings page can allow location again (and only from a tap). */}
-          <View className='location-bar__relocate' role='button' onClick={failure === 'refused' ? openSetting : () => void locate()}>
+          <View className='location-bar__relocate' {...pressable('button')} onClick={failure === 'refused' ? openSetting : () => void locate()}>
             {t('location.useDeviceInstead')}
           </View>
         </View>

@@ -6,6 +6,7 @@ import { ErrorView } from '../../../components/error-view'
 import { t } from '../../../i18n'
 import { useRegions } from '../../../services/regions'
 import { useLocationStore } from '../store'
+import { pressable } from '../../../components/a11y'
 import './location.scss'
 
 /** 市州 first, then its districts ("全市" picks the whole 市州). */
@@ -24,11 +25,11 @@ export function RegionPicker() {
     <BottomSheet open={pickerOpen} title={t('location.pickerTitle')} onClose={close} className='region-picker'>
       {/* Once refused, WeChat answers getFuzzyLocation with a refusal at once: only its settings page can change that. */}
       {failure === 'refused' ? (
-        <View className='region-picker__row region-picker__device' onClick={openSetting}>
+        <View {...pressable('button')} className='region-picker__row region-picker__device' onClick={openSetting}>
           <Text>◎ {t('location.openSettingRow')}</Text>
         </View>
       ) : (
-        <View className='region-picker__row region-picker__device' onClick={() => void locate()}>
+        <View {...pressable('button')} className='region-picker__row region-picker__device' onClick={() => void locate()}>
           <Text>◎ {t('location.useDevice')}</Text>
         </View>
       )}
@@ -36,16 +37,17 @@ export function RegionPicker() {
       {regions.status === 'loading' ? <View className='region-picker__row'>{t('common.loading')}</View> : null}
       {city === null
         ? cities.map((c) => (
-            <View key={c.code} className='region-picker__row' onClick={() => setCity(c)}>
+            <View {...pressable('button')} key={c.code} className='region-picker__row' onClick={() => setCity(c)}>
               <Text>{c.name}</Text>
               <Text className='region-picker__arrow'>›</Text>
             </View>
           ))
         : [
-            <View key='back' className='region-picker__row region-picker__back' onClick={() => setCity(null)}>
+            <View {...pressable('button')} key='back' className='region-picker__row region-picker__back' onClick={() => setCity(null)}>
               <Text>‹ {city.name}</Text>
             </View>,
             <View
+              {...pressable('button')}
               key={city.code}
               className='region-picker__row'
               onClick={() => {
@@ -57,6 +59,7 @@ export function RegionPicker() {
             </View>,
             ...city.districts.map((d) => (
               <View
+                {...pressable('button')}
                 key={d.code}
                 className='region-picker__row'
                 onClick={() => {

@@ -3,6 +3,7 @@ import type { Me } from '../../../../types/me'
 import { BottomSheet } from '../../../components/bottom-sheet'
 import { FormError } from '../../../components/form-error'
 import { t } from '../../../i18n'
+import { pressable } from '../../../components/a11y'
 import './me.scss'
 
 type Props = { open: boolean; me: Me | null; busy: boolean; error: string | null; onAccept: () => void; onRefuse: () => void; onViewPolicy: () => void }
@@ -33,7 +34,7 @@ export function ChildConsentSheet({ open, me, busy, error, onAccept, onRefuse, o
         <Text>{t('childConsent.why')}</Text>
         <Text>{t('childConsent.how')}</Text>
         {policy?.needed ? <Text className='child-consent__also'>{t('childConsent.alsoPolicy', { version: policy.currentVersion })}</Text> : null}
-        <View className='child-consent__link' role='link' onClick={onViewPolicy}>
+        <View className='child-consent__link' {...pressable('link')} onClick={onViewPolicy}>
           {t('childConsent.policyLink')}
         </View>
         <FormError className='child-consent__error' message={error} />

@@ -4,6 +4,7 @@ import { t } from '../../../i18n'
 import { formatAge } from '../../../utils/age'
 import { formatMonth } from '../../../utils/time'
 import { useChildren } from '../queries'
+import { pressable } from '../../../components/a11y'
 import './me.scss'
 
 type Props = { onAdd: () => void; onEdit: (id: string) => void }
@@ -14,14 +15,14 @@ export function ChildrenSection({ onAdd, onEdit }: Props) {
   return (
     <Section title={t('children.title')} className='children'>
       {status === 'error' ? (
-        <Text className='children__empty' onClick={() => void refetch()}>
+        <View {...pressable('button')} className='children__empty' onClick={() => void refetch()}>
           {t('children.loadFailed')} · {t('common.retry')}
-        </Text>
+        </View>
       ) : children.length === 0 ? (
         <Text className='children__empty'>{status === 'loading' ? t('common.loading') : t('children.empty')}</Text>
       ) : (
         children.map((child) => (
-          <View key={child.id} className='child-row' onClick={() => onEdit(child.id)}>
+          <View {...pressable('button')} key={child.id} className='child-row' onClick={() => onEdit(child.id)}>
             <View className='child-row__main'>
               <Text className='child-row__name'>{child.nickname}</Text>
               <Text className='child-row__age'>{formatAge(child.ageMonths)}</Text>

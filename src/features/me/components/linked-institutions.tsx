@@ -9,6 +9,7 @@ import { useAction } from '../../../services/action'
 import { describeActionError, statusOf } from '../../../services/http'
 import { formatDate } from '../../../utils/time'
 import { linkInstitution, unlinkInstitution, useLinkedInstitutions, useMe } from '../queries'
+import { pressable } from '../../../components/a11y'
 import './me.scss'
 
 const CODE = /^[A-Za-z0-9]{8}$/
@@ -92,7 +93,7 @@ export function LinkedInstitutions({ onOpen, renderExtra }: Props = {}) {
         const item = { institutionId: grant.institutionId as string, name: grant.institutionName ?? '' }
         return (
           <View key={grant.id} className='card linked__item'>
-            <View className='linked__item-main' role={onOpen ? 'link' : undefined} onClick={onOpen ? () => onOpen(item) : undefined}>
+            <View className='linked__item-main' {...(onOpen ? pressable('link') : {})} onClick={onOpen ? () => onOpen(item) : undefined}>
               <View className='linked__name-row'>
                 <Text className='linked__name'>{item.name}</Text>
                 <Tag tone='blue'>{t('linked.committee')}</Tag>
@@ -104,7 +105,7 @@ export function LinkedInstitutions({ onOpen, renderExtra }: Props = {}) {
       })}
       {linked.map((item) => (
         <View key={item.institutionId} className='card linked__item'>
-          <View className='linked__item-main' role={onOpen ? 'link' : undefined} onClick={onOpen ? () => onOpen(item) : undefined}>
+          <View className='linked__item-main' {...(onOpen ? pressable('link') : {})} onClick={onOpen ? () => onOpen(item) : undefined}>
             <View className='linked__name-row'>
               <Text className='linked__name'>{item.name}</Text>
               {committeeIds.has(item.institutionId) ? <Tag tone='blue'>{t('linked.committee')}</Tag> : null}

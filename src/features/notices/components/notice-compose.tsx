@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import { Button, Input, Picker, Switch, Text, Textarea, View } from '@tarojs/components'
+import { Button, Input, Label, Picker, Switch, Text, Textarea, View } from '@tarojs/components'
 import dayjs from 'dayjs'
 import { useEffect, useRef, useState } from 'react'
 import type { CommitteeNotice, Notice, NoticeCategory, NoticeEdit, NoticeInput } from '../../../../types/notices'
@@ -15,6 +15,7 @@ import { uploadNoticeImage } from '../api'
 import { NOTICE_CATEGORY_ORDER } from '../constants'
 import { getQueryData, useQuery } from '../../../services/server-data'
 import { committeeNotices, noticeDetail, publishNotice, updateNotice } from '../queries'
+import { pressable, switchName } from '../../../components/a11y'
 import './notices.scss'
 
 type Props = { institutionId: string; /** Editing an existing notice. */ id?: string; onDone: () => void }
@@ -129,19 +130,19 @@ export function NoticeCompose({ institutionId, id, onDone }: Props) {
             </Chip>
           ))}
         </View>
-        <View className='notice-compose__line'>
+        <Label className='notice-compose__line'>
           <Text>{t('notices.compose.pinned')}</Text>
-          <Switch aria-label={t('notices.compose.pinned')} checked={pinned} onChange={(e) => setPinned(e.detail.value)} />
-        </View>
+          <Switch {...switchName(t('notices.compose.pinned'))} checked={pinned} onChange={(e) => setPinned(e.detail.value)} />
+        </Label>
         <View className='notice-compose__line'>
           <Text>{t('notices.compose.expiry')}</Text>
           <Picker mode='date' value={expiry} start={dayjs().format('YYYY-MM-DD')} onChange={(e) => setExpiry(String(e.detail.value))}>
             <Text className='notice-compose__picker'>{expiry || t('notices.compose.expiryNone')}</Text>
           </Picker>
           {expiry ? (
-            <Text className='notice-compose__clear' onClick={() => setExpiry('')}>
+            <View {...pressable('button')} className='notice-compose__clear' onClick={() => setExpiry('')}>
               {t('notices.compose.expiryClear')}
-            </Text>
+            </View>
           ) : null}
         </View>
       </View>

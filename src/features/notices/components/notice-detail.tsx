@@ -13,6 +13,7 @@ import { useQuery } from '../../../services/server-data'
 import { noticeDetail, reportNotice } from '../queries'
 import { useReportedNotices } from '../store'
 import './notices.scss'
+import { imageAlt } from '../../../components/a11y'
 
 function ReportBox({ id }: { id: string }) {
   const reported = useReportedNotices((s) => Boolean(s.reported[id]))
@@ -88,8 +89,9 @@ export function NoticeDetail({ id }: { id: string }) {
         </Text>
         {urls.length ? (
           <View className='notice-detail__images'>
-            {urls.map((url) => (
+            {urls.map((url, index) => (
               <Image
+                {...imageAlt(t('photos.nth', { n: index + 1 }))}
                 key={url}
                 className='notice-detail__image'
                 src={url}

@@ -9,6 +9,7 @@ import { describeActionError, describeError, statusOf } from '../../../services/
 import { useQuery } from '../../../services/server-data'
 import { formatDate } from '../../../utils/time'
 import { committeeNotices, parentNotices, useUnreadCounts, withdrawNotice } from '../queries'
+import { pressable } from '../../../components/a11y'
 import './notices.scss'
 
 type Props = {
@@ -32,7 +33,7 @@ function NoticeHead({ notice }: { notice: Notice }) {
 
 function ParentRow({ notice, onOpen }: { notice: Notice; onOpen: () => void }) {
   return (
-    <View className={`card notice-row ${notice.read ? '' : 'notice-row--unread'}`} data-testid='notice-row' role='link' onClick={onOpen}>
+    <View className={`card notice-row ${notice.read ? '' : 'notice-row--unread'}`} data-testid='notice-row' {...pressable('link')} onClick={onOpen}>
       <NoticeHead notice={notice} />
       <View className='notice-row__meta'>
         {notice.read ? null : (
@@ -57,7 +58,7 @@ function CommitteeRow({ notice, onOpen, onEdit, onWithdraw }: { notice: Committe
   const status = statusText(notice)
   return (
     <View className='card notice-row' data-testid='notice-row'>
-      <View role='link' onClick={onOpen}>
+      <View {...pressable('link')} onClick={onOpen}>
         <NoticeHead notice={notice} />
         <View className='notice-row__meta'>
           <Text className='notice-row__reads'>{t('notices.readCount', { read: notice.readCount, total: notice.linkedParents })}</Text>

@@ -14,6 +14,7 @@ import { usePagedListPageEvents } from '../../../services/page-events'
 import { usePagedList } from '../../../services/server-data'
 import { sanctionKey, sanctionList } from '../queries'
 import { useSanctionsStore } from '../store'
+import { pressable, scrollRegion } from '../../../components/a11y'
 import './sanctions.scss'
 
 type CityOption = { code: string; name: string }
@@ -22,7 +23,7 @@ type Props = { cities: CityOption[]; onOpenInstitution: (id: string) => void }
 /** Names the institution and the measure only: the public list never carries a reason or a person. */
 function SanctionRow({ sanction, onOpen }: { sanction: PublicSanction; onOpen: () => void }) {
   return (
-    <View className='sanction-row' role='link' data-testid='sanction-row' onClick={onOpen}>
+    <View className='sanction-row' {...pressable('link')} data-testid='sanction-row' onClick={onOpen}>
       <View className='sanction-row__head'>
         <Tag tone={sanction.kind === 'sanction' ? 'red' : 'orange'}>{t(`enums.sanctionKind.${sanction.kind}`)}</Tag>
         <Text className='sanction-row__name'>{sanction.institutionName}</Text>
@@ -48,7 +49,7 @@ export function SanctionList({ cities, onOpenInstitution }: Props) {
     <View className='sanctions'>
       <View className='sanctions__top'>
         <Text className='sanctions__intro'>{t('sanctions.intro')}</Text>
-        <ScrollView className='sanctions__chips' scrollX enableFlex>
+        <ScrollView className='sanctions__chips' scrollX enableFlex {...scrollRegion(t('common.byRegion'))}>
           <View className='sanctions__chips-row'>
             <Chip selected={filters.cityCode === null} onClick={() => setFilters({ cityCode: null })}>
               {t('sanctions.allCities')}
@@ -61,13 +62,22 @@ export function SanctionList({ cities, onOpenInstitution }: Props) {
           </View>
         </ScrollView>
         <View className='sanctions__kinds'>
-          <Text className={`sanctions__kind ${filters.kind === null ? 'sanctions__kind--active' : ''}`} onClick={() => setFilters({ kind: null })}>
+          <View
+            {...pressable('button')}
+            className={`sanctions__kind ${filters.kind === null ? 'sanctions__kind--active' : ''}`}
+            onClick={() => setFilters({ kind: null })}
+          >
             {t('sanctions.allKinds')}
-          </Text>
+          </View>
           {SANCTION_KIND_ORDER.map((kind) => (
-            <Text key={kind} className={`sanctions__kind ${filters.kind === kind ? 'sanctions__kind--active' : ''}`} onClick={() => setFilters({ kind })}>
+            <View
+              {...pressable('button')}
+              key={kind}
+              className={`sanctions__kind ${filters.kind === kind ? 'sanctions__kind--active' : ''}`}
+              onClick={() => setFilters({ kind })}
+            >
               {t(`enums.sanctionKind.${kind}`)}
-            </Text>
+            </View>
           ))}
         </View>
       </View>

@@ -1,5 +1,6 @@
 import { Image, Text, View } from '@tarojs/components'
 import './stats.scss'
+import { imageAlt } from '../../../components/a11y'
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'
 
@@ -44,7 +45,7 @@ export function DonutChart({ share, centre, legend, label }: Props) {
   return (
     <View className='donut' role='figure' aria-label={label}>
       <View className='donut__ring'>
-        <Image className='donut__image' src={donutDataUri(share, '#1b8a5a', '#e4e8ee')} mode='aspectFit' aria-hidden />
+        <Image className='donut__image' src={donutDataUri(share, '#1b8a5a', '#e4e8ee')} mode='aspectFit' {...imageAlt()} />
         <Text className='donut__centre'>{centre}</Text>
       </View>
       <Text className='donut__legend'>{legend}</Text>

@@ -3,6 +3,7 @@ import type { AppJson, Handler, PageStack } from '../page-stack'
 import { splitUrl } from '../page-stack'
 import { asyncApi, type ApiHost, type Options } from './api'
 import { deviceApis, type DeviceRecord, type Person } from './device'
+import { createMapContext, type MapViews } from './map'
 import { networkApis, type SentRequest } from './network'
 import type { PrivacyGate } from './privacy'
 import { intersectionObserver, selectorQuery } from './queries'
@@ -24,6 +25,8 @@ export interface WxWorld {
   overlays: Overlays
   appShowListeners: Handler[]
   inGesture: () => boolean
+  /** The views of the pages' `map` components. */
+  maps: MapViews
 }
 
 /**
@@ -78,6 +81,7 @@ export function createWx(world: WxWorld): Record<string, unknown> {
     onMemoryWarning: () => {},
     createSelectorQuery: () => selectorQuery(host),
     createIntersectionObserver: intersectionObserver,
+    createMapContext: createMapContext(host, world.maps, () => ({ ...world.person.position })),
     env: { USER_DATA_PATH: 'http://usr' },
   }
   return api
