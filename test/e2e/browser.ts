@@ -88,6 +88,6 @@ function client() {
   return bffClient(baseUrl(), file)
 }
 
-export const signInCodeFromLog = (phone: string, timeoutMs?: number) => client().signInCodeFromLog(phone, timeoutMs)
+export const signInCodeFromLog = (phone: string, options?: { after?: number; timeoutMs?: number }) => client().signInCodeFromLog(phone, options)
 export const api = <T>(path: string, init?: { method?: string; body?: unknown; token?: string }) => client().api<T>(path, init)
 export const signInByApi = (phone: string) => client().signInByApi(phone)

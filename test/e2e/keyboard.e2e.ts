@@ -103,6 +103,6 @@ it('with the keyboard alone a parent opens 我要投诉 (a Button) and a bulleti
   await tabTo(page, '[data-testid="bulletin-row"]', title)
   await page.keyboard.press('Enter')
   await visible(page, '.page-bulletin').waitFor()
-  await expect(page.getByText(title).filter({ visible: true }).first().isVisible()).resolves.toBe(true)
+  await page.getByText(title).filter({ visible: true }).first().waitFor()
   await context.close()
 })

@@ -54,6 +54,9 @@ export function MapCanvas({ items, origin, area, onSearchArea, renderCard, foote
     if (!map || !layer || !index.current || !viewSet.current) return
     // A hidden page's map has no box: keep what was drawn for when it shows again.
     if (!map.getSize().x || !map.getSize().y) return
+    // Redrawing replaces every marker: the one the keyboard is on gets the focus back, or Enter would press nothing.
+    const pane = map.getContainer()
+    const focused = pane.contains(document.activeElement) ? document.activeElement?.getAttribute('aria-label') : null
     layer.clearLayers()
     const bounds = map.getBounds().pad(0.25)
     const zoom = Math.round(map.getZoom())
@@ -91,6 +94,7 @@ export function MapCanvas({ items, origin, area, onSearchArea, renderCard, foote
         addAccessibly(marker, layer, t('map.marker', { number: i + 1, name: item.name }), selected)
       }
     }
+    if (focused) [...pane.querySelectorAll<HTMLElement>('.leaflet-marker-icon')].find((icon) => icon.getAttribute('aria-label') === focused)?.focus()
   }
   const draw = useRef(drawMarkers)
   draw.current = drawMarkers
