@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core'
-import { CHANGCHUN, CHANGCHUN_GCJ02, baseUrl, launchBrowser, openPhone, screenshot } from './browser'
+import { CHANGCHUN, CHANGCHUN_GCJ02, baseUrl, launchBrowser, openPhone, screenshot, api } from './browser'
 
 let browser: Browser
 
@@ -10,11 +10,6 @@ afterAll(async () => {
   await browser?.close()
 })
 
-async function api<T>(path: string): Promise<T> {
-  const response = await fetch(`${baseUrl()}${path}`, { headers: { connection: 'close' } })
-  if (!response.ok) throw new Error(`${path}: ${response.status}`)
-  return (await response.json()) as T
-}
 type Page1 = { total: number; items: Array<{ name: string; serviceForms: string[]; fee: { amount: number; unit: string } | null }> }
 
 const cards = (page: Page) => page.locator('.institution-card')

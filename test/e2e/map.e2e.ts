@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core'
 import type { MapSettings } from '../../types/map'
 import { expectNoSeriousA11yViolations } from './axe'
-import { CHANGCHUN, baseUrl, launchBrowser, openPhone, screenshot } from './browser'
+import { CHANGCHUN, baseUrl, launchBrowser, openPhone, screenshot, api } from './browser'
 
 let browser: Browser
 
@@ -12,11 +12,6 @@ afterAll(async () => {
   await browser?.close()
 })
 
-async function api<T>(path: string): Promise<T> {
-  const response = await fetch(`${baseUrl()}${path}`, { headers: { connection: 'close' } })
-  if (!response.ok) throw new Error(`${path}: ${response.status}`)
-  return (await response.json()) as T
-}
 type Item = { id: string; name: string; lat: number; lng: number }
 type SearchPage = { total: number; items: Item[] }
 
