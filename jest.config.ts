@@ -4,6 +4,8 @@ const swc = [
   '@swc/jest',
   { jsc: { parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } }, target: 'es2022' }, module: { type: 'commonjs' } },
 ]
+// The BFF loads ESM-only packages (kdbush, geokdbush) with import(): jest runs it as import() (--experimental-vm-modules).
+const swcKeepingImports = [swc[0], { ...(swc[1] as object), module: { type: 'commonjs', ignoreDynamic: true } }]
 // msw 2 and its helpers (and supercluster) ship ESM only; let swc turn them into CommonJS.
 const esmPackages = [
   'msw',
@@ -29,7 +31,7 @@ const config: Config = {
       roots: ['<rootDir>/server', '<rootDir>/scripts', '<rootDir>/config'],
       testMatch: ['**/*.test.ts'],
       setupFilesAfterEnv: ['<rootDir>/test/setup-server.ts'],
-      transform: { '^.+\\.(t|j)sx?$': swc as never },
+      transform: { '^.+\\.(t|j)sx?$': swcKeepingImports as never },
     },
     {
       displayName: 'app',

@@ -1,6 +1,7 @@
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import devConfig from './dev'
 import prodConfig from './prod'
+import { asyncChunkGroups, PreloadHomePage, StylesheetAfterAppShell } from './h5-chunks'
 import { DEVELOPMENT_API_BASE, readWeappSettingsOrExit } from './weapp-settings'
 
 // https://taro-docs.jd.com/docs/next/config#defineconfig-辅助函数
@@ -51,6 +52,12 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
     },
     h5: {
+      webpackChain(chain) {
+        const splitChunks = chain.optimization.get('splitChunks')
+        if (splitChunks) chain.optimization.splitChunks({ ...splitChunks, cacheGroups: { ...splitChunks.cacheGroups, ...asyncChunkGroups() } })
+        chain.plugin('preload-home-page').use(PreloadHomePage)
+        chain.plugin('stylesheet-after-app-shell').use(StylesheetAfterAppShell)
+      },
       publicPath: '/',
       staticDirectory: 'static',
       router: { mode: 'hash' },

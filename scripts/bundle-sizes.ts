@@ -44,6 +44,7 @@ export function weappSizes(dir = WEAPP_DIR): WeappSizes {
 }
 
 export function h5Size(dir = H5_DIR): { total: number; js: number } {
-  const files = filesUnder(dir).filter((f) => !f.endsWith('.map'))
+  // Not the .br/.gz copies written beside each file (scripts/compress-h5.ts).
+  const files = filesUnder(dir).filter((f) => !/\.(map|br|gz)$/.test(f))
   return { total: sizeOf(files), js: sizeOf(files.filter((f) => f.endsWith('.js'))) }
 }

@@ -1,5 +1,10 @@
+import { ensureServerBuild } from './build-server'
 import { ensureH5Build } from './taro-build'
 
-// `npm start`: build the H5 app if needed, then run the BFF, which serves it at '/' and the API under /api.
+// `npm start` runs this first (prestart): build the H5 app and compile the BFF when missing or older than their
+// sources. Then `node dist/server/main.js` runs the BFF, which serves the app at '/' and the API under /api.
 ensureH5Build()
-require('../server/main')
+ensureServerBuild().catch((error) => {
+  console.error(error)
+  process.exit(1)
+})

@@ -12,10 +12,12 @@ export interface TaroBuild {
   outDir: string
   /** Build-time settings (TARO_APP_*), part of what makes a build current. */
   env?: Record<string, string>
+  /** A script run on the output folder after the build (its path, relative to the project); part of the hash too. */
+  afterBuild?: string
 }
 
-/** `npm start` and the browser tests: the H5 app the BFF serves. */
-export const H5_BUILD: TaroBuild = { type: 'h5', outDir: 'dist/h5' }
+/** `npm start` and the browser tests: the H5 app the BFF serves, with its brotli and gzip copies. */
+export const H5_BUILD: TaroBuild = { type: 'h5', outDir: 'dist/h5', afterBuild: 'scripts/compress-h5.ts' }
 
 /**
  * A production weapp build for the runtime tests and the bench, beside the developer's own dist/weapp: an https API
@@ -43,7 +45,7 @@ function listFiles(entry: string): string[] {
 export function sourceHash(build: TaroBuild): string {
   const hash = createHash('sha256')
   hash.update(build.type).update(JSON.stringify(build.env ?? {}))
-  for (const file of SOURCES.flatMap(listFiles).sort()) {
+  for (const file of [...SOURCES, ...(build.afterBuild ? [build.afterBuild] : [])].flatMap(listFiles).sort()) {
     hash
       .update(file)
       .update('\0')
@@ -72,6 +74,12 @@ export function ensureBuild(build: TaroBuild, log: (message: string) => void = c
     stdio: 'inherit',
     env: { ...process.env, ...build.env, TARO_OUTPUT_ROOT: build.outDir, NODE_ENV: 'production' },
   })
+  if (build.afterBuild) {
+    execFileSync(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(ROOT, build.afterBuild), path.join(ROOT, build.outDir)], {
+      cwd: ROOT,
+      stdio: 'inherit',
+    })
+  }
   fs.writeFileSync(stampOf(build), hash)
 }
 

@@ -9,6 +9,13 @@ it('answers the health check with the database in use', async () => {
   expect(response.json()).toMatchObject({ status: 'ok', database: process.env.DATABASE_URL ? 'postgres' : 'pglite' })
 })
 
+it('tells the operator whether nearby searches are answered from memory yet', async () => {
+  // The test app loads its index at the first search; a production instance at start.
+  expect((await app.inject('/api/health')).json().nearbyIndex).toEqual({ institutions: 0, refreshedAt: null })
+  expect((await app.inject('/api/institutions?lat=43.88&lng=125.32')).statusCode).toBe(200)
+  expect((await app.inject('/api/health')).json().nearbyIndex).toEqual({ institutions: 0, refreshedAt: expect.any(String) })
+})
+
 it('publishes an OpenAPI 3 document that covers every API route', async () => {
   const response = await app.inject('/api/openapi.json')
   expect(response.statusCode).toBe(200)

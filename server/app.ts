@@ -1,9 +1,6 @@
-import fs from 'node:fs'
-import path from 'node:path'
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
 import helmet from '@fastify/helmet'
 import compress from '@fastify/compress'
-import fastifyStatic from '@fastify/static'
 import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
@@ -11,8 +8,11 @@ import type { Db } from './db/connect'
 import type { Reference } from './shared/reference'
 import { registerErrorHandling } from './shared/error-handler'
 import { refuseNonFiniteNumbers } from './shared/finite-numbers'
+import { lazySchemaCompilers } from './startup/lazy-schema-compilers'
+import { registerH5Static } from './shared/h5-static'
 import { healthRoutes } from './features/health/routes'
 import { institutionRoutes } from './features/institutions/routes'
+import { keepNearbyIndex, type NearbyIndexKeeper } from './features/institutions/nearby/nearby-index-keeper'
 import { regionRoutes } from './features/regions/routes'
 import { gradeRoutes } from './features/grades/routes'
 import { authRoutes } from './features/auth/routes'
@@ -48,6 +48,7 @@ declare module 'fastify' {
     database: Db
     reference: Reference
     settings: AppSettings
+    nearbyIndex: NearbyIndexKeeper
   }
 }
 
@@ -89,6 +90,8 @@ export interface AppSettings {
   }
   /** The H5 map's tiles; unset: the BFF's own stand-in tiles, zoom 3–18. */
   mapTiles?: TileSource
+  /** The in-memory nearby search: how often each instance reads the change log (ms); unset: every second; 0: before every search. */
+  nearbyIndex?: { refreshMs: number }
 }
 
 export interface AppOptions {
@@ -107,11 +110,18 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     logger: options.logger ?? false,
     trustProxy: options.trustProxy ?? false,
     ajv: { customOptions: { allErrors: false }, plugins: [refuseNonFiniteNumbers] },
+    schemaController: lazySchemaCompilers,
   }).withTypeProvider<TypeBoxTypeProvider>()
 
   app.decorate('database', options.database)
   app.decorate('reference', options.reference)
   app.decorate('settings', options.settings)
+  const nearbyIndex = keepNearbyIndex(options.database.db, {
+    refreshMs: options.settings.nearbyIndex?.refreshMs ?? 1000,
+    onError: (error) => app.log.warn({ err: error }, 'nearby index: could not read the institution change log'),
+  })
+  app.decorate('nearbyIndex', nearbyIndex)
+  app.addHook('onClose', () => nearbyIndex.stop())
   // Before every route: wx.request declares a JSON body also when it sends none.
   acceptEmptyBodies(app)
   registerPersonalData(app)
@@ -131,7 +141,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
   })
 
-  // The H5 bundle is about 1 MB of JavaScript, a third of that gzipped: it matters on a phone's network.
+  // API answers, compressed per request; the H5 build's files are compressed once, at build time (shared/h5-static.ts).
   await app.register(compress, { threshold: 1024 })
 
   registerErrorHandling(app)
@@ -190,10 +200,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     { prefix: '/api' },
   )
 
-  const h5Dir = options.h5Dir
-  if (h5Dir && fs.existsSync(path.join(h5Dir, 'index.html'))) {
-    await app.register(fastifyStatic, { root: h5Dir, prefix: '/', wildcard: false, index: ['index.html'] })
-  }
+  await registerH5Static(app, options.h5Dir)
 
   return app
 }

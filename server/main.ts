@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import type { AddressInfo } from 'node:net'
 import os from 'node:os'
-import { Redis } from 'ioredis'
+import type { Redis } from 'ioredis'
 import { loadConfig, type Config } from './config'
 import { openDatabase } from './db/open'
 import { seedOnStart } from './startup/seed-on-start'
@@ -11,20 +11,28 @@ import { logCodeSender, type CodeSender } from './features/auth/code-sender'
 import { tencentSmsSender } from './features/auth/tencent-sms'
 import { startWechatStandIn } from './shared/wechat/stand-in'
 import { localDirectoryStorage } from './features/complaints/photos/local-storage'
-import { s3Storage } from './features/complaints/photos/s3-storage'
 import { startIntakeStandIn } from './features/complaints/forwarding/intake-stand-in'
 import { startBackgroundJobs } from './startup/background-jobs'
+import { builtCodeVersion } from './startup/code-version'
 
-function openPhotoStorage(config: Config['complaints']['photoStorage']) {
-  if (config.kind === 's3') return s3Storage(config)
+// The S3 client and the Redis client are loaded only when configured: each takes about 0.1 s to load.
+async function openPhotoStorage(config: Config['complaints']['photoStorage']) {
+  if (config.kind === 's3') return (await import('./features/complaints/photos/s3-storage')).s3Storage(config)
   return { ...localDirectoryStorage(config.directory), destroy: () => {} }
+}
+
+async function connectRedis(redisUrl: string | null): Promise<Redis | null> {
+  if (!redisUrl) return null
+  const { Redis } = await import('ioredis')
+  return new Redis(redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false })
 }
 
 async function main() {
   const config = loadConfig()
   const bootLog = { info: (o: object, m: string) => console.log(m, JSON.stringify(o)), warn: (o: object, m: string) => console.warn(m, JSON.stringify(o)) }
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir })
-  await seedOnStart(database.db, { seedDemo: config.seedDemo, log: bootLog }).catch(async (error) => {
+  const codeVersion = builtCodeVersion()
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, codeVersion })
+  await seedOnStart(database.db, { seedDemo: config.seedDemo, codeVersion, log: bootLog }).catch(async (error) => {
     await database.close()
     throw error
   })
@@ -51,13 +59,13 @@ async function main() {
     console.log(
       `Complaint intake stand-in on ${intakeStandIn.url}: every department is forwarded to ${intakeStandIn.url}/intake/<department> (no COMPLAINT_INTAKE_URLS configured)`,
     )
-  const photoStorage = openPhotoStorage(config.complaints.photoStorage)
+  const photoStorage = await openPhotoStorage(config.complaints.photoStorage)
   if (config.databaseUrl && config.complaints.photoStorage.kind === 'local') {
     console.warn("PHOTO_STORAGE=local with DATABASE_URL: complaint photos stay on this instance's disk; use PHOTO_STORAGE=s3 when several instances run")
   }
   if (config.mapTiles.kind === 'stand-in')
     console.log('Map stand-in tiles at /api/map/stand-in-tiles (no MAP_TILE_URL configured): the H5 map draws a plain grid')
-  const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false }) : null
+  const redis = await connectRedis(config.redisUrl)
 
   let sender: CodeSender | null = null
   const app = await buildApp({

@@ -1,4 +1,4 @@
-import { Migrator, type Kysely, type Migration, type MigrationProvider, type MigrationResultSet } from 'kysely'
+import { DEFAULT_MIGRATION_TABLE, Migrator, type Kysely, type Migration, type MigrationProvider, type MigrationResultSet } from 'kysely'
 import * as institutions from './migrations/2026-11-28T1800-institutions'
 import * as accounts from './migrations/2026-11-28T1900-accounts'
 import * as complaints from './migrations/2026-11-28T2000-complaints'
@@ -9,6 +9,8 @@ import * as articles from './migrations/2026-11-28T2300-articles'
 import * as bulletins from './migrations/2026-11-28T2310-bulletins'
 import * as wechatContentSecurity from './migrations/2026-12-01T1000-wechat-content-security'
 import * as complaintForwardingJobs from './migrations/2026-12-08T1000-complaint-forwarding-jobs'
+import * as institutionChanges from './migrations/2026-12-09T1200-institution-changes'
+import * as seedFingerprints from './migrations/2026-12-09T1300-seed-fingerprints'
 
 // Listed by hand (no directory scanning) so bundlers, tsx and jest all see the same set, in order.
 const migrations: Record<string, Migration> = {
@@ -22,13 +24,30 @@ const migrations: Record<string, Migration> = {
   '2026-11-28T2310-bulletins': bulletins,
   '2026-12-01T1000-wechat-content-security': wechatContentSecurity,
   '2026-12-08T1000-complaint-forwarding-jobs': complaintForwardingJobs,
+  '2026-12-09T1200-institution-changes': institutionChanges,
+  '2026-12-09T1300-seed-fingerprints': seedFingerprints,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }
 
 /** `schema`: keep Kysely's bookkeeping tables in that schema (tests give each file a PostgreSQL schema of its own). */
 export async function migrateToLatest(db: Kysely<any>, schema?: string): Promise<void> {
+  if (await alreadyMigrated(db, schema)) return
   await migrate(db, schema, (migrator) => migrator.migrateToLatest())
+}
+
+/**
+ * Every migration of this release applied and no other: the usual start, answered by one read instead of the
+ * Migrator's catalogue look-ups, lock and transaction (a good part of a second on PGlite). Anything else (a new
+ * database, a new migration, one the code does not know) goes to the Migrator, which applies or reports it.
+ */
+async function alreadyMigrated(db: Kysely<any>, schema: string | undefined): Promise<boolean> {
+  try {
+    const applied = await (schema ? db.withSchema(schema) : db).selectFrom(DEFAULT_MIGRATION_TABLE).select('name').execute()
+    return applied.length === Object.keys(migrations).length && applied.every((row) => Object.hasOwn(migrations, row.name))
+  } catch {
+    return false // no bookkeeping table yet: a new database
+  }
 }
 
 /** Tests of a migration only: the schema as it was up to and including `name`, to write the rows the migration moves. */

@@ -133,6 +133,16 @@ export interface SanctionsTable {
   decidedOn: DateColumn
 }
 
+/** Which institutions changed, for every instance's in-memory nearby search; written by triggers only. */
+export interface InstitutionChangesTable {
+  seq: Generated<number>
+  /** The writing transaction's id (pg_current_xact_id). */
+  tx: Generated<number>
+  /** null: reference data changed, reload everything. */
+  institutionId: string | null
+  changedAt: Generated<string>
+}
+
 export interface UsersTable {
   id: Generated<string>
   wechatOpenid: string | null
@@ -534,6 +544,7 @@ export interface Database {
   institutionStaff: InstitutionStaffTable
   evaluations: EvaluationsTable
   sanctions: SanctionsTable
+  institutionChanges: InstitutionChangesTable
   users: UsersTable
   sessions: SessionsTable
   loginCodes: LoginCodesTable

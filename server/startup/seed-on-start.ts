@@ -1,28 +1,53 @@
+import fs from 'node:fs'
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema'
-import { seedArticles } from '../features/articles/seed/seed-articles'
+import { seedFingerprint, seedUnlessUnchanged } from '../db/seed-fingerprints'
+import { SHIPPED_ARTICLES, seedArticles, shippedBody } from '../features/articles/seed/seed-articles'
 import { seedDemoBulletins } from '../features/bulletins/demo-bulletins'
 import { seedDemoClasses } from '../features/classes/demo-classes'
-import { seedDemoInstitutions } from '../features/institutions/demo-institutions'
+import { DEMO_CSV, seedDemoInstitutions } from '../features/institutions/demo-institutions'
+import { SHIPPED_POLICIES } from '../features/privacy/policies'
 import { seedPrivacyPolicies } from '../features/privacy/seed'
-import { seedDemoHealthCentres } from '../features/roles/demo-health-centres'
+import { DEMO_HEALTH_CENTRES, seedDemoHealthCentres } from '../features/roles/demo-health-centres'
+import { chinaToday } from '../shared/china-time'
 
 export interface BootLog {
   info(details: object, message: string): void
   warn(details: object, message: string): void
 }
 
+export interface SeedOptions {
+  seedDemo: boolean
+  /**
+   * The compiled server's build stamp: a step whose shipped data and code are those of the last start writes nothing
+   * (see db/seed-fingerprints). Null (run from TypeScript sources): every step writes, as each is safe to repeat.
+   */
+  codeVersion?: string | null
+  log?: BootLog
+  /** The demo classes and bulletins depend on the day: they are looked at again on the first start of each day. */
+  today?: string
+}
+
 /**
  * What each start writes after the database is open and migrated: the privacy policy and articles this release ships
  * (added once, never overwriting), and with demo data the demo registry (into an empty one), health centres, the
- * parenting classes of the coming weeks and the bulletins of the demo rounds. Every step is safe to repeat.
+ * parenting classes of the coming weeks and the bulletins of the demo rounds.
  */
-export async function seedOnStart(db: Kysely<Database>, options: { seedDemo: boolean; log?: BootLog }): Promise<void> {
-  const { log } = options
-  await seedPrivacyPolicies(db)
-  const articles = await seedArticles(db)
+export async function seedOnStart(db: Kysely<Database>, options: SeedOptions): Promise<void> {
+  const { log, codeVersion = null } = options
+  await seedUnlessUnchanged(db, 'privacy-policies', seedFingerprint(codeVersion, SHIPPED_POLICIES), () => seedPrivacyPolicies(db))
+  const bodies = codeVersion === null ? [] : SHIPPED_ARTICLES.map(shippedBody)
+  const articles = await seedUnlessUnchanged(db, 'articles', seedFingerprint(codeVersion, SHIPPED_ARTICLES, bodies), () => seedArticles(db))
   if (articles) log?.info({ articles }, 'published the shipped policy and guides')
   if (!options.seedDemo) return
+  const today = options.today ?? chinaToday()
+  const demoFiles = codeVersion === null ? [] : [fs.readFileSync(DEMO_CSV, 'utf8'), fs.readFileSync(DEMO_HEALTH_CENTRES, 'utf8')]
+  const demo = seedFingerprint(codeVersion, today, ...demoFiles)
+  await seedUnlessUnchanged(db, 'demo', demo, () => seedDemo(db, log))
+}
+
+/** Each demo step depends on the ones before it (classes on the centres, bulletins on the institutions' rounds). */
+async function seedDemo(db: Kysely<Database>, log: BootLog | undefined): Promise<void> {
   const report = await seedDemoInstitutions(db)
   if (report) {
     log?.info({ imported: report.imported, rejected: report.rejectedLines }, 'loaded demo institutions')
@@ -30,7 +55,7 @@ export async function seedOnStart(db: Kysely<Database>, options: { seedDemo: boo
   }
   const centres = await seedDemoHealthCentres(db)
   if (centres) log?.info({ centres }, 'loaded demo health centres')
-  // On every start: the demo classes of the next three weeks are topped up (never twice).
+  // On every new day: the demo classes of the next three weeks are topped up (never twice).
   const classes = await seedDemoClasses(db)
   if (classes) log?.info({ classes }, 'added demo parenting classes')
   const bulletins = await seedDemoBulletins(db)

@@ -59,6 +59,8 @@ export async function buildTestApp(
         messageTemplates: { sign_up_confirmed: 'tpl-confirmed', promoted: 'tpl-promoted', reminder: 'tpl-reminder', class_cancelled: 'tpl-cancelled' },
         miniprogramState: 'formal',
       },
+      // A write is seen by the very next search, as the tests expect; production reads the change log every second.
+      nearbyIndex: { refreshMs: 0 },
       ...settings,
     },
   })

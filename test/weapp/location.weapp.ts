@@ -32,3 +32,10 @@ it('the app asks WeChat for GCJ-02 coordinates, which the BFF measures distances
   expect(search.url).toContain(`lat=${mp.person.position.latitude}`)
   expect(search.url).toContain(`lng=${mp.person.position.longitude}`)
 })
+
+it('the first screen with the location granted costs one request: the nearest institutions, nothing before them', async () => {
+  const mp = await launch()
+  await agreeToPrivacyPrompt(mp)
+  await mp.waitForText('公里')
+  expect(mp.requests.map((r) => `${r.method} ${new URL(r.url).pathname}`)).toEqual(['GET /api/institutions'])
+})

@@ -29,7 +29,7 @@ export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (_request, reply) => {
       try {
         await ping(sql`SELECT 1`.execute(app.database.db))
-        return { status: 'ok' as const, database: app.database.kind, version }
+        return { status: 'ok' as const, database: app.database.kind, version, nearbyIndex: app.nearbyIndex.status() }
       } catch (error) {
         app.log.warn({ err: error }, 'health check: database unavailable')
         return sendDatabaseUnavailable(reply)

@@ -5,7 +5,10 @@ import { chinaToday } from '../../shared/china-time'
 import { badRequest, notFound } from '../../shared/http-errors'
 import type { Reference } from '../../shared/reference'
 import { presentDetail, presentSummary } from './present'
-import { findClasses, findDetailExtras, findInstitutionRows, findWarnings, searchInstitutions, type Point } from './repository'
+import { findClasses, findDetailExtras, findInstitutionRows, findWarnings, searchInstitutions, type Point, type SearchCriteria } from './repository'
+import { answersFromMemory, type NearbyAnswer, type NearbyIndex } from './nearby/nearby-index'
+import { narrowsNothing } from './nearby/criteria-match'
+import { nearbyPageJson } from './nearby/page-json'
 import { originFrom, toSearchCriteria } from './search-criteria'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
@@ -32,27 +35,53 @@ async function details(db: Kysely<Database>, ids: string[], origin: Point | null
   )
 }
 
-/** Nearby search with filters, one page. */
-export async function findInstitutions(db: Kysely<Database>, query: InstitutionSearchQuery, reference: Reference): Promise<InstitutionPage> {
+/** Nearby search with filters, one page: from the in-memory index when it is loaded and can answer, else in SQL. */
+export async function findInstitutions(
+  db: Kysely<Database>,
+  nearby: NearbyIndex | null,
+  query: InstitutionSearchQuery,
+  reference: Reference,
+): Promise<InstitutionPage> {
   const criteria = toSearchCriteria(query, reference)
-  const { rows, total, totalCapped, hasMore } = await searchInstitutions(db, criteria)
-  const ids = rows.map((r) => r.id)
-  const [classes, warnings] = await Promise.all([findClasses(db, ids), findWarnings(db, ids, criteria.today)])
+  const { hits, total, totalCapped, hasMore } =
+    nearby && answersFromMemory(criteria) ? nearby.search(criteria) : await searchInSql(db, criteria, nearby && narrowsNothing(criteria) ? nearby.size : null)
   return {
-    items: rows.map((row) =>
-      presentSummary(
-        row,
-        classes.filter((k) => k.institutionId === row.id),
-        warnings.find((w) => w.institutionId === row.id),
-        criteria.today,
-      ),
-    ),
+    items: hits.map((hit) => presentSummary(hit.row, hit.classes, hit.warning, criteria.today)),
     total,
     totalCapped,
     page: query.page ?? 1,
     pageSize: criteria.limit,
     hasMore,
     sort: criteria.sort,
+  }
+}
+
+/** What GET /institutions sends: a nearby page as JSON text straight from memory (see page-json.ts), else the page. */
+export async function institutionSearchAnswer(
+  db: Kysely<Database>,
+  nearby: NearbyIndex | null,
+  query: InstitutionSearchQuery,
+  reference: Reference,
+): Promise<{ json: string } | { page: InstitutionPage }> {
+  const criteria = toSearchCriteria(query, reference)
+  if (nearby && answersFromMemory(criteria)) return { json: nearbyPageJson(nearby, criteria, query.page ?? 1) }
+  return { page: await findInstitutions(db, nearby, query, reference) }
+}
+
+/** The SQL search, with each row's classes and current warning: what the in-memory index answers alike (see its tests). */
+export async function searchInSql(db: Kysely<Database>, criteria: SearchCriteria, knownTotal: number | null = null): Promise<NearbyAnswer> {
+  const { rows, total, totalCapped, hasMore } = await searchInstitutions(db, criteria, knownTotal)
+  const ids = rows.map((r) => r.id)
+  const [classes, warnings] = await Promise.all([findClasses(db, ids), findWarnings(db, ids, criteria.today)])
+  return {
+    hits: rows.map((row) => ({
+      row,
+      classes: classes.filter((k) => k.institutionId === row.id),
+      warning: warnings.find((w) => w.institutionId === row.id),
+    })),
+    total,
+    totalCapped,
+    hasMore,
   }
 }
 

@@ -9,11 +9,12 @@ import {
 } from '../../../types/institutions'
 import type { Reference } from '../../shared/reference'
 import { classBreaches } from './class-rules'
-import type { ClassRow, DetailExtras, InstitutionRow, WarningRow } from './repository'
+import type { ClassRow, ClassSummaryRow, DetailExtras, InstitutionRow, WarningRow } from './repository'
 
-const roundKm = (km: number) => Math.round(km * 100) / 100
+/** Distances are shown to 10 m. */
+export const roundKm = (km: number) => Math.round(km * 100) / 100
 
-export function presentSummary(row: InstitutionRow, classes: ClassRow[], warning: WarningRow | undefined, today: string): InstitutionSummary {
+export function presentSummary(row: InstitutionRow, classes: ClassSummaryRow[], warning: WarningRow | undefined, today: string): InstitutionSummary {
   return {
     id: row.id,
     name: row.name,

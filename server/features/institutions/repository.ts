@@ -152,7 +152,7 @@ export type InstitutionRow = Pick<
   feeUnit: FeeUnit | null
 }
 
-function selectSummary(origin: Point | null, pricedForm: ServiceForm | null) {
+export function selectSummary(origin: Point | null, pricedForm: ServiceForm | null) {
   const fee = pricedForm
     ? sql`p.form AS fee_form, p.fee AS fee_amount, p.fee_unit`
     : sql`NULL::text AS fee_form, NULL::int AS fee_amount, NULL::text AS fee_unit`
@@ -168,7 +168,7 @@ const namesJoins = (pricedForm: ServiceForm | null) => sql`JOIN regions c ON c.c
       JOIN regions d ON d.code = i.district_code
       LEFT JOIN grade_levels g ON g.code = i.grade_level
       ${pricedForm ? sql`LEFT JOIN institution_services p ON p.institution_id = i.id AND p.form = ${pricedForm}` : sql``}`
-const summaryJoins = (pricedForm: ServiceForm | null) => sql`FROM institutions i ${namesJoins(pricedForm)}`
+export const summaryJoins = (pricedForm: ServiceForm | null) => sql`FROM institutions i ${namesJoins(pricedForm)}`
 
 /** Counting stops here: telling a parent "over 1,000" costs a fraction of counting 100,000 on every page. */
 export const COUNT_CAP = 1000
@@ -180,7 +180,8 @@ export interface SearchResult {
   hasMore: boolean
 }
 
-export async function searchInstitutions(db: Db, criteria: SearchCriteria): Promise<SearchResult> {
+/** `knownTotal`: how many match, when the caller knows (every institution, counted in memory): no count query then. */
+export async function searchInstitutions(db: Db, criteria: SearchCriteria, knownTotal: number | null = null): Promise<SearchResult> {
   const where = whereClauses(criteria)
   const [page, count] = await Promise.all([
     // One row more than the page tells whether another page follows.
@@ -188,9 +189,11 @@ export async function searchInstitutions(db: Db, criteria: SearchCriteria): Prom
       ? nearestPage(db, criteria, criteria.origin, where)
       : sql<InstitutionRow>`${selectSummary(criteria.origin, criteria.pricedForm)} ${summaryJoins(criteria.pricedForm)} ${where} ${orderBy(criteria)}
           LIMIT ${criteria.limit + 1} OFFSET ${criteria.offset}`.execute(db),
-    sql<{ total: number }>`SELECT count(*)::int AS total FROM (SELECT 1 FROM institutions i ${where} LIMIT ${COUNT_CAP + 1}) matched`.execute(db),
+    knownTotal === null
+      ? sql<{ total: number }>`SELECT count(*)::int AS total FROM (SELECT 1 FROM institutions i ${where} LIMIT ${COUNT_CAP + 1}) matched`.execute(db)
+      : null,
   ])
-  const counted = count.rows[0]?.total ?? 0
+  const counted = count ? (count.rows[0]?.total ?? 0) : knownTotal!
   return {
     rows: page.rows.slice(0, criteria.limit),
     total: Math.min(counted, COUNT_CAP),
@@ -222,6 +225,8 @@ export async function findInstitutionRows(db: Db, ids: string[], origin: Point |
 }
 
 export type ClassRow = Awaited<ReturnType<typeof findClasses>>[number]
+/** What a list card shows of a class, and the nearby search filters on. */
+export type ClassSummaryRow = Pick<ClassRow, 'type' | 'name' | 'minAgeMonths' | 'maxAgeMonths' | 'capacity' | 'enrolled'>
 export type WarningRow = Awaited<ReturnType<typeof findWarnings>>[number]
 export type DetailExtras = Awaited<ReturnType<typeof findDetailExtras>>
 

@@ -9,7 +9,7 @@ import {
   InstitutionSearchQuery,
 } from '../../../types/institutions'
 import { errorResponses } from '../../shared/route-schemas'
-import { compareInstitutions, findInstitutions, institutionDetail } from './institution-service'
+import { compareInstitutions, institutionDetail, institutionSearchAnswer } from './institution-service'
 
 const TAGS = ['institutions']
 
@@ -26,7 +26,12 @@ export const institutionRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: InstitutionPage, ...errorResponses(400) },
       },
     },
-    async (request) => findInstitutions(db, request.query, app.reference),
+    async (request, reply) => {
+      const answer = await institutionSearchAnswer(db, await app.nearbyIndex.current(), request.query, app.reference)
+      if ('page' in answer) return answer.page
+      // Fastify sends JSON text as it is (no serialiser): the index pieced it from the summaries the schema describes.
+      return reply.type('application/json; charset=utf-8').send(answer.json as unknown as InstitutionPage)
+    },
   )
 
   app.get(

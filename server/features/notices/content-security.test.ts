@@ -7,6 +7,7 @@ import { buildTestApp, grantRole, TEST_PUSH_TOKEN, useTestApp } from '../../../t
 import { multipart, pngImage } from '../../shared/images/test-images'
 import { pushSignature } from '../../shared/wechat/push'
 import { localDirectoryStorage } from '../complaints/photos/local-storage'
+import { signNoticeImageUrl } from './image-urls'
 import { nextIp } from '../auth/test-helpers'
 import { aNotice, anEdit, committeeList, committeeMember, linkedParent, openNotice, postNotice, posted, seedInstitutions, type Headers } from './test-fixtures'
 
@@ -155,7 +156,6 @@ describe('images go through WeChat mediaCheckAsync; a risky verdict pushed later
     const notice = (await openNotice(app, parent.headers, id)).json()
     expect(notice.images.map((i: { id: string }) => i.id)).toEqual([fine])
     // A link to the risky image handed out earlier no longer opens it.
-    const { signNoticeImageUrl } = await import('./image-urls')
     expect((await app.inject({ method: 'GET', url: signNoticeImageUrl(app.settings.jwtSecret, red) })).statusCode).toBe(404)
 
     const mine = (await committeeList(app, member.headers, inst.b)).json().items.find((n: { id: string }) => n.id === id)

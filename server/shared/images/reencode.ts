@@ -1,4 +1,3 @@
-import sharp from 'sharp'
 import type { ImageType } from './image-type'
 
 export const MAX_DIMENSION = 4096
@@ -12,6 +11,8 @@ export class UnreadableImageError extends Error {}
  * XMP, IPTC, ICC profiles and comments are all dropped; `.rotate()` first bakes the EXIF orientation into the pixels.
  */
 export async function reencodeWithoutMetadata(input: Buffer, type: ImageType): Promise<Buffer> {
+  // Loaded with the first image rather than at start: its native library takes about 0.05 s to load.
+  const { default: sharp } = await import('sharp')
   try {
     const image = sharp(input, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' })
       .rotate()

@@ -1,6 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
-import sharp from 'sharp'
 import { closeServer, listenLocally, readBody } from '../stand-in-http'
 import { pushSignature } from './push'
 
@@ -109,6 +108,7 @@ function parseJson(body: string): Record<string, unknown> | null {
 
 /** Pure red everywhere: the stand-in's stand-in for an image WeChat finds risky. */
 async function isPureRed(bytes: Buffer): Promise<boolean> {
+  const { default: sharp } = await import('sharp') // on the first image, not at start
   const { channels } = await sharp(bytes).stats()
   const [r, g, b] = channels
   return Boolean(r && g && b && r.min === 255 && g.max === 0 && b.max === 0)
