@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
-import net from 'node:net'
 import path from 'node:path'
 import { COMPILED_MAIN, ensureServerBuild } from '../scripts/build-server'
+import { freePort } from '../test/support/bff-process'
 
 /**
  * Cold start of the BFF on an existing embedded database, started the way `npm start` runs it (`node
@@ -17,17 +17,6 @@ const WITH_TSX = process.env.COLD_START_WITH_TSX === '1'
 const GOAL_MS = 1200
 const NEARBY = '/api/institutions?lat=43.88&lng=125.32&pageSize=20'
 const POLL_MS = 5
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer()
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo
-      server.close(() => resolve(port))
-    })
-    server.on('error', reject)
-  })
-}
 
 function serverCommand(): string[] {
   if (WITH_TSX) return [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(ROOT, 'server/main.ts')]

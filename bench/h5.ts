@@ -3,7 +3,7 @@ import path from 'node:path'
 import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core'
 import { ensureH5Build } from '../scripts/taro-build'
 import { startBff, stopBff } from '../test/support/bff-process'
-import { CHANGCHUN, launchBrowser, openPhone } from '../test/e2e/browser'
+import { CHANGCHUN, CHROMIUM_FLAGS, launchBrowser, openPhone } from '../test/e2e/browser'
 
 /**
  * The H5 first screen as a parent on a slow phone network sees it: the production build served by the real BFF (embedded
@@ -257,17 +257,7 @@ async function lighthouseOnce(url: string): Promise<LighthouseFigures> {
   const chrome = await chromeLauncher.launch({
     chromePath: CHROMIUM,
     // The browser tests' flags (test/e2e/browser.ts), and the geolocation prompt answered "no".
-    chromeFlags: [
-      '--headless=new',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--deny-permission-prompts',
-    ],
+    chromeFlags: ['--headless=new', ...CHROMIUM_FLAGS, '--deny-permission-prompts'],
   })
   try {
     const result = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance'] })

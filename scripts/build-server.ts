@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { build, version as esbuildVersion, type Plugin } from 'esbuild'
+import { hashFiles } from './taro-build'
 
 /**
  * The BFF compiled once to plain JavaScript, so a start runs `node dist/server/main.js` without transpiling: one file
@@ -41,14 +42,7 @@ function sources(): { files: string[]; data: string[] } {
 
 /** A hash of everything the compiled server is made of (our code and data, the installed packages) and of how. */
 function sourceHash({ files, data }: { files: string[]; data: string[] }): string {
-  const hash = createHash('sha256').update(`esbuild ${esbuildVersion} ${TARGET}\0`)
-  for (const file of [...files, ...data])
-    hash
-      .update(file)
-      .update('\0')
-      .update(fs.readFileSync(path.join(ROOT, file)))
-      .update('\0')
-  return hash.digest('hex')
+  return hashFiles(createHash('sha256').update(`esbuild ${esbuildVersion} ${TARGET}\0`), [...files, ...data])
 }
 
 /** In one bundle every module shares main.js's folder: our modules' `__dirname` becomes their own folder under dist/. */

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto'
+import { createHash, type Hash } from 'node:crypto'
 import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
@@ -45,13 +45,17 @@ function listFiles(entry: string): string[] {
 export function sourceHash(build: TaroBuild): string {
   const hash = createHash('sha256')
   hash.update(build.type).update(JSON.stringify(build.env ?? {}))
-  for (const file of [...SOURCES, ...(build.afterBuild ? [build.afterBuild] : [])].flatMap(listFiles).sort()) {
+  return hashFiles(hash, [...SOURCES, ...(build.afterBuild ? [build.afterBuild] : [])].flatMap(listFiles).sort())
+}
+
+/** Adds each file's name and content (paths from the repository root) to the hash; its hex digest. */
+export function hashFiles(hash: Hash, files: string[]): string {
+  for (const file of files)
     hash
       .update(file)
       .update('\0')
       .update(fs.readFileSync(path.join(ROOT, file)))
       .update('\0')
-  }
   return hash.digest('hex')
 }
 

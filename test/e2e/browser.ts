@@ -15,7 +15,8 @@ export const baseUrl = () => {
   return url
 }
 
-const FLAGS = [
+/** Chromium as these tests run it (also what bench/h5.ts hands Lighthouse). */
+export const CHROMIUM_FLAGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-quic',
@@ -49,9 +50,9 @@ process.stdout.write(JSON.stringify({ executablePath: await chromium.executableP
  */
 export async function launchBrowser(): Promise<Browser> {
   if (process.env.CHROMIUM_PATH && !fs.existsSync(process.env.CHROMIUM_PATH)) throw new Error(`CHROMIUM_PATH: no browser at ${process.env.CHROMIUM_PATH}`)
-  if (fs.existsSync(SYSTEM_CHROMIUM)) return chromium.launch({ executablePath: SYSTEM_CHROMIUM, args: FLAGS })
+  if (fs.existsSync(SYSTEM_CHROMIUM)) return chromium.launch({ executablePath: SYSTEM_CHROMIUM, args: CHROMIUM_FLAGS })
   const packaged = packagedChromium()
-  const args = [...packaged.args.filter((flag) => !NOT_FOR_TESTS.includes(flag)), ...FLAGS]
+  const args = [...packaged.args.filter((flag) => !NOT_FOR_TESTS.includes(flag)), ...CHROMIUM_FLAGS]
   return chromium.launch({ executablePath: packaged.executablePath, args })
 }
 
