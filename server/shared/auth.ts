@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import jwt from '@fastify/jwt'
-import { sql, type Selectable } from 'kysely'
+import { sql, type Expression, type Selectable } from 'kysely'
 import type { Role } from '../../types/me'
 import { PROVINCE_CODE } from '../../types/roles'
 import type { RoleGrantsTable } from '../db/schema'
@@ -31,11 +31,19 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** preHandler: 401 unless a valid, unexpired access token of a live session is presented. */
     authenticate: (request: FastifyRequest, reply: FastifyReply) => Promise<void>
+    /**
+     * onRequest for a route whose own statement checks the session (`liveSession`), saving a round trip: 401 unless a
+     * valid, unexpired access token is presented; sets userId and sessionId. The route must answer `sessionEnded()`
+     * when its statement finds the session ended, and write nothing then.
+     */
+    verifyAccessToken: (request: FastifyRequest, reply: FastifyReply) => Promise<void>
     /** preHandler factory: authenticate, then 403 unless the user holds one of the roles. */
     requireRole: (...roles: Array<Exclude<Role, 'parent'>>) => (request: FastifyRequest, reply: FastifyReply) => Promise<void>
   }
   interface FastifyRequest {
     userId: string
+    /** The session of the access token presented (set with userId). */
+    sessionId: string
     grants: ActiveGrant[]
   }
 }
@@ -52,6 +60,13 @@ function isAccessClaims(claims: unknown): claims is AccessClaims {
   const { sub, sid } = (claims ?? {}) as { sub?: unknown; sid?: unknown }
   return typeof sub === 'string' && UUID.test(sub) && typeof sid === 'string' && UUID.test(sid)
 }
+
+export const sessionEnded = () => unauthorized('登录已失效，请重新登录 (session ended)')
+
+/** True while the session is live: not signed out, not ended by a refresh replay, not deleted with its account, not expired. */
+export const liveSession = (sessionId: string | Expression<string>, userId: string | Expression<string>) =>
+  sql<boolean>`EXISTS (SELECT 1 FROM sessions
+    WHERE id = ${sessionId}::uuid AND user_id = ${userId}::uuid AND revoked_at IS NULL AND expires_at > now())`
 
 export async function activeGrants(app: FastifyInstance, userId: string): Promise<ActiveGrant[]> {
   return app.database.db
@@ -76,9 +91,10 @@ export function regulatesCity(grants: ActiveGrant[], cityCode: string): boolean 
 export async function registerAuth(app: FastifyInstance, options: { jwtSecret: string; accessTokenSeconds: number }) {
   await app.register(jwt, { secret: options.jwtSecret, sign: { expiresIn: options.accessTokenSeconds } })
   app.decorateRequest('userId', '')
+  app.decorateRequest('sessionId', '')
   app.decorateRequest('grants', null as unknown as ActiveGrant[])
 
-  app.decorate('authenticate', async (request: FastifyRequest) => {
+  const verifyAccessToken = async (request: FastifyRequest) => {
     if (!request.headers.authorization) throw unauthorized()
     let claims: unknown
     try {
@@ -88,10 +104,18 @@ export async function registerAuth(app: FastifyInstance, options: { jwtSecret: s
       throw unauthorized(expired ? '登录已过期，请刷新或重新登录 (access token expired)' : '登录凭证无效 (invalid access token)')
     }
     if (!isAccessClaims(claims)) throw unauthorized("登录凭证无效 (the token's sub and sid must be UUIDs)")
-    const live = await sql<{ ok: number }>`SELECT 1 AS ok FROM sessions
-      WHERE id = ${claims.sid} AND user_id = ${claims.sub} AND revoked_at IS NULL AND expires_at > now()`.execute(app.database.db)
-    if (!live.rows.length) throw unauthorized('登录已失效，请重新登录 (session ended)')
     request.userId = claims.sub
+    request.sessionId = claims.sid
+  }
+  app.decorate('verifyAccessToken', verifyAccessToken)
+
+  app.decorate('authenticate', async (request: FastifyRequest) => {
+    await verifyAccessToken(request)
+    const { rows } = await sql<{ live: boolean }>`SELECT ${liveSession(request.sessionId, request.userId)} AS live`.execute(app.database.db)
+    if (!rows[0].live) {
+      request.userId = ''
+      throw sessionEnded()
+    }
   })
 
   app.decorate('requireRole', (...roles: Array<Exclude<Role, 'parent'>>) => async (request: FastifyRequest, reply: FastifyReply) => {

@@ -18,7 +18,7 @@ function distanceKm(origin: Point | null) {
 }
 
 /** Classes with their centre, district and waiting count; `c` is the class, `h` its centre. */
-function classQuery(db: Db, origin: Point | null = null) {
+export function classQuery(db: Db, origin: Point | null = null) {
   return db
     .selectFrom('parentingClasses as c')
     .innerJoin('healthCentres as h', 'h.id', 'c.centreId')

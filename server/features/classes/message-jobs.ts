@@ -11,7 +11,7 @@ export const jobKind = (kind: ClassMessageKind) => `classes.${kind}`
 /** One message of each kind per sign-up at most: one acceptance in requestSubscribeMessage allows one message. */
 export const messageKey = (kind: ClassMessageKind, signUpId: string) => `classes.${kind}:${signUpId}`
 
-const REMINDER_LEAD_MS = 24 * 3600 * 1000
+export const REMINDER_LEAD_MS = 24 * 3600 * 1000
 
 type SignUpToTell = Pick<Selectable<ClassSignUpsTable>, 'id' | 'subscribed'>
 

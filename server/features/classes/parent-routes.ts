@@ -12,9 +12,9 @@ import {
   SignUpParams,
 } from '../../../types/classes'
 import { BEARER, OPTIONAL_BEARER, errorResponses, optionalUser } from '../../shared/route-schemas'
-import { classCalendarFile, classDetail, findParentingClasses, mySignUps, signUpView } from './parent-service'
+import { classCalendarFile, classDetail, findParentingClasses, mySignUps, signUpAndAnswer, signUpView } from './parent-service'
 import { CLASS_TAGS } from './route-options'
-import { cancelSignUp, signUp } from './seat-service'
+import { cancelSignUp } from './seat-service'
 
 export const parentRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { db } = app.database
@@ -78,7 +78,8 @@ export const parentRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/classes/:id/sign-ups',
     {
-      onRequest: app.authenticate,
+      // The session is checked by the sign-up statement itself (seat-service), not by a query of its own.
+      onRequest: app.verifyAccessToken,
       schema: {
         summary: 'Sign up (one adult, optionally one child): a seat when one is free, else the waiting list with its position',
         tags: CLASS_TAGS,
@@ -89,9 +90,8 @@ export const parentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const id = await signUp(db, request.params.id, request.userId, request.body)
-      const view = await signUpView(db, id)
-      request.log.info({ classId: request.params.id, signUpId: id, status: view.status }, 'class sign-up')
+      const view = await signUpAndAnswer(db, request.params.id, request, request.body)
+      request.log.info({ classId: request.params.id, signUpId: view.id, status: view.status }, 'class sign-up')
       return reply.code(201).send(view)
     },
   )

@@ -1,13 +1,13 @@
 import type { Kysely } from 'kysely'
-import type { ClassSearchQuery, ClassSearchResult, MySignUps, ParentingClassDetail, SignUp } from '../../../types/classes'
+import type { ClassSearchQuery, ClassSearchResult, MySignUps, ParentingClassDetail, SignUp, SignUpInput } from '../../../types/classes'
 import type { Database } from '../../db/schema'
 import type { Reference } from '../../shared/reference'
 import { classCalendar } from './calendar'
 import { findClass, findClasses, searchClasses } from './class-repository'
 import { presentClass, presentDetail, presentSignUp } from './present'
 import { toClassSearch } from './rules'
-import { noSuchClass, noSuchSignUp } from './seat-service'
-import { LIVE, findMyLiveSignUp, findSignUp, listSignUpsOfUser } from './sign-up-repository'
+import { noSuchClass, noSuchSignUp, signUp } from './seat-service'
+import { LIVE, findMyLiveSignUp, findSignUpWithClass, listSignUpsOfUser } from './sign-up-repository'
 
 export async function findParentingClasses(db: Kysely<Database>, query: ClassSearchQuery, reference: Reference): Promise<ClassSearchResult> {
   const search = toClassSearch(query, reference)
@@ -36,11 +36,22 @@ export async function classCalendarFile(db: Kysely<Database>, id: string): Promi
   return { id: row.id, ics: classCalendar(presentDetail(row, null), row.updatedAt, row.version) }
 }
 
-/** The sign-up as its parent sees it (read after the change committed). */
+/** Signs the parent up (seat-service) and answers the sign-up as its parent sees it. */
+export async function signUpAndAnswer(
+  db: Kysely<Database>,
+  classId: string,
+  session: { userId: string; sessionId: string },
+  input: SignUpInput,
+): Promise<SignUp> {
+  const made = await signUp(db, classId, session, input)
+  return presentSignUp(made.signUp, made.classRow)
+}
+
+/** The sign-up as its parent sees it (read after the change committed: its place and counts include every earlier one). */
 export async function signUpView(db: Kysely<Database>, id: string): Promise<SignUp> {
-  const row = await findSignUp(db, id)
-  if (!row) throw noSuchSignUp()
-  return presentSignUp(row, (await findClass(db, row.classId))!)
+  const found = await findSignUpWithClass(db, id)
+  if (!found) throw noSuchSignUp()
+  return presentSignUp(found.signUp, found.classRow)
 }
 
 /** Every sign-up of the parent with its class, newest first. */

@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely'
 import type { ClassReplacement, SignUpInput } from '../../../types/classes'
 import type { Database } from '../../db/schema'
+import { sessionEnded } from '../../shared/auth'
 import { ClientError, conflict, notFound } from '../../shared/http-errors'
 import { findCentre } from './class-repository'
 import { queueMessage, queueReminder, rescheduleReminders } from './message-jobs'
@@ -13,16 +14,15 @@ import {
   deleteSignUpsOfUser,
   endLiveSignUps,
   firstWaiting,
-  insertSignUp,
   lockClass,
   lockSignUp,
   seatCounts,
   setClassCancelled,
   setSignUpCancelled,
-  takeQueueNumber,
   updateClassFields,
 } from './seat-repository'
-import { SEAT_HOLDING, findChildOf, findSignUpOwner } from './sign-up-repository'
+import { signUpInBatch } from './sign-up-batches'
+import { SEAT_HOLDING, findSignUpOwner, type SignUpWithClass } from './sign-up-repository'
 
 /**
  * Seats are never oversold: every sign-up, cancellation, promotion and capacity change runs in one transaction that
@@ -63,39 +63,42 @@ async function releaseSeats(trx: Trx, classId: string, seats: number): Promise<v
 
 /**
  * Signs the parent up: a seat when one is free (promotions leave nobody waiting then), else the end of the waiting
- * list. Returns the sign-up's id.
+ * list. Answers the sign-up with its class, read after the commit. One statement does it, the session check included
+ * (the route only verified the token), for this parent and any others signing up for the class at the same moment
+ * (sign-up-batches); a refusal is explained here by the same rules, checked against the class as the statement locked
+ * it and at the same instant.
  */
-export async function signUp(db: Kysely<Database>, classId: string, userId: string, input: SignUpInput): Promise<string> {
+export async function signUp(
+  db: Kysely<Database>,
+  classId: string,
+  session: { userId: string; sessionId: string },
+  input: SignUpInput,
+): Promise<SignUpWithClass> {
   const childId = input.childId ?? null
-  const child = childId ? await findChildOf(db, userId, childId) : null
-  if (childId && !child) throw new ClientError(404, '未找到这个孩子的信息 (child not found)', 'childId')
+  let answer
   try {
-    return await db.transaction().execute(async (trx) => {
-      const locked = await lockClass(trx, classId)
-      if (!locked) throw noSuchClass()
-      assertOpenForSignUp(locked)
-      if (child) assertChildSuits(child.birthMonth, locked)
-      const seated = locked.confirmedCount < locked.capacity
-      const queueNumber = await takeQueueNumber(trx, classId, seated)
-      const row = await insertSignUp(trx, {
-        classId,
-        userId,
-        childId,
-        subscribed: [...new Set(input.subscribed ?? [])],
-        status: seated ? 'confirmed' : 'waiting',
-        queueNumber,
-      })
-      if (seated) {
-        await queueMessage(trx, 'sign_up_confirmed', row)
-        await queueReminder(trx, row, locked.startsAt)
-      }
-      return row.id
+    answer = await signUpInBatch(db, {
+      classId,
+      userId: session.userId,
+      sessionId: session.sessionId,
+      childId,
+      subscribed: [...new Set(input.subscribed ?? [])],
     })
   } catch (error) {
-    // A second live sign-up of the parent for the class: the unique index refuses it and the transaction is undone.
+    // A second live sign-up of the parent for the class: the unique index refuses it and nothing is written.
     if (isUniqueViolation(error)) throw alreadySignedUp()
     throw error
   }
+  if ('made' in answer) return answer.made
+  const { outcome, now } = answer.refused
+  const { locked } = outcome
+  if (!outcome.sessionLive) throw sessionEnded()
+  if (childId && !outcome.childBirthMonth) throw new ClientError(404, '未找到这个孩子的信息 (child not found)', 'childId')
+  if (!locked) throw noSuchClass()
+  assertOpenForSignUp(locked, now)
+  if (outcome.childBirthMonth) assertChildSuits(outcome.childBirthMonth, locked)
+  if (outcome.alreadySignedUp) throw alreadySignedUp()
+  throw new Error(`sign-up for class ${classId} refused by the database but allowed by the rules`)
 }
 
 /** The parent gives up a seat (until the cut-off) or a place on the waiting list (until the start). */

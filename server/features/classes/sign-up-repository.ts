@@ -1,6 +1,7 @@
 import { sql, type Insertable, type Kysely, type Transaction } from 'kysely'
 import type { SignUpStatus } from '../../../types/classes'
 import type { ClassSignUpsTable, Database } from '../../db/schema'
+import { classQuery, type ClassRow } from './class-repository'
 
 type Db = Kysely<Database> | Transaction<Database>
 
@@ -37,8 +38,73 @@ function signUpQuery(db: Db) {
 export type SignUpRow = Awaited<ReturnType<ReturnType<typeof signUpQuery>['executeTakeFirstOrThrow']>>
 export type RosterRow = SignUpRow & { parentPhone: string | null }
 
-export async function findSignUp(db: Db, id: string): Promise<SignUpRow | undefined> {
-  return signUpQuery(db).where('s.id', '=', id).executeTakeFirst()
+export interface SignUpWithClass {
+  signUp: SignUpRow
+  classRow: ClassRow
+}
+
+/** The sign-up and its class in one read: the answer to a sign-up. */
+export async function findSignUpWithClass(db: Db, id: string): Promise<SignUpWithClass | undefined> {
+  return (await findSignUpsWithClass(db, [id]))[0]
+}
+
+/** Sign-ups with their classes in one read (the answers to a batch of sign-ups), in no particular order. */
+export async function findSignUpsWithClass(db: Db, ids: string[]): Promise<SignUpWithClass[]> {
+  if (!ids.length) return []
+  const rows = await classQuery(db)
+    .innerJoin('classSignUps as s', 's.classId', 'c.id')
+    .leftJoin('children as k', 'k.id', 's.childId')
+    .select([
+      's.id as signUpId',
+      's.userId as signUpUserId',
+      's.status as signUpStatus',
+      's.childId as signUpChildId',
+      'k.nickname as childNickname',
+      'k.birthMonth as childBirthMonth',
+      's.signedUpAt',
+      's.promotedAt',
+      's.cancelledAt as signUpCancelledAt',
+      's.queueNumber',
+      's.subscribed',
+    ])
+    .select(waitingPosition.as('waitingPosition'))
+    .where('s.id', 'in', ids)
+    .execute()
+  return rows.map((row) => {
+    const {
+      signUpId,
+      signUpUserId,
+      signUpStatus,
+      signUpChildId,
+      childNickname,
+      childBirthMonth,
+      signedUpAt,
+      promotedAt,
+      signUpCancelledAt,
+      queueNumber,
+      subscribed,
+      waitingPosition: position,
+      ...classRow
+    } = row
+    return {
+      signUp: {
+        id: signUpId,
+        classId: classRow.id,
+        userId: signUpUserId,
+        status: signUpStatus,
+        childId: signUpChildId,
+        childNickname,
+        childBirthMonth,
+        signedUpAt,
+        promotedAt,
+        cancelledAt: signUpCancelledAt,
+        queueNumber,
+        subscribed,
+        waitingPosition: position,
+      },
+      classRow,
+    }
+  })
 }
 
 /** Who a sign-up belongs to and where it stands, without its details. */
@@ -63,10 +129,6 @@ export async function listRoster(db: Db, classId: string): Promise<RosterRow[]> 
     .orderBy(sql`CASE WHEN s.status IN ('confirmed', 'attended', 'absent') THEN 0 WHEN s.status = 'waiting' THEN 1 ELSE 2 END`)
     .orderBy('s.queueNumber')
     .execute()
-}
-
-export async function findChildOf(db: Db, userId: string, childId: string) {
-  return db.selectFrom('children').select(['id', 'nickname', 'birthMonth']).where('id', '=', childId).where('userId', '=', userId).executeTakeFirst()
 }
 
 export async function markAttendance(db: Db, signUpId: string, attended: boolean): Promise<void> {

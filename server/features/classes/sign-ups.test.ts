@@ -107,6 +107,17 @@ describe('signing up for a class', () => {
     const noToken = await app.inject({ method: 'POST', url: `/api/classes/${started}/sign-ups`, payload: { subscribed: [] } })
     expect(noToken.statusCode).toBe(401)
   })
+
+  it('refuses the access token of a session that ended (401) and writes nothing, though the token itself is still unexpired', async () => {
+    const classId = await myClass({ capacity: 1 })
+    const parent = await aParent(app)
+    await app.inject({ method: 'POST', url: '/api/auth/logout', payload: { refreshToken: parent.refreshToken } })
+    const refused = await signUpFor(app, parent.headers, classId)
+    expect(refused.statusCode).toBe(401)
+    expect(refused.json().code).toBe('unauthorized')
+    expect(await seatCounts(app, classId)).toMatchObject({ counter: 0, confirmed: 0, waiting: 0 })
+    expect((await signUpFor(app, (await aParent(app)).headers, classId)).json().status).toBe('confirmed')
+  })
 })
 
 describe('cancelling a sign-up', () => {
