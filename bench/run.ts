@@ -7,8 +7,9 @@ import { benchH5 } from './h5'
 import { benchColdStart } from './cold-start'
 
 /**
- * npm run bench — nearby search (bench/nearby.ts), class sign-ups (bench/sign-ups.ts), then bundle sizes; each part
- * prints its figures beside the goals of issue 13. DATABASE_URL benches PostgreSQL where a part can.
+ * npm run bench — nearby search (bench/nearby.ts), class sign-ups (bench/sign-ups.ts), the H5 first screen
+ * (bench/h5.ts), cold start (bench/cold-start.ts), then bundle sizes; each part prints its figures beside the goals of
+ * issue 13. DATABASE_URL benches PostgreSQL where a part can (nearby on it instead of PGlite, sign-ups on both).
  */
 const ROOT = path.resolve(__dirname, '..')
 
