@@ -1,4 +1,6 @@
+import { buildSync } from 'esbuild'
 import HtmlWebpackPlugin from 'html-webpack-plugin'
+import path from 'node:path'
 import type { Chunk, ChunkGraph, Compilation, Compiler, Module } from 'webpack'
 
 /** The first screen: the home tab, where every visit starts. */
@@ -106,6 +108,41 @@ export class StylesheetAfterAppShell {
         headTags: data.headTags.filter((tag) => !isStylesheet(tag)),
         bodyTags: [...data.headTags.filter(isStylesheet), ...data.bodyTags],
       }))
+    })
+  }
+}
+
+/** index.html's early start of the home list's first search (see the file). */
+const EARLY_SEARCH = path.resolve(__dirname, '../src/pages/index/early-search.ts')
+
+/**
+ * Puts src/pages/index/early-search.ts into index.html as an inline script, built from the same modules the app uses
+ * (the query, the position options, the datum shift), so its request is the very one the app would send.
+ */
+export class InlineEarlySearch {
+  apply(compiler: Compiler) {
+    compiler.hooks.compilation.tap('InlineEarlySearch', (compilation) => {
+      HtmlWebpackPlugin.getHooks(compilation).alterAssetTagGroups.tap('InlineEarlySearch', (data) => {
+        const built = buildSync({
+          entryPoints: [EARLY_SEARCH],
+          bundle: true,
+          minify: true,
+          write: false,
+          format: 'iife',
+          target: 'es2018',
+          legalComments: 'none',
+        })
+        compilation.fileDependencies.add(EARLY_SEARCH)
+        const script: HtmlTag = {
+          tagName: 'script',
+          voidTag: false,
+          attributes: {},
+          innerHTML: built.outputFiles[0].text.trim(),
+          meta: { plugin: 'InlineEarlySearch' },
+        }
+        // First: it starts before the browser has even parsed the tags for the app's files.
+        return { ...data, headTags: [script, ...data.headTags] }
+      })
     })
   }
 }

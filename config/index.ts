@@ -1,7 +1,7 @@
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import devConfig from './dev'
 import prodConfig from './prod'
-import { asyncChunkGroups, PreloadHomePage, StylesheetAfterAppShell } from './h5-chunks'
+import { asyncChunkGroups, InlineEarlySearch, PreloadHomePage, StylesheetAfterAppShell } from './h5-chunks'
 import { DEVELOPMENT_API_BASE, readWeappSettingsOrExit } from './weapp-settings'
 
 // https://taro-docs.jd.com/docs/next/config#defineconfig-辅助函数
@@ -57,6 +57,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
         if (splitChunks) chain.optimization.splitChunks({ ...splitChunks, cacheGroups: { ...splitChunks.cacheGroups, ...asyncChunkGroups() } })
         chain.plugin('preload-home-page').use(PreloadHomePage)
         chain.plugin('stylesheet-after-app-shell').use(StylesheetAfterAppShell)
+        chain.plugin('inline-early-search').use(InlineEarlySearch)
       },
       publicPath: '/',
       staticDirectory: 'static',

@@ -1,6 +1,8 @@
 import axios, { AxiosHeaders, isAxiosError, isCancel, type AxiosError, type InternalAxiosRequestConfig } from 'axios'
 import type { ErrorCode, ErrorResponse } from '../../types/common'
 import { t } from '../i18n'
+import { takeOverEarlyAnswers } from './early-answers'
+import { H5_API_BASE } from './early-requests'
 import { taroAdapter } from './taro-adapter'
 
 const isMiniProgram = process.env.TARO_ENV !== undefined && process.env.TARO_ENV !== 'h5'
@@ -9,7 +11,7 @@ const isMiniProgram = process.env.TARO_ENV !== undefined && process.env.TARO_ENV
  * H5 is served by the BFF itself (same origin); the mini-program calls the BFF's public origin, which the build always
  * defines (config/weapp-settings.ts), so no address of a developer's machine can end up in a production bundle.
  */
-export const apiBaseURL = isMiniProgram ? `${process.env.TARO_APP_API_BASE ?? ''}/api` : '/api'
+export const apiBaseURL = isMiniProgram ? `${process.env.TARO_APP_API_BASE ?? ''}/api` : H5_API_BASE
 
 /** The one HTTP client of the app. Arrays go out as `serviceForm=a&serviceForm=b`. */
 export const http = axios.create({
@@ -84,6 +86,9 @@ function withToken(config: AuthedConfig, token: string): AuthedConfig {
   config.sentToken = token
   return config
 }
+
+// H5: the first search index.html's script started early is used instead of a second request (a no-op elsewhere).
+takeOverEarlyAnswers(http)
 
 http.interceptors.request.use(async (config: AuthedConfig) => {
   if (config.skipAuth || !auth) return config

@@ -20,6 +20,9 @@ export type InstitutionFilters = {
   area: MapArea | null
 }
 
+/** Results per page of the search. */
+export const PAGE_SIZE = 10
+
 export const RADIUS_OPTIONS = [1, 3, 5, 10, null] as const
 
 export const emptyFilters: InstitutionFilters = {
@@ -111,4 +114,9 @@ export function buildSearchQuery(
     page,
     pageSize,
   }
+}
+
+/** What the home list asks first from a position: no filters yet, in the origin's default order (store.ts). */
+export function firstSearchQuery(origin: Origin): InstitutionSearchQuery {
+  return buildSearchQuery(origin, emptyFilters, defaultSortFor(origin), 1, PAGE_SIZE)
 }

@@ -2,10 +2,10 @@ import type { DetailQuery, InstitutionPage, InstitutionSort, InstitutionSummary 
 import { pagedQuery, query, usePagedList } from '../../services/server-data'
 import type { Origin } from '../../utils/origin'
 import { getGradeScheme, getInstitution, searchInstitutions } from './api'
-import { buildSearchQuery, type InstitutionFilters } from './filters'
+import { buildSearchQuery, PAGE_SIZE, type InstitutionFilters } from './filters'
 import { useInstitutionsStore } from './store'
 
-export const PAGE_SIZE = 10
+export { PAGE_SIZE }
 
 export function institutionSearch(origin: Origin | null, filters: InstitutionFilters, sort: InstitutionSort) {
   const { page: _page, ...asked } = buildSearchQuery(origin, filters, sort, 1, PAGE_SIZE)

@@ -1,5 +1,7 @@
 import Taro from '@tarojs/taro'
+import { takeEarlyPosition } from '../../services/early-answers'
 import { wgs84ToGcj02 } from '../../utils/gcj02'
+import { BROWSER_POSITION_OPTIONS } from './browser-position'
 
 /** GCJ-02, like the registry's coordinates and every Chinese map: the API measures distances between the two. */
 export type Position = { lat: number; lng: number }
@@ -22,7 +24,12 @@ export class LocationError extends Error {
 const REFUSED = /auth deny|auth denied|authorize no response/i
 const DENIED = /auth|deny|denied|permission|privacy/i
 
-function fromBrowser(): Promise<Position> {
+/** The position index.html's script already asked for (H5, permission granted before), else the browser's. */
+async function fromBrowser(): Promise<Position> {
+  return (await takeEarlyPosition()) ?? askBrowser()
+}
+
+function askBrowser(): Promise<Position> {
   return new Promise((resolve, reject) => {
     if (typeof navigator === 'undefined' || !navigator.geolocation) {
       reject(new LocationError('failed', 'geolocation unavailable'))
@@ -32,7 +39,7 @@ function fromBrowser(): Promise<Position> {
       // The browser gives WGS-84 (GPS).
       (position) => resolve(wgs84ToGcj02(position.coords.latitude, position.coords.longitude)),
       (error) => reject(new LocationError(error.code === error.PERMISSION_DENIED ? 'denied' : 'failed', error.message)),
-      { enableHighAccuracy: false, timeout: 10000, maximumAge: 10 * 60 * 1000 },
+      BROWSER_POSITION_OPTIONS,
     )
   })
 }

@@ -4,12 +4,13 @@ import { fetchQuery, getQueryData, invalidate, query, setQueryData, useQuery } f
 import * as api from './api'
 import { applyTabBadge } from './badge'
 import { useReportedNotices } from './store'
+import { UNREAD_KEY, type UnreadCounts } from './unread'
 
-export type UnreadCounts = { unread: number; byInstitution: Record<string, number> }
+export type { UnreadCounts }
 
 /** Total unread over the linked institutions (the 我的 tab badge, applied with every answer) and per institution. */
 export const unreadCounts = query<UnreadCounts>({
-  key: ['notices', 'unread'],
+  key: UNREAD_KEY,
   fetch: async () => {
     const counts = await api.getUnread()
     applyTabBadge(counts.unread)

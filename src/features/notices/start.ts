@@ -2,8 +2,8 @@ import Taro from '@tarojs/taro'
 import { hasSession } from '../../services/http'
 import { onSessionChange } from '../../services/session'
 import { applyTabBadge } from './badge'
-import { refreshUnread } from './queries'
 import { useReportedNotices } from './store'
+import { refreshUnread } from './refresh-unread'
 
 let stop: (() => void) | null = null
 

@@ -1,7 +1,8 @@
 import { useDidShow } from '@tarojs/taro'
 import { getQueryData } from '../../services/server-data'
 import { applyTabBadge } from './badge'
-import { refreshUnread, unreadCounts, type UnreadCounts } from './queries'
+import { refreshUnread } from './refresh-unread'
+import { UNREAD_KEY, type UnreadCounts } from './unread'
 
 /**
  * For tab pages: puts the unread count on the 我的 tab each time the page shows (a badge set from a non-tab page
@@ -9,7 +10,7 @@ import { refreshUnread, unreadCounts, type UnreadCounts } from './queries'
  */
 export function useTabBadge(refresh: boolean): void {
   useDidShow(() => {
-    const unread = getQueryData<UnreadCounts>(unreadCounts.key)?.unread ?? 0
+    const unread = getQueryData<UnreadCounts>(UNREAD_KEY)?.unread ?? 0
     if (refresh) void refreshUnread()
     else if (unread > 0) applyTabBadge(unread)
   })
