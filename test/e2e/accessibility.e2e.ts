@@ -5,7 +5,7 @@ import type { InstitutionPage } from '../../types/institutions'
 import type { ArticleList } from '../../types/articles'
 import type { BulletinList } from '../../types/bulletins'
 import { seriousA11yViolations } from './axe'
-import { CHANGCHUN, api, baseUrl, launchBrowser, openPhone, signInByApi, signInCodeFromLog } from './browser'
+import { CHANGCHUN, api, baseUrl, launchBrowser, openPhone, signInByApi, signInCodeFromLog, text, field } from './browser'
 
 /**
  * Every page of src/app.config.ts, in the state a parent (or a committee member) meets it, checked with axe-core for
@@ -61,9 +61,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close()
 })
-
-const text = (page: Page, value: string) => page.getByText(value, { exact: true }).filter({ visible: true })
-const field = (page: Page, selector: string) => page.locator(selector).filter({ visible: true })
 
 /** Opens a page as from a shared link, in a fresh tab of the context (its session is the context's storage). */
 async function open(context: BrowserContext, path: string): Promise<Page> {

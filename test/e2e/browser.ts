@@ -76,6 +76,11 @@ export async function openPhone(browser: Browser, location?: { latitude: number;
   return { context, page }
 }
 
+/** What a parent sees: the visible element whose whole text is `value` (Taro keeps hidden pages in the DOM). */
+export const text = (page: Page, value: string) => page.getByText(value, { exact: true }).filter({ visible: true })
+/** The visible elements matching `selector`. */
+export const field = (page: Page, selector: string) => page.locator(selector).filter({ visible: true })
+
 export async function screenshot(page: Page, name: string) {
   fs.mkdirSync(ARTIFACTS, { recursive: true })
   await page.waitForTimeout(600) // let Taro's page slide-in finish

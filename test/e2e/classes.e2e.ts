@@ -1,7 +1,7 @@
-import type { Browser, Page } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import type { ClassSearchResult } from '../../types/classes'
 import { expectNoSeriousA11yViolations } from './axe'
-import { CHANGCHUN, CHANGCHUN_GCJ02, api, baseUrl, launchBrowser, openPhone, screenshot, signInCodeFromLog } from './browser'
+import { CHANGCHUN, CHANGCHUN_GCJ02, api, baseUrl, launchBrowser, openPhone, screenshot, signInCodeFromLog, text, field } from './browser'
 
 let browser: Browser
 beforeAll(async () => {
@@ -10,9 +10,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close()
 })
-
-const text = (page: Page, value: string) => page.getByText(value, { exact: true }).filter({ visible: true })
-const field = (page: Page, selector: string) => page.locator(selector).filter({ visible: true })
 
 function monthsAgo(months: number): string {
   const now = new Date()

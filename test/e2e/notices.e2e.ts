@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core'
 import { expectNoSeriousA11yViolations } from './axe'
-import { api, baseUrl, launchBrowser, openPhone, screenshot, signInByApi, signInCodeFromLog } from './browser'
+import { api, baseUrl, launchBrowser, openPhone, screenshot, signInByApi, signInCodeFromLog, text, field } from './browser'
 
 let browser: Browser
 beforeAll(async () => {
@@ -9,9 +9,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close()
 })
-
-const text = (page: Page, value: string) => page.getByText(value, { exact: true }).filter({ visible: true })
-const field = (page: Page, selector: string) => page.locator(selector).filter({ visible: true })
 
 async function signInOnH5(page: Page, phone: string) {
   await page.goto(baseUrl())

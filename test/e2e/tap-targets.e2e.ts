@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core'
 import type { InstitutionPage } from '../../types/institutions'
-import { CHANGCHUN, api, baseUrl, launchBrowser, openPhone, screenshot, signInCodeFromLog } from './browser'
+import { CHANGCHUN, api, baseUrl, launchBrowser, openPhone, screenshot, signInCodeFromLog, text } from './browser'
 
 let browser: Browser
 beforeAll(async () => {
@@ -115,7 +115,6 @@ function survey() {
 }
 
 const visible = (page: Page, selector: string) => page.locator(selector).filter({ visible: true })
-const text = (page: Page, value: string) => page.getByText(value, { exact: true }).filter({ visible: true })
 
 it('the finder, its filters, an institution and the comparison offer 44 px targets on a phone', async () => {
   const { page, context } = await openPhone(browser, CHANGCHUN)

@@ -1,9 +1,10 @@
-import { Map, Text, View } from '@tarojs/components'
+import { Map, View } from '@tarojs/components'
 import type { MapProps } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { t } from '../../../i18n'
 import type { InstitutionMapProps } from './institution-map-props'
+import { MapSelection } from './map-selection'
 import { pressable } from '../../../components/a11y'
 import './weapp-map.scss'
 
@@ -68,8 +69,6 @@ export function InstitutionMap({ items, origin, area, onSearchArea, renderCard, 
     return origin?.kind === 'device' && points.length ? [...points, { latitude: origin.lat, longitude: origin.lng }] : points
   }, [items, origin, area])
   const centre = origin ?? (items[0] ? { lat: items[0].lat, lng: items[0].lng } : null)
-  const selectedIndex = items.findIndex((item) => item.id === selectedId)
-  const selected = selectedIndex >= 0 ? items[selectedIndex] : null
 
   const regionChanged = (event: RegionChange) => {
     const type = event.type ?? event.detail?.type
@@ -109,14 +108,7 @@ export function InstitutionMap({ items, origin, area, onSearchArea, renderCard, 
           </View>
         ) : null}
       </View>
-      {selected ? (
-        <View className='institution-map__card'>
-          <Text className='institution-map__number'>{selectedIndex + 1}</Text>
-          {renderCard(selected)}
-        </View>
-      ) : items.length ? (
-        <View className='institution-map__hint'>{t('map.hint')}</View>
-      ) : null}
+      <MapSelection items={items} selectedId={selectedId} renderCard={renderCard} />
       {footer}
     </View>
   )

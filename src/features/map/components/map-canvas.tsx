@@ -1,4 +1,4 @@
-import { Text, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
 import type * as Leaflet from 'leaflet'
 import type Supercluster from 'supercluster'
 import { useDidShow } from '@tarojs/taro'
@@ -10,6 +10,7 @@ import { toBbox, type MapArea } from '../../../utils/map-area'
 import { searchedAreaToTiles, toTiles, visibleAreaToSearch, type LatLng } from '../datum'
 import type { InstitutionMapProps } from './institution-map-props'
 import type { MapLibraries } from './map-libraries'
+import { MapSelection } from './map-selection'
 
 type Props = InstitutionMapProps & { tiles: MapTiles; libraries: MapLibraries }
 type Point = { index: number }
@@ -250,9 +251,6 @@ export function MapCanvas({ items, origin, area, onSearchArea, renderCard, foote
     onSearchArea(searched)
   }
 
-  const selectedIndex = items.findIndex((item) => item.id === selectedId)
-  const selected = selectedIndex >= 0 ? items[selectedIndex] : null
-
   return (
     <View className='institution-map'>
       <View className='institution-map__frame'>
@@ -275,17 +273,16 @@ export function MapCanvas({ items, origin, area, onSearchArea, renderCard, foote
           </View>
         ) : null}
       </View>
-      {selected ? (
-        <View className='institution-map__card'>
-          <Text className='institution-map__number'>{selectedIndex + 1}</Text>
+      <MapSelection
+        items={items}
+        selectedId={selectedId}
+        renderCard={renderCard}
+        close={
           <button type='button' className='institution-map__close' aria-label={t('map.closeCard')} onClick={() => setSelectedId(null)}>
             ×
           </button>
-          {renderCard(selected)}
-        </View>
-      ) : items.length ? (
-        <View className='institution-map__hint'>{t('map.hint')}</View>
-      ) : null}
+        }
+      />
       {footer}
     </View>
   )
