@@ -42,18 +42,7 @@ export async function findInstitutions(
   query: InstitutionSearchQuery,
   reference: Reference,
 ): Promise<InstitutionPage> {
-  const criteria = toSearchCriteria(query, reference)
-  const { hits, total, totalCapped, hasMore } =
-    nearby && answersFromMemory(criteria) ? nearby.search(criteria) : await searchInSql(db, criteria, nearby && narrowsNothing(criteria) ? nearby.size : null)
-  return {
-    items: hits.map((hit) => presentSummary(hit.row, hit.classes, hit.warning, criteria.today)),
-    total,
-    totalCapped,
-    page: query.page ?? 1,
-    pageSize: criteria.limit,
-    hasMore,
-    sort: criteria.sort,
-  }
+  return pageOf(db, nearby, toSearchCriteria(query, reference), query.page ?? 1)
 }
 
 /** What GET /institutions sends: a nearby page as JSON text straight from memory (see page-json.ts), else the page. */
@@ -64,12 +53,27 @@ export async function institutionSearchAnswer(
   reference: Reference,
 ): Promise<{ json: string } | { page: InstitutionPage }> {
   const criteria = toSearchCriteria(query, reference)
-  if (nearby && answersFromMemory(criteria)) return { json: nearbyPageJson(nearby, criteria, query.page ?? 1) }
-  return { page: await findInstitutions(db, nearby, query, reference) }
+  const page = query.page ?? 1
+  if (nearby && answersFromMemory(criteria)) return { json: nearbyPageJson(nearby, criteria, page) }
+  return { page: await pageOf(db, nearby, criteria, page) }
+}
+
+async function pageOf(db: Kysely<Database>, nearby: NearbyIndex | null, criteria: SearchCriteria, page: number): Promise<InstitutionPage> {
+  const { hits, total, totalCapped, hasMore } =
+    nearby && answersFromMemory(criteria) ? nearby.search(criteria) : await searchInSql(db, criteria, nearby && narrowsNothing(criteria) ? nearby.size : null)
+  return {
+    items: hits.map((hit) => presentSummary(hit.row, hit.classes, hit.warning, criteria.today)),
+    total,
+    totalCapped,
+    page,
+    pageSize: criteria.limit,
+    hasMore,
+    sort: criteria.sort,
+  }
 }
 
 /** The SQL search, with each row's classes and current warning: what the in-memory index answers alike (see its tests). */
-export async function searchInSql(db: Kysely<Database>, criteria: SearchCriteria, knownTotal: number | null = null): Promise<NearbyAnswer> {
+async function searchInSql(db: Kysely<Database>, criteria: SearchCriteria, knownTotal: number | null = null): Promise<NearbyAnswer> {
   const { rows, total, totalCapped, hasMore } = await searchInstitutions(db, criteria, knownTotal)
   const ids = rows.map((r) => r.id)
   const [classes, warnings] = await Promise.all([findClasses(db, ids), findWarnings(db, ids, criteria.today)])

@@ -73,10 +73,6 @@ export class NearbyIndex {
     return this.items.length
   }
 
-  institutions(): IndexedInstitution[] {
-    return this.items
-  }
-
   /** One page nearest first, with everything presentSummary needs. */
   search(c: SearchCriteria & { origin: Point }): NearbyAnswer {
     const { ranked, ...counts } = this.rank(c)
