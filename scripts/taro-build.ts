@@ -4,7 +4,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 
 const ROOT = path.resolve(__dirname, '..')
-const SOURCES = ['src', 'config', 'types', 'babel.config.js', 'package-lock.json', 'tsconfig.json', 'project.config.json']
+const SOURCES = ['src', 'config', 'types', 'babel.config.js', '.browserslistrc', 'package-lock.json', 'tsconfig.json', 'project.config.json']
 
 export interface TaroBuild {
   type: 'h5' | 'weapp'
