@@ -29,6 +29,7 @@ import { bulletinRoutes } from './features/bulletins/routes'
 import { sanctionRoutes } from './features/sanctions/routes'
 import { statsRoutes } from './features/stats/routes'
 import { mapRoutes } from './features/map/routes'
+import { subsidyRoutes } from './features/subsidies/routes'
 import { tileOrigins, type TileSource } from './features/map/tile-source'
 import type { Population } from './features/stats/population'
 import type { CodeSender } from './features/auth/code-sender'
@@ -167,6 +168,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         { name: 'sanctions' },
         { name: 'stats' },
         { name: 'map' },
+        { name: 'subsidies' },
         { name: 'health' },
       ],
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
@@ -194,6 +196,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(sanctionRoutes)
       await api.register(statsRoutes)
       await api.register(mapRoutes)
+      await api.register(subsidyRoutes)
       await api.register(wechatPushRoutes)
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger())
     },

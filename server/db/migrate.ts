@@ -11,6 +11,7 @@ import * as wechatContentSecurity from './migrations/2026-12-01T1000-wechat-cont
 import * as complaintForwardingJobs from './migrations/2026-12-08T1000-complaint-forwarding-jobs'
 import * as institutionChanges from './migrations/2026-12-09T1200-institution-changes'
 import * as seedFingerprints from './migrations/2026-12-09T1300-seed-fingerprints'
+import * as subsidyProgrammes from './migrations/2026-12-10T1000-subsidy-programmes'
 
 // Listed by hand (no directory scanning) so bundlers, tsx and jest all see the same set, in order.
 const migrations: Record<string, Migration> = {
@@ -26,6 +27,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-08T1000-complaint-forwarding-jobs': complaintForwardingJobs,
   '2026-12-09T1200-institution-changes': institutionChanges,
   '2026-12-09T1300-seed-fingerprints': seedFingerprints,
+  '2026-12-10T1000-subsidy-programmes': subsidyProgrammes,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }

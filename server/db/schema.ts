@@ -534,6 +534,41 @@ export interface BulletinsTable {
   createdAt: Timestamp
 }
 
+export interface SubsidyProgrammesTable {
+  id: Generated<string>
+  name: string
+  level: 'national' | 'province' | 'city'
+  cityCode: string | null
+  amountPerMonthYuan: number
+  fromMonth: string
+  toMonth: string | null
+  ageFromMonths: number
+  ageToMonths: number
+  eligibility: string
+  documents: ColumnType<string[], string[] | undefined, string[]>
+  howToApply: string
+  paymentNote: string
+  officialUrl: string | null
+  miniProgramAppId: string | null
+  miniProgramPath: string | null
+  renewYearly: boolean
+  sourceDocument: string
+  sourcePublishedOn: DateColumn
+  checkedOn: DateColumn
+  createdBy: string | null
+  createdAt: Timestamp
+  updatedBy: string | null
+  updatedAt: Timestamp
+}
+
+export interface SubsidyProgrammeVersionsTable {
+  id: Generated<string>
+  programmeId: string
+  content: ColumnType<unknown, string, string>
+  savedBy: string | null
+  savedAt: Timestamp
+}
+
 export interface Database {
   regions: RegionsTable
   gradeLevels: GradeLevelsTable
@@ -577,4 +612,6 @@ export interface Database {
   articles: ArticlesTable
   articleVersions: ArticleVersionsTable
   bulletins: BulletinsTable
+  subsidyProgrammes: SubsidyProgrammesTable
+  subsidyProgrammeVersions: SubsidyProgrammeVersionsTable
 }

@@ -5,7 +5,7 @@ import type { Database } from '../../db/schema'
 import { forbidden, regulatesCity, type Actor } from '../../shared/auth'
 import { chinaToday } from '../../shared/china-time'
 import { badRequest, conflict, notFound } from '../../shared/http-errors'
-import { checkedText } from './input-rules'
+import { checkedText } from '../../shared/checked-text'
 import { presentBulletin, presentSummary } from './present'
 import { findBulletin, findEntries, insertBulletinUnlessPublished, listBulletins, roundInScope } from './repository'
 

@@ -1,4 +1,4 @@
-import { badRequest } from '../../shared/http-errors'
+import { badRequest } from './http-errors'
 
 // C0 controls except \t and \n, DEL, and the C1 controls: invisible, never part of a published text.
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/
