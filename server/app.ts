@@ -30,6 +30,7 @@ import { sanctionRoutes } from './features/sanctions/routes'
 import { statsRoutes } from './features/stats/routes'
 import { mapRoutes } from './features/map/routes'
 import { subsidyRoutes } from './features/subsidies/routes'
+import { prepaymentRoutes } from './features/prepayments/routes'
 import { tileOrigins, type TileSource } from './features/map/tile-source'
 import type { Population } from './features/stats/population'
 import type { CodeSender } from './features/auth/code-sender'
@@ -169,6 +170,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         { name: 'stats' },
         { name: 'map' },
         { name: 'subsidies' },
+        { name: 'prepayments' },
         { name: 'health' },
       ],
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
@@ -197,6 +199,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(statsRoutes)
       await api.register(mapRoutes)
       await api.register(subsidyRoutes)
+      await api.register(prepaymentRoutes)
       await api.register(wechatPushRoutes)
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger())
     },

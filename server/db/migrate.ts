@@ -12,6 +12,7 @@ import * as complaintForwardingJobs from './migrations/2026-12-08T1000-complaint
 import * as institutionChanges from './migrations/2026-12-09T1200-institution-changes'
 import * as seedFingerprints from './migrations/2026-12-09T1300-seed-fingerprints'
 import * as subsidyProgrammes from './migrations/2026-12-10T1000-subsidy-programmes'
+import * as prepayments from './migrations/2026-12-10T1100-prepayments'
 
 // Listed by hand (no directory scanning) so bundlers, tsx and jest all see the same set, in order.
 const migrations: Record<string, Migration> = {
@@ -28,6 +29,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-09T1200-institution-changes': institutionChanges,
   '2026-12-09T1300-seed-fingerprints': seedFingerprints,
   '2026-12-10T1000-subsidy-programmes': subsidyProgrammes,
+  '2026-12-10T1100-prepayments': prepayments,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }

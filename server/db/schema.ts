@@ -569,6 +569,38 @@ export interface SubsidyProgrammeVersionsTable {
   savedAt: Timestamp
 }
 
+export interface PrepaymentRulesTable {
+  regionCode: string
+  maxMonths: number
+  escrowAboveYuan: number | null
+  ruleText: string
+  sourceDocument: string
+  sourcePublishedOn: DateColumn
+  checkedOn: DateColumn
+  isDemo: Generated<boolean>
+  updatedBy: string | null
+  updatedAt: Timestamp
+}
+
+export interface InstitutionPrepaymentsTable {
+  institutionId: string
+  longestPrepaymentMonths: number
+  escrowBank: string | null
+  modelContract: boolean
+  checkedOn: DateColumn
+  checkedBy: string | null
+  updatedAt: Timestamp
+}
+
+export interface PrepaymentVersionsTable {
+  id: Generated<string>
+  kind: 'rule' | 'institution'
+  subject: string
+  content: ColumnType<unknown, string, string>
+  savedBy: string | null
+  savedAt: Timestamp
+}
+
 export interface Database {
   regions: RegionsTable
   gradeLevels: GradeLevelsTable
@@ -614,4 +646,7 @@ export interface Database {
   bulletins: BulletinsTable
   subsidyProgrammes: SubsidyProgrammesTable
   subsidyProgrammeVersions: SubsidyProgrammeVersionsTable
+  prepaymentRules: PrepaymentRulesTable
+  institutionPrepayments: InstitutionPrepaymentsTable
+  prepaymentVersions: PrepaymentVersionsTable
 }

@@ -56,6 +56,7 @@ const jsonBodyOf = (operation: Operation) => operation.requestBody?.content['app
 const PATTERN_EXAMPLES: Record<string, string> = {
   '^TS[0-9]{8}[A-Z0-9]{6}$': 'TS20260101ABC123',
   '^https://': 'https://example.cn/class',
+  '^[0-9]{6}$': '220100',
   '^[0-9]{4}-(0[1-9]|1[0-2])$': '2026-05',
   '^[^,]+(,[^,]+){1,3}$': `${randomUUID()},${randomUUID()}`,
 }

@@ -6,6 +6,7 @@ import { SHIPPED_ARTICLES, seedArticles, shippedBody } from '../features/article
 import { seedDemoBulletins } from '../features/bulletins/demo-bulletins'
 import { seedDemoClasses } from '../features/classes/demo-classes'
 import { DEMO_CSV, seedDemoInstitutions } from '../features/institutions/demo-institutions'
+import { seedDemoPrepayments } from '../features/prepayments/demo-prepayments'
 import { SHIPPED_POLICIES } from '../features/privacy/policies'
 import { seedPrivacyPolicies } from '../features/privacy/seed'
 import { DEMO_HEALTH_CENTRES, seedDemoHealthCentres } from '../features/roles/demo-health-centres'
@@ -31,7 +32,7 @@ export interface SeedOptions {
 /**
  * What each start writes after the database is open and migrated: the privacy policy and articles this release ships
  * (added once, never overwriting), and with demo data the demo registry (into an empty one), health centres, the
- * parenting classes of the coming weeks and the bulletins of the demo rounds.
+ * parenting classes of the coming weeks, the bulletins of the demo rounds and a demo prepayment rule and records.
  */
 export async function seedOnStart(db: Kysely<Database>, options: SeedOptions): Promise<void> {
   const { log, codeVersion = null } = options
@@ -60,4 +61,6 @@ async function seedDemo(db: Kysely<Database>, log: BootLog | undefined): Promise
   if (classes) log?.info({ classes }, 'added demo parenting classes')
   const bulletins = await seedDemoBulletins(db)
   if (bulletins) log?.info({ bulletins }, 'published demo evaluation bulletins')
+  const prepayments = await seedDemoPrepayments(db)
+  if (prepayments) log?.info({ prepayments }, 'recorded demo prepayment rule and facts')
 }
