@@ -31,6 +31,7 @@ import { statsRoutes } from './features/stats/routes'
 import { mapRoutes } from './features/map/routes'
 import { subsidyRoutes } from './features/subsidies/routes'
 import { prepaymentRoutes } from './features/prepayments/routes'
+import { guidePriceRoutes } from './features/guide-prices/routes'
 import { tileOrigins, type TileSource } from './features/map/tile-source'
 import type { Population } from './features/stats/population'
 import type { CodeSender } from './features/auth/code-sender'
@@ -171,6 +172,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         { name: 'map' },
         { name: 'subsidies' },
         { name: 'prepayments' },
+        { name: 'guide-prices' },
         { name: 'health' },
       ],
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
@@ -200,6 +202,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(mapRoutes)
       await api.register(subsidyRoutes)
       await api.register(prepaymentRoutes)
+      await api.register(guidePriceRoutes)
       await api.register(wechatPushRoutes)
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger())
     },

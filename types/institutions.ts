@@ -11,6 +11,9 @@ export const FEE_UNITS = ['month', 'day', 'half_day', 'hour', 'time'] as const /
 export const SANCTION_KINDS = ['sanction', 'credit_warning'] as const // 行政处罚 信用警示
 export const REGISTERING_AUTHORITIES = ['establishment', 'civil_affairs', 'market_regulation', 'health'] as const // 机构编制部门 民政部门 市场监管部门 卫生健康部门 (幼儿园托班直接备案)
 export const SORTS = ['distance', 'grade', 'fee'] as const
+/** The charges besides the care fee an institution may list (no 赞助费, 择校费 or the like): 伙食费 床品费 意外保险费. */
+export const FEE_ITEMS = ['meals', 'bedding', 'insurance'] as const
+export const FEE_ITEM_UNITS = ['month', 'day', 'year', 'once'] as const // 元/月 元/天 元/年 一次性
 
 export const ServiceForm = StringEnum(SERVICE_FORMS)
 export type ServiceForm = Static<typeof ServiceForm>
@@ -31,6 +34,10 @@ export type SanctionKind = Static<typeof SanctionKind>
 export const RegisteringAuthority = StringEnum(REGISTERING_AUTHORITIES)
 export type RegisteringAuthority = Static<typeof RegisteringAuthority>
 export const InstitutionSort = StringEnum(SORTS)
+export const FeeItemKind = StringEnum(FEE_ITEMS)
+export type FeeItemKind = Static<typeof FeeItemKind>
+export const FeeItemUnit = StringEnum(FEE_ITEM_UNITS)
+export type FeeItemUnit = Static<typeof FeeItemUnit>
 export type InstitutionSort = Static<typeof InstitutionSort>
 
 export const InstitutionId = Type.String({ format: 'uuid', description: 'institution id' })
@@ -128,11 +135,22 @@ export const ServiceOffer = Type.Object({
   form: ServiceForm,
   hours: Type.String({ description: 'e.g. 07:30-17:30' }),
   days: Type.String({ description: 'e.g. 周一至周五' }),
-  fee: Type.Integer({ description: 'yuan' }),
+  fee: Type.Integer({ description: 'yuan; for every class without a fee of its own in classFees' }),
   feeUnit: FeeUnit,
+  /** A class type charged differently for this form (e.g. 乳儿班 more), in the form's unit. */
+  classFees: Type.Array(Type.Object({ classType: ClassType, amount: Type.Integer({ description: 'yuan' }) })),
   updatedAt: DateTimeString,
 })
 export type ServiceOffer = Static<typeof ServiceOffer>
+
+/** A charge besides the care fee, listed separately (伙食费 by the day, 床品费 once, …). */
+export const FeeItem = Type.Object({
+  item: FeeItemKind,
+  amount: Type.Integer({ description: 'yuan' }),
+  unit: FeeItemUnit,
+  note: Type.String(),
+})
+export type FeeItem = Static<typeof FeeItem>
 
 export const ClassDetail = Type.Object({
   type: ClassType,
@@ -189,6 +207,7 @@ export const InstitutionDetail = Type.Composite([
     refundPolicy: Type.String(),
     prepaymentTerms: Type.String(),
     services: Type.Array(ServiceOffer),
+    feeItems: Type.Array(FeeItem),
     classDetails: Type.Array(ClassDetail),
     staff: Type.Array(StaffCount),
     staffUpdatedAt: DateTimeString,

@@ -134,7 +134,7 @@ function generateInstitution(random: SeededRandom, city: City, index: number, bo
   const [lat, lng] = scatterAround(random, district)
   const sanctioned = random.chance(breaches ? 0.3 : 0.015) && !demonstrated
 
-  return {
+  const cells: Omit<Cells, 'class_fees' | 'fee_items'> = {
     credit_code: creditCode(nature.creditPrefix, district, bodyOffset, index),
     name: institutionName(random, kind, district, road),
     kind,
@@ -163,6 +163,7 @@ function generateInstitution(random: SeededRandom, city: City, index: number, bo
     evaluations: evaluations(random, city, filedOn, demonstrated, kind),
     sanctions: sanctioned ? sanctions(random, city, district, filedOn) : '',
   }
+  return { ...cells, class_fees: classFees(cells, classes), fee_items: feeItems(index, kind) }
 }
 
 function chooseNature(random: SeededRandom, kind: InstitutionKind): Nature {
@@ -432,4 +433,28 @@ function description(kind: InstitutionKind, classes: ClassPlan[]): string {
 
 function pad(value: number): string {
   return String(value).padStart(2, '0')
+}
+
+/**
+ * Infants need more care (乳儿班 charges about 15% more) and 托大班 a little less: by the month, for the monthly forms.
+ * Worked out from the rows' own fees, without drawing from the random stream, so every other column stays as it was.
+ */
+function classFees(offered: Pick<Cells, 'full_day' | 'half_day'>, classes: ClassPlan[]): string {
+  const types = new Set(classes.map((c) => c.type))
+  const entries: string[] = []
+  for (const form of ['full_day', 'half_day'] as const) {
+    if (offered[form] === '') continue
+    const fee = Number(offered[form].split('|')[2])
+    if (types.has('infant')) entries.push(`${form}|infant|${roundTo(fee * 1.15, 50)}`)
+    if (types.has('senior')) entries.push(`${form}|senior|${roundTo(fee * 0.95, 50)}`)
+  }
+  return entries.join(';')
+}
+
+/** 伙食费 by the day (12–24 yuan), and at some a one-off 床品费; from the row's position, not the random stream. */
+function feeItems(index: number, kind: InstitutionKind): string {
+  const meals = 12 + ((index * 7) % 13)
+  const items = [`meals|${meals}|day|按实际出勤天数收取，缺勤不收`]
+  if (kind !== 'kindergarten' && index % 3 === 0) items.push('bedding|200|once|入托时一次性收取，可自带')
+  return items.join(';')
 }

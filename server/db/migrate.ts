@@ -13,6 +13,8 @@ import * as institutionChanges from './migrations/2026-12-09T1200-institution-ch
 import * as seedFingerprints from './migrations/2026-12-09T1300-seed-fingerprints'
 import * as subsidyProgrammes from './migrations/2026-12-10T1000-subsidy-programmes'
 import * as prepayments from './migrations/2026-12-10T1100-prepayments'
+import * as feesByClass from './migrations/2026-12-10T1200-fees-by-class'
+import * as guidePrices from './migrations/2026-12-10T1300-guide-prices'
 
 // Listed by hand (no directory scanning) so bundlers, tsx and jest all see the same set, in order.
 const migrations: Record<string, Migration> = {
@@ -30,6 +32,8 @@ const migrations: Record<string, Migration> = {
   '2026-12-09T1300-seed-fingerprints': seedFingerprints,
   '2026-12-10T1000-subsidy-programmes': subsidyProgrammes,
   '2026-12-10T1100-prepayments': prepayments,
+  '2026-12-10T1200-fees-by-class': feesByClass,
+  '2026-12-10T1300-guide-prices': guidePrices,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }

@@ -5,6 +5,8 @@ import type { ComplaintCategory, ComplaintStatus, Department, Outcome, TimelineE
 import type { GuidanceService, GuidanceStatus, TimeWindow } from '../../types/guidance'
 import type {
   ClassType,
+  FeeItemKind,
+  FeeItemUnit,
   FeeUnit,
   InstitutionKind,
   Ownership,
@@ -92,6 +94,22 @@ export interface InstitutionServicesTable {
   fee: number
   feeUnit: FeeUnit
   updatedAt: Timestamp
+}
+
+export interface InstitutionClassFeesTable {
+  institutionId: string
+  form: ServiceForm
+  classType: ClassType
+  amount: number
+}
+
+export interface InstitutionFeeItemsTable {
+  institutionId: string
+  position: number
+  item: FeeItemKind
+  amount: number
+  unit: FeeItemUnit
+  note: string
 }
 
 export interface InstitutionClassesTable {
@@ -601,12 +619,38 @@ export interface PrepaymentVersionsTable {
   savedAt: Timestamp
 }
 
+export interface GuidePricesTable {
+  id: Generated<string>
+  cityCode: string
+  scope: 'inclusive' | 'public'
+  classType: ClassType
+  form: 'full_day' | 'half_day'
+  capYuan: number
+  sourceDocument: string
+  validFrom: DateColumn
+  validTo: DateColumn | null
+  checkedOn: DateColumn
+  createdBy: string | null
+  updatedBy: string | null
+  updatedAt: Timestamp
+}
+
+export interface GuidePriceVersionsTable {
+  id: Generated<string>
+  guidePriceId: string
+  content: ColumnType<unknown, string, string>
+  savedBy: string | null
+  savedAt: Timestamp
+}
+
 export interface Database {
   regions: RegionsTable
   gradeLevels: GradeLevelsTable
   gradeDimensions: GradeDimensionsTable
   institutions: InstitutionsTable
   institutionServices: InstitutionServicesTable
+  institutionClassFees: InstitutionClassFeesTable
+  institutionFeeItems: InstitutionFeeItemsTable
   institutionClasses: InstitutionClassesTable
   institutionStaff: InstitutionStaffTable
   evaluations: EvaluationsTable
@@ -649,4 +693,6 @@ export interface Database {
   prepaymentRules: PrepaymentRulesTable
   institutionPrepayments: InstitutionPrepaymentsTable
   prepaymentVersions: PrepaymentVersionsTable
+  guidePrices: GuidePricesTable
+  guidePriceVersions: GuidePriceVersionsTable
 }

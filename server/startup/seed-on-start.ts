@@ -7,6 +7,7 @@ import { seedDemoBulletins } from '../features/bulletins/demo-bulletins'
 import { seedDemoClasses } from '../features/classes/demo-classes'
 import { DEMO_CSV, seedDemoInstitutions } from '../features/institutions/demo-institutions'
 import { seedDemoPrepayments } from '../features/prepayments/demo-prepayments'
+import { seedDemoGuidePrices } from '../features/guide-prices/demo-guide-prices'
 import { SHIPPED_POLICIES } from '../features/privacy/policies'
 import { seedPrivacyPolicies } from '../features/privacy/seed'
 import { DEMO_HEALTH_CENTRES, seedDemoHealthCentres } from '../features/roles/demo-health-centres'
@@ -32,7 +33,7 @@ export interface SeedOptions {
 /**
  * What each start writes after the database is open and migrated: the privacy policy and articles this release ships
  * (added once, never overwriting), and with demo data the demo registry (into an empty one), health centres, the
- * parenting classes of the coming weeks, the bulletins of the demo rounds and a demo prepayment rule and records.
+ * parenting classes of the coming weeks, the bulletins of the demo rounds, a demo prepayment rule and records, and demo guide prices.
  */
 export async function seedOnStart(db: Kysely<Database>, options: SeedOptions): Promise<void> {
   const { log, codeVersion = null } = options
@@ -63,4 +64,6 @@ async function seedDemo(db: Kysely<Database>, log: BootLog | undefined): Promise
   if (bulletins) log?.info({ bulletins }, 'published demo evaluation bulletins')
   const prepayments = await seedDemoPrepayments(db)
   if (prepayments) log?.info({ prepayments }, 'recorded demo prepayment rule and facts')
+  const guidePrices = await seedDemoGuidePrices(db)
+  if (guidePrices) log?.info({ guidePrices }, 'set demo guide prices')
 }

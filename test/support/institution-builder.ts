@@ -31,6 +31,8 @@ export function aRecord(overrides: Partial<InstitutionRecord> = {}): Institution
     updatedAt: '2026-11-20T08:00:00.000Z',
     services: [{ form: 'full_day', hours: '07:30-17:30', days: '周一至周五', fee: 2000, feeUnit: 'month' }],
     classes: [{ type: 'toddler', name: '托小班', minAgeMonths: 12, maxAgeMonths: 24, capacity: 15, enrolled: 10, caregivers: 3 }],
+    classFees: [],
+    feeItems: [],
     staff: [
       { role: 'management', count: 1 },
       { role: 'care', count: 3 },

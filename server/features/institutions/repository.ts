@@ -252,7 +252,7 @@ export async function findWarnings(db: Db, institutionIds: string[], today: stri
 }
 
 export async function findDetailExtras(db: Db, id: string) {
-  const [record, services, staff, evaluations, sanctions, committee] = await Promise.all([
+  const [record, services, classFees, feeItems, staff, evaluations, sanctions, committee] = await Promise.all([
     db
       .selectFrom('institutions')
       .select([
@@ -275,6 +275,13 @@ export async function findDetailExtras(db: Db, id: string) {
       .where('institutionId', '=', id)
       .orderBy(sql`array_position(array['full_day','half_day','hourly','temporary'], form)`)
       .execute(),
+    db
+      .selectFrom('institutionClassFees')
+      .select(['form', 'classType', 'amount'])
+      .where('institutionId', '=', id)
+      .orderBy(sql`array_position(array['infant','toddler','senior','mixed','kindergarten'], class_type)`)
+      .execute(),
+    db.selectFrom('institutionFeeItems').select(['item', 'amount', 'unit', 'note']).where('institutionId', '=', id).orderBy('position').execute(),
     db.selectFrom('institutionStaff').selectAll().where('institutionId', '=', id).execute(),
     db
       .selectFrom('evaluations')
@@ -288,7 +295,7 @@ export async function findDetailExtras(db: Db, id: string) {
     findCommitteeStatus(db, id),
   ])
   // The record query throws for an unknown institution, so the committee status is there.
-  return { record, services, staff, evaluations, sanctions, committee: committee! }
+  return { record, services, classFees, feeItems, staff, evaluations, sanctions, committee: committee! }
 }
 
 export async function countInstitutions(db: Db): Promise<number> {

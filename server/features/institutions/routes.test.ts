@@ -27,6 +27,11 @@ const near = aRecord({
     { type: 'infant', name: '乳儿班', minAgeMonths: 6, maxAgeMonths: 12, capacity: 10, enrolled: 10, caregivers: 4 },
     { type: 'toddler', name: '托小班', minAgeMonths: 12, maxAgeMonths: 24, capacity: 15, enrolled: 15, caregivers: 3 },
   ],
+  classFees: [{ form: 'full_day', classType: 'infant', amount: 3000 }],
+  feeItems: [
+    { item: 'meals', amount: 18, unit: 'day', note: '按出勤天数收取' },
+    { item: 'insurance', amount: 100, unit: 'year', note: '' },
+  ],
   evaluations: [
     {
       round: '2026年第一批',
@@ -319,6 +324,12 @@ describe('GET /api/institutions/:id', () => {
     expect(body.services.map((s) => [s.form, s.hours, s.fee, s.feeUnit])).toEqual([
       ['full_day', '07:30-17:30', 2600, 'month'],
       ['hourly', '08:00-18:00', 40, 'hour'],
+    ])
+    // 乳儿班 pays more for 全日托; every other class pays the form's own fee.
+    expect(body.services.map((s) => s.classFees)).toEqual([[{ classType: 'infant', amount: 3000 }], []])
+    expect(body.feeItems).toEqual([
+      { item: 'meals', amount: 18, unit: 'day', note: '按出勤天数收取' },
+      { item: 'insurance', amount: 100, unit: 'year', note: '' },
     ])
     expect(body.classDetails[0]).toMatchObject({
       name: '乳儿班',

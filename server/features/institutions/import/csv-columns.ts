@@ -32,7 +32,10 @@ export const SERVICE_COLUMNS = SERVICE_FORMS
 export const STAFF_COLUMNS = STAFF_ROLES.map((role) => `staff_${role}` as const)
 export type StaffColumn = `staff_${StaffRole}`
 
-export const CSV_COLUMNS = [...SCALAR_COLUMNS, ...SERVICE_COLUMNS, 'classes', ...STAFF_COLUMNS, 'evaluations', 'sanctions'] as const
+/** Columns a file may leave out (files written before they existed): an absent one reads as an empty cell. */
+export const OPTIONAL_COLUMNS = ['class_fees', 'fee_items'] as const
+
+export const CSV_COLUMNS = [...SCALAR_COLUMNS, ...SERVICE_COLUMNS, 'classes', ...STAFF_COLUMNS, 'evaluations', 'sanctions', ...OPTIONAL_COLUMNS] as const
 export type CsvColumn = (typeof CSV_COLUMNS)[number]
 
 /** Separators inside the list columns (classes, evaluations, sanctions) and the service columns. */

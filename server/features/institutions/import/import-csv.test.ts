@@ -54,7 +54,11 @@ it('re-importing updates institutions in place, replacing their classes', async 
   const cells = line.split(',')
   const code = creditCodeOf(line)
   const original = await db().selectFrom('institutions').select(['id', 'name']).where('creditCode', '=', code).executeTakeFirstOrThrow()
-  const renamed = line.replace(cells[1], '改名后的托育园（演示）').replace(/,toddler\|[^,]*,/, ',infant|乳儿班|6-12|8|4|3,')
+  const renamed = line
+    .replace(cells[1], '改名后的托育园（演示）')
+    .replace(/,toddler\|[^,]*,/, ',infant|乳儿班|6-12|8|4|3,')
+    // Its class fees were for its old classes: the new one pays the form's own fee.
+    .replace(/,((full_day|half_day)\|[a-z]+\|\d+;?)+,/, ',,')
   const report = await importInstitutionsCsv(db(), [header, renamed].join('\n'))
   expect(report).toMatchObject({ imported: 1, errors: [] })
   expect(await institutionCount()).toBe(before)
@@ -62,6 +66,9 @@ it('re-importing updates institutions in place, replacing their classes', async 
   expect(after).toEqual({ id: original.id, name: '改名后的托育园（演示）' })
   const classes = await db().selectFrom('institutionClasses').select(['name', 'capacity']).where('institutionId', '=', original.id).execute()
   expect(classes).toEqual([{ name: '乳儿班', capacity: 8 }])
+  expect(await db().selectFrom('institutionClassFees').selectAll().where('institutionId', '=', original.id).execute()).toEqual([])
+  const items = await db().selectFrom('institutionFeeItems').select('item').where('institutionId', '=', original.id).execute()
+  expect(items.map((i) => i.item)).toContain('meals')
 })
 
 it('upserts the good rows and reports each bad row by line and reason, writing nothing of it', async () => {

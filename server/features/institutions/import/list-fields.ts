@@ -15,11 +15,11 @@ export interface ListOutcome<T> {
   reasons: string[]
 }
 
-const SERVICE_LABELS: Record<ServiceForm, string> = { full_day: '全日托', half_day: '半日托', hourly: '计时托', temporary: '临时托' }
+export const SERVICE_LABELS: Record<ServiceForm, string> = { full_day: '全日托', half_day: '半日托', hourly: '计时托', temporary: '临时托' }
 const MAX_TEXT = 200
 
 /** Collects the reasons of several checks on one entry; `get` returns the value only if its check passed. */
-class EntryChecks {
+export class EntryChecks {
   readonly reasons: string[] = []
   constructor(private readonly prefix: string) {}
 
@@ -34,14 +34,14 @@ class EntryChecks {
   }
 }
 
-function splitEntries(cell: string): string[] {
+export function splitEntries(cell: string): string[] {
   return cell
     .split(ENTRY_SEPARATOR)
     .map((entry) => entry.trim())
     .filter((entry) => entry !== '')
 }
 
-function splitParts(entry: string): string[] {
+export function splitParts(entry: string): string[] {
   return entry.split(PART_SEPARATOR).map((part) => part.trim())
 }
 

@@ -41,6 +41,8 @@ const VALID_ROW: Record<CsvColumn, string> = {
   staff_logistics: '1',
   evaluations: '',
   sanctions: '',
+  class_fees: '',
+  fee_items: '',
 }
 
 function quote(value: string): string {
@@ -182,7 +184,7 @@ describe('parseInstitutionsCsv: file structure', () => {
 
   it('reports a row with a wrong number of cells', () => {
     const text = csvOf({}) + '91220104MA17XK3P06,only three,cells\n'
-    expect(parse(text).errors).toEqual([{ line: 3, field: '', reason: expect.stringContaining('该行有3列，表头有34列') }])
+    expect(parse(text).errors).toEqual([{ line: 3, field: '', reason: expect.stringContaining(`该行有3列，表头有${CSV_COLUMNS.length}列`) }])
   })
 
   it('skips rows that spreadsheets export as empty cells only', () => {
@@ -292,5 +294,47 @@ describe('parseInstitutionsCsv: field rules', () => {
 
   it('does not reject a class above the legal limits: that is shown to parents, not an import error', () => {
     expect(errorsOf({ classes: 'infant|乳儿班|6-12|14|14|2' })).toEqual([])
+  })
+})
+
+describe('fees by class and the charges besides the care fee', () => {
+  it('reads a form’s fee for a class type and the listed charges', () => {
+    const { records, errors } = parse(
+      csvOf({
+        half_day: '08:00-11:30|周一至周五|1700|month',
+        classes: 'infant|乳儿班|6-12|8|6|2;toddler|托小班|12-24|15|12|3',
+        class_fees: 'full_day|infant|3300;half_day|infant|2000',
+        fee_items: 'meals|20|day|按实际出勤天数收取;bedding|200|once|入托时一次性收取',
+      }),
+    )
+    expect(errors).toEqual([])
+    expect(records[0].record.classFees).toEqual([
+      { form: 'full_day', classType: 'infant', amount: 3300 },
+      { form: 'half_day', classType: 'infant', amount: 2000 },
+    ])
+    expect(records[0].record.feeItems).toEqual([
+      { item: 'meals', amount: 20, unit: 'day', note: '按实际出勤天数收取' },
+      { item: 'bedding', amount: 200, unit: 'once', note: '入托时一次性收取' },
+    ])
+  })
+
+  it('refuses a fee for a form not offered or a class not held, a repeated one, and charges that are not allowed', () => {
+    expect(errorsOf({ class_fees: 'hourly|toddler|50;full_day|senior|2500;full_day|toddler|2900;full_day|toddler|3000' })).toEqual([
+      { field: 'class_fees', reason: '第1项班级收费：该机构没有提供计时托' },
+      { field: 'class_fees', reason: '第2项班级收费：该机构没有senior类型的班级' },
+      { field: 'class_fees', reason: '第4项班级收费：全日托的toddler班级收费重复' },
+    ])
+    expect(errorsOf({ fee_items: 'sponsorship|5000|once|赞助费;meals|20|week|' })).toEqual([
+      { field: 'fee_items', reason: '第1项其他收费：未知的收费项目（只允许伙食费、床品费、意外保险费） sponsorship，应为 meals|bedding|insurance' },
+      { field: 'fee_items', reason: '第2项其他收费：未知的收费单位 week，应为 month|day|year|once' },
+    ])
+  })
+
+  it('still reads a file written before the two columns existed, with neither charged', () => {
+    const withoutThem = CSV_COLUMNS.filter((column) => column !== 'class_fees' && column !== 'fee_items')
+    const text = [withoutThem.join(','), withoutThem.map((column) => quote(VALID_ROW[column])).join(',')].join('\n') + '\n'
+    const { records, errors } = parse(text)
+    expect(errors).toEqual([])
+    expect(records[0].record).toMatchObject({ classFees: [], feeItems: [] })
   })
 })

@@ -3,7 +3,8 @@ import { INSTITUTION_KINDS, OWNERSHIPS, PROFIT_TYPES, REGISTERING_AUTHORITIES, S
 import { findCity } from '../../../db/reference/regions'
 import { chinaToday } from '../../../shared/china-time'
 import { checkCreditCode } from './credit-code'
-import { CSV_COLUMNS, type CsvColumn } from './csv-columns'
+import { CSV_COLUMNS, OPTIONAL_COLUMNS, type CsvColumn } from './csv-columns'
+import { parseClassFees, parseFeeItems } from './fee-fields'
 import { isInsideJilin } from './jilin-boundary'
 import { parseClasses, parseEvaluations, parseSanctions, parseService } from './list-fields'
 import type { InstitutionRecord, ParseResult, RowError } from './record'
@@ -67,7 +68,7 @@ export function parseInstitutionsCsv(text: string, options: ParseOptions = {}): 
       errors.push({ line: row.line, field: '', reason: `该行有${row.record.length}列，表头有${header.record.length}列（含逗号的内容请用英文双引号括起来）` })
       continue
     }
-    const cells = Object.fromEntries(CSV_COLUMNS.map((column) => [column, row.record[columnIndex.get(column)!]])) as Cells
+    const cells = Object.fromEntries(CSV_COLUMNS.map((column) => [column, row.record[columnIndex.get(column)!] ?? ''])) as Cells
     const rowErrors: RowError[] = []
     const record = validateRow(cells, today, (field, reason) => rowErrors.push({ line: row.line, field, reason }))
     if (record && rowErrors.length === 0) {
@@ -110,7 +111,8 @@ function countLineBreaks(text: string): number {
 
 function checkHeader(names: string[]): string | null {
   const expected: readonly string[] = CSV_COLUMNS
-  const missing = expected.filter((name) => !names.includes(name))
+  const optional: readonly string[] = OPTIONAL_COLUMNS
+  const missing = expected.filter((name) => !names.includes(name) && !optional.includes(name))
   const unknown = names.filter((name) => !expected.includes(name))
   const repeated = names.filter((name, index) => names.indexOf(name) !== index)
   if (missing.length === 0 && unknown.length === 0 && repeated.length === 0) return null
@@ -161,6 +163,10 @@ function validateRow(cells: Cells, today: string, report: Report): InstitutionRe
   }
   const classes = parseClasses(cells.classes, kind)
   classes.reasons.forEach((reason) => report('classes', reason))
+  const classFees = parseClassFees(cells.class_fees, new Set(services.map((s) => s.form)), new Set(classes.entries.map((k) => k.type)))
+  classFees.reasons.forEach((reason) => report('class_fees', reason))
+  const feeItems = parseFeeItems(cells.fee_items)
+  feeItems.reasons.forEach((reason) => report('fee_items', reason))
   const staff: InstitutionRecord['staff'] = []
   for (const role of STAFF_ROLES) {
     const column = `staff_${role}` as const
@@ -217,6 +223,8 @@ function validateRow(cells: Cells, today: string, report: Report): InstitutionRe
     updatedAt,
     services,
     classes: classes.entries,
+    classFees: classFees.entries,
+    feeItems: feeItems.entries,
     staff,
     evaluations: evaluations.entries,
     sanctions: sanctions.entries,

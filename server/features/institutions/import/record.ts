@@ -1,7 +1,9 @@
 import type { Insertable, Selectable } from 'kysely'
 import type {
   EvaluationsTable,
+  InstitutionClassFeesTable,
   InstitutionClassesTable,
+  InstitutionFeeItemsTable,
   InstitutionServicesTable,
   InstitutionStaffTable,
   InstitutionsTable,
@@ -44,6 +46,10 @@ export type InstitutionRecord = Required<Pick<Insertable<InstitutionsTable>, Sup
   updatedAt: string | null
   services: Array<ChildRow<InstitutionServicesTable, 'updatedAt'>>
   classes: Array<ChildRow<InstitutionClassesTable, 'position' | 'updatedAt'>>
+  /** A form's fee for a class type that pays differently from the form's own fee. */
+  classFees: Array<ChildRow<InstitutionClassFeesTable>>
+  /** 伙食费 and the other charges listed beside the care fee, in the CSV's order. */
+  feeItems: Array<ChildRow<InstitutionFeeItemsTable, 'position'>>
   staff: Array<ChildRow<InstitutionStaffTable>>
   /** As read back: the dimension scores an object, not the JSON text the column is written with. */
   evaluations: Array<Omit<Selectable<EvaluationsTable>, 'institutionId'>>

@@ -39,7 +39,17 @@ export async function upsertInstitutions(trx: Transaction<Database> | Kysely<Dat
 
 async function upsertChunk(trx: Kysely<Database>, records: InstitutionRecord[], rankOfLevel: Map<string, number>, importedAt: string) {
   const rows = records.map((record) => {
-    const { services: _services, classes: _classes, staff: _staff, evaluations: _evaluations, sanctions: _sanctions, updatedAt, ...columns } = record
+    const {
+      services: _services,
+      classes: _classes,
+      classFees: _classFees,
+      feeItems: _feeItems,
+      staff: _staff,
+      evaluations: _evaluations,
+      sanctions: _sanctions,
+      updatedAt,
+      ...columns
+    } = record
     const reportedAt = updatedAt ?? importedAt
     return { ...columns, ...summaryOf(record, rankOfLevel), staffUpdatedAt: reportedAt, vacanciesUpdatedAt: reportedAt, updatedAt: importedAt }
   })
@@ -53,13 +63,24 @@ async function upsertChunk(trx: Kysely<Database>, records: InstitutionRecord[], 
   const idOf = new Map(inserted.map((r) => [r.creditCode, r.id]))
   const ids = inserted.map((r) => r.id)
 
-  for (const table of ['institutionServices', 'institutionClasses', 'institutionStaff', 'evaluations', 'sanctions'] as const) {
+  const childTables = [
+    'institutionServices',
+    'institutionClassFees',
+    'institutionFeeItems',
+    'institutionClasses',
+    'institutionStaff',
+    'evaluations',
+    'sanctions',
+  ] as const
+  for (const table of childTables) {
     await trx.deleteFrom(table).where('institutionId', 'in', ids).execute()
   }
 
   const withId = records.map((r) => ({ record: r, id: idOf.get(r.creditCode)!, updatedAt: r.updatedAt ?? importedAt }))
   const services = withId.flatMap(({ record, id, updatedAt }) => record.services.map((s) => ({ institutionId: id, ...s, updatedAt })))
   const classes = withId.flatMap(({ record, id, updatedAt }) => record.classes.map((k, position) => ({ institutionId: id, position, ...k, updatedAt })))
+  const classFees = withId.flatMap(({ record, id }) => record.classFees.map((c) => ({ institutionId: id, ...c })))
+  const feeItems = withId.flatMap(({ record, id }) => record.feeItems.map((item, position) => ({ institutionId: id, position, ...item })))
   const staff = withId.flatMap(({ record, id }) => record.staff.map((s) => ({ institutionId: id, ...s })))
   const evaluations = withId.flatMap(({ record, id }) =>
     record.evaluations.map((e) => ({ institutionId: id, ...e, dimensionScores: JSON.stringify(e.dimensionScores) })),
@@ -68,6 +89,8 @@ async function upsertChunk(trx: Kysely<Database>, records: InstitutionRecord[], 
 
   if (services.length) await trx.insertInto('institutionServices').values(services).execute()
   if (classes.length) await trx.insertInto('institutionClasses').values(classes).execute()
+  if (classFees.length) await trx.insertInto('institutionClassFees').values(classFees).execute()
+  if (feeItems.length) await trx.insertInto('institutionFeeItems').values(feeItems).execute()
   if (staff.length) await trx.insertInto('institutionStaff').values(staff).execute()
   if (evaluations.length) await trx.insertInto('evaluations').values(evaluations).execute()
   if (sanctions.length) await trx.insertInto('sanctions').values(sanctions).execute()
