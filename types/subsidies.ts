@@ -140,3 +140,49 @@ export type ChildSubsidies = Static<typeof ChildSubsidies>
 
 export const MySubsidies = Type.Object({ items: Type.Array(ChildSubsidies) })
 export type MySubsidies = Static<typeof MySubsidies>
+
+/** The monthly service forms: a net monthly cost needs a monthly fee. */
+export const MONTHLY_FORMS = ['full_day', 'half_day'] as const
+export const MonthlyForm = StringEnum(MONTHLY_FORMS)
+export type MonthlyForm = Static<typeof MonthlyForm>
+
+/** GET /institutions/:id/net-cost */
+export const NetCostQuery = Type.Object(
+  {
+    birthMonth: Type.String({ pattern: BIRTH_MONTH_PATTERN, description: 'YYYY-MM' }),
+    form: MonthlyForm,
+  },
+  { additionalProperties: false },
+)
+export type NetCostQuery = Static<typeof NetCostQuery>
+
+export const NetCostParams = Type.Object({ id: Type.String({ format: 'uuid' }) })
+export type NetCostParams = Static<typeof NetCostParams>
+
+/** One month of care: the class the child would be in, its fee, 伙食费, the subsidies, and what is left to pay. */
+export const NetCostMonth = Type.Object({
+  month: Type.String({ description: 'YYYY-MM' }),
+  ageMonths: Type.Integer(),
+  /** Null when the institution has no class for the child's age that month: no fee, no net cost. */
+  classType: Nullable(Type.String()),
+  className: Nullable(Type.String()),
+  feeYuan: Nullable(Type.Integer()),
+  mealsYuan: Type.Integer(),
+  subsidyYuan: Type.Integer(),
+  netYuan: Nullable(Type.Integer()),
+})
+export type NetCostMonth = Static<typeof NetCostMonth>
+
+export const NetCost = Type.Object({
+  institutionId: Type.String({ format: 'uuid' }),
+  form: MonthlyForm,
+  birthMonth: Type.String(),
+  asOfMonth: Type.String(),
+  /** From this month (or the month care could start) until the month before the child turns 3. */
+  months: Type.Array(NetCostMonth),
+  /** This month's figures, or the first month with a class when the child is too young yet; null when there is none. */
+  firstMonth: Nullable(NetCostMonth),
+  /** The rules behind the figures, in plain words: each is shown to the parent. */
+  assumptions: Type.Array(Type.String()),
+})
+export type NetCost = Static<typeof NetCost>

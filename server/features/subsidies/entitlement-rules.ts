@@ -50,7 +50,7 @@ function nextRenewal(first: number, asOf: number, last: number): string | null {
 const yuan = (amount: number) => `${amount.toLocaleString('zh-CN')}元`
 const monthWords = (month: string) => `${Number(month.slice(0, 4))}年${Number(month.slice(5))}月`
 
-function programmeAssumption(programme: SubsidyProgramme): string {
+export function programmeAssumption(programme: SubsidyProgramme): string {
   const dates = programme.toMonth ? `${monthWords(programme.fromMonth)}至${monthWords(programme.toMonth)}` : `${monthWords(programme.fromMonth)}起`
   const ages = `${programme.ageFromMonths}至${programme.ageToMonths}个月（不含）`
   const payment = programme.paymentNote ? `，${programme.paymentNote.replace(/。$/, '')}` : ''

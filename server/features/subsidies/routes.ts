@@ -1,6 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import {
   MySubsidies,
+  NetCost,
+  NetCostParams,
+  NetCostQuery,
   MySubsidyQuery,
   SubsidyEstimate,
   SubsidyEstimateQuery,
@@ -12,6 +15,7 @@ import {
 } from '../../../types/subsidies'
 import { BEARER, errorResponses } from '../../shared/route-schemas'
 import { createProgramme, estimateForBirthMonth, programmesKeptBy, publicProgrammes, replaceProgramme, subsidiesOfMyChildren } from './subsidy-service'
+import { netCostAt } from './net-cost-service'
 
 const TAGS = ['subsidies']
 
@@ -44,6 +48,20 @@ export const subsidyRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => estimateForBirthMonth(db, request.query, cityCodes),
+  )
+
+  app.get(
+    '/institutions/:id/net-cost',
+    {
+      schema: {
+        summary: 'What care there would cost a child born in a month, month by month: fee and 伙食费 less the subsidies',
+        tags: TAGS,
+        params: NetCostParams,
+        querystring: NetCostQuery,
+        response: { 200: NetCost, ...errorResponses(400, 404) },
+      },
+    },
+    async (request) => netCostAt(db, request.params.id.toLowerCase(), request.query),
   )
 
   app.get(

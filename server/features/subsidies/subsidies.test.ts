@@ -1,4 +1,6 @@
 import { acceptConsents, addChild } from '../../../test/support/children'
+import { aRecord } from '../../../test/support/institution-builder'
+import { seedRecords } from '../../../test/support/seed-registry'
 import { signedInRegulator, signedInUser, useTestApp } from '../../../test/support/test-app'
 import type { SubsidyProgramme, SubsidyProgrammeInput } from '../../../types/subsidies'
 import { chinaToday } from '../../shared/china-time'
@@ -204,5 +206,65 @@ describe('GET /api/me/subsidies', () => {
 
   it('needs a sign-in', async () => {
     expect((await get('/api/me/subsidies')).statusCode).toBe(401)
+  })
+})
+
+describe('GET /api/institutions/:id/net-cost', () => {
+  let id: string
+
+  beforeAll(async () => {
+    ;({ id } = await seedRecords(app, {
+      id: aRecord({
+        name: '算账托育园',
+        classes: [
+          { type: 'infant', name: '乳儿班', minAgeMonths: 6, maxAgeMonths: 12, capacity: 8, enrolled: 4, caregivers: 3 },
+          { type: 'toddler', name: '托小班', minAgeMonths: 12, maxAgeMonths: 24, capacity: 15, enrolled: 10, caregivers: 3 },
+          { type: 'senior', name: '托大班', minAgeMonths: 24, maxAgeMonths: 36, capacity: 20, enrolled: 10, caregivers: 3 },
+        ],
+        classFees: [{ form: 'full_day', classType: 'infant', amount: 2600 }],
+        feeItems: [
+          { item: 'meals', amount: 15, unit: 'day', note: '' },
+          { item: 'bedding', amount: 200, unit: 'once', note: '' },
+        ],
+      }),
+    }))
+  })
+
+  const netCost = (query: string) => app.inject(`/api/institutions/${id}/net-cost?${query}`)
+
+  it('gives a 14-month-old’s parent the month-by-month cost in 托小班 after the subsidy, with every rule stated', async () => {
+    const response = await netCost(`birthMonth=${monthsAgo(14)}&form=full_day`)
+    expect(response.statusCode).toBe(200)
+    const body = response.json()
+    // 2,000 (the form's fee) + 15 × 22 meals − 300 national − 100 长春 (the top-up added above: the institution is in 长春).
+    expect(body.firstMonth).toEqual({
+      month: THIS_MONTH,
+      ageMonths: 14,
+      classType: 'toddler',
+      className: '托小班',
+      feeYuan: 2000,
+      mealsYuan: 330,
+      subsidyYuan: 400,
+      netYuan: 1930,
+    })
+    expect(body.months).toHaveLength(22)
+    expect(body.assumptions).toContain('床品费不按月收取，未计入每月费用。')
+    expect(body.assumptions.join('\n')).toContain('国家育儿补贴')
+    expect(body.assumptions.join('\n')).toContain('长春市托育补贴')
+  })
+
+  it('charges a baby the 乳儿班’s own fee, and has no figure for a form the institution does not run', async () => {
+    const baby = (await netCost(`birthMonth=${monthsAgo(7)}&form=full_day`)).json()
+    expect(baby.firstMonth).toMatchObject({ className: '乳儿班', feeYuan: 2600, netYuan: 2600 + 330 - 400 })
+    const halfDay = (await netCost(`birthMonth=${monthsAgo(14)}&form=half_day`)).json()
+    expect(halfDay.firstMonth).toBeNull()
+  })
+
+  it('refuses an hourly form, a malformed or far-off birth month, and answers 404 for an unknown institution', async () => {
+    expect((await netCost(`birthMonth=${monthsAgo(14)}&form=hourly`)).json()).toMatchObject({ statusCode: 400, field: 'form' })
+    expect((await netCost('birthMonth=2025-1&form=full_day')).json()).toMatchObject({ statusCode: 400, field: 'birthMonth' })
+    expect((await netCost(`birthMonth=${monthText(monthIndex(THIS_MONTH) + 12)}&form=full_day`)).json()).toMatchObject({ statusCode: 400, field: 'birthMonth' })
+    const unknown = await app.inject(`/api/institutions/00000000-0000-4000-8000-000000000000/net-cost?birthMonth=${monthsAgo(14)}&form=full_day`)
+    expect(unknown.statusCode).toBe(404)
   })
 })
