@@ -1,29 +1,5 @@
-import type { SubsidyProgramme } from '../../../types/subsidies'
 import { netCostAssumptions, netCostMonths, type CareOffer } from './net-cost-rules'
-
-const NATIONAL = {
-  id: '00000000-0000-4000-8000-000000000001',
-  name: '国家育儿补贴',
-  level: 'national',
-  cityCode: null,
-  cityName: null,
-  amountPerMonthYuan: 300,
-  fromMonth: '2025-01',
-  toMonth: null,
-  ageFromMonths: 0,
-  ageToMonths: 36,
-  eligibility: '',
-  documents: [],
-  howToApply: '',
-  paymentNote: '按年发放。',
-  officialUrl: null,
-  miniProgramAppId: null,
-  miniProgramPath: null,
-  renewYearly: false,
-  sourceDocument: '《育儿补贴制度实施方案》',
-  sourcePublishedOn: '2025-07-28',
-  checkedOn: '2025-07-28',
-} satisfies SubsidyProgramme
+import { NATIONAL } from './test-fixtures'
 
 const OFFER: CareOffer = {
   form: 'full_day',
@@ -99,7 +75,7 @@ describe('the net monthly cost, month by month', () => {
       '收费为机构最近报送的标准（2026-11-20更新）。',
       '伙食费每天15元，按每月22个出勤日估算为330元，实际按出勤天数收取。',
       '床品费不按月收取，未计入每月费用。',
-      '国家育儿补贴：2025年1月起，每月300元，月龄0至36个月（不含）的婴幼儿，按年发放。依据《育儿补贴制度实施方案》，截至2025-07-28。',
+      '国家育儿补贴：2025年1月起，每月300元，月龄0至36个月（不含）的婴幼儿，按年发放。每年需重新申领，按首个可领月份起每满一年提醒，具体时间以当地通知为准。依据《育儿补贴制度实施方案》，截至2025-07-28。',
       '补贴按机构所在市州的项目计算；实际按孩子户籍所在地发放，也可能按年一次发放，而不是每月抵扣学费。',
     ])
   })
