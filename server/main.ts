@@ -14,6 +14,7 @@ import { localDirectoryStorage } from './features/complaints/photos/local-storag
 import { startIntakeStandIn } from './features/complaints/forwarding/intake-stand-in'
 import { startBackgroundJobs } from './startup/background-jobs'
 import { builtCodeVersion } from './startup/code-version'
+import { requestForLog } from './shared/log-serializers'
 
 // The S3 client and the Redis client are loaded only when configured: each takes about 0.1 s to load.
 async function openPhotoStorage(config: Config['complaints']['photoStorage']) {
@@ -72,7 +73,7 @@ async function main() {
     database,
     reference: await loadReference(database.db),
     h5Dir: config.h5Dir,
-    logger: { level: config.logLevel },
+    logger: { level: config.logLevel, serializers: { req: requestForLog } },
     trustProxy: config.trustProxy,
     settings: {
       jwtSecret: config.jwtSecret,
