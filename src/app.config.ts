@@ -20,6 +20,7 @@ export default defineAppConfig({
     { root: 'pages/articles', pages: ['index', 'detail'] },
     { root: 'pages/bulletins', pages: ['index', 'detail'] },
     { root: 'pages/sanctions', pages: ['index'] },
+    { root: 'pages/subsidies', pages: ['index'] },
   ],
   window: {
     backgroundTextStyle: 'dark',

@@ -8,15 +8,20 @@ import { ClassSearchResult, MessageTemplates, MySignUps, ParentingClassDetail, S
 import { ComplaintList, ComplaintView, FiledComplaint, UploadedPhoto } from '../../types/complaints'
 import { GradeScheme } from '../../types/grades'
 import { GuidanceRequest, GuidanceRequestList } from '../../types/guidance'
+import { InstitutionPriceCheck } from '../../types/guide-prices'
 import { CompareResponse, InstitutionDetail, InstitutionPage } from '../../types/institutions'
 import { ChildList, Child, LinkedInstitution, LinkedInstitutionList, Me } from '../../types/me'
 import { CommitteeNotice, CommitteeNoticeList, CommitteePage, Notice, NoticeList, ReportReceipt, UnreadCount, UploadedNoticeImage } from '../../types/notices'
+import { PrepaymentStatus } from '../../types/prepayments'
 import { PrivacyPolicy } from '../../types/privacy'
 import { RegionsResponse } from '../../types/regions'
 import { SanctionList } from '../../types/sanctions'
 import { Stats } from '../../types/stats'
+import { MySubsidies, NetCost, SubsidyEstimate, SubsidyProgrammeList } from '../../types/subsidies'
 import { classFixture, signUpFixture } from '../fixtures/app/classes'
+import { feeDetailFixture, netCostFixtures, priceCheckFixtures } from '../fixtures/app/costs'
 import { guidanceFixture } from '../fixtures/app/guidance'
+import { prepaymentFixtures } from '../fixtures/app/prepayments'
 import { committeeNoticeFixture, noticeListFixture } from '../fixtures/app/notices'
 import { childOf, meWithoutConsentsFixture } from '../fixtures/app/account'
 import { complaintListFixture, openComplaintFixture } from '../fixtures/app/complaints'
@@ -38,6 +43,9 @@ const routes: Array<[method: string, path: string, schema: TSchema]> = [
   ['GET', '/institutions?page=1', InstitutionPage],
   ['GET', `/institutions/compare?ids=${ID},${ID}`, CompareResponse],
   ['GET', `/institutions/${ID}`, InstitutionDetail],
+  ['GET', `/institutions/${ID}/price-check`, InstitutionPriceCheck],
+  ['GET', `/institutions/${ID}/net-cost?birthMonth=2025-10&form=full_day`, NetCost],
+  ['GET', `/institutions/${ID}/prepayment`, PrepaymentStatus],
   ['POST', '/auth/wechat', SessionTokens],
   ['POST', '/auth/wechat/phone', SessionTokens],
   ['POST', '/auth/phone/code', PhoneCodeSent],
@@ -82,6 +90,9 @@ const routes: Array<[method: string, path: string, schema: TSchema]> = [
   ['GET', `/bulletins/${ID}`, Bulletin],
   ['GET', '/sanctions?page=1', SanctionList],
   ['GET', '/stats', Stats],
+  ['GET', '/subsidies/programmes?cityCode=220100', SubsidyProgrammeList],
+  ['GET', '/subsidies/estimate?birthMonth=2025-10&cityCode=220100', SubsidyEstimate],
+  ['GET', '/me/subsidies?cityCode=220100', MySubsidies],
 ]
 
 describe('the msw handlers answer as the contract says', () => {
@@ -106,5 +117,9 @@ describe('the msw handlers answer as the contract says', () => {
     expect(errorsOf(Me, meWithoutConsentsFixture())).toEqual([])
     expect(errorsOf(Child, childOf({ nickname: '大宝' }))).toEqual([])
     expect(errorsOf(ComplaintList, complaintListFixture([openComplaintFixture({ status: 'accepted' })]))).toEqual([])
+    for (const status of Object.values(prepaymentFixtures)) expect(errorsOf(PrepaymentStatus, status)).toEqual([])
+    expect(errorsOf(InstitutionDetail, feeDetailFixture)).toEqual([])
+    for (const check of Object.values(priceCheckFixtures)) expect(errorsOf(InstitutionPriceCheck, check)).toEqual([])
+    for (const cost of Object.values(netCostFixtures)) expect(errorsOf(NetCost, cost)).toEqual([])
   })
 })

@@ -7,9 +7,13 @@ import { bulletinHandlers } from './bulletins'
 import { classHandlers } from './classes'
 import { complaintHandlers } from './complaints'
 import { guidanceHandlers } from './guidance'
+import { guidePriceHandlers } from './guide-prices'
+import { netCostHandlers } from './net-cost'
 import { noticeHandlers } from './notices'
+import { prepaymentHandlers } from './prepayments'
 import { sanctionHandlers } from './sanctions'
 import { statsHandlers } from './stats'
+import { subsidyHandlers } from './subsidies'
 
 /**
  * The BFF's endpoints answered with fixtures (mock/fixtures/app, checked against the contract): one answer per
@@ -59,6 +63,9 @@ export const handlers = [
   http.get(api('/institutions/compare'), () => HttpResponse.json({ items: institutionFixtures.slice(0, 2) })),
   // Before /institutions/:id: the notice and committee routes under an institution.
   ...noticeHandlers,
+  ...prepaymentHandlers,
+  ...guidePriceHandlers,
+  ...netCostHandlers,
   http.get(api('/institutions/:id'), () => HttpResponse.json(institutionFixtures[0])),
   ...accountHandlers,
   ...complaintHandlers,
@@ -68,4 +75,5 @@ export const handlers = [
   ...bulletinHandlers,
   ...sanctionHandlers,
   ...statsHandlers,
+  ...subsidyHandlers,
 ]

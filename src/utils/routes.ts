@@ -36,6 +36,7 @@ export const routes = {
   bulletins: '/pages/bulletins/index',
   bulletin: (id: string) => `/pages/bulletins/detail?id=${encodeURIComponent(id)}`,
   sanctions: '/pages/sanctions/index',
+  subsidies: (childId?: string) => (childId ? `/pages/subsidies/index?childId=${encodeURIComponent(childId)}` : '/pages/subsidies/index'),
 }
 
 /** The tab pages of app.config.ts, in its order (routes.test.ts keeps them equal): navigateTo cannot open them, switchTab must. */

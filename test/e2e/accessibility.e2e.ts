@@ -42,6 +42,7 @@ const COVERED: Record<string, string> = {
   'pages/bulletins/index': 'bulletins',
   'pages/bulletins/detail': 'a bulletin',
   'pages/sanctions/index': 'sanctions list',
+  'pages/subsidies/index': '育儿补贴 (anonymous: the programmes; signed in: the child’s estimate)',
 }
 
 // Taro's defineAppConfig is a build-time global: stand in for it to read the config as data.
@@ -176,6 +177,7 @@ describe('an anonymous parent', () => {
     await check(await open(context, '/pages/bulletins/index'), 'bulletins', bulletins.items[0].title)
     await check(await open(context, `/pages/bulletins/detail?id=${bulletins.items[0].id}`), 'bulletin', bulletins.items[0].title)
     await check(await open(context, '/pages/sanctions/index'), 'sanctions', /处罚|警示/)
+    await check(await open(context, '/pages/subsidies/index'), '育儿补贴 (anonymous)', '国家育儿补贴')
     expectNoneFound()
   })
 
@@ -270,6 +272,7 @@ describe('a signed-in parent with a child, a linked institution, a sign-up, a gu
     await check(await open(context, '/pages/classes/index'), '课堂 (signed in)', /小禾/)
     await check(await open(context, '/pages/child/index'), 'new child', '保存')
     await check(await open(context, `/pages/child/index?id=${childId}`), 'edit child', '保存')
+    await check(await open(context, '/pages/subsidies/index'), '育儿补贴 (signed in with a child)', '小禾的补贴')
     expectNoneFound()
   })
 

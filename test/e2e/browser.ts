@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process'
+import { randomInt } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { bffClient } from '../support/bff-client'
@@ -60,7 +61,10 @@ export async function launchBrowser(): Promise<Browser> {
 export const CHANGCHUN = { latitude: 43.88, longitude: 125.32 }
 export const CHANGCHUN_GCJ02 = wgs84ToGcj02(CHANGCHUN.latitude, CHANGCHUN.longitude)
 
-/** A phone-sized page; with `location`, the browser grants geolocation at that point. */
+/** A phone's own network address, as the BFF (behind its proxy, see global-setup) sees it. */
+export const networkAddress = () => `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}`
+
+/** A phone-sized page on a network of its own; with `location`, the browser grants geolocation at that point. */
 export async function openPhone(browser: Browser, location?: { latitude: number; longitude: number }): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({
     viewport: { width: 390, height: 844 },
@@ -69,6 +73,7 @@ export async function openPhone(browser: Browser, location?: { latitude: number;
     hasTouch: true,
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai', // the parents' clock, whatever the test machine's
+    extraHTTPHeaders: { 'x-forwarded-for': networkAddress() },
     ...(location ? { geolocation: location, permissions: ['geolocation'] } : {}),
   })
   const page = await context.newPage()

@@ -43,6 +43,7 @@ export default function MePage() {
             <ListRow title={t('me.favourites')} onClick={openFavourites} />
             <ListRow title={t('classes.mySignUps')} onClick={() => openPage(routes.signUps)} />
             <ListRow title={t('guidance.title')} onClick={() => openPage(routes.guidance)} />
+            <ListRow title={t('subsidies.title')} onClick={() => openPage(routes.subsidies())} />
             <ListRow title={t('me.privacyPolicy')} onClick={() => openPage(routes.privacy)} />
           </View>
           <View className='list-group'>
@@ -58,6 +59,7 @@ export default function MePage() {
           <SignInPanel onUsePhone={() => openPage(routes.signIn)} />
           <View className='list-group'>
             <ListRow title={t('me.favourites')} onClick={openFavourites} />
+            <ListRow title={t('subsidies.title')} onClick={() => openPage(routes.subsidies())} />
             <ListRow title={t('me.privacyPolicy')} onClick={() => openPage(routes.privacy)} />
           </View>
         </>

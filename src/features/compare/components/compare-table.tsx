@@ -1,5 +1,5 @@
 import { Label, ScrollView, Switch, Text, View } from '@tarojs/components'
-import { useState } from 'react'
+import { useState, type ReactNode } from 'react'
 import type { InstitutionDetail } from '../../../../types/institutions'
 import { SanctionWarning } from '../../../components/sanction-warning'
 import { t } from '../../../i18n'
@@ -8,9 +8,9 @@ import { compareRows, rowDiffers } from '../rows'
 import { pressable, scrollRegion, switchName } from '../../../components/a11y'
 import './compare.scss'
 
-type Props = { items: InstitutionDetail[]; onRemove: (id: string) => void }
+type Props = { items: InstitutionDetail[]; onRemove: (id: string) => void; renderBadges?: (item: InstitutionDetail) => ReactNode }
 
-export function CompareTable({ items, onRemove }: Props) {
+export function CompareTable({ items, onRemove, renderBadges }: Props) {
   const [onlyDiff, setOnlyDiff] = useState(false)
   const rows = compareRows.map((row) => ({ row, differs: rowDiffers(row, items) })).filter(({ differs }) => differs || !onlyDiff)
 
@@ -34,6 +34,7 @@ export function CompareTable({ items, onRemove }: Props) {
                 </View>
                 {item.isDemo ? <Text className='tag tag--red'>{t('common.demo')}</Text> : null}
                 <SanctionWarning warning={item.warning} />
+                {renderBadges?.(item)}
                 <View {...pressable('button')} className='compare-table__remove' onClick={() => onRemove(item.id)}>
                   {t('compare.remove')}
                 </View>

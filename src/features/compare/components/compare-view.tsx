@@ -1,4 +1,6 @@
 import { View } from '@tarojs/components'
+import type { ReactNode } from 'react'
+import type { InstitutionDetail } from '../../../../types/institutions'
 import { EmptyState } from '../../../components/empty-state'
 import { ErrorView } from '../../../components/error-view'
 import { t } from '../../../i18n'
@@ -15,7 +17,13 @@ const comparison = (ids: string[], { lat, lng }: { lat?: number; lng?: number })
     fetch: async () => (await compareInstitutions(ids, lat !== undefined && lng !== undefined ? { lat, lng } : {})).items,
   })
 
-export function CompareView({ origin }: { origin: Origin | null }) {
+type Props = {
+  origin: Origin | null
+  /** More marks under each institution's name, composed by the page from other features (e.g. the prepayment badge). */
+  renderBadges?: (item: InstitutionDetail) => ReactNode
+}
+
+export function CompareView({ origin, renderBadges }: Props) {
   const candidates = useCompareStore((s) => s.candidates)
   const remove = useCompareStore((s) => s.remove)
   const enough = candidates.length >= MIN_COMPARE
@@ -35,5 +43,5 @@ export function CompareView({ origin }: { origin: Origin | null }) {
   if (!enough) return <EmptyState title={t('compare.needTwo')} />
   if (status === 'error') return <ErrorView message={describeError(error)} onRetry={() => void refetch()} />
   if (!items) return <View className='finder__loading'>{t('common.loading')}</View>
-  return <CompareTable items={items} onRemove={remove} />
+  return <CompareTable items={items} onRemove={remove} renderBadges={renderBadges} />
 }

@@ -54,23 +54,6 @@ export function AddressSection({ detail }: SectionProps) {
   )
 }
 
-export function ServicesSection({ detail }: SectionProps) {
-  return (
-    <Section title={t('detail.services')}>
-      {detail.services.map((service) => (
-        <View key={service.form} className='detail__row'>
-          <View className='detail__row-main'>
-            <Text className='detail__row-title'>{t(`enums.serviceForm.${service.form}`)}</Text>
-            <Text className='detail__row-sub'>{t('detail.hours', { days: service.days, hours: service.hours })}</Text>
-            <UpdatedAt value={service.updatedAt} />
-          </View>
-          <Text className='detail__price'>{t('detail.feeValue', { fee: service.fee, unit: t(`enums.feeUnit.${service.feeUnit}`) })}</Text>
-        </View>
-      ))}
-    </Section>
-  )
-}
-
 function ClassRow({ item }: { item: ClassDetail }) {
   const ratioBreach = item.breaches.includes('ratio')
   const sizeBreach = item.breaches.includes('size')

@@ -14,22 +14,20 @@ import { useQuery } from '../../../services/server-data'
 import { originToQuery, type Origin } from '../../../utils/origin'
 import { routes } from '../../../utils/routes'
 import { useSharePage } from '../../../utils/share'
-import {
-  AboutSection,
-  AddressSection,
-  ClassesSection,
-  FilingSection,
-  GradeSection,
-  MoneySection,
-  OversightSection,
-  ServicesSection,
-  StaffSection,
-} from './detail-sections'
+import { AboutSection, AddressSection, ClassesSection, FilingSection, GradeSection, MoneySection, OversightSection, StaffSection } from './detail-sections'
 import { institutionDetail } from '../queries'
+import { FeeTable } from './fee-table'
 import { GradeWarningLine } from './grade-warning'
 import './institutions.scss'
 
-type Props = { id: string | undefined; origin: Origin | null; renderActions?: (detail: Detail) => ReactNode; onOpenCommittee?: (detail: Detail) => void }
+type Props = {
+  id: string | undefined
+  origin: Origin | null
+  renderActions?: (detail: Detail) => ReactNode
+  onOpenCommittee?: (detail: Detail) => void
+  /** What takes the place of 退费与预收费 (the page composes the prepayment panel, which shows the same words and more). */
+  renderMoney?: (detail: Detail) => ReactNode
+}
 
 function Header({ detail, actions }: { detail: Detail; actions?: ReactNode }) {
   return (
@@ -66,7 +64,7 @@ function Header({ detail, actions }: { detail: Detail; actions?: ReactNode }) {
   )
 }
 
-export function InstitutionDetailView({ id, origin, renderActions, onOpenCommittee }: Props) {
+export function InstitutionDetailView({ id, origin, renderActions, onOpenCommittee, renderMoney }: Props) {
   const { status, data: detail, error, refetch } = useQuery(institutionDetail(id ?? '', originToQuery(origin)), { enabled: Boolean(id) })
   const name = detail?.name
   useSharePage({ title: name ?? t('detail.title'), path: routes.institution(id ?? '') })
@@ -80,10 +78,10 @@ export function InstitutionDetailView({ id, origin, renderActions, onOpenCommitt
   return (
     <View className='detail'>
       <Header detail={detail} actions={renderActions?.(detail)} />
-      <ServicesSection detail={detail} />
+      <FeeTable detail={detail} />
       <ClassesSection detail={detail} />
       <GradeSection detail={detail} />
-      <MoneySection detail={detail} />
+      {renderMoney ? renderMoney(detail) : <MoneySection detail={detail} />}
       <OversightSection detail={detail} onOpenCommittee={onOpenCommittee ? () => onOpenCommittee(detail) : undefined} />
       <StaffSection detail={detail} />
       <FilingSection detail={detail} />
