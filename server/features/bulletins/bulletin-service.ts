@@ -6,15 +6,11 @@ import { forbidden, regulatesCity, type Actor } from '../../shared/auth'
 import { chinaToday } from '../../shared/china-time'
 import { badRequest, conflict, notFound } from '../../shared/http-errors'
 import { checkedText } from '../../shared/checked-text'
+import { checkedCity } from '../../shared/city-codes'
 import { presentBulletin, presentSummary } from './present'
 import { findBulletin, findEntries, insertBulletinUnlessPublished, listBulletins, roundInScope } from './repository'
 
 /** 等级评价公示: rounds of evaluations published by regulators (policy §10). `cityCodes`: every 市州. */
-
-function checkedCity(cityCode: string | null | undefined, cityCodes: Set<string>): string | null {
-  if (cityCode && !cityCodes.has(cityCode)) throw badRequest('cityCode', `未知的市州代码 ${cityCode} (not a 市州 code)`)
-  return cityCode ?? null
-}
 
 /** Newest first; with a 市州, its bulletins and the province-wide ones. */
 export async function bulletinList(db: Kysely<Database>, query: BulletinQuery, cityCodes: Set<string>): Promise<BulletinList> {

@@ -5,6 +5,7 @@ import type { Database } from '../../db/schema'
 import { forbidden, regulatesCity, type Actor } from '../../shared/auth'
 import { chinaToday } from '../../shared/china-time'
 import { checkedText } from '../../shared/checked-text'
+import { checkedCity } from '../../shared/city-codes'
 import { badRequest, conflict, notFound } from '../../shared/http-errors'
 import {
   feesAgainstCaps,
@@ -19,11 +20,6 @@ import {
 } from './repository'
 
 /** 指导价/限价: caps regulators set per 市州, and the 普惠 and public institutions above them. `cityCodes`: every 市州. */
-
-function checkedCity(cityCode: string | null | undefined, cityCodes: Set<string>): string | null {
-  if (cityCode && !cityCodes.has(cityCode)) throw badRequest('cityCode', `未知的市州代码 ${cityCode} (not a 市州 code)`)
-  return cityCode ?? null
-}
 
 export async function guidePricesInForce(db: Kysely<Database>, query: GuidePriceQuery, cityCodes: Set<string>): Promise<GuidePriceList> {
   return { items: await pricesInForce(db, chinaToday(), checkedCity(query.cityCode, cityCodes)) }

@@ -1,4 +1,6 @@
 import type { EntitlementState, SubsidyEntitlement, SubsidyEstimate, SubsidyProgramme } from '../../../types/subsidies'
+import { chinaToday } from '../../shared/china-time'
+import { badRequest } from '../../shared/http-errors'
 
 /**
  * What a child gets from each programme, from the birth month alone (parents give no day). A programme pays for every
@@ -13,6 +15,19 @@ export const monthIndex = (month: string) => {
   return year * 12 + number - 1
 }
 export const monthText = (index: number) => `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`
+
+/** This month in China, YYYY-MM: what every estimate is worked out as of. */
+export const chinaMonth = () => chinaToday().slice(0, 7)
+
+/** Expecting parents may look ahead this far: a child due within the next ten months. */
+const LOOK_AHEAD_MONTHS = 10
+
+/** The birth month as given, or a 400 when it is further ahead than a pregnancy. */
+export function checkedBirthMonth(birthMonth: string, asOfMonth: string): string {
+  const latest = monthIndex(asOfMonth) + LOOK_AHEAD_MONTHS
+  if (monthIndex(birthMonth) > latest) throw badRequest('birthMonth', `出生月份不能晚于${monthText(latest)} (more than ${LOOK_AHEAD_MONTHS} months ahead)`)
+  return birthMonth
+}
 
 const STATE_ORDER: Record<EntitlementState, number> = { paying: 0, upcoming: 1, ended: 2 }
 const CHILD_UNDER_THREE_MONTHS = 36
@@ -47,7 +62,7 @@ function nextRenewal(first: number, asOf: number, last: number): string | null {
   return next <= last ? monthText(next) : null
 }
 
-const yuan = (amount: number) => `${amount.toLocaleString('zh-CN')}元`
+export const yuan = (amount: number) => `${amount.toLocaleString('zh-CN')}元`
 const monthWords = (month: string) => `${Number(month.slice(0, 4))}年${Number(month.slice(5))}月`
 
 export function programmeAssumption(programme: SubsidyProgramme): string {

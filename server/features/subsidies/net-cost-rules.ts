@@ -1,5 +1,5 @@
 import type { MonthlyForm, NetCostMonth, SubsidyProgramme } from '../../../types/subsidies'
-import { entitlementOf, monthIndex, monthText, programmeAssumption } from './entitlement-rules'
+import { entitlementOf, monthIndex, monthText, programmeAssumption, yuan } from './entitlement-rules'
 
 /** Working days a month: 伙食费 charged by the day is counted for this many. */
 export const MEAL_DAYS_A_MONTH = 22
@@ -15,8 +15,6 @@ export interface CareOffer {
   otherItems: string[]
   feesUpdatedOn: string | null
 }
-
-const yuan = (amount: number) => `${amount.toLocaleString('zh-CN')}元`
 
 /** The class a child of this age would be in: one whose ages hold it (from its first month up to its last, exclusive), the cheapest if several. */
 function classFor(offer: CareOffer, ageMonths: number) {

@@ -1,9 +1,8 @@
 import type { Kysely } from 'kysely'
 import type { NetCost, NetCostQuery } from '../../../types/subsidies'
 import type { Database } from '../../db/schema'
-import { chinaToday } from '../../shared/china-time'
-import { badRequest, notFound } from '../../shared/http-errors'
-import { monthIndex } from './entitlement-rules'
+import { notFound } from '../../shared/http-errors'
+import { chinaMonth, checkedBirthMonth } from './entitlement-rules'
 import { findCareOffer } from './net-cost-repository'
 import { netCostAssumptions, netCostMonths, type CareOffer } from './net-cost-rules'
 import { presentProgramme } from './present'
@@ -11,15 +10,10 @@ import { listProgrammes } from './repository'
 
 const ITEM_NAMES = { bedding: '床品费', insurance: '意外保险费', meals: '伙食费' } as const
 
-/** Expecting parents may look ahead this far, as for the subsidy estimate. */
-const LOOK_AHEAD_MONTHS = 10
-
 /** What care at an institution would cost a child born in a month, month by month, after the subsidies of its 市州. */
 export async function netCostAt(db: Kysely<Database>, institutionId: string, query: NetCostQuery): Promise<NetCost> {
-  const asOfMonth = chinaToday().slice(0, 7)
-  if (monthIndex(query.birthMonth) > monthIndex(asOfMonth) + LOOK_AHEAD_MONTHS) {
-    throw badRequest('birthMonth', `出生月份不能晚于今后${LOOK_AHEAD_MONTHS}个月 (more than ${LOOK_AHEAD_MONTHS} months ahead)`)
-  }
+  const asOfMonth = chinaMonth()
+  checkedBirthMonth(query.birthMonth, asOfMonth)
   const found = await findCareOffer(db, institutionId, query.form)
   if (!found) throw notFound(`未找到机构 ${institutionId} (institution not found)`)
   const meals = found.items.find((item) => item.item === 'meals' && (item.unit === 'day' || item.unit === 'month'))

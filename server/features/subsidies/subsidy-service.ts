@@ -14,8 +14,9 @@ import type { Database } from '../../db/schema'
 import { forbidden, regulatesCity, type Actor } from '../../shared/auth'
 import { chinaToday } from '../../shared/china-time'
 import { checkedText } from '../../shared/checked-text'
+import { checkedCity } from '../../shared/city-codes'
 import { badRequest, notFound } from '../../shared/http-errors'
-import { estimateFor, monthIndex, monthText } from './entitlement-rules'
+import { chinaMonth, checkedBirthMonth, estimateFor } from './entitlement-rules'
 import { presentProgramme } from './present'
 import {
   childrenOf,
@@ -30,20 +31,10 @@ import {
 
 /** 育儿补贴: programmes as regulators keep them, and what each child gets. `cityCodes`: every 市州. */
 
-/** Expecting parents may look ahead this far: a child due within the next ten months. */
-const LOOK_AHEAD_MONTHS = 10
-
-const thisMonth = () => chinaToday().slice(0, 7)
-
-function checkedCity(cityCode: string | null | undefined, cityCodes: Set<string>): string | null {
-  if (cityCode && !cityCodes.has(cityCode)) throw badRequest('cityCode', `未知的市州代码 ${cityCode} (not a 市州 code)`)
-  return cityCode ?? null
-}
-
 /** Running now or later: in a 市州 (the national, province-wide and its own), or all of them without one. */
 export async function publicProgrammes(db: Kysely<Database>, query: SubsidyProgrammeQuery, cityCodes: Set<string>): Promise<SubsidyProgrammeList> {
   const cityCode = checkedCity(query.cityCode, cityCodes)
-  const rows = await listProgrammes(db, { cityCode, allCities: cityCode === null, runningFrom: thisMonth() })
+  const rows = await listProgrammes(db, { cityCode, allCities: cityCode === null, runningFrom: chinaMonth() })
   return { items: rows.map(presentProgramme) }
 }
 
@@ -54,18 +45,16 @@ async function programmesPaidIn(db: Kysely<Database>, cityCode: string | null): 
 /** For a birth month kept on the parent's device. */
 export async function estimateForBirthMonth(db: Kysely<Database>, query: SubsidyEstimateQuery, cityCodes: Set<string>): Promise<SubsidyEstimate> {
   const cityCode = checkedCity(query.cityCode, cityCodes)
-  const asOf = thisMonth()
-  if (monthIndex(query.birthMonth) > monthIndex(asOf) + LOOK_AHEAD_MONTHS) {
-    throw badRequest('birthMonth', `出生月份不能晚于${monthText(monthIndex(asOf) + LOOK_AHEAD_MONTHS)} (more than ${LOOK_AHEAD_MONTHS} months ahead)`)
-  }
-  return estimateFor(await programmesPaidIn(db, cityCode), query.birthMonth, asOf, cityCode !== null)
+  const asOf = chinaMonth()
+  const birthMonth = checkedBirthMonth(query.birthMonth, asOf)
+  return estimateFor(await programmesPaidIn(db, cityCode), birthMonth, asOf, cityCode !== null)
 }
 
 /** One estimate for each of the parent's children. */
 export async function subsidiesOfMyChildren(db: Kysely<Database>, userId: string, query: MySubsidyQuery, cityCodes: Set<string>): Promise<MySubsidies> {
   const cityCode = checkedCity(query.cityCode, cityCodes)
   const [children, programmes] = await Promise.all([childrenOf(db, userId), programmesPaidIn(db, cityCode)])
-  const asOf = thisMonth()
+  const asOf = chinaMonth()
   return {
     items: children.map((child) => ({
       childId: child.id,
